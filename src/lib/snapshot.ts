@@ -1,0 +1,69 @@
+/**
+ * A snapshot is the set of table files under data/snapshot/ plus their manifest. Reading one is pure: the
+ * caller hands over the bytes; this module types every table and checks the files against the manifest.
+ */
+import { createHash } from 'node:crypto';
+import { DataFileError } from './csv/errors.ts';
+import { parseTable, type TableRead } from './csv/parse-table.ts';
+import type { Manifest } from './manifest.ts';
+import { tableNames, tables, type SnapshotTables, type TableName, type Tables } from './tables.ts';
+
+export interface Snapshot {
+  tables: SnapshotTables;
+  manifest: Manifest;
+  reads: { [T in TableName]: Omit<TableRead<Tables[T]>, 'rows'> };
+}
+
+export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; errors: DataFileError[] };
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Types every table and checks each file's fingerprint against the manifest. All problems are collected, so
+ * a maintainer sees every bad file at once rather than one per run.
+ */
+export function parseSnapshot(
+  files: Partial<Record<TableName, Uint8Array>>,
+  manifest: Manifest,
+  directory = 'data/snapshot',
+): SnapshotResult {
+  const errors: DataFileError[] = [];
+  const parsed: Partial<Record<TableName, TableRead<Tables[TableName]>>> = {};
+  for (const name of tableNames) {
+    const spec = tables[name];
+    const path = `${directory}/${spec.file}`;
+    const bytes = files[name];
+    if (!bytes) {
+      errors.push(new DataFileError(path, `fichier absent (table « ${name} »)`));
+      continue;
+    }
+    const lock = manifest.tables[name];
+    if (!lock) {
+      errors.push(new DataFileError(path, `table « ${name} » absente de data/manifest.json`));
+    } else if (lock.sha256 !== sha256(bytes)) {
+      errors.push(
+        new DataFileError(
+          path,
+          'le fichier ne correspond plus à data/manifest.json (modifié à la main ?) ; si la modification est voulue, lancez « npm run data:lock »',
+        ),
+      );
+    }
+    const result = parseTable(bytes, spec, path);
+    if (result.ok) parsed[name] = result;
+    else errors.push(result.error);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const tablesOut = {} as Record<TableName, unknown>;
+  const reads = {} as Record<TableName, unknown>;
+  for (const name of tableNames) {
+    const { rows, ...read } = parsed[name]!;
+    tablesOut[name] = rows;
+    reads[name] = read;
+  }
+  return {
+    ok: true,
+    snapshot: { tables: tablesOut as SnapshotTables, manifest, reads: reads as Snapshot['reads'] },
+  };
+}
