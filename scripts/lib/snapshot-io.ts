@@ -2,7 +2,9 @@
 import { join } from 'node:path';
 import { readTableOrThrow } from '../../src/lib/csv/parse-table.ts';
 import type { Manifest } from '../../src/lib/manifest.ts';
-import { parseSnapshot, type SnapshotResult } from '../../src/lib/snapshot.ts';
+import { parseSnapshot, type Snapshot, type SnapshotResult } from '../../src/lib/snapshot.ts';
+import { validateSnapshot } from '../../src/lib/validate.ts';
+import type { DataFileError } from '../../src/lib/csv/errors.ts';
 import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
 import { sources } from '../../data/sources.ts';
 import { withEffects, type Effects } from './effects.ts';
@@ -54,4 +56,29 @@ export async function loadPublications(dir = dataDir(), effects: Partial<Effects
 /** Writes JSON so that the file only changes when its content does (stable key order, final newline). */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
+}
+
+export type Publication = ReturnType<typeof readTableOrThrow<typeof sources.publications>>['rows'][number];
+
+export type ValidatedSnapshot =
+  | { ok: true; snapshot: Snapshot; publications: Publication[] }
+  | { ok: false; errors: (DataFileError | Error)[] };
+
+/**
+ * Everything the build needs before it may publish: every file typed and as in the manifest, no impossible
+ * value, every cited publication known.
+ */
+export async function loadValidatedSnapshot(dir = dataDir(), effects: Partial<Effects> = {}): Promise<ValidatedSnapshot> {
+  let publications: Publication[];
+  let result: SnapshotResult;
+  try {
+    result = await loadSnapshot(dir, effects);
+    publications = await loadPublications(dir, effects);
+  } catch (error) {
+    return { ok: false, errors: [error as Error] };
+  }
+  if (!result.ok) return result;
+  const errors = validateSnapshot(result.snapshot.tables, new Set(publications.map((p) => p.id)), snapshotDirOf(dir));
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, snapshot: result.snapshot, publications };
 }

@@ -1,0 +1,90 @@
+/** Budget: the PIA envelope, spending by line, totals, and who paid the EIG's salaries. */
+import { published, sumOf, type Figure } from '../figures.ts';
+import { byPromotion, isTotal } from '../promotions.ts';
+import type { Row } from '../tables.ts';
+import { checkTotals, type TotalCheck } from './totals.ts';
+
+type BudgetRow = Row<'budget'>;
+
+/** Spending lines, in the order the report lists them; `budget_total` is their sum per promotion. */
+export const SPENDING_LINES = ['salaires', 'programme_accompagnement', 'communication', 'liens_recherche'] as const;
+
+export interface BudgetFigure {
+  promotion: string;
+  line: string;
+  /** `realise` (spent), `previsionnel` (forecast), `alloue` (allocated) or `publie` (a printed total). */
+  status: string;
+  figure: Figure;
+}
+
+function toFigure(row: BudgetRow): BudgetFigure {
+  return {
+    promotion: row.promotion,
+    line: row.poste,
+    status: row.statut,
+    figure: published('budget', row, row.montant_eur, 'euros'),
+  };
+}
+
+/** Every budget row of a promotion (not the « Total » rows), in promotion order. */
+export function budgetByPromotion(rows: readonly BudgetRow[], lines?: readonly string[]): BudgetFigure[] {
+  return rows
+    .filter((r) => !isTotal(r.promotion) && (!lines || lines.includes(r.poste)))
+    .sort(byPromotion((r) => r.promotion))
+    .map(toFigure);
+}
+
+/** The printed « Total » of each line against the sum of the promotions (4 658 243 printed, 4 658 243,47 summed). */
+export function budgetTotals(rows: readonly BudgetRow[]): TotalCheck[] {
+  const lines = [...new Set(rows.map((r) => r.poste))];
+  return lines
+    .map((line) =>
+      checkTotals(
+        rows
+          .filter((r) => r.poste === line)
+          .sort(byPromotion((r) => r.promotion))
+          .map((r) => ({ promotion: r.promotion, figure: toFigure(r).figure })),
+        line,
+      ),
+    )
+    .filter((c): c is TotalCheck => c !== null);
+}
+
+export interface PromotionBudgetCheck {
+  promotion: string;
+  printed: Figure;
+  computed: Figure;
+  difference: number;
+}
+
+/** Each promotion's printed `budget_total` against the sum of its spending lines. */
+export function promotionBudgetChecks(rows: readonly BudgetRow[]): PromotionBudgetCheck[] {
+  const figures = budgetByPromotion(rows);
+  const promotions = [...new Set(figures.map((f) => f.promotion))];
+  return promotions.flatMap((promotion) => {
+    const printed = figures.find((f) => f.promotion === promotion && f.line === 'budget_total');
+    const lines = figures.filter((f) => f.promotion === promotion && (SPENDING_LINES as readonly string[]).includes(f.line));
+    if (!printed || lines.length === 0) return [];
+    const computed = sumOf(
+      lines.map((l) => l.figure),
+      'euros',
+    );
+    return [
+      {
+        promotion,
+        printed: printed.figure,
+        computed,
+        difference: Math.round((computed.value - printed.figure.value) * 100) / 100,
+      },
+    ];
+  });
+}
+
+/** The programme's grand total: the printed total of all spending, and the total PIA envelope. */
+export function grandTotals(rows: readonly BudgetRow[]): { spending: Figure | null; envelope: Figure | null } {
+  const find = (line: string) => {
+    const row = rows.find((r) => isTotal(r.promotion) && r.poste === line);
+    return row ? toFigure(row).figure : null;
+  };
+  return { spending: find('budget_total'), envelope: find('enveloppe_pia') };
+}

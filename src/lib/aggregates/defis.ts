@@ -1,0 +1,138 @@
+/** Défis: one per row of defis.csv; counted by promotion, administration, skill and place; team sizes. */
+import { refOf, sumOf, type Figure, type RowRef } from '../figures.ts';
+import { byPromotion } from '../promotions.ts';
+import type { Row } from '../tables.ts';
+
+type DefiRow = Row<'defis'>;
+
+export const SKILL_LABELS: Record<string, string> = {
+  dev: 'Développement',
+  datascience: 'Data science',
+  design: 'Design',
+  dataengineering: 'Data engineering',
+  geomatique: 'Géomatique',
+};
+
+export interface Defi {
+  name: string;
+  promotion: string;
+  year: number | null;
+  administration: string;
+  /** The administration's name compared without case, accents, apostrophes or punctuation. */
+  administrationKey: string;
+  town: string | null;
+  postcode: string | null;
+  skills: string[];
+  eig: number;
+  mentors: number | null;
+  months: number | null;
+  code: { url: string; wellFormed: boolean } | null;
+  ref: RowRef;
+}
+
+/**
+ * The website spells one administration several ways (« Cour de cassation », « Cour de Cassation »;
+ * ’ or '): they are the same structure once case, accents, apostrophes and punctuation are ignored.
+ */
+export function administrationKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, ' ')
+    .trim();
+}
+
+/** A link is well formed when it is http(s) and its host has a domain (« https://scossin/x » has none). */
+export function isWellFormedUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && /\.[a-z]{2,}$/iu.test(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export function defiList(rows: readonly DefiRow[]): Defi[] {
+  return [...rows].sort(byPromotion((r) => r.promotion)).map((row) => ({
+    name: row.defi,
+    promotion: row.promotion,
+    year: row.annee,
+    administration: row.administration,
+    administrationKey: administrationKey(row.administration),
+    town: row.commune,
+    postcode: row.code_postal,
+    skills: row.competences ?? [],
+    eig: row.nb_eig,
+    mentors: row.nb_mentors,
+    months: row.duree_mois,
+    code: row.code_source ? { url: row.code_source, wellFormed: isWellFormedUrl(row.code_source) } : null,
+    ref: refOf('defis', row),
+  }));
+}
+
+export interface Count {
+  key: string;
+  label: string;
+  figure: Figure;
+}
+
+/** Counts défis by a key (one défi may fall under several keys, e.g. its skills). */
+export function countDefis(
+  defis: readonly Defi[],
+  keysOf: (d: Defi) => readonly string[],
+  labelOf: (key: string, defis: readonly Defi[]) => string = (key) => key,
+): Count[] {
+  const groups = new Map<string, Defi[]>();
+  for (const defi of defis) {
+    for (const key of keysOf(defi)) groups.set(key, [...(groups.get(key) ?? []), defi]);
+  }
+  return [...groups]
+    .map(([key, members]) => ({
+      key,
+      label: labelOf(key, members),
+      figure: { value: members.length, unit: 'défis' as const, from: members.map((d) => d.ref), computed: true },
+    }))
+    .sort((a, b) => b.figure.value - a.figure.value || a.label.localeCompare(b.label, 'fr'));
+}
+
+/** The most frequent spelling of an administration among its défis (ties: the first in file order). */
+export function usualSpelling(defis: readonly Defi[]): string {
+  const counts = new Map<string, number>();
+  for (const d of defis) counts.set(d.administration, (counts.get(d.administration) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+export const byAdministration = (defis: readonly Defi[]) =>
+  countDefis(defis, (d) => [d.administrationKey], (_key, members) => usualSpelling(members));
+export const bySkill = (defis: readonly Defi[]) =>
+  countDefis(defis, (d) => d.skills, (key) => SKILL_LABELS[key] ?? key);
+export const byPromotionCount = (defis: readonly Defi[]) =>
+  countDefis(defis, (d) => [d.promotion]).sort(byPromotion((c) => c.key));
+export const byTown = (defis: readonly Defi[]) => countDefis(defis, (d) => (d.town ? [d.town] : []));
+
+/** EIG per promotion obtained by adding up the défis' team sizes. */
+export function teamSizes(defis: readonly Defi[]): { promotion: string; figure: Figure }[] {
+  const promotions = [...new Set(defis.map((d) => d.promotion))];
+  return promotions.map((promotion) => ({
+    promotion,
+    figure: sumOf(
+      defis.filter((d) => d.promotion === promotion).map((d) => ({ value: d.eig, unit: 'personnes' as const, from: [d.ref], computed: false })),
+      'personnes',
+    ),
+  }));
+}
+
+/** Administrations written more than one way: each spelling with the défis that use it. */
+export function spellingVariants(defis: readonly Defi[]): { key: string; spellings: { text: string; defis: Defi[] }[] }[] {
+  const groups = new Map<string, Map<string, Defi[]>>();
+  for (const d of defis) {
+    const spellings = groups.get(d.administrationKey) ?? new Map<string, Defi[]>();
+    spellings.set(d.administration, [...(spellings.get(d.administration) ?? []), d]);
+    groups.set(d.administrationKey, spellings);
+  }
+  return [...groups]
+    .filter(([, spellings]) => spellings.size > 1)
+    .map(([key, spellings]) => ({ key, spellings: [...spellings].map(([text, list]) => ({ text, defis: list })) }));
+}
+

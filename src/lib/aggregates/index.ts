@@ -1,0 +1,85 @@
+/**
+ * Every aggregate of the snapshot, by theme. The build writes each one as /api/<name>.json (with the snapshot
+ * date and the provenance of every figure), and the charts draw from them.
+ */
+import type { SnapshotTables } from '../tables.ts';
+import { qualityReport } from '../quality.ts';
+import { budgetByPromotion, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
+import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
+import { followUp, partitionSums } from './follow-up.ts';
+import { indexKeyFigures } from './key-figures.ts';
+import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
+import { community, composition } from './profiles.ts';
+import { surveyResults } from './surveys.ts';
+
+export const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
+export const SALARY_SHARE_INDICATORS = ['part_pia_dans_salaires', 'part_administrations_dans_salaires'] as const;
+
+export function buildAggregates(data: SnapshotTables) {
+  const kf = indexKeyFigures(data['chiffres-cles']);
+  const defis = defiList(data.defis);
+  const followUpFigures = followUp(data['suivi-defis']);
+  return {
+    programme: {
+      title: 'Le programme par promotion',
+      description:
+        'EIG, mentors, défis et services lauréats par promotion ; candidatures et défis proposés ; totaux publiés et totaux recalculés ; autres chiffres publiés du programme.',
+      data: {
+        promotions: figuresFor(kf, PROMOTION_INDICATORS),
+        selection: figuresFor(kf, SELECTION_INDICATORS),
+        totals: programmeTotals(kf),
+        allFigures: kf.rows.map((r) => ({ promotion: r.promotion, indicator: r.indicateur, figure: kf.get(r.promotion, r.indicateur)! })),
+      },
+    },
+    profils: {
+      title: 'Profils des EIG',
+      description: 'Composition des promotions par profil (parts et effectifs), communauté par profil, femmes et âge moyen.',
+      data: {
+        composition: composition(kf),
+        community: community(data.communaute),
+        diversity: figuresFor(kf, DIVERSITY_INDICATORS),
+      },
+    },
+    budget: {
+      title: 'Budget du programme',
+      description: 'Enveloppe du PIA et dépenses par poste et par promotion, totaux publiés et recalculés, financement des salaires.',
+      data: {
+        lines: budgetByPromotion(data.budget),
+        totals: budgetTotals(data.budget),
+        promotionTotals: promotionBudgetChecks(data.budget),
+        grandTotals: grandTotals(data.budget),
+        salaryShares: figuresFor(kf, SALARY_SHARE_INDICATORS),
+      },
+    },
+    enquetes: {
+      title: 'Résultats des questionnaires',
+      description: 'Pourcentages publiés, avec leur qualificatif, le nombre de répondants et la population interrogée.',
+      data: { results: surveyResults(data.enquetes) },
+    },
+    defis: {
+      title: 'Défis',
+      description: 'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes.',
+      data: {
+        list: defis,
+        byPromotion: byPromotionCount(defis),
+        byAdministration: byAdministration(defis),
+        bySkill: bySkill(defis),
+        byTown: byTown(defis),
+        teamSizes: teamSizes(defis),
+      },
+    },
+    suivi: {
+      title: 'Suivi des défis',
+      description: 'Devenir des défis des promotions 3 et 4 : état, portage, maintenance, ouverture.',
+      data: { figures: followUpFigures, partitions: partitionSums(followUpFigures) },
+    },
+    qualite: {
+      title: 'Qualité des données',
+      description: 'Toutes les vérifications faites sur les chiffres publiés : incohérences, écarts entre sources, arrondis, valeurs mal formées.',
+      data: qualityReport(data),
+    },
+  };
+}
+
+export type Aggregates = ReturnType<typeof buildAggregates>;
+export type AggregateName = keyof Aggregates;
