@@ -1,0 +1,146 @@
+/**
+ * What fetch tells the maintainer, in French: for each kind of failure, what was wrong and what to do. Kept in
+ * one place so the README's list of messages and the code cannot drift apart.
+ */
+import type { HttpFailure } from './http.ts';
+import type { Problem } from './verify.ts';
+
+export interface Explanation {
+  what: string;
+  todo: string;
+}
+
+const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export function formatBytes(n: number): string {
+  if (n < 10_000) return `${integer.format(n)} octet${n > 1 ? 's' : ''}`;
+  if (n < 1_000_000) return `${oneDecimal.format(n / 1000)} ko`;
+  return `${oneDecimal.format(n / 1_000_000)} Mo`;
+}
+
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? integer.format(s) : oneDecimal.format(s)} s`;
+}
+
+const UNREACHABLE_CAUSE: Record<string, string> = {
+  ECONNREFUSED: 'connexion refusée',
+  ENOTFOUND: 'nom de domaine introuvable, DNS',
+  EAI_AGAIN: 'DNS indisponible',
+  ENETUNREACH: 'réseau inaccessible',
+  ENETDOWN: 'réseau coupé',
+  EHOSTUNREACH: 'hôte inaccessible',
+  EADDRNOTAVAIL: 'adresse indisponible',
+};
+
+const LATER = 'relancez « npm run fetch » plus tard';
+const REPORT = 'signalez-le au producteur du jeu de données sur data.gouv.fr';
+
+export function explainHttp(failure: HttpFailure, attempts: number): Explanation {
+  const tries = attempts > 1 ? ` (${attempts} essais)` : '';
+  switch (failure.kind) {
+    case 'unreachable':
+      return {
+        what: `${failure.host} injoignable (${UNREACHABLE_CAUSE[failure.code] ?? failure.code})`,
+        todo: 'vérifiez la connexion réseau, puis relancez « npm run fetch »',
+      };
+    case 'network':
+      return { what: `connexion coupée (${failure.code})${tries}`, todo: LATER };
+    case 'timeout':
+      return {
+        what: `aucune réponse pendant ${formatSeconds(failure.ms)}${tries}`,
+        todo: `${LATER}, ou allongez le délai avec --timeout <secondes>`,
+      };
+    case 'truncated':
+      return {
+        what: `téléchargement tronqué : ${formatBytes(failure.received)} reçus sur ${formatBytes(failure.expected)} annoncés${tries}`,
+        todo: `connexion instable : ${LATER}`,
+      };
+    case 'status':
+      return explainStatus(failure.status, failure.retryAfterMs, tries);
+    case 'redirect-loop':
+      return {
+        what: `boucle de redirections (${failure.url} renvoie vers une adresse déjà visitée)`,
+        todo: `l’adresse de la ressource est cassée : ${REPORT}`,
+      };
+    case 'too-many-redirects':
+      return {
+        what: `plus de ${failure.count} redirections`,
+        todo: `l’adresse de la ressource est cassée : ${REPORT}`,
+      };
+    case 'too-large':
+      return {
+        what: `réponse beaucoup plus grosse que prévu (${
+          failure.announced !== null ? `${formatBytes(failure.announced)} annoncés` : `plus de ${formatBytes(failure.received - 1)} reçus`
+        }, limite ${formatBytes(failure.limit)}) : téléchargement interrompu`,
+        todo: 'ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data.gouv.fr',
+      };
+  }
+}
+
+function explainStatus(status: number, retryAfterMs: number | null, tries: string): Explanation {
+  if (status === 404 || status === 410) {
+    return {
+      what: `HTTP ${status} : introuvable${tries}`,
+      todo: 'la ressource a été supprimée ou déplacée : vérifiez la page du jeu de données sur data.gouv.fr',
+    };
+  }
+  const wait = retryAfterMs !== null ? `, le serveur demande d’attendre ${formatSeconds(retryAfterMs)}` : '';
+  if (status === 429) return { what: `HTTP 429 : trop de requêtes${wait}${tries}`, todo: LATER };
+  if (status >= 500) {
+    return { what: `HTTP ${status} : erreur du serveur${wait}${tries}`, todo: `data.gouv.fr est en difficulté : ${LATER}` };
+  }
+  return { what: `HTTP ${status}${tries}`, todo: 'vérifiez l’adresse de la ressource sur data.gouv.fr' };
+}
+
+export function explainProblem(problem: Problem): Explanation {
+  const corrupted = `fichier abîmé en route ou métadonnées périmées : ${LATER} ; si cela persiste, ${REPORT}`;
+  switch (problem.kind) {
+    case 'html':
+      return {
+        what: 'le serveur a renvoyé une page HTML au lieu du fichier CSV (page d’erreur ?)',
+        todo: `${LATER} ; si cela persiste, ${REPORT}`,
+      };
+    case 'empty':
+      return { what: 'fichier vide (0 octet)', todo: `le fichier publié est vide : ${REPORT}` };
+    case 'filesize':
+      return {
+        what: `taille de ${formatBytes(problem.received)} au lieu des ${formatBytes(problem.announced)} annoncés par data.gouv.fr`,
+        todo: corrupted,
+      };
+    case 'checksum':
+      return {
+        what: `somme de contrôle ${problem.type} différente de celle annoncée par data.gouv.fr (${problem.announced.slice(0, 12)}… attendu, ${problem.computed.slice(0, 12)}… obtenu)`,
+        todo: corrupted,
+      };
+    case 'unreadable':
+      return {
+        what: problem.error.message,
+        todo: 'corrigez le fichier sur data.gouv.fr, ou adaptez data/sources.ts (colonnes, alias) si le changement est voulu',
+      };
+    case 'no-rows':
+      return {
+        what: 'aucune ligne de données, seulement l’en-tête',
+        todo: `le fichier publié est vide : ${REPORT}`,
+      };
+  }
+}
+
+/** Exit codes, and what the summary says each one means. */
+export const EXIT = {
+  ok: 0,
+  failed: 2,
+  unreachable: 3,
+} as const;
+
+export function exitMeaning(code: number, snapshotDate: string): string {
+  switch (code) {
+    case EXIT.failed:
+      return `Code de sortie 2 (--strict) : au moins une table n’a pas pu être mise à jour ; l’instantané du ${snapshotDate} est intact.`;
+    case EXIT.unreachable:
+      return `Code de sortie 3 (--strict) : data.gouv.fr injoignable ; l’instantané du ${snapshotDate} est intact.`;
+    default:
+      return `Code de sortie 0 : instantané du ${snapshotDate} cohérent, le site peut être construit.`;
+  }
+}
