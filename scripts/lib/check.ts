@@ -5,11 +5,15 @@
  */
 import { qualityReport, SEVERITY_LABELS, type Severity } from '../../src/lib/quality.ts';
 import { withEffects, type Effects } from './effects.ts';
+import { completeInterruptedFetch } from './fetch/journal.ts';
 import { dataDir, loadValidatedSnapshot } from './snapshot-io.ts';
 
 export async function checkData(args: string[] = [], effects: Partial<Effects> = {}): Promise<number> {
   const fx = withEffects(effects);
   const dir = dataDir(fx.env);
+  // A fetch interrupted after its commit point left a journal: finish it, so the build sees a whole snapshot.
+  const recovered = await completeInterruptedFetch(dir, fx);
+  if (recovered) fx.log(recovered);
   const result = await loadValidatedSnapshot(dir, fx);
   if (!result.ok) {
     for (const error of result.errors) fx.log(error.message);
