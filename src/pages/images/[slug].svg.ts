@@ -1,0 +1,14 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { charts } from '../../charts/registry.ts';
+import type { AnyChart } from '../../charts/types.ts';
+import { chartView, sourceLine } from '../../site/chart-page.ts';
+import { renderChartFile } from '../../site/render-chart.ts';
+
+export const getStaticPaths = (() => charts.map((chart) => ({ params: { slug: chart.slug }, props: { chart } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const chart = (props as { chart: AnyChart }).chart;
+  const view = chartView(chart);
+  const svg = renderChartFile(chart, view.rows, sourceLine(view.sources.map((s) => s.id)));
+  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+};

@@ -1,0 +1,14 @@
+/**
+ * The original site was one page whose charts were reached by anchors (data.eig-forever.org/#promo), and blog
+ * posts embedded those addresses in iframes. The home page carries the old anchors as ids; when one is
+ * requested, this sends the reader to the chart: its embed page inside an iframe, its full page otherwise.
+ */
+export function followLegacyAnchor(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (!id) return;
+  const target = document.getElementById(id)?.closest<HTMLElement>('[data-legacy-target]');
+  if (!target) return;
+  const framed = window.self !== window.top;
+  const destination = framed ? target.dataset.legacyEmbed : target.dataset.legacyTarget;
+  if (destination) location.replace(destination);
+}
