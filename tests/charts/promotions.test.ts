@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import chart from '../../src/charts/promotions.ts';
+import type { ChartContext } from '../../src/charts/types.ts';
+import { keyFigure } from '../support/reference.ts';
+import { loadContext } from '../support/site-context.ts';
+
+let ctx: ChartContext;
+beforeAll(async () => {
+  ctx = await loadContext();
+});
+
+describe('promotions chart', () => {
+  it('shows the EIG, mentors, défis and host services published for each promotion', () => {
+    const rows = chart.rows(ctx);
+    const value = (promotion: string, label: string) => rows.find((r) => r.promotion === promotion && r.indicateur === label)?.valeur;
+    for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
+      expect(value(promotion, 'EIG')).toBe(keyFigure(promotion, 'eig'));
+      expect(value(promotion, 'Mentors')).toBe(keyFigure(promotion, 'mentors'));
+      expect(value(promotion, 'Défis')).toBe(keyFigure(promotion, 'defis'));
+      expect(value(promotion, 'Services lauréats')).toBe(keyFigure(promotion, 'services_laureats'));
+    }
+    expect(value('EIG 4', 'EIG')).toBe(keyFigure('EIG 4', 'eig'));
+    expect(value('EIG 4', 'Défis')).toBe(keyFigure('EIG 4', 'defis'));
+    // Not published for promotion 4: absent, not estimated.
+    expect(value('EIG 4', 'Services lauréats')).toBeUndefined();
+  });
+
+  it('adds up to the report’s totals for promotions 1 to 3 (71 EIG, 45 mentors, 37 défis)', () => {
+    const rows = chart.rows(ctx).filter((r) => r.promotion !== 'EIG 4');
+    const total = (label: string) => rows.filter((r) => r.indicateur === label).reduce((s, r) => s + r.valeur, 0);
+    expect(total('EIG')).toBe(keyFigure('Total', 'eig'));
+    expect(total('Mentors')).toBe(keyFigure('Total', 'mentors'));
+    expect(total('Défis')).toBe(keyFigure('Total', 'defis'));
+  });
+
+  it('cites, on every row, the line of the snapshot it comes from', () => {
+    for (const row of chart.rows(ctx)) {
+      expect(row._from).toHaveLength(1);
+      expect(row._from[0]!.table).toBe('chiffres-cles');
+      expect(row._from[0]!.key.promotion).toBe(row.promotion);
+    }
+  });
+
+  it('reads its first and last promotion from the rows', () => {
+    const reading = chart.reading(chart.rows(ctx), ctx);
+    expect(reading).toContain(`${keyFigure('EIG 1', 'eig')} EIG`);
+    expect(reading).toContain(`${keyFigure('EIG 4', 'eig')}`);
+  });
+});
