@@ -78,7 +78,10 @@ export async function httpGet(
   }
 }
 
-/** How long to wait before trying again, or null when trying again is pointless. */
+/**
+ * How long to wait before trying again, or null when trying again is pointless. An unreachable host is not
+ * retried: with no network at all the maintainer gets the answer at once rather than after a minute of waits.
+ */
 function retryWait(failure: HttpFailure, attempt: number, policy: HttpPolicy): number | null {
   const backoff = policy.backoffMs * 2 ** (attempt - 1);
   switch (failure.kind) {
@@ -86,9 +89,6 @@ function retryWait(failure: HttpFailure, attempt: number, policy: HttpPolicy): n
       if (failure.status !== 429 && failure.status < 500) return null;
       if (failure.retryAfterMs === null) return backoff;
       return failure.retryAfterMs <= policy.maxRetryAfterMs ? failure.retryAfterMs : null;
-    case 'unreachable':
-      // A name that does not resolve will not resolve a second later.
-      return failure.code === 'ENOTFOUND' ? null : backoff;
     case 'network':
     case 'timeout':
     case 'truncated':

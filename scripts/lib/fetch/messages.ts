@@ -72,7 +72,7 @@ export function explainHttp(failure: HttpFailure, attempts: number): Explanation
     case 'too-large':
       return {
         what: `réponse beaucoup plus grosse que prévu (${
-          failure.announced !== null ? `${formatBytes(failure.announced)} annoncés` : `plus de ${formatBytes(failure.received - 1)} reçus`
+          failure.announced !== null ? `${formatBytes(failure.announced)} annoncés` : `plus de ${formatBytes(failure.limit)} reçus`
         }, limite ${formatBytes(failure.limit)}) : téléchargement interrompu`,
         todo: 'ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data.gouv.fr',
       };
