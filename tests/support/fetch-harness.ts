@@ -91,8 +91,13 @@ export function capture(): Captured {
 
 export { startUdataServer };
 
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F (€, ’, œ…). Written out here rather than derived from
+ * TextDecoder, which in some Node 20 releases decodes 'windows-1252' as Latin-1 (nodejs/node#60888).
+ */
+const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const windows1252 = new Map(
-  Array.from({ length: 256 }, (_, byte) => [new TextDecoder('windows-1252').decode(Uint8Array.of(byte)), byte] as const),
+  Array.from({ length: 256 }, (_, byte) => [byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80]! : String.fromCharCode(byte), byte] as const),
 );
 
 /** Encodes text as Windows-1252, as a spreadsheet on French Windows saves it. */

@@ -110,7 +110,7 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
 
   // 1. The dataset and its resources.
   const url = datasetUrl(base, sources.dataset);
-  const listing = await httpGet(url, { maxBytes: SIZE_CAP_FLOOR, onRetry: retryLogger(`jeu de données ${url}`, policy, fx) }, policy, fx);
+  const listing = await httpGet(url, { maxBytes: SIZE_CAP_FLOOR, onRetry: retryLogger('jeu de données', policy, fx) }, policy, fx);
   if (!listing.ok && listing.failure.kind === 'unreachable') {
     const { what } = explainHttp(listing.failure, listing.attempts);
     const result = finish('unreachable');
@@ -125,7 +125,7 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
       : { what: dataset!.ok ? '' : dataset!.reason, todo: `ce n’est pas la réponse de l’API de data.gouv.fr : vérifiez ${sources.apiBaseEnv} et l’adresse ${base}, ou ${LATER}` };
     fx.log(`Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${kept}. ${capitalise(explanation.todo)}.`);
     const result = finish('dataset-failed');
-    fx.out(exitMeaning(result.exitCode, manifest.snapshotDate));
+    fx.out(exitMeaning(result.exitCode, manifest.snapshotDate) + (options.strict ? '' : STRICT_HINT));
     return result;
   }
   const udata = dataset.dataset;
@@ -199,6 +199,7 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
 }
 
 const LATER = 'relancez « npm run fetch » plus tard';
+const STRICT_HINT = ' Avec --strict, ce code serait 2.';
 
 interface TableContext {
   dir: string;
@@ -276,7 +277,7 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
   const expected = resource.filesize ?? lock?.bytes ?? 0;
   const download = await httpGet(
     downloadUrl(resource),
-    { maxBytes: Math.max(SIZE_CAP_FACTOR * expected, SIZE_CAP_FLOOR), onRetry: retryLogger(`${name} (${label})`, context.policy, fx) },
+    { maxBytes: Math.max(SIZE_CAP_FACTOR * expected, SIZE_CAP_FLOOR), onRetry: retryLogger(name, context.policy, fx) },
     context.policy,
     fx,
   );
@@ -315,12 +316,12 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
       ? `colonne${read.extraColumns.length > 1 ? 's' : ''} en plus, acceptée${read.extraColumns.length > 1 ? 's' : ''} mais non lue${read.extraColumns.length > 1 ? 's' : ''} : ${read.extraColumns.map((c) => `« ${c} »`).join(', ')}`
       : null,
   ].filter((n): n is string => n !== null);
-  const details = `${read.rows.length} lignes${notes.length > 0 ? ` ; ${notes.join(' ; ')}` : ''}`;
+  const details = [`${read.rows.length} ligne${read.rows.length > 1 ? 's' : ''}`, ...notes].join(' ; ');
   const more = { resource: record, downloadedBytes: bytes.byteLength, extraColumns: read.extraColumns };
 
   if (sameBytes) {
     return {
-      outcome: outcome('unchanged', `${name} : téléchargée (${formatBytes(bytes.byteLength)}), contenu identique au fichier actuel (${details}).`, more),
+      outcome: outcome('unchanged', `${name} : téléchargée, contenu identique au fichier actuel : ${formatBytes(bytes.byteLength)}, ${details}.`, more),
       lock: newLock,
     };
   }
@@ -334,7 +335,7 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
   return {
     outcome: outcome(
       'updated',
-      `${name} : mise à jour depuis « ${resource.title} » (${formatBytes(before.byteLength)} → ${formatBytes(bytes.byteLength)}, ${details}).`,
+      `${name} : mise à jour depuis « ${resource.title} » : ${formatBytes(before.byteLength)} → ${formatBytes(bytes.byteLength)}, ${details}.`,
       { ...more, change: { path, before, after: bytes, previous: lock ?? null, lock: newLock } },
     ),
     lock: newLock,
@@ -403,7 +404,7 @@ function describeDialect(dialect: { encoding: string; delimiter: string; decimal
   if (dialect.encoding !== 'utf-8') parts.push(`encodage ${dialect.encoding}`);
   if (dialect.delimiter !== ',') parts.push(`séparateur « ${dialect.delimiter === '\t' ? 'tabulation' : dialect.delimiter} »`);
   if (dialect.decimalMark === ',') parts.push('virgule décimale');
-  return parts.length > 0 ? `${parts.join(', ')} (fichier gardé tel que publié)` : null;
+  return parts.length > 0 ? `${parts.join(', ')}, gardé tel que publié` : null;
 }
 
 function renamedColumns(headers: Partial<Record<string, string>>): string | null {
@@ -434,7 +435,7 @@ function summary(result: FetchResult, strict: boolean): string[] {
     ].join(', ')} ; ${unmapped} ; ${formatBytes(result.downloadedBytes)} téléchargé${result.downloadedBytes > 1 ? 's' : ''}.`,
   ];
   const problems = result.tables.some((t) => t.status === 'failed' || t.status === 'disappeared');
-  lines.push(exitMeaning(result.exitCode, result.snapshotDate) + (problems && !strict ? ' Avec --strict, ce code serait 2.' : ''));
+  lines.push(exitMeaning(result.exitCode, result.snapshotDate) + (problems && !strict ? STRICT_HINT : ''));
   return lines;
 }
 

@@ -1,6 +1,6 @@
 /**
- * What fetch tells the maintainer, in French: for each kind of failure, what was wrong and what to do. Kept in
- * one place so the README's list of messages and the code cannot drift apart.
+ * What fetch tells the maintainer, in French, when a request fails or a download is refused: what was wrong and
+ * what to do, for each kind of failure; and what each exit code means.
  */
 import type { HttpFailure } from './http.ts';
 import type { Problem } from './verify.ts';
@@ -137,7 +137,7 @@ export const EXIT = {
 export function exitMeaning(code: number, snapshotDate: string): string {
   switch (code) {
     case EXIT.failed:
-      return `Code de sortie 2 (--strict) : au moins une table n’a pas pu être mise à jour ; l’instantané du ${snapshotDate} est intact.`;
+      return `Code de sortie 2 (--strict) : mise à jour incomplète ; ce qui a échoué est gardé tel quel, l’instantané du ${snapshotDate} est cohérent.`;
     case EXIT.unreachable:
       return `Code de sortie 3 (--strict) : data.gouv.fr injoignable ; l’instantané du ${snapshotDate} est intact.`;
     default:
