@@ -119,10 +119,13 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
     return result;
   }
   const dataset = listing.ok ? readDataset(listing.response.bytes) : null;
-  if (!listing.ok || !dataset?.ok) {
-    const explanation: Explanation = !listing.ok
-      ? explainDatasetHttp(listing.failure, listing.attempts)
-      : { what: dataset!.ok ? '' : dataset!.reason, todo: `ce n’est pas la réponse de l’API de data.gouv.fr : vérifiez ${sources.apiBaseEnv} et l’adresse ${base}, ou ${LATER}` };
+  if (!dataset?.ok) {
+    const explanation: Explanation = listing.ok
+      ? {
+          what: dataset && !dataset.ok ? dataset.reason : '',
+          todo: `ce n’est pas la réponse de l’API de data.gouv.fr : vérifiez ${sources.apiBaseEnv} et l’adresse ${base}, ou ${LATER}`,
+        }
+      : explainDatasetHttp(listing.failure, listing.attempts);
     fx.log(`Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${kept}. ${capitalise(explanation.todo)}.`);
     const result = finish('dataset-failed');
     fx.out(exitMeaning(result.exitCode, manifest.snapshotDate) + (options.strict ? '' : STRICT_HINT));
@@ -145,7 +148,7 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
   );
 
   // 3. Each table: skip, or download, verify and stage.
-  const context: TableContext = { dir, manifest, dataset: udata, policy, fx, now: startedAt, kept };
+  const context: TableContext = { dir, manifest, dataset: udata, policy, fx, now: startedAt };
   const outcomes: TableOutcome[] = [];
   const locks = { ...manifest.tables };
   const staged: string[] = [];
@@ -208,7 +211,6 @@ interface TableContext {
   policy: HttpPolicy;
   fx: Effects;
   now: string;
-  kept: string;
 }
 
 interface TableUpdate {
