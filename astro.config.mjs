@@ -1,5 +1,42 @@
 // @ts-check
+import { writeFile } from 'node:fs/promises';
 import { defineConfig } from 'astro/config';
+import { CONTENT_SECURITY_POLICY } from './src/site/meta.ts';
+
+/**
+ * Writes dist/_headers, read by the common static hosts (Netlify, Cloudflare Pages…): the same
+ * Content-Security-Policy as the pages' meta tag plus what a meta tag cannot say. Every page may be framed
+ * (frame-ancestors *): blog posts embed the charts and the old addresses.
+ */
+function staticHostHeaders() {
+  return {
+    name: 'static-host-headers',
+    hooks: {
+      /** @param {{ dir: URL }} options */
+      'astro:build:done': async ({ dir }) => {
+        const headers = [
+          '/*',
+          `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors *`,
+          '  X-Content-Type-Options: nosniff',
+          '  Referrer-Policy: strict-origin-when-cross-origin',
+          '/assets/*',
+          '  Cache-Control: public, max-age=31536000, immutable',
+          '/embed.js',
+          '  Access-Control-Allow-Origin: *',
+          '  Cache-Control: public, max-age=3600',
+          '/api/*',
+          '  Access-Control-Allow-Origin: *',
+          '/data/*',
+          '  Access-Control-Allow-Origin: *',
+          '/tables/*',
+          '  Access-Control-Allow-Origin: *',
+          '',
+        ];
+        await writeFile(new URL('_headers', dir), headers.join('\n'));
+      },
+    },
+  };
+}
 
 // The site is served from the root of its own domain; SITE_URL changes it (e.g. for a mirror or a preview).
 export default defineConfig({
@@ -9,6 +46,7 @@ export default defineConfig({
   // Content-Security-Policy holds without hashes.
   build: { format: 'directory', inlineStylesheets: 'never', assets: 'assets' },
   vite: { build: { assetsInlineLimit: 0 } },
+  integrations: [staticHostHeaders()],
   devToolbar: { enabled: false },
   prefetch: false,
 });

@@ -32,6 +32,11 @@ export function formatEuros(value: number): string {
   return (Number.isInteger(value) ? integer(value) : twoDecimals(value)) + `${NBSP}€`;
 }
 
+/** « 5,13 M€ » for millions, « 74 209 € » below: for key figures where space is short. */
+export function formatEurosShort(value: number): string {
+  return Math.abs(value) >= 1e6 ? `${upToTwoDecimals(value / 1e6)}${NBSP}M€` : formatEuros(Math.round(value));
+}
+
 /** « 56 % » (a value between 0 and 100), « 56,3 % » or « 37,0 % » when not whole (a computed share). */
 export function formatPercent(value: number): string {
   return (Number.isInteger(value) ? integer(value) : oneDecimal(value)) + `${NBSP}%`;

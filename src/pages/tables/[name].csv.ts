@@ -1,0 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { dataDir } from '../../../scripts/lib/snapshot-io.ts';
+import { tableNames, tables } from '../../lib/tables.ts';
+import { sources } from '../../../data/sources.ts';
+
+export const getStaticPaths = (() =>
+  [...tableNames, 'publications'].map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
+
+/** The committed file, byte for byte: its SHA-256 is the one of the manifest. */
+export const GET: APIRoute = async ({ params }) => {
+  const name = params.name as (typeof tableNames)[number] | 'publications';
+  const path =
+    name === 'publications' ? join(dataDir(), sources.publications.file) : join(dataDir(), 'snapshot', tables[name].file);
+  return new Response(new Uint8Array(await readFile(path)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

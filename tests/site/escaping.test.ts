@@ -1,0 +1,52 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, inject, it } from 'vitest';
+import { HOSTILE } from '../support/hostile-data.ts';
+import { listFiles, page, readText } from '../support/dist.ts';
+
+const dist = inject('hostileSiteDir');
+const files = listFiles(dist);
+const html = files.filter((f) => f.endsWith('.html'));
+
+describe('hostile text in the data', () => {
+  it('is never written as markup in a page or an SVG', () => {
+    for (const file of [...html, ...files.filter((f) => f.endsWith('.svg'))]) {
+      const text = readText(dist, file);
+      expect(text, file).not.toContain(HOSTILE.script);
+      expect(text, file).not.toContain('<img src=x');
+      expect(text, file).not.toMatch(/href="javascript:/iu);
+    }
+  });
+
+  it('appears as text in the pages that list défis', () => {
+    const shown = html.filter((file) => {
+      const doc = page(dist, file);
+      return doc.body.textContent!.includes(HOSTILE.script) || doc.body.textContent!.includes(HOSTILE.attribute);
+    });
+    expect(shown.length).toBeGreaterThan(0);
+    for (const file of html) {
+      const doc = page(dist, file);
+      for (const script of doc.querySelectorAll('script')) expect(script.getAttribute('src'), file).toMatch(/^\//u);
+      expect(doc.querySelectorAll('[onerror], [onload], [onclick]').length, file).toBe(0);
+    }
+  });
+
+  it('round-trips unchanged through the JSON API', () => {
+    const json = files.filter((f) => f.startsWith('api/') && f.endsWith('.json')).map((f) => readText(dist, f));
+    const texts = json.map((text) => JSON.stringify(JSON.parse(text)));
+    expect(texts.some((t) => t.includes(JSON.stringify(HOSTILE.script).slice(1, -1)))).toBe(true);
+  });
+
+  it('cannot run as a formula in a spreadsheet opening a CSV download', () => {
+    let cells = 0;
+    for (const file of files.filter((f) => f.startsWith('data/') && f.endsWith('.csv'))) {
+      const rows = parse(readText(dist, file)) as string[][];
+      for (const row of rows.slice(1)) {
+        for (const cell of row) {
+          if (/^[=+\-@\t\r]/u.test(cell) && !/^-?\d/u.test(cell)) throw new Error(`${file} : cellule dangereuse « ${cell} »`);
+          if (cell.startsWith("'=") || cell.startsWith("'+") || cell.startsWith("'@") || cell.startsWith("'-")) cells++;
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(0);
+  });
+});

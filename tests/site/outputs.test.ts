@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import sharp from 'sharp';
+import { describe, expect, inject, it } from 'vitest';
+import { charts } from '../../src/charts/registry.ts';
+import { frenchNumber, page, plainSpaces, readText } from '../support/dist.ts';
+import { budgetAmount, keyFigure } from '../support/reference.ts';
+
+const dist = inject('siteDir');
+
+describe.each(charts.map((c) => [c.slug, c] as const))('chart %s', (slug, chart) => {
+  it('has its page, embed, JSON, CSV, SVG and PNG', async () => {
+    for (const path of [`graphiques/${slug}/index.html`, `embed/${slug}/index.html`, `api/${slug}.json`, `data/${slug}.csv`, `images/${slug}.svg`]) {
+      expect(existsSync(join(dist, path)), path).toBe(true);
+    }
+    const png = await sharp(readFileSync(join(dist, `images/${slug}.png`))).metadata();
+    expect(png.format).toBe('png');
+    expect(png.width).toBeGreaterThan(600);
+  });
+
+  it('shows its SVG in the page, with an accessible name and the reading as description', () => {
+    const doc = page(dist, `graphiques/${slug}/index.html`);
+    const svgs = doc.querySelectorAll('figure.chart-figure svg[role="img"]');
+    expect(svgs.length).toBe(2);
+    for (const svg of svgs) {
+      expect(svg.getAttribute('aria-label')).toBe(chart.title);
+      const description = doc.getElementById(svg.getAttribute('aria-describedby')!);
+      expect(description?.textContent?.trim().length).toBeGreaterThan(20);
+    }
+    expect(doc.querySelector('h1')?.textContent).toBe(chart.title);
+  });
+
+  it('offers a CSV with exactly the figures of its data table', () => {
+    const csv = parse(readText(dist, `data/${slug}.csv`), { columns: true }) as Record<string, string>[];
+    const doc = page(dist, `graphiques/${slug}/index.html`);
+    const table = doc.querySelector('#donnees')!;
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    const bodyRows = [...table.querySelectorAll('tbody tr')];
+    expect(bodyRows.length).toBe(csv.length);
+    const columns = chart.columns as { key: string; label: string; kind: string; format?: unknown }[];
+    expect(headers.slice(0, columns.length)).toEqual(columns.map((c) => c.label));
+    bodyRows.forEach((tr, i) => {
+      const cells = [...tr.children].map((td) => td.textContent!.trim());
+      columns.forEach((column, j) => {
+        const value = csv[i]![column.key]!;
+        if (column.kind === 'texte' || column.format) {
+          if (column.kind === 'texte' && !column.format) expect(cells[j]).toBe(value === '' ? '—' : value.replace(/^'(?=[=+\-@])/u, ''));
+          return;
+        }
+        const shown = frenchNumber(cells[j]!);
+        expect(shown === null ? '' : shown, `${column.key}, ligne ${i + 1}`).toBe(value === '' ? '' : Number(value));
+      });
+    });
+  });
+
+  it('publishes the same rows in its JSON, with provenance', () => {
+    const json = JSON.parse(readText(dist, `api/${slug}.json`));
+    const csv = parse(readText(dist, `data/${slug}.csv`), { columns: true }) as Record<string, string>[];
+    expect(json.rows).toHaveLength(csv.length);
+    for (const row of json.rows) {
+      expect(row.provenance.length).toBeGreaterThan(0);
+      for (const ref of row.provenance) expect(ref.href).toMatch(/\/tables\/[a-z-]+\/#L\d+$/u);
+    }
+  });
+});
+
+describe('published figures in the built site', () => {
+  it('shows the programme’s total spending as printed in the 2019 report', () => {
+    const total = budgetAmount('Total', 'budget_total');
+    expect(total).toBe(5134558.47);
+    expect(plainSpaces(readText(dist, 'index.html'))).toContain('5 134 558,47 €');
+  });
+
+  it('lists the 85 printed vs 94 summed défis proposed on the quality page', () => {
+    const doc = page(dist, 'qualite/index.html');
+    const check = doc.getElementById('total-defis-proposes')!;
+    const text = plainSpaces(check.textContent!);
+    expect(text).toContain(String(keyFigure('Total', 'defis_proposes')));
+    const sum = ['EIG 1', 'EIG 2', 'EIG 3'].reduce((s, p) => s + keyFigure(p, 'defis_proposes'), 0);
+    expect(sum).toBe(94);
+    expect(text).toContain(String(sum));
+    expect(check.closest('section')!.id).toBe('incoherence');
+  });
+
+  it('writes every aggregate as JSON with the snapshot date and provenance', () => {
+    const index = JSON.parse(readText(dist, 'api/index.json'));
+    const manifest = JSON.parse(readText(dist, 'manifest.json'));
+    expect(index.aggregates.length).toBeGreaterThan(5);
+    for (const aggregate of index.aggregates) {
+      const body = JSON.parse(readText(dist, `api/agregats/${aggregate.name}.json`));
+      expect(body.snapshotDate).toBe(manifest.snapshotDate);
+      expect(JSON.stringify(body.data)).toMatch(/"from":\[\{"table":"[a-z-]+","line":\d+/u);
+    }
+    expect(index.charts.map((c: { slug: string }) => c.slug)).toEqual(charts.map((c) => c.slug));
+  });
+
+  it('serves every snapshot table byte for byte, as fingerprinted in the manifest', async () => {
+    const { createHash } = await import('node:crypto');
+    const manifest = JSON.parse(readText(dist, 'manifest.json'));
+    for (const [name, lock] of Object.entries(manifest.tables) as [string, { sha256: string; rows: number }][]) {
+      const bytes = readFileSync(join(dist, `tables/${name}.csv`));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(lock.sha256);
+      const doc = page(dist, `tables/${name}/index.html`);
+      expect(doc.querySelectorAll('tbody tr[id^="L"]').length).toBe(lock.rows);
+    }
+  });
+});

@@ -1,0 +1,37 @@
+/** Reading a built site in tests: its files, its pages parsed with linkedom. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+
+export function listFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(relative(root, path));
+    }
+  };
+  walk(root);
+  return files.sort();
+}
+
+export function readText(root: string, path: string): string {
+  return readFileSync(join(root, path), 'utf8');
+}
+
+export function page(root: string, path: string): Document {
+  return parseHTML(readText(root, path)).document as unknown as Document;
+}
+
+/** « 1 234,56 € » → 1234.56, « 56 % » → 56, « — » → null: an independent reading of the French formats. */
+export function frenchNumber(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f€%]/gu, '').replace(',', '.');
+  if (cleaned === '—' || cleaned === '') return null;
+  return Number(cleaned);
+}
+
+/** Text with every kind of space made a plain space, to compare with hand-written French strings. */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/gu, ' ');
+}

@@ -1,0 +1,30 @@
+/**
+ * A copy of the real snapshot with défis whose texts are attacks: every page, SVG, JSON and CSV built from it
+ * must show them as text. The copy is re-locked so it is a valid snapshot, as a bad download that passed
+ * validation would be.
+ */
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { lockData } from '../../scripts/lib/lock.ts';
+
+export const HOSTILE = {
+  script: '<script>alert(1)</script>',
+  attribute: '"><img src=x onerror=alert(1)>',
+  formula: '=HYPERLINK("http://example.invalid","x")',
+  link: 'javascript:alert(1)',
+} as const;
+
+const quote = (text: string) => `"${text.replace(/"/gu, '""')}"`;
+
+export async function makeHostileData(dir: string): Promise<void> {
+  await cp('data', dir, { recursive: true, filter: (path) => !path.includes('unmapped') });
+  const file = join(dir, 'snapshot', 'defis.csv');
+  const rows = [
+    [HOSTILE.script, 'EIG 4', '2020', HOSTILE.attribute, HOSTILE.formula, '75001', 'dev', '1', '1', '10', HOSTILE.link, 'programme-site'],
+    [HOSTILE.attribute, 'EIG 4', '2020', HOSTILE.script, '+33 1 23', '75002', 'design', '1', '1', '10', `https://x"><script>alert(1)</script>`, 'programme-site'],
+    ['-2+3', 'EIG 3', '2019', '@SUM(1,1)', '', '', 'datascience', '1', '1', '10', '', 'programme-site'],
+  ];
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text + rows.map((r) => r.map(quote).join(',')).join('\n') + '\n');
+  await lockData(dir, { log: () => {}, now: () => new Date('2026-01-01T00:00:00Z') });
+}
