@@ -8,7 +8,8 @@ export class DataFileError extends Error {
     readonly column?: number,
     readonly columnName?: string,
   ) {
-    super(formatLocation(file, line, column, columnName) + ' : ' + reason);
+    // Maintainers read this in a terminal or a CI log: it must stay on one line whatever the file holds.
+    super(oneLine(formatLocation(file, line, column, columnName) + ' : ' + reason));
   }
 }
 
@@ -16,6 +17,28 @@ function formatLocation(file: string, line?: number, column?: number, columnName
   let where = file;
   if (line !== undefined) where += `, ligne ${line}`;
   if (column !== undefined) where += `, colonne ${column}`;
-  if (columnName !== undefined) where += ` (${columnName})`;
+  if (columnName !== undefined) where += ` (${clip(columnName, 40)})`;
   return where;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/gu, ' ');
+}
+
+/**
+ * Makes a piece of the file printable inside a one-line message: line breaks shown as ↵, tabs as ⇥, other
+ * control characters by their code point, and long values cut (a 100 kB cell must not become a 100 kB message).
+ */
+export function clip(value: string, max = 60): string {
+  const visible = value
+    .replace(/\r\n|\r|\n/gu, '↵')
+    .replace(/\t/gu, '⇥')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+  const chars = [...visible];
+  return chars.length > max ? chars.slice(0, max).join('') + '…' : visible;
+}
+
+/** A value from the file, quoted the French way for a message: « 12,3,4 ». */
+export function shown(value: string, max = 60): string {
+  return `« ${clip(value, max)} »`;
 }
