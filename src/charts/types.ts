@@ -49,7 +49,7 @@ export interface Column<R> {
 /** A row of a chart: the figures it shows, plus the rows of the snapshot they come from. */
 export type ChartRow<R> = R & { _from: RowRef[] };
 
-export interface ChartDef<R extends Record<string, CellValue> = Record<string, CellValue>> {
+export interface ChartDef<R extends object = Record<string, CellValue>> {
   /** URL segment, in French, stable: /graphiques/<slug>/. */
   slug: string;
   title: string;
@@ -76,6 +76,6 @@ export interface ChartDef<R extends Record<string, CellValue> = Record<string, C
 export type AnyChart = ChartDef<any>;
 
 /** Identity function that lets TypeScript infer a chart's row type from its `rows`. */
-export function defineChart<R extends Record<string, CellValue>>(def: ChartDef<R>): ChartDef<R> {
+export function defineChart<R extends object>(def: ChartDef<R>): ChartDef<R> {
   return def;
 }
