@@ -69,6 +69,8 @@ export interface FetchResult {
   /** Whether data/manifest.json (and the files with it) was written. */
   committed: boolean;
   snapshotDate: string;
+  /** The manifest as it was before this fetch: with each updated table's `change.before`, the old snapshot. */
+  previousManifest: Manifest;
 }
 
 /** A response this much larger than the size recorded (or 20 MB, whichever is more) is refused. */
@@ -105,6 +107,7 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
       downloadedBytes: rest.downloadedBytes ?? 0,
       committed: rest.committed ?? false,
       snapshotDate: rest.snapshotDate ?? manifest.snapshotDate,
+      previousManifest: manifest,
     };
   };
 
