@@ -1,0 +1,207 @@
+import * as Plot from '@observablehq/plot';
+import { byAdministration, usualSpelling, type Defi } from '../lib/aggregates/defis.ts';
+import { formatFigure, formatNumber } from '../lib/format.ts';
+import { byPromotion } from '../lib/promotions.ts';
+import { defineChart, type ChartRow } from './types.ts';
+
+type Row = {
+  administration: string;
+  promotion: string;
+  defis: number;
+  /** Défis of the administration, all promotions together. */
+  total: number;
+  /** The other ways the website writes the same name (case, accents, punctuation), when there are any. */
+  graphies: string;
+};
+
+const FIRST_PROMOTIONS = ['EIG 1', 'EIG 2', 'EIG 3'];
+
+/** Names that only differ by an acronym in brackets (« … numérique » and « … numérique (DINUM) »): not merged. */
+function acronymTwins(names: readonly string[]): string[][] {
+  const bare = (name: string) =>
+    name
+      .replace(/\([^)]*\)/gu, ' ')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/gu, ' ')
+      .trim();
+  const groups = new Map<string, string[]>();
+  for (const name of names) groups.set(bare(name), [...(groups.get(bare(name)) ?? []), name]);
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+/** The name cut to `maxChars`, ending with « … » when cut. */
+function truncate(text: string, maxChars: number): string {
+  return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
+}
+
+export default defineChart({
+  slug: 'administrations',
+  title: 'Les administrations d’accueil des défis',
+  theme: 'programme',
+  order: 2,
+  description:
+    'Chaque administration qui a accueilli des défis, avec le nombre de défis par promotion, d’après la liste des défis du site du programme (noms regroupés sans tenir compte de la casse, des accents ni de la ponctuation).',
+  legacyAnchors: ['carte'],
+  rows: ({ aggregates }) => {
+    const list = aggregates.defis.data.list;
+    const rows: ChartRow<Row>[] = [];
+    for (const count of byAdministration(list)) {
+      const defis = list.filter((d) => d.administrationKey === count.key);
+      const spelling = usualSpelling(defis);
+      const others = [...new Set(defis.map((d) => d.administration))].filter((s) => s !== spelling);
+      const promotions = [...new Set(defis.map((d) => d.promotion))].sort(byPromotion((p) => p));
+      for (const promotion of promotions) {
+        const ofPromotion = defis.filter((d) => d.promotion === promotion);
+        rows.push({
+          administration: count.label,
+          promotion,
+          defis: ofPromotion.length,
+          total: count.figure.value,
+          graphies: others.map((s) => `« ${s} »`).join(', '),
+          _from: ofPromotion.map((d: Defi) => d.ref),
+        });
+      }
+    }
+    return rows;
+  },
+  columns: [
+    { key: 'administration', label: 'Administration (graphie la plus fréquente)', kind: 'texte' },
+    { key: 'promotion', label: 'Promotion', kind: 'texte' },
+    { key: 'defis', label: 'Défis', kind: 'nombre' },
+    { key: 'total', label: 'Défis, toutes promotions', kind: 'nombre' },
+    { key: 'graphies', label: 'Autres graphies sur le site', kind: 'texte', format: (r) => r.graphies || '—' },
+  ],
+  reading: (rows) => {
+    const administrations = [...new Set(rows.map((r) => r.administration))];
+    const defis = rows.reduce((s, r) => s + r.defis, 0);
+    const top = rows[0];
+    const several = new Set(rows.filter((r) => r.total > 1).map((r) => r.administration)).size;
+    if (!top) return 'Aucun défi n’est listé.';
+    return (
+      `Les ${formatNumber(defis)} défis listés ont été accueillis par ${formatNumber(administrations.length)} administrations aux noms différents ; ` +
+      `${formatNumber(several)} en ont accueilli plusieurs, dont « ${top.administration} » (${formatNumber(top.total)} défis).`
+    );
+  },
+  notes: (rows, { aggregates }) => {
+    const notes: string[] = [];
+    const figure = (indicator: string) =>
+      aggregates.programme.data.allFigures.find((f) => f.promotion === 'Total' && f.indicator === indicator)?.figure;
+    const structures = figure('structures_publiques_accueil');
+    const services = figure('services_ou_directions');
+    const firstThree = rows.filter((r) => FIRST_PROMOTIONS.includes(r.promotion));
+    const names = new Set(firstThree.map((r) => r.administration));
+    const spellings = new Set(
+      aggregates.defis.data.list.filter((d) => FIRST_PROMOTIONS.includes(d.promotion)).map((d) => d.administration),
+    );
+    if (structures && services) {
+      notes.push(
+        `Pour les promotions 1 à 3, le billet de mai 2019 compte ${formatFigure(structures)} structures publiques et ` +
+          `${formatFigure(services)} services ou directions ; la liste des défis du site porte pour ces promotions ` +
+          `${formatNumber(names.size)} noms d’administration différents (${formatNumber(spellings.size)} graphies), qui mêlent ministères, directions et services : ` +
+          'ni l’un ni l’autre chiffre du billet ne peut s’en déduire.',
+      );
+    }
+    const variants = rows.filter((r) => r.graphies);
+    if (variants.length > 0) {
+      notes.push(
+        `Le site écrit la même administration de plusieurs façons (${formatNumber(new Set(variants.map((r) => r.administration)).size)} cas : casse, accents, apostrophes, ponctuation) : ` +
+          'ces graphies sont regroupées ici sous la plus fréquente, et listées dans le tableau.',
+      );
+    }
+    const twins = acronymTwins([...new Set(rows.map((r) => r.administration))]);
+    if (twins.length > 0) {
+      notes.push(
+        'Des noms qui ne diffèrent que par un sigle entre parenthèses restent séparés, faute de pouvoir affirmer qu’il s’agit du même service : ' +
+          twins.map((g) => g.map((n) => `« ${n} »`).join(' et ')).join(' ; ') +
+          '.',
+      );
+    }
+    notes.push(
+      'Le site de 2019 montrait ces administrations sur une carte ; la liste publiée ne donne pas leurs coordonnées (et la commune seulement pour la promotion 4) : aucune position n’est inventée ici.',
+    );
+    return notes;
+  },
+  plot: (rows, { width, narrow, palette }) => {
+    // A list of administrations, each with one marker per défi (like the original map's markers), marked with
+    // its promotion; two columns on wide screens so that the chart stays short.
+    const promotions = [...new Set(rows.map((r) => r.promotion))].sort(byPromotion((p) => p));
+    const administrations = [...new Set(rows.map((r) => r.administration))];
+    const columns = narrow ? 1 : 2;
+    const perColumn = Math.ceil(administrations.length / columns);
+    const rowHeight = narrow ? 15 : 14;
+    const marginX = 4;
+    const columnWidth = (width - 2 * marginX) / columns;
+    const marker = rowHeight - 2;
+    const maxDefis = Math.max(...rows.map((r) => r.total));
+    const gutter = narrow ? 0 : 16;
+    // Horizontal positions in pixels within a column: the name ends where the markers begin.
+    const markersStart = columnWidth - gutter - maxDefis * (marker + 2);
+    const place = (name: string) => {
+      const index = administrations.indexOf(name);
+      return { column: Math.floor(index / perColumn), rank: index % perColumn };
+    };
+    const units = rows.flatMap((row) => {
+      const before = rows
+        .filter((r) => r.administration === row.administration && promotions.indexOf(r.promotion) < promotions.indexOf(row.promotion))
+        .reduce((s, r) => s + r.defis, 0);
+      return Array.from({ length: row.defis }, (_, k) => ({ ...row, ...place(row.administration), x: markersStart + (before + k) * (marker + 2) }));
+    });
+    const fontSize = narrow ? 9 : 10;
+    const names = administrations.map((name) => ({
+      name,
+      ...place(name),
+      text: truncate(name, Math.floor((markersStart - 6) / (fontSize * 0.55))),
+      total: rows.find((r) => r.administration === name)!.total,
+    }));
+    // Marker text: the promotion's number, « D » for the designers' programme (DIG).
+    const short = (promotion: string) => /^EIG\s*(\d+)$/u.exec(promotion)?.[1] ?? promotion.slice(0, 1);
+    return {
+      width,
+      height: perColumn * rowHeight + 8,
+      marginTop: 4,
+      marginBottom: 4,
+      marginLeft: marginX,
+      marginRight: marginX,
+      fx: { domain: Array.from({ length: columns }, (_, i) => i), axis: null, padding: 0 },
+      y: { domain: Array.from({ length: perColumn }, (_, i) => i), axis: null, padding: 0 },
+      x: { domain: [0, columnWidth], axis: null },
+      color: { domain: promotions, range: palette },
+      marks: [
+        Plot.text(names, {
+          fx: 'column',
+          y: 'rank',
+          x: markersStart - 6,
+          text: 'text',
+          textAnchor: 'end',
+          fontSize,
+          title: (d) => `${d.name} : ${formatNumber(d.total)} défi${d.total > 1 ? 's' : ''}`,
+        }),
+        Plot.rect(units, {
+          fx: 'column',
+          y: 'rank',
+          x1: 'x',
+          x2: (d) => d.x + marker,
+          insetTop: 1,
+          insetBottom: 1,
+          fill: 'promotion',
+          fillOpacity: 0.25,
+          stroke: 'promotion',
+          strokeWidth: 1.5,
+          title: (d) =>
+            `${d.administration} — ${d.promotion} : ${formatNumber(d.defis)} défi${d.defis > 1 ? 's' : ''}` +
+            (d.total > d.defis ? ` (${formatNumber(d.total)} en tout)` : ''),
+        }),
+        Plot.text(units, {
+          fx: 'column',
+          y: 'rank',
+          x: (d) => d.x + marker / 2,
+          text: (d) => short(d.promotion),
+          fontSize: 9,
+          fontWeight: 'bold',
+        }),
+      ],
+    };
+  },
+});

@@ -1,0 +1,168 @@
+import * as Plot from '@observablehq/plot';
+import type { Figure } from '../lib/figures.ts';
+import { formatFigure, formatNumber } from '../lib/format.ts';
+import { INDICATOR_LABELS, label } from '../lib/labels.ts';
+import { isTotal } from '../lib/promotions.ts';
+import { defineChart, type ChartRow } from './types.ts';
+
+/** What a bar is: one promotion's figure, or one of the three ways the publications give the total. */
+const MEASURES = {
+  promotion: 'par promotion',
+  printed: 'total publié',
+  sum: 'somme des promotions',
+  post: 'billet de mai 2019',
+} as const;
+
+/** The May 2019 post's own totals of the same two things (« près de 500 candidatures », « 94 défis déposés »). */
+const POST_INDICATOR: Record<string, string> = {
+  candidats_eig: 'candidatures_recues',
+  defis_proposes: 'defis_deposes',
+};
+
+type Row = {
+  groupe: string;
+  indicateur: string;
+  mesure: string;
+  valeur: number;
+  nature: string;
+  /** How the publication phrased it (« environ 500 »), for the table and the labels. */
+  texte: string;
+};
+
+const row = (groupe: string, indicateur: string, mesure: string, figure: Figure): ChartRow<Row> => ({
+  groupe,
+  indicateur: label(INDICATOR_LABELS, indicateur),
+  mesure,
+  valeur: figure.value,
+  nature: figure.computed ? 'calculé' : 'publié',
+  texte: formatFigure(figure),
+  _from: figure.from,
+});
+
+/** Name of a bar within its panel: the promotions, then the three totals (« Total publié », « Somme des promotions »…). */
+const barLabel = (r: Row) => (r.groupe === 'Total' ? r.mesure.charAt(0).toUpperCase() + r.mesure.slice(1) : r.groupe);
+
+export default defineChart({
+  slug: 'candidatures',
+  title: 'Candidatures d’EIG et défis proposés par les administrations',
+  theme: 'selection',
+  order: 1,
+  description:
+    'Candidatures reçues et défis proposés par les administrations pour chacune des trois premières promotions, avec les totaux tels que publiés et tels qu’ils se recalculent.',
+  legacyAnchors: ['selection'],
+  rows: ({ aggregates }) => {
+    const { selection, totals, allFigures } = aggregates.programme.data;
+    const rows: ChartRow<Row>[] = [];
+    for (const indicator of Object.keys(POST_INDICATOR)) {
+      for (const s of selection.filter((f) => f.indicator === indicator && !isTotal(f.promotion))) {
+        rows.push(row(s.promotion, indicator, MEASURES.promotion, s.figure));
+      }
+      const check = totals.find((t) => t.indicator === indicator);
+      if (check) {
+        rows.push(row('Total', indicator, MEASURES.printed, check.printed));
+        rows.push(row('Total', indicator, MEASURES.sum, check.computed));
+      }
+      const post = allFigures.find((f) => isTotal(f.promotion) && f.indicator === POST_INDICATOR[indicator]);
+      if (post) rows.push(row('Total', indicator, MEASURES.post, post.figure));
+    }
+    return rows;
+  },
+  columns: [
+    { key: 'groupe', label: 'Promotion', kind: 'texte' },
+    { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
+    { key: 'mesure', label: 'Chiffre', kind: 'texte' },
+    { key: 'valeur', label: 'Nombre', kind: 'nombre', format: (r) => r.texte },
+    { key: 'nature', label: 'Nature', kind: 'texte' },
+  ],
+  reading: (rows) => {
+    const defis = label(INDICATOR_LABELS, 'defis_proposes');
+    const candidatures = label(INDICATOR_LABELS, 'candidats_eig');
+    const find = (indicateur: string, mesure: string) => rows.find((r) => r.indicateur === indicateur && r.mesure === mesure);
+    const applications = find(candidatures, MEASURES.sum);
+    const printed = find(defis, MEASURES.printed);
+    const sum = find(defis, MEASURES.sum);
+    if (!applications || !printed || !sum) return 'Les totaux des candidatures et des défis proposés ne sont pas tous publiés.';
+    return (
+      `Les trois premières promotions ont reçu ${formatNumber(applications.valeur)} candidatures d’EIG ; ` +
+      `les administrations ont proposé ${formatNumber(sum.valeur)} défis selon la somme des promotions, ` +
+      `mais le total imprimé du rapport en annonce ${formatNumber(printed.valeur)}.`
+    );
+  },
+  notes: (rows) => {
+    const notes: string[] = [];
+    const defis = rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, 'defis_proposes') && r.groupe === 'Total');
+    const printed = defis.find((r) => r.mesure === MEASURES.printed);
+    const sum = defis.find((r) => r.mesure === MEASURES.sum);
+    const post = defis.find((r) => r.mesure === MEASURES.post);
+    if (printed && sum && printed.valeur !== sum.valeur) {
+      notes.push(
+        `Défis proposés : le tableau du rapport d’Etalab (juin 2019) imprime un total de ${formatNumber(printed.valeur)}, ` +
+          `alors que ses trois lignes s’additionnent à ${formatNumber(sum.valeur)}` +
+          (post ? ` ; le billet de mai 2019 parle de ${formatNumber(post.valeur)} défis déposés lors des trois appels à projets.` : '.') +
+          ' Les deux chiffres sont montrés tels quels.',
+      );
+    }
+    const applications = rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, 'candidats_eig') && r.groupe === 'Total');
+    const appSum = applications.find((r) => r.mesure === MEASURES.sum);
+    const appPost = applications.find((r) => r.mesure === MEASURES.post);
+    if (appSum && appPost) {
+      notes.push(
+        `Candidatures : le billet de mai 2019 arrondit à « près de ${formatNumber(appPost.valeur)} » (noté ${appPost.texte} dans les données) ` +
+          `les candidatures que les lignes du rapport totalisent à ${formatNumber(appSum.valeur)}.`,
+      );
+    }
+    notes.push('Les chiffres de sélection de la promotion 4 n’ont pas été publiés.');
+    return notes;
+  },
+  plot: (rows, { narrow, palette }) => {
+    // Applications (hundreds) and défis (tens) have their own panel and their own scale: each bar is drawn as a
+    // share of its panel's largest value and labelled with its figure, so the 85 vs 94 gap stays visible.
+    const max = new Map<string, number>();
+    for (const r of rows) max.set(r.indicateur, Math.max(max.get(r.indicateur) ?? 0, r.valeur));
+    const scaled = rows.map((r) => ({ ...r, barre: barLabel(r), x: r.valeur / (max.get(r.indicateur) || 1) }));
+    const measures = [...new Set(rows.map((r) => r.mesure))];
+    const panels = [...new Set(rows.map((r) => r.indicateur))];
+    const marginLeft = narrow ? 128 : 170;
+    return {
+      height: narrow ? 380 : 340,
+      marginLeft,
+      marginRight: 76,
+      marginTop: 24,
+      x: { axis: null, domain: [0, 1] },
+      y: { label: null, domain: [...new Set(scaled.map((r) => r.barre))], tickSize: 0, padding: 0.2 },
+      fy: { axis: null, domain: panels, padding: 0.2 },
+      color: { domain: measures, range: palette },
+      marks: [
+        Plot.barX(scaled, {
+          y: 'barre',
+          x: 'x',
+          fy: 'indicateur',
+          fill: 'mesure',
+          title: (d) => `${d.indicateur} — ${d.barre} : ${d.texte} (${d.nature})`,
+        }),
+        Plot.text(scaled, {
+          y: 'barre',
+          x: 'x',
+          fy: 'indicateur',
+          text: 'texte',
+          fill: 'mesure',
+          textAnchor: 'start',
+          dx: 4,
+          fontSize: narrow ? 10 : 11,
+        }),
+        Plot.ruleX([0]),
+        // Panel titles, above each panel, from the left edge.
+        Plot.text(panels, {
+          fy: (d) => d,
+          text: (d) => d,
+          frameAnchor: 'top-left',
+          textAnchor: 'start',
+          dx: -marginLeft + 4,
+          dy: -14,
+          fontWeight: 'bold',
+          fontSize: narrow ? 11 : 12,
+        }),
+      ],
+    };
+  },
+});

@@ -1,0 +1,139 @@
+import * as Plot from '@observablehq/plot';
+import { formatNumber, formatPercent } from '../lib/format.ts';
+import { label, PROFILE_LABELS } from '../lib/labels.ts';
+import { defineChart } from './types.ts';
+
+export default defineChart({
+  slug: 'profils',
+  title: 'Composition des promotions par profil',
+  theme: 'profils',
+  order: 1,
+  description:
+    'Part des développeurs et développeuses, des data scientists et des designers dans chaque promotion d’EIG, avec les effectifs quand ils ont été publiés.',
+  legacyAnchors: ['competences'],
+  rows: ({ aggregates }) =>
+    aggregates.profils.data.composition
+      .filter((c) => c.share !== null)
+      .map((c) => ({
+        promotion: c.promotion,
+        profil: label(PROFILE_LABELS, c.profile),
+        part: c.share!.value,
+        nature: c.share!.computed ? 'calculé' : 'publié',
+        effectif: c.count?.value ?? null,
+        _from: [...new Map([...c.share!.from, ...(c.count?.from ?? [])].map((r) => [`${r.table}:${r.line}`, r])).values()],
+      })),
+  columns: [
+    { key: 'promotion', label: 'Promotion', kind: 'texte' },
+    { key: 'profil', label: 'Profil', kind: 'texte' },
+    { key: 'part', label: 'Part de la promotion', kind: 'pourcent' },
+    { key: 'nature', label: 'Part publiée ou calculée', kind: 'texte' },
+    { key: 'effectif', label: 'Effectif publié', kind: 'nombre' },
+  ],
+  reading: (rows) => {
+    const promotions = [...new Set(rows.map((r) => r.promotion))];
+    const first = promotions[0];
+    const last = promotions.at(-1);
+    const of = (promotion: string | undefined) => rows.filter((r) => r.promotion === promotion);
+    const top = of(first).sort((a, b) => b.part - a.part)[0];
+    // The profile whose share grew the most from the first promotion to the last.
+    const growth = of(last)
+      .map((r) => ({ r, before: of(first).find((f) => f.profil === r.profil) }))
+      .filter((g) => g.before)
+      .sort((a, b) => b.r.part - b.before!.part - (a.r.part - a.before!.part))[0];
+    if (!top || !growth || first === last) return 'La composition par profil n’est publiée que pour une promotion.';
+    return (
+      `${top.profil} : ${formatPercent(top.part)} de la promotion ${top.promotion} ; ` +
+      `la part du ${growth.r.profil.toLowerCase()} passe de ${formatPercent(growth.before!.part)} (${first}) ` +
+      `à ${formatPercent(growth.r.part)} (${last}${growth.r.nature === 'calculé' ? ', part calculée' : ''}).`
+    );
+  },
+  notes: (rows, { aggregates }) => {
+    const notes: string[] = [];
+    const printed = [...new Set(rows.filter((r) => r.nature === 'publié').map((r) => r.promotion))];
+    const computed = rows.filter((r) => r.nature === 'calculé');
+    if (printed.length > 0) notes.push(`Promotions ${printed.join(', ')} : parts publiées par le rapport d’Etalab (juin 2019), en pourcentages entiers.`);
+    if (computed.length > 0) {
+      const promotion = computed[0]!.promotion;
+      const total = computed.reduce((s, r) => s + (r.effectif ?? 0), 0);
+      notes.push(
+        `Promotion ${promotion} : parts calculées ici à partir des effectifs du billet d’avril 2021 (` +
+          computed.map((r) => `${formatNumber(r.effectif ?? 0)} en ${r.profil.toLowerCase()}`).join(', ') +
+          `, soit ${formatNumber(total)} EIG) ; aucune part n’a été publiée pour cette promotion.`,
+      );
+    }
+    const counted = rows.filter((r) => r.nature === 'publié' && r.effectif !== null);
+    for (const promotion of new Set(counted.map((r) => r.promotion))) {
+      notes.push(
+        `Promotion ${promotion} : les effectifs (${counted
+          .filter((r) => r.promotion === promotion)
+          .map((r) => `${formatNumber(r.effectif!)} en ${r.profil.toLowerCase()}`)
+          .join(', ')}) viennent du billet d’avril 2021, les parts du rapport de 2019.`,
+      );
+    }
+    const zero = rows.filter((r) => r.part === 0);
+    for (const r of zero) notes.push(`Promotion ${r.promotion} : ${formatPercent(0)} en ${r.profil.toLowerCase()} (aucune barre).`);
+    const engineers = aggregates.profils.data.community.filter((c) => c.programme === 'EIG' && c.profile === 'data engineering');
+    if (engineers.length > 0) {
+      notes.push(
+        `Aucune de ces publications ne compte à part le data engineering ; la liste de la communauté du site du programme compte ` +
+          engineers.map((c) => `${formatNumber(c.figure.value)} profil data engineering en promotion ${c.promotion}`).join(', ') +
+          ' (voir le graphique « Communauté »).',
+      );
+    }
+    return notes;
+  },
+  plot: (rows, { narrow, palette }) => {
+    const profiles = [...new Set(rows.map((r) => r.profil))];
+    const promotions = [...new Set(rows.map((r) => r.promotion))];
+    const computed = new Set(rows.filter((r) => r.nature === 'calculé').map((r) => r.promotion));
+    const height = narrow ? 380 : 360;
+    const marginTop = 8;
+    const marginBottom = 28;
+    const padding = 0.12;
+    const band = ((height - marginTop - marginBottom) / promotions.length) * (1 - padding);
+    // Labels go under their segment (on the page background, readable in light and dark modes), two lines each.
+    const labelSpace = narrow ? 26 : 28;
+    const labelled = rows.filter((r) => r.part > 0);
+    const stack = { y: 'promotion', x: 'part', z: 'profil', order: profiles } as const;
+    return {
+      height,
+      marginTop,
+      marginBottom,
+      marginLeft: narrow ? 56 : 64,
+      marginRight: narrow ? 16 : 24,
+      x: { domain: [0, 100], label: null, tickFormat: (v: number) => formatPercent(v), ticks: narrow ? 4 : 10 },
+      y: {
+        domain: promotions,
+        label: null,
+        tickSize: 0,
+        padding,
+        tickFormat: (p: string) => (computed.has(p) ? `${p}\n(calculé)` : p),
+      },
+      color: { domain: profiles, range: palette },
+      marks: [
+        Plot.barX(
+          rows,
+          Plot.stackX({
+            ...stack,
+            fill: 'profil',
+            insetBottom: labelSpace,
+            title: (d) =>
+              `${d.promotion} — ${d.profil} : ${formatPercent(d.part)}${d.nature === 'calculé' ? ' (calculé)' : ''}` +
+              (d.effectif !== null ? `, ${formatNumber(d.effectif)} EIG` : ''),
+          }),
+        ),
+        Plot.text(
+          labelled,
+          Plot.stackX({
+            ...stack,
+            fill: 'profil',
+            text: (d) => `${d.profil}\n${formatPercent(d.part)}${d.effectif !== null ? ` · ${formatNumber(d.effectif)} EIG` : ''}`,
+            dy: band / 2 - labelSpace / 2 + 2,
+            lineHeight: 1.05,
+            fontSize: narrow ? 9 : 10.5,
+          }),
+        ),
+      ],
+    };
+  },
+});

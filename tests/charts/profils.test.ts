@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import chart from '../../src/charts/profils.ts';
+import type { ChartContext } from '../../src/charts/types.ts';
+import { keyFigure } from '../support/reference.ts';
+import { loadContext } from '../support/site-context.ts';
+
+let ctx: ChartContext;
+beforeAll(async () => {
+  ctx = await loadContext();
+});
+
+const SHARE = { Développement: 'part_developpeurs', 'Data science': 'part_data_scientists', Design: 'part_designers' } as const;
+const COUNT = { Développement: 'eig_developpement', 'Data science': 'eig_data_science', Design: 'eig_design' } as const;
+const PROFILES = Object.keys(SHARE) as (keyof typeof SHARE)[];
+
+describe('profils chart', () => {
+  const row = (promotion: string, profil: string) => chart.rows(ctx).find((r) => r.promotion === promotion && r.profil === profil);
+
+  it('shows the report’s shares for promotions 1–3 (73/27/0, 39/50/11, 28/56/16 %), as published', () => {
+    for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
+      for (const profile of PROFILES) {
+        expect(row(promotion, profile)?.part).toBe(keyFigure(promotion, SHARE[profile]));
+        expect(row(promotion, profile)?.nature).toBe('publié');
+      }
+      expect(PROFILES.reduce((s, p) => s + row(promotion, p)!.part, 0)).toBe(100);
+    }
+  });
+
+  it('computes promotion 4’s shares from the April 2021 counts (17, 10, 14 of 41) and marks them « calculé »', () => {
+    const total = PROFILES.reduce((s, p) => s + keyFigure('EIG 4', COUNT[p]), 0);
+    expect(total).toBe(keyFigure('EIG 4', 'eig'));
+    for (const profile of PROFILES) {
+      const r = row('EIG 4', profile)!;
+      expect(r.effectif).toBe(keyFigure('EIG 4', COUNT[profile]));
+      expect(r.part).toBeCloseTo((100 * keyFigure('EIG 4', COUNT[profile])) / total, 10);
+      expect(r.nature).toBe('calculé');
+    }
+  });
+
+  it('gives the counts where they were published (promotions 3 and 4) and none elsewhere', () => {
+    for (const profile of PROFILES) {
+      expect(row('EIG 3', profile)?.effectif).toBe(keyFigure('EIG 3', COUNT[profile]));
+      expect(row('EIG 1', profile)?.effectif).toBeNull();
+      expect(row('EIG 2', profile)?.effectif).toBeNull();
+    }
+  });
+
+  it('cites the share’s line and, where shown, the count’s line', () => {
+    const eig3 = row('EIG 3', 'Design')!;
+    expect(eig3._from.map((r) => r.key.indicateur).sort()).toEqual(['eig_design', 'part_designers']);
+    const eig4 = row('EIG 4', 'Design')!;
+    // A share computed from the counts cites every count it divides by.
+    expect(eig4._from.map((r) => r.key.indicateur).sort()).toEqual(['eig_data_science', 'eig_design', 'eig_developpement']);
+  });
+
+  it('reads from the rows and says promotion 4’s share is computed', () => {
+    const reading = chart.reading(chart.rows(ctx), ctx);
+    expect(reading).toContain(`${keyFigure('EIG 1', 'part_developpeurs')}\u00a0%`);
+    expect(reading).toContain('part calculée');
+    expect(chart.notes!(chart.rows(ctx), ctx).join(' ')).toContain('41 EIG');
+  });
+
+  it('keeps the original site’s #competences anchor', () => {
+    expect(chart.legacyAnchors).toContain('competences');
+  });
+});
