@@ -1,15 +1,19 @@
 /**
  * `npm run data:lock`: records in data/manifest.json the fingerprint of every snapshot file, after a deliberate
  * edit by hand. Tables whose file did not change keep their entry untouched; a changed table is marked as
- * compiled from publications (it no longer is the file downloaded from data.gouv.fr).
+ * compiled from publications (it no longer is the file downloaded from data.gouv.fr). A hand edit is an update
+ * like a fetch: it gets its entry in data/history/ (without the figures that moved, which the old file, now
+ * overwritten, would be needed for: run `npm run data:diff` on a copy made before editing for those).
  */
 import { join } from 'node:path';
 import { readTableOrThrow } from '../../src/lib/csv/parse-table.ts';
 import { snapshotDateOf, type Manifest, type TableLock } from '../../src/lib/manifest.ts';
 import { sha256 } from '../../src/lib/snapshot.ts';
-import { tableNames, tables } from '../../src/lib/tables.ts';
+import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
 import { sources } from '../../data/sources.ts';
+import { historyEntry } from '../../src/lib/history.ts';
 import { withEffects, type Effects } from './effects.ts';
+import { appendHistory } from './history.ts';
 import { dataDir, manifestPathOf, snapshotDirOf, stableJson } from './snapshot-io.ts';
 
 export const HAND_COMPILED_NOTE =
@@ -25,6 +29,7 @@ export async function lockData(dir = dataDir(), effects: Partial<Effects> = {}):
   }
   const now = fx.now().toISOString();
   const locks = {} as Manifest['tables'];
+  const changed: TableName[] = [];
   for (const name of tableNames) {
     const spec = tables[name];
     const path = join(snapshotDirOf(dir), spec.file);
@@ -49,6 +54,7 @@ export async function lockData(dir = dataDir(), effects: Partial<Effects> = {}):
       columns: Object.values(read.headers).concat(read.extraColumns) as string[],
     };
     locks[name] = lock;
+    changed.push(name);
     fx.log(`${spec.file} : ${old ? 'empreinte mise à jour' : 'ajouté au manifeste'} (${read.rows.length} lignes)`);
   }
   const manifest: Manifest = {
@@ -65,5 +71,10 @@ export async function lockData(dir = dataDir(), effects: Partial<Effects> = {}):
     unmapped: previous.unmapped ?? [],
   };
   await fx.fs.writeFile(manifestPathOf(dir), stableJson(manifest));
+  if (changed.length > 0) {
+    const files = changed.map((name) => tables[name].file).join(', ');
+    const note = `Modification à la main de ${files}, enregistrée par npm run data:lock ; ces tables sont désormais comptées comme compilées à partir des publications.`;
+    fx.log(`Historique : ${await appendHistory(dir, historyEntry({ kind: 'lock', date: now, note, manifest, changed }), fx)} ajouté.`);
+  }
   return manifest;
 }

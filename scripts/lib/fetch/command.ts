@@ -1,5 +1,10 @@
-/** The command line of `npm run fetch`: `--strict`, `--timeout <seconds>`. */
-import type { Effects } from '../effects.ts';
+/**
+ * The command line of `npm run fetch`: `--strict`, `--timeout <seconds>`. After a fetch that changed the
+ * snapshot, prints and writes the update report and appends the update to the history (../update-report.ts).
+ */
+import { withEffects, type Effects } from '../effects.ts';
+import { dataDir } from '../snapshot-io.ts';
+import { EXIT_FLAGGED, flaggedMeaning, reportFetch } from '../update-report.ts';
 import { fetchData, type FetchOptions } from './fetch-data.ts';
 
 export const USAGE = 'usage : npm run fetch [-- --strict] [--timeout <secondes>]';
@@ -25,6 +30,12 @@ export function parseFetchArgs(args: string[]): FetchOptions {
 }
 
 export async function fetchCommand(args: string[], effects: Partial<Effects> = {}): Promise<number> {
-  const result = await fetchData(parseFetchArgs(args), effects);
-  return result.exitCode;
+  const options = parseFetchArgs(args);
+  const fx = withEffects(effects);
+  const result = await fetchData(options, fx);
+  const report = await reportFetch(result, options.dir ?? dataDir(fx.env), fx);
+  const flagged = report && flaggedMeaning(report, options.strict ?? false);
+  if (flagged) fx.out(flagged);
+  // A failed table (2) says more than a flagged figure: it is kept as the exit code.
+  return result.exitCode === 0 && flagged && options.strict ? EXIT_FLAGGED : result.exitCode;
 }

@@ -43,8 +43,6 @@ function replaceLine(text: string, line: string, by: string | null): string {
   return lines.join('\n');
 }
 
-const columnsOf = <K extends string>(...spec: [K, string, 'texte' | 'nombre' | 'euros' | 'pourcent'][]) =>
-  spec.map(([key, label, kind]) => ({ key, label, kind }));
 const common = { theme: 'programme' as const, order: 1, description: '', reading: () => '', plot: () => ({}) };
 
 const shares = defineChart({
@@ -55,7 +53,11 @@ const shares = defineChart({
     t['chiffres-cles']
       .filter((r) => r.unite === 'pourcent')
       .map((r) => ({ promotion: r.promotion, indicateur: r.indicateur, part: r.valeur, _from: [refOf('chiffres-cles', r)] })),
-  columns: columnsOf(['promotion', 'Promotion', 'texte'], ['indicateur', 'Indicateur', 'texte'], ['part', 'Part', 'pourcent']),
+  columns: [
+    { key: 'promotion', label: 'Promotion', kind: 'texte' },
+    { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
+    { key: 'part', label: 'Part', kind: 'pourcent' },
+  ],
 });
 const amounts = defineChart({
   ...common,
@@ -65,7 +67,11 @@ const amounts = defineChart({
     t.budget
       .filter((r) => r.promotion !== 'Total')
       .map((r) => ({ promotion: r.promotion, poste: r.poste, montant: r.montant_eur, _from: [refOf('budget', r)] })),
-  columns: columnsOf(['promotion', 'Promotion', 'texte'], ['poste', 'Poste', 'texte'], ['montant', 'Montant', 'euros']),
+  columns: [
+    { key: 'promotion', label: 'Promotion', kind: 'texte' },
+    { key: 'poste', label: 'Poste', kind: 'texte' },
+    { key: 'montant', label: 'Montant', kind: 'euros' },
+  ],
 });
 const respondents = defineChart({
   ...common,
@@ -79,11 +85,12 @@ const respondents = defineChart({
       repondants: r.repondants,
       _from: [refOf('enquetes', r)],
     })),
-  columns: columnsOf(['enquete', 'Enquête', 'texte'], ['population', 'Population', 'texte'], ['indicateur', 'Indicateur', 'texte'], [
-    'repondants',
-    'Répondants',
-    'nombre',
-  ]),
+  columns: [
+    { key: 'enquete', label: 'Enquête', kind: 'texte' },
+    { key: 'population', label: 'Population', kind: 'texte' },
+    { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
+    { key: 'repondants', label: 'Répondants', kind: 'nombre' },
+  ],
 });
 const fragile = defineChart({
   ...common,
@@ -94,7 +101,10 @@ const fragile = defineChart({
     if (!row) throw new Error('ligne « communication » de EIG 1 introuvable');
     return [{ poste: 'communication', montant: row.montant_eur, _from: [refOf('budget', row)] }];
   },
-  columns: columnsOf(['poste', 'Poste', 'texte'], ['montant', 'Montant', 'euros']),
+  columns: [
+    { key: 'poste', label: 'Poste', kind: 'texte' },
+    { key: 'montant', label: 'Montant', kind: 'euros' },
+  ],
 });
 const testCharts = [shares, amounts, respondents, fragile] as unknown as AnyChart[];
 
