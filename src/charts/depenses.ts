@@ -1,0 +1,157 @@
+import * as Plot from '@observablehq/plot';
+import { SPENDING_LINES } from '../lib/aggregates/budget.ts';
+import { roundCents } from '../lib/figures.ts';
+import { formatEuros, formatNumber } from '../lib/format.ts';
+import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
+import { byPromotion, isTotal } from '../lib/promotions.ts';
+import { bandKey, formatMillions } from './helpers/bands.ts';
+import { FORECAST_STATUS, FORECAST_STYLE, isForecast, toBudgetRow, type BudgetRow } from './helpers/budget.ts';
+import { listFr, of } from './helpers/french.ts';
+import { defineChart, type ChartRow } from './types.ts';
+
+const LINES = SPENDING_LINES.map((line) => label(BUDGET_LINE_LABELS, line));
+const TOTAL = label(BUDGET_LINE_LABELS, 'budget_total');
+/** Words used in the line under each bar. */
+const SHORT: Record<string, string> = {
+  [label(BUDGET_LINE_LABELS, 'salaires')]: 'salaires',
+  [label(BUDGET_LINE_LABELS, 'programme_accompagnement')]: 'accompagnement',
+  [label(BUDGET_LINE_LABELS, 'communication')]: 'communication',
+  [label(BUDGET_LINE_LABELS, 'liens_recherche')]: 'recherche',
+};
+
+const name = (promotion: string) => (isTotal(promotion) ? 'Total publié (2017–2019)' : promotion);
+const heading = (promotion: string) => bandKey(name(promotion), '');
+const bar = (promotion: string) => bandKey(name(promotion), 'barre');
+const detail = (promotion: string) => bandKey(name(promotion), 'détail');
+
+export default defineChart({
+  slug: 'depenses',
+  title: 'Dépenses du programme par poste et par promotion',
+  theme: 'financement',
+  order: 2,
+  description:
+    'Salaires des EIG, programme d’accompagnement, communication et liens avec la recherche : les quatre postes de dépenses de chaque promotion de 2017 à 2019, et leurs totaux publiés.',
+  legacyAnchors: ['depenses'],
+  rows: ({ aggregates }) => {
+    const { lines, totals, grandTotals } = aggregates.budget.data;
+    const shown = [...SPENDING_LINES, 'budget_total'] as string[];
+    const promotionRows = lines.filter((l) => shown.includes(l.line));
+    const totalRows = shown.flatMap((line) => {
+      const printed = line === 'budget_total' ? grandTotals.spending : totals.find((t) => t.indicator === line)?.printed;
+      return printed ? [{ promotion: 'Total', line, status: 'publie', figure: printed }] : [];
+    });
+    const promotionOrder = byPromotion((f: { promotion: string }) => f.promotion);
+    const byLine = (a: { line: string }, b: { line: string }) => shown.indexOf(a.line) - shown.indexOf(b.line);
+    return [...promotionRows, ...totalRows].sort((a, b) => promotionOrder(a, b) || byLine(a, b)).map(toBudgetRow);
+  },
+  columns: [
+    { key: 'promotion', label: 'Promotion', kind: 'texte' },
+    { key: 'poste', label: 'Poste', kind: 'texte' },
+    { key: 'montant', label: 'Euros', kind: 'euros' },
+    { key: 'statut', label: 'Statut', kind: 'texte' },
+  ],
+  reading: (rows) => {
+    const salaries = rows.find((r) => isTotal(r.promotion) && r.poste === LINES[0]);
+    const total = rows.find((r) => isTotal(r.promotion) && r.poste === TOTAL);
+    if (!salaries || !total) return 'Les totaux des dépenses ne sont pas publiés.';
+    return `Les salaires des EIG sont de loin le premier poste : ${formatEuros(salaries.montant)} sur ${formatEuros(total.montant)} de dépenses publiées pour les trois premières promotions.`;
+  },
+  notes: (rows, { aggregates }) => {
+    const notes: string[] = [];
+    const forecast = [...new Set(rows.filter((r) => isForecast(r)).map((r) => r.promotion))];
+    if (forecast.length > 0) {
+      notes.push(
+        `Les montants ${of(listFr(forecast))} sont prévisionnels (rapport de juin 2019, chiffres arrêtés au 31 mai 2019) : barres en clair au contour pointillé. Les totaux publiés les incluent.`,
+      );
+    }
+    const grand = rows.find((r) => isTotal(r.promotion) && r.poste === TOTAL);
+    const promotionsSum = roundCents(rows.filter((r) => !isTotal(r.promotion) && r.poste === TOTAL).reduce((s, r) => s + r.montant, 0));
+    const exactGrandTotal = grand && grand.montant === promotionsSum ? ` ; le total général publié des dépenses (${formatEuros(grand.montant)}), lui, est la somme exacte, au centime, des promotions` : '';
+    for (const check of aggregates.budget.data.totals) {
+      if (check.difference === 0) continue;
+      const line = label(BUDGET_LINE_LABELS, check.indicator);
+      notes.push(
+        Math.abs(check.difference) < 1
+          ? `Le total publié du poste « ${line} », ${formatEuros(check.printed.value)}, est la somme des promotions (${formatEuros(check.computed.value)}) arrondie à l’euro${exactGrandTotal}.`
+          : `Le total publié du poste « ${line} », ${formatEuros(check.printed.value)}, ne correspond pas à la somme des promotions (${formatEuros(check.computed.value)}).`,
+      );
+    }
+    notes.push('Les postes les plus petits sont à peine visibles à côté des salaires : leurs montants sont écrits sous chaque barre et dans le tableau.');
+    return notes;
+  },
+  plot: (rows, { narrow, palette }) => {
+    const parts = rows.filter((r) => r.poste !== TOTAL);
+    const totals = rows.filter((r) => r.poste === TOTAL);
+    const promotions = [...new Set(rows.map((r) => r.promotion))];
+    // Each promotion: its name, its stacked bar, then the amount of every line written out (the small lines are
+    // only a few pixels wide next to the salaries).
+    const domain = promotions.flatMap((p) => [heading(p), bar(p), detail(p)]);
+    const y = (r: ChartRow<BudgetRow>) => bar(r.promotion);
+    const details = promotions.map((p) => ({
+      key: detail(p),
+      text: parts
+        .filter((r) => r.promotion === p)
+        .map((r) => `${SHORT[r.poste] ?? r.poste} ${formatEuros(r.montant)}`)
+        .join(' · '),
+    }));
+    const tip = (r: ChartRow<BudgetRow>) => `${name(r.promotion)} — ${r.poste} : ${formatEuros(r.montant)} (${r.statut})`;
+    const order = { order: LINES, offset: null } as const;
+    const stacked = (data: ChartRow<BudgetRow>[], extra: Record<string, unknown>) =>
+      Plot.barX(data, Plot.stackX({ y, x: 'montant', fill: 'poste', title: tip, ...order, ...extra, z: 'poste' }));
+    const forecastPromotions = new Set(parts.filter(isForecast).map((r) => r.promotion));
+    const detailLines = narrow ? 2 : 1;
+    return {
+      height: promotions.length * (narrow ? 48 + 13 * detailLines : 66) + 36,
+      marginLeft: 6,
+      marginRight: narrow ? 84 : 200,
+      marginBottom: 30,
+      y: { domain, axis: null, padding: 0.1 },
+      x: {
+        label: narrow ? 'Millions d’euros' : 'Euros',
+        labelArrow: 'none',
+        ticks: narrow ? 3 : 5,
+        tickFormat: (v: number) => formatNumber(narrow ? v / 1e6 : v),
+      },
+      color: { domain: LINES, range: palette },
+      marks: [
+        stacked(
+          parts.filter((r) => !isForecast(r)),
+          {},
+        ),
+        stacked(parts.filter(isForecast), { stroke: 'poste', ...FORECAST_STYLE }),
+        Plot.text(totals, {
+          y,
+          x: 'montant',
+          text: (r: ChartRow<BudgetRow>) =>
+            (narrow ? formatMillions(r.montant) : formatEuros(r.montant)) +
+            (forecastPromotions.has(r.promotion) ? ` (${FORECAST_STATUS})` : isTotal(r.promotion) && forecastPromotions.size > 0 && !narrow ? ' (dont prévisionnel)' : ''),
+          textAnchor: 'start',
+          dx: 4,
+          fontSize: narrow ? 10 : 11,
+          title: tip,
+        }),
+        Plot.text(promotions, {
+          y: heading,
+          text: name,
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          lineAnchor: 'bottom',
+          dy: 8,
+          fontWeight: 'bold',
+          fontSize: 12,
+        }),
+        Plot.text(details, {
+          y: 'key',
+          text: 'text',
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          lineAnchor: 'top',
+          dy: -6,
+          fontSize: 10,
+          lineWidth: narrow ? 34 : 80,
+          fillOpacity: 0.85,
+        }),
+      ],
+    };
+  },
+});

@@ -1,0 +1,112 @@
+import * as Plot from '@observablehq/plot';
+import { formatEuros, formatNumber } from '../lib/format.ts';
+import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
+import { isTotal } from '../lib/promotions.ts';
+import { bandKey, formatMillions, groupedBands, groupsOf } from './helpers/bands.ts';
+import { FORECAST_STATUS, FORECAST_STYLE, isForecast, toBudgetRow, type BudgetRow } from './helpers/budget.ts';
+import { listFr, of } from './helpers/french.ts';
+import { defineChart, type ChartRow } from './types.ts';
+
+const ENVELOPE = label(BUDGET_LINE_LABELS, 'enveloppe_pia');
+const SPENDING = label(BUDGET_LINE_LABELS, 'budget_total');
+const SHORT: Record<string, string> = { [ENVELOPE]: 'Enveloppe PIA', [SPENDING]: 'Dépenses' };
+
+const heading = (promotion: string) => (isTotal(promotion) ? 'Total publié' : promotion);
+
+export default defineChart({
+  slug: 'financement',
+  title: 'Enveloppe du PIA et dépenses du programme, par promotion',
+  theme: 'financement',
+  order: 1,
+  description:
+    'Montant alloué au programme par le Programme d’investissements d’avenir (PIA) et dépenses totales de chaque promotion, de 2017 à 2019 ; les dépenses de la promotion 3 sont prévisionnelles.',
+  legacyAnchors: ['financement'],
+  rows: ({ aggregates }) => {
+    const lines = aggregates.budget.data.lines.filter((l) => l.line === 'enveloppe_pia' || l.line === 'budget_total');
+    const { envelope, spending } = aggregates.budget.data.grandTotals;
+    const totals = [
+      envelope && { promotion: 'Total', line: 'enveloppe_pia', status: 'alloue', figure: envelope },
+      spending && { promotion: 'Total', line: 'budget_total', status: 'publie', figure: spending },
+    ].filter((t) => t !== null);
+    return [...lines, ...totals].map(toBudgetRow);
+  },
+  columns: [
+    { key: 'promotion', label: 'Promotion', kind: 'texte' },
+    { key: 'poste', label: 'Montant', kind: 'texte' },
+    { key: 'montant', label: 'Euros', kind: 'euros' },
+    { key: 'statut', label: 'Statut', kind: 'texte' },
+  ],
+  reading: (rows) => {
+    const total = (poste: string) => rows.find((r) => isTotal(r.promotion) && r.poste === poste);
+    const envelope = total(ENVELOPE);
+    const spending = total(SPENDING);
+    if (!envelope || !spending) return 'Les totaux de l’enveloppe et des dépenses ne sont pas publiés.';
+    const promotions = rows.filter((r) => !isTotal(r.promotion) && r.poste === SPENDING);
+    const span = promotions.length > 1 ? ` des promotions ${promotions[0]!.promotion.replace('EIG ', '')} à ${promotions.at(-1)!.promotion.replace('EIG ', '')}` : '';
+    const comparison = spending.montant > envelope.montant ? 'dépassent' : 'restent sous';
+    return `Les dépenses${span} (${formatEuros(spending.montant)} au total publié) ${comparison} l’enveloppe de ${formatEuros(envelope.montant)} allouée par le PIA.`;
+  },
+  notes: (rows) => {
+    const notes: string[] = [];
+    const forecasts = rows.filter((r) => isForecast(r) && !isTotal(r.promotion));
+    if (forecasts.length > 0) {
+      const promotions = listFr([...new Set(forecasts.map((r) => r.promotion))]);
+      notes.push(
+        `Les dépenses ${of(promotions)} sont prévisionnelles (rapport de juin 2019, chiffres arrêtés au 31 mai 2019, promotion en cours) : elles sont dessinées en clair avec un contour pointillé et le total publié des dépenses les inclut.`,
+      );
+    }
+    notes.push(
+      'Les administrations d’accueil cofinancent aussi les salaires des EIG (voir « Qui paie les salaires des EIG ») : le rapport ne dit pas si ses dépenses comprennent cette part, ni comment l’écart entre dépenses et enveloppe est couvert.',
+    );
+    return notes;
+  },
+  plot: (rows, { narrow, palette }) => {
+    const groups = groupsOf(rows, (r) => r.promotion);
+    const bands = groupedBands(
+      groups.map((g) => ({ heading: heading(g.group), items: g.rows.map((r) => ({ id: r.poste, text: SHORT[r.poste] ?? r.poste })) })),
+    );
+    const y = (r: ChartRow<BudgetRow>) => bandKey(heading(r.promotion), r.poste);
+    const amount = (r: ChartRow<BudgetRow>) => (narrow ? formatMillions(r.montant) : formatEuros(r.montant));
+    const flag = (r: ChartRow<BudgetRow>) => {
+      if (isForecast(r)) return ` (${FORECAST_STATUS})`;
+      if (isTotal(r.promotion) && r.poste === SPENDING && rows.some((o) => isForecast(o) && o.poste === SPENDING)) {
+        return narrow ? '' : ' (dont prévisionnel)';
+      }
+      return '';
+    };
+    const series = [ENVELOPE, SPENDING];
+    const realised = rows.filter((r) => !isForecast(r));
+    const forecast = rows.filter(isForecast);
+    const tip = (r: ChartRow<BudgetRow>) => `${heading(r.promotion)} — ${r.poste} : ${formatEuros(r.montant)} (${r.statut})`;
+    return {
+      height: bands.domain.length * (narrow ? 24 : 26) + 30,
+      marginLeft: narrow ? 92 : 110,
+      marginRight: narrow ? 96 : 210,
+      marginBottom: 28,
+      y: { domain: bands.domain, tickFormat: bands.tick, label: null, tickSize: 0, padding: 0.2 },
+      x: {
+        grid: true,
+        label: narrow ? 'Millions d’euros' : 'Euros',
+        labelArrow: 'none',
+        ticks: narrow ? 3 : 5,
+        tickFormat: (v: number) => formatNumber(narrow ? v / 1e6 : v),
+      },
+      color: { domain: series, range: palette },
+      marks: [
+        Plot.text(bands.headings, { y: 'key', text: 'text', frameAnchor: 'left', textAnchor: 'start', dx: narrow ? -88 : -106, fontWeight: 'bold', fontSize: 12 }),
+        Plot.barX(realised, { y, x: 'montant', fill: 'poste', title: tip }),
+        Plot.barX(forecast, { y, x: 'montant', fill: 'poste', stroke: 'poste', ...FORECAST_STYLE, title: tip }),
+        Plot.text(rows, {
+          y,
+          x: 'montant',
+          text: (r: ChartRow<BudgetRow>) => amount(r) + flag(r),
+          textAnchor: 'start',
+          dx: 4,
+          fill: 'poste',
+          fontSize: narrow ? 10 : 11,
+        }),
+        Plot.ruleX([0]),
+      ],
+    };
+  },
+});

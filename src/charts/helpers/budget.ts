@@ -1,0 +1,31 @@
+/** Budget rows and the look of forecast amounts, shared by the budget charts. */
+import type { BudgetFigure } from '../../lib/aggregates/budget.ts';
+import { BUDGET_LINE_LABELS, BUDGET_STATUS_LABELS, label } from '../../lib/labels.ts';
+import type { ChartRow } from '../types.ts';
+
+export type BudgetRow = {
+  promotion: string;
+  poste: string;
+  montant: number;
+  statut: string;
+};
+
+export const FORECAST_STATUS = label(BUDGET_STATUS_LABELS, 'previsionnel');
+
+export const isForecast = (row: { statut: string }) => row.statut === FORECAST_STATUS;
+
+/**
+ * Forecast amounts are drawn lighter, with a dashed outline in the series colour, and always labelled
+ * « prévisionnel » in text: the difference never rests on colour alone.
+ */
+export const FORECAST_STYLE = { fillOpacity: 0.35, strokeDasharray: '4,3', strokeWidth: 1.5 } as const;
+
+export function toBudgetRow(f: BudgetFigure): ChartRow<BudgetRow> {
+  return {
+    promotion: f.promotion,
+    poste: label(BUDGET_LINE_LABELS, f.line),
+    montant: f.figure.value,
+    statut: label(BUDGET_STATUS_LABELS, f.status),
+    _from: f.figure.from,
+  };
+}

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import chart from '../../src/charts/communication.ts';
+import type { ChartContext } from '../../src/charts/types.ts';
+import { renderChart } from '../../src/site/render-chart.ts';
+import { budgetAmount, keyFigure } from '../support/reference.ts';
+import { loadContext } from '../support/site-context.ts';
+
+let ctx: ChartContext;
+beforeAll(async () => {
+  ctx = await loadContext();
+});
+
+const plain = (text: string) => text.replace(/&#160;|&#8239;|[\u00a0\u202f]/gu, ' ');
+
+describe('communication chart', () => {
+  it('shows the press and blog articles counted by the May 2019 post', () => {
+    const rows = chart.rows(ctx);
+    const count = (indicator: string) => rows.find((r) => r._from[0]?.key.indicateur === indicator);
+    for (const indicator of ['articles_presse_depuis_2017', 'articles_blog_etalab', 'articles_blog_site_eig']) {
+      expect(count(indicator)?.valeur).toBe(keyFigure('Total', indicator));
+      expect(count(indicator)?.unite).toBe('articles');
+      expect(count(indicator)?._from[0]?.source).toBe('blog-2019-05-09');
+    }
+  });
+
+  it('shows the communication budget of each promotion, promotion 3 as a forecast, and the yearly figure of the documentation', () => {
+    const rows = chart.rows(ctx).filter((r) => r.unite === 'euros');
+    const budget = rows.filter((r) => r.promotion !== 'Total');
+    expect(budget.map((r) => [r.promotion, r.valeur])).toEqual(['EIG 1', 'EIG 2', 'EIG 3'].map((p) => [p, budgetAmount(p, 'communication')]));
+    expect(budget.find((r) => r.promotion === 'EIG 3')?.statut).toBe('prévisionnel');
+    const yearly = rows.find((r) => r.promotion === 'Total');
+    expect(yearly?.valeur).toBe(keyFigure('Total', 'communication_par_an'));
+    expect(yearly?.qualificatif).toBe('environ');
+  });
+
+  it('draws the articles as bars and writes the budget, which has another unit', () => {
+    const rows = chart.rows(ctx);
+    const svg = plain(renderChart(chart, rows, 'wide').svg);
+    expect(svg.match(/<rect /gu)).toHaveLength(3);
+    expect(svg).toContain('EIG 2 (2018) : 74 209 €');
+    expect(svg).toContain('EIG 3 (2019) : 80 000 € (prévisionnel)');
+    expect(svg).toContain('environ 80 000 €');
+  });
+
+  it('reads the counts', () => {
+    const reading = chart.reading(chart.rows(ctx), ctx);
+    expect(reading).toContain(`${keyFigure('Total', 'articles_presse_depuis_2017')} articles de presse`);
+    expect(reading).toContain(`${keyFigure('Total', 'articles_blog_etalab')} sur le blog d’Etalab`);
+    expect(chart.legacyAnchors).toEqual(['communication']);
+  });
+});

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import chart from '../../src/charts/depenses.ts';
+import type { ChartContext } from '../../src/charts/types.ts';
+import { BUDGET_LINE_LABELS } from '../../src/lib/labels.ts';
+import { renderChart } from '../../src/site/render-chart.ts';
+import { budgetAmount } from '../support/reference.ts';
+import { loadContext } from '../support/site-context.ts';
+
+let ctx: ChartContext;
+beforeAll(async () => {
+  ctx = await loadContext();
+});
+
+const plain = (text: string) => text.replace(/&#160;|&#8239;|[\u00a0\u202f]/gu, ' ');
+const LINES = ['salaires', 'programme_accompagnement', 'communication', 'liens_recherche'];
+
+describe('depenses chart', () => {
+  it('shows every spending line of every promotion, and the printed totals', () => {
+    const rows = chart.rows(ctx);
+    const amount = (promotion: string, line: string) =>
+      rows.find((r) => r.promotion === promotion && r.poste === BUDGET_LINE_LABELS[line])?.montant;
+    for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3', 'Total']) {
+      for (const line of [...LINES, 'budget_total']) expect(amount(promotion, line), `${promotion} ${line}`).toBe(budgetAmount(promotion, line));
+    }
+    expect(rows).toHaveLength(20);
+  });
+
+  it('says that the printed total of salaries, 4 658 243 €, is the sum 4 658 243,47 € rounded', () => {
+    const rows = chart.rows(ctx);
+    const printed = budgetAmount('Total', 'salaires');
+    const sum = ['EIG 1', 'EIG 2', 'EIG 3'].reduce((s, p) => s + budgetAmount(p, 'salaires'), 0);
+    expect(printed).toBe(4658243);
+    expect(Math.round(sum * 100) / 100).toBe(4658243.47);
+    const notes = plain(chart.notes!(rows, ctx).join(' '));
+    expect(notes).toContain('4 658 243 €');
+    expect(notes).toContain('4 658 243,47 €');
+    expect(notes).toMatch(/arrondie à l’euro/u);
+  });
+
+  it('stacks the four lines and draws the forecast promotion differently', () => {
+    const rows = chart.rows(ctx);
+    expect(rows.filter((r) => r.statut === 'prévisionnel').map((r) => r.promotion)).toEqual(Array(5).fill('EIG 3'));
+    const { svg, legend } = renderChart(chart, rows, 'wide');
+    expect(legend.map((l) => l.label)).toEqual(LINES.map((l) => BUDGET_LINE_LABELS[l]));
+    // 4 lines × (3 promotions + the printed totals) segments.
+    expect(svg.match(/<rect /gu)).toHaveLength(16);
+    expect(svg.match(/stroke-dasharray="4,3"/gu)?.length).toBeGreaterThan(0);
+    expect(plain(svg)).toContain('2 430 364,09 € (prévisionnel)');
+    // The small lines are written out, not only drawn a few pixels wide.
+    expect(plain(svg)).toContain('recherche 10 000 €');
+  });
+
+  it('reads the salaries against the total spending', () => {
+    const reading = plain(chart.reading(chart.rows(ctx), ctx));
+    expect(reading).toContain('4 658 243 €');
+    expect(reading).toContain('5 134 558,47 €');
+  });
+
+  it('cites the budget row behind every figure, and lands the #depenses anchor here', () => {
+    for (const row of chart.rows(ctx)) {
+      expect(row._from).toHaveLength(1);
+      expect(row._from[0]).toMatchObject({ table: 'budget', source: 'rapport-2019-tableau' });
+    }
+    expect(chart.legacyAnchors).toEqual(['depenses']);
+  });
+});
