@@ -1,0 +1,125 @@
+/**
+ * A list of horizontal bars under headings, laid out in pixels: on a phone each bar's label sits above the
+ * bar (long labels wrap), on a wide screen it sits to the left. Plot draws it on a linear y scale whose unit is
+ * one pixel, so headings, labels and bars can each take the height they need (a band scale would give every
+ * line the same height).
+ */
+
+/** Average advance of a character, in ems, for the system sans-serif fonts (DejaVu Sans is among the widest). */
+const EM_PER_CHAR = 0.58;
+
+/** Greedy word wrap to `width` pixels; lines are joined with « \n », which Plot's text mark honours. */
+export function wrap(text: string, width: number, fontSize: number): string {
+  const max = Math.max(8, Math.floor(width / (fontSize * EM_PER_CHAR)));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u)) {
+    if (line && (line + ' ' + word).length > max) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+const lineCount = (text: string) => text.split('\n').length;
+
+export interface BarListOptions {
+  narrow: boolean;
+  width: number;
+  /** Pixels kept right of the longest bar for its value label. */
+  valueWidth: number;
+  /** Width of the label column on wide screens. */
+  labelWidth?: number;
+  fontSize?: number;
+}
+
+export interface PlacedBar<T> {
+  row: T;
+  /** Top and bottom of the bar, and its middle (for the value label), in pixels from the top of the frame. */
+  y1: number;
+  y2: number;
+  y: number;
+}
+
+export interface BarList<T> {
+  /** Height of the frame; give Plot `height: height + marginTop + marginBottom`. */
+  height: number;
+  marginLeft: number;
+  marginRight: number;
+  headings: { y: number; text: string }[];
+  /** Labels: above their bar on phones (lineAnchor top), left of it otherwise (lineAnchor middle, textAnchor end). */
+  labels: { y: number; text: string }[];
+  bars: PlacedBar<T>[];
+  /** Options shared by the label marks. */
+  labelMark: { frameAnchor: 'left'; textAnchor: 'start' | 'end'; lineAnchor: 'top' | 'middle'; dx: number; fontSize: number };
+  /** The y scale to give Plot: one unit is one pixel, 0 at the top. */
+  y: { domain: [number, number]; range: [number, number]; axis: null };
+}
+
+export function barList<T>(
+  groups: readonly { heading: string; rows: readonly T[] }[],
+  labelOf: (row: T) => string,
+  { narrow, width, valueWidth, labelWidth = 300, fontSize = narrow ? 10 : 11 }: BarListOptions,
+  marginTop = 4,
+): BarList<T> {
+  const marginLeft = narrow ? 14 : labelWidth + 12;
+  const marginRight = valueWidth;
+  const headingSize = 12;
+  const lineHeight = Math.round(fontSize * 1.25);
+  const barHeight = narrow ? 12 : 14;
+  const barGap = 3;
+  const headings: BarList<T>['headings'] = [];
+  const labels: BarList<T>['labels'] = [];
+  const bars: PlacedBar<T>[] = [];
+  let y = 0;
+  for (const [index, group] of groups.entries()) {
+    if (index > 0) y += 10;
+    const heading = wrap(group.heading, width - 8, headingSize);
+    headings.push({ y, text: heading });
+    y += lineCount(heading) * 15 + 6;
+    // Consecutive rows with the same label share it: their bars are drawn one under the other.
+    const clusters: T[][] = [];
+    for (const row of group.rows) {
+      const last = clusters.at(-1);
+      if (last && labelOf(last[0]!) === labelOf(row)) last.push(row);
+      else clusters.push([row]);
+    }
+    for (const cluster of clusters) {
+      const label = labelOf(cluster[0]!);
+      const barsHeight = cluster.length * barHeight + (cluster.length - 1) * barGap;
+      let top: number;
+      if (narrow) {
+        const text = wrap(label, width - marginLeft - 4, fontSize);
+        labels.push({ y, text });
+        top = y + lineCount(text) * lineHeight + 2;
+        y = top + barsHeight + 8;
+      } else {
+        const text = wrap(label, labelWidth, fontSize);
+        const pitch = Math.max(barsHeight + 8, lineCount(text) * lineHeight + 6);
+        labels.push({ y: y + pitch / 2, text });
+        top = y + (pitch - barsHeight) / 2;
+        y += pitch;
+      }
+      for (const [i, row] of cluster.entries()) {
+        const y1 = top + i * (barHeight + barGap);
+        bars.push({ row, y1, y2: y1 + barHeight, y: y1 + barHeight / 2 });
+      }
+    }
+  }
+  return {
+    height: y,
+    marginLeft,
+    marginRight,
+    headings,
+    labels,
+    bars,
+    labelMark: narrow
+      ? { frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 0, fontSize }
+      : { frameAnchor: 'left', textAnchor: 'end', lineAnchor: 'middle', dx: -10, fontSize },
+    y: { domain: [0, y], range: [marginTop, marginTop + y], axis: null },
+  };
+}

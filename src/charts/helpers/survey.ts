@@ -1,0 +1,171 @@
+/**
+ * Survey charts: every published percentage as a horizontal bar drawn at the published value, with the
+ * publication's qualifier (« plus de », « près de ») and the respondents it rests on, in the bar's label, its
+ * tooltip and the table.
+ */
+import * as Plot from '@observablehq/plot';
+import type { SurveyFigure } from '../../lib/aggregates/surveys.ts';
+import { formatFigure, formatNumber, formatPercent } from '../../lib/format.ts';
+import { POPULATION_LABELS, PUBLICATION_TAGS, QUESTION_LABELS, SURVEY_LABELS, THEME_LABELS, label } from '../../lib/labels.ts';
+import type { Column, ChartRow, PlotContext } from '../types.ts';
+import { barList } from './bar-list.ts';
+import { groupsOf } from './bands.ts';
+
+export type SurveyRow = {
+  enquete: string;
+  theme: string;
+  question: string;
+  population: string;
+  valeur: number;
+  qualificatif: string | null;
+  repondants: number | null;
+  cible: number | null;
+  precision: string | null;
+  publication: string;
+};
+
+export function surveyRows(results: readonly SurveyFigure[]): ChartRow<SurveyRow>[] {
+  return results.map((s) => ({
+    enquete: label(SURVEY_LABELS, s.survey),
+    theme: label(THEME_LABELS, s.theme),
+    question: label(QUESTION_LABELS, s.indicator),
+    population: label(POPULATION_LABELS, s.population),
+    valeur: s.figure.value,
+    qualificatif: s.figure.qualifier ?? null,
+    repondants: s.n,
+    cible: s.target,
+    precision: s.figure.note ?? null,
+    publication: label(PUBLICATION_TAGS, s.figure.from[0]?.source ?? ''),
+    _from: s.figure.from,
+  }));
+}
+
+/** « plus de 90 % », « 33 % (« un tiers ») », « 37 % (10 EIG sur 27) »: the figure as published. */
+export function publishedValue(r: SurveyRow): string {
+  const value = formatFigure({ value: r.valeur, unit: 'pourcent', qualifier: r.qualificatif });
+  if (!r.precision) return value;
+  return /\d/u.test(r.precision) ? `${value} (${r.precision})` : `${value} (« ${r.precision} »)`;
+}
+
+/** « n = 21 sur 39 », or « répondants non publiés sur 32 ». */
+export function sample(r: SurveyRow): string {
+  if (r.repondants !== null) return `n = ${formatNumber(r.repondants)}${r.cible !== null ? ` sur ${formatNumber(r.cible)}` : ''}`;
+  return r.cible !== null ? `répondants non publiés sur ${formatNumber(r.cible)}` : 'répondants non publiés';
+}
+
+/** « EIG, n = 21 sur 39 » or « EIG (32), répondants non publiés ». */
+export function respondents(r: SurveyRow): string {
+  if (r.repondants !== null && r.cible !== null) return `${r.population}, n = ${formatNumber(r.repondants)} sur ${formatNumber(r.cible)}`;
+  if (r.repondants !== null) return `${r.population}, n = ${formatNumber(r.repondants)}`;
+  if (r.cible !== null) return `${r.population} (${formatNumber(r.cible)}), répondants non publiés`;
+  return `${r.population}, répondants non publiés`;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The series of a bar: who answered, and how many. */
+export const seriesOf = (r: SurveyRow) => capitalise(respondents(r));
+
+export const SURVEY_COLUMNS: readonly Column<SurveyRow>[] = [
+  { key: 'enquete', label: 'Questionnaire', kind: 'texte' },
+  { key: 'theme', label: 'Thème', kind: 'texte' },
+  { key: 'question', label: 'Résultat', kind: 'texte' },
+  { key: 'population', label: 'Population', kind: 'texte' },
+  { key: 'valeur', label: 'Pourcentage publié', kind: 'pourcent', format: publishedValue },
+  { key: 'qualificatif', label: 'Qualificatif', kind: 'texte' },
+  { key: 'repondants', label: 'Répondants', kind: 'nombre' },
+  { key: 'cible', label: 'Population interrogée', kind: 'nombre' },
+  { key: 'precision', label: 'Précision publiée', kind: 'texte' },
+  { key: 'publication', label: 'Publication', kind: 'texte' },
+];
+
+/** Notes every survey chart carries, written from its rows. */
+export function surveyNotes(rows: readonly SurveyRow[]): string[] {
+  const notes: string[] = [];
+  const bounded = rows.filter((r) => r.qualificatif);
+  if (bounded.length > 0) {
+    notes.push(
+      `${formatNumber(bounded.length)} pourcentage${bounded.length > 1 ? 's sont publiés' : ' est publié'} avec un qualificatif (« plus de », « près de ») : la barre est dessinée à la valeur publiée, qui est une borne ou un arrondi, pas une mesure exacte.`,
+    );
+  }
+  const unknown = rows.filter((r) => r.repondants === null);
+  if (unknown.length > 0) {
+    notes.push(
+      `Pour ${formatNumber(unknown.length)} pourcentage${unknown.length > 1 ? 's' : ''}, le nombre de répondants n’est pas publié : seule la taille de la population est connue.`,
+    );
+  }
+  const small = rows.filter((r) => r.repondants !== null && r.repondants < 30);
+  if (small.length > 0) {
+    const sizes = [...new Set(small.map((r) => r.repondants!))].sort((a, b) => a - b).map(formatNumber);
+    notes.push(`Ces questionnaires ont peu de répondants (${sizes.join(', ')}) : une réponse de plus ou de moins déplace un pourcentage de plusieurs points.`);
+  }
+  return notes;
+}
+
+const POPULATION_ORDER = Object.values(POPULATION_LABELS);
+
+/** Series in a stable order: EIG, mentors, both; then the ones whose respondents are known first. */
+export function seriesOrder(rows: readonly SurveyRow[]): string[] {
+  const first = new Map<string, SurveyRow>();
+  for (const r of rows) if (!first.has(seriesOf(r))) first.set(seriesOf(r), r);
+  const rank = (r: SurveyRow) => POPULATION_ORDER.indexOf(r.population) + (r.repondants === null ? 10 : 0);
+  return [...first].sort(([, a], [, b]) => rank(a) - rank(b)).map(([name]) => name);
+}
+
+export interface SurveyPlotOptions<R extends SurveyRow> {
+  /** Heading of the group a row belongs to, in order of first appearance. */
+  groupOf: (row: R) => string;
+  /** The series (colour and legend entry) of a row; defaults to its population and respondents. */
+  seriesOf?: (row: R) => string;
+  /** Series order (the legend); defaults to EIG, mentors, both. */
+  series?: string[];
+}
+
+export function surveyPlot<R extends SurveyRow>(rows: ChartRow<R>[], { narrow, width, palette }: PlotContext, options: SurveyPlotOptions<R>) {
+  const groups = groupsOf(rows, options.groupOf).map((g) => ({ heading: g.group, rows: g.rows }));
+  const valueLabel = (r: R) => `${publishedValue(r)} · ${r.population}`;
+  const longest = Math.max(...rows.map((r) => valueLabel(r).length));
+  const fontSize = narrow ? 10 : 11;
+  const list = barList(groups, (r) => r.question, {
+    narrow,
+    width,
+    valueWidth: Math.min(narrow ? 170 : 210, Math.round(longest * fontSize * 0.58) + 10),
+    labelWidth: 250,
+  });
+  const series = options.series ?? seriesOrder(rows);
+  const seriesOfRow = options.seriesOf ?? seriesOf;
+  const tip = (r: R) => `${r.theme} — ${r.question} : ${publishedValue(r)} (${respondents(r)} ; ${r.enquete}, ${r.publication})`;
+  const marginTop = 4;
+  const marginBottom = 26;
+  return {
+    height: list.height + marginTop + marginBottom,
+    marginTop,
+    marginBottom,
+    marginLeft: list.marginLeft,
+    marginRight: list.marginRight,
+    y: list.y,
+    x: { domain: [0, 100], label: narrow ? null : 'Pourcentage publié', labelArrow: 'none' as const, ticks: 5, tickFormat: (v: number) => formatPercent(v) },
+    color: { domain: series, range: palette },
+    marks: [
+      Plot.text(list.headings, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft, fontWeight: 'bold', fontSize: 12 }),
+      Plot.text(list.labels, { y: 'y', text: 'text', ...list.labelMark }),
+      Plot.rectX(list.bars, {
+        x1: 0,
+        x2: (b: { row: R }) => b.row.valeur,
+        y1: 'y1',
+        y2: 'y2',
+        fill: (b: { row: R }) => seriesOfRow(b.row),
+        title: (b: { row: R }) => tip(b.row),
+      }),
+      Plot.text(list.bars, {
+        x: (b: { row: R }) => b.row.valeur,
+        y: 'y',
+        text: (b: { row: R }) => valueLabel(b.row),
+        textAnchor: 'start',
+        dx: 4,
+        fill: (b: { row: R }) => seriesOfRow(b.row),
+        fontSize,
+      }),
+    ],
+  };
+}

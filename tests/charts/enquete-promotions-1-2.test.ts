@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import chart from '../../src/charts/enquete-promotions-1-2.ts';
+import type { ChartContext } from '../../src/charts/types.ts';
+import { renderChart } from '../../src/site/render-chart.ts';
+import { loadContext } from '../support/site-context.ts';
+import { expectSameFigures, plain, published } from './survey-support.ts';
+
+let ctx: ChartContext;
+beforeAll(async () => {
+  ctx = await loadContext();
+});
+
+describe('enquete-promotions-1-2 chart', () => {
+  it('shows every percentage published from the survey of promotions 1 and 2', () => {
+    expectSameFigures(chart.rows(ctx), published((r) => r.enquete === 'promos-1-2'));
+  });
+
+  it('writes the qualifier and the respondents wherever a percentage appears', () => {
+    const rows = chart.rows(ctx);
+    const valeur = chart.columns.find((c) => c.key === 'valeur')!;
+    const row = rows.find((r) => r.qualificatif === 'plus de' && r.valeur === 90)!;
+    expect(plain(valeur.format!(row))).toBe('plus de 90 %');
+    for (const variant of ['wide', 'narrow'] as const) {
+      const { svg, legend } = renderChart(chart, rows, variant);
+      const text = plain(svg);
+      expect(text).toContain('plus de 90 % · mentors');
+      expect(text).toContain('près de 95 % · EIG');
+      expect(text).toContain('(EIG, n = 21 sur 39 ; Questionnaire des promotions 1 et 2 (2019), Rapport 2019)');
+      expect(legend.map((l) => l.label)).toEqual(['EIG, n = 21 sur 39', 'Mentors, n = 13 sur 24', 'EIG et mentors, n = 34 sur 63']);
+      expect(svg.match(/<rect /gu)).toHaveLength(rows.length);
+    }
+  });
+
+  it('draws each bar at the published value, whatever its qualifier', () => {
+    const rows = chart.rows(ctx);
+    const { svg } = renderChart(chart, rows, 'wide');
+    const widths = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"[^>]*>\s*<title>([^<]*)<\/title>/gu)].map((m) => ({ width: Number(m[1]), title: plain(m[2]!) }));
+    expect(widths).toHaveLength(rows.length);
+    const unit = widths.find((w) => w.title.includes('Méthodes agiles'))!.width / 43;
+    const bounded = widths.find((w) => w.title.includes('plus de 90 %'))!;
+    expect(bounded.width).toBeCloseTo(90 * unit, 5);
+  });
+
+  it('reads the respondents and the highest result', () => {
+    const reading = plain(chart.reading(chart.rows(ctx), ctx));
+    expect(reading).toContain('21 EIG sur 39 et 13 mentors sur 24');
+    expect(reading).toContain('près de 95 %');
+    const bounded = published((r) => r.enquete === 'promos-1-2' && r.qualificatif !== '').length;
+    expect(plain(chart.notes!(chart.rows(ctx), ctx).join(' '))).toContain(`${bounded} pourcentages sont publiés avec un qualificatif`);
+  });
+});

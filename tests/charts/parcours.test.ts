@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import chart from '../../src/charts/parcours.ts';
+import type { ChartContext } from '../../src/charts/types.ts';
+import { renderChart } from '../../src/site/render-chart.ts';
+import { loadContext } from '../support/site-context.ts';
+import { expectSameFigures, plain, published } from './survey-support.ts';
+
+let ctx: ChartContext;
+beforeAll(async () => {
+  ctx = await loadContext();
+});
+
+describe('parcours chart', () => {
+  it('shows every published figure of the « parcours » theme, from all surveys', () => {
+    expectSameFigures(chart.rows(ctx), published((r) => r.theme === 'parcours'));
+  });
+
+  it('says, for each group of bars, its population, respondents and publication', () => {
+    for (const variant of ['wide', 'narrow'] as const) {
+      const { svg, legend } = renderChart(chart, chart.rows(ctx), variant);
+      const text = plain(svg).replace(/<[^>]+>/gu, ' ').replace(/\s+/gu, ' ');
+      expect(text).toMatch(/Questionnaire des promotions 1 et 2 \(2019\), rapport 2019 — EIG, n = 21 sur 39/u);
+      expect(text).toMatch(/blog, janv\. 2020 — EIG \(32\), répondants non publiés/u);
+      expect(text).toMatch(/blog, avril 2021 — EIG \(32\), répondants non publiés/u);
+      expect(text).toContain('plus de 57 % · EIG');
+      expect(legend.map((l) => l.label)).toEqual(['Promotions 1 et 2', 'Promotion 3', 'Promotion 3, suivi 2021']);
+    }
+  });
+
+  it('reads the wish to work in the administration before and after, and warns against comparing groups', () => {
+    const rows = chart.rows(ctx);
+    const reading = plain(chart.reading(rows, ctx));
+    expect(reading).toContain('15 % des EIG des promotions 1 et 2 (n = 21 sur 39)');
+    expect(reading).toContain('plus de 57 %');
+    expect(chart.notes!(rows, ctx)[0]).toMatch(/ne se comparent pas/u);
+    expect(chart.legacyAnchors).toEqual(['parcours']);
+  });
+});
