@@ -1,0 +1,177 @@
+import * as Plot from '@observablehq/plot';
+import { PARTITION_INDICATORS, type FollowUpFigure } from '../lib/aggregates/follow-up.ts';
+import { formatMonth, formatNumber } from '../lib/format.ts';
+import { FOLLOW_UP_LABELS, PUBLICATION_TAGS, label } from '../lib/labels.ts';
+import { barList } from './helpers/bar-list.ts';
+import { groupsOf } from './helpers/bands.ts';
+import { defineChart, type ChartRow } from './types.ts';
+
+const PROMOTION = 'EIG 3';
+const TOTAL = 'Total (somme des catégories)';
+const PUBLISHED = 'publié';
+const COMPUTED = 'calculé';
+
+type Row = {
+  indicateur: string;
+  categorie: string;
+  date: string;
+  nombre: number;
+  nature: string;
+  /** For a computed total: the projects counted by state at the same date, which it should equal. */
+  evalues: number | null;
+  precision: string | null;
+};
+
+/** A computed total that does not equal the number of projects assessed at the same date. */
+const isGap = (r: Row) => r.nature === COMPUTED && r.evalues !== null && r.evalues !== r.nombre;
+const isPartition = (indicator: string) => (PARTITION_INDICATORS as readonly string[]).includes(indicator);
+const shortMonth = (month: string) => formatMonth(month).replace('novembre', 'nov.').replace('septembre', 'sept.').replace('décembre', 'déc.');
+
+export default defineChart<Row>({
+  slug: 'suivi-promotion-3',
+  title: 'Que sont devenus les projets de la promotion 3 ?',
+  theme: 'suivi',
+  order: 1,
+  description:
+    'État, portage et maintenance des 14 projets de la promotion 3 évalués en novembre 2019 et en mars 2021 (EIG Link exclu), et ce que la fin de promotion disait de leur ouverture et de leur pérennisation.',
+  rows: ({ aggregates }) => {
+    const figures = aggregates.suivi.data.figures.filter((f) => f.promotion === PROMOTION);
+    const partitions = aggregates.suivi.data.partitions.filter((p) => p.promotion === PROMOTION);
+    const reference = (date: string) => partitions.find((p) => p.indicator === 'etat' && p.date === date)?.total.value;
+    const toRow = (f: FollowUpFigure): ChartRow<Row> => ({
+      indicateur: label(FOLLOW_UP_LABELS, f.indicator),
+      categorie: label(FOLLOW_UP_LABELS, f.category),
+      date: formatMonth(f.date),
+      nombre: f.figure.value,
+      nature: PUBLISHED,
+      evalues: null,
+      precision: f.figure.note ?? null,
+      _from: f.figure.from,
+    });
+    const indicators = [...new Set(figures.map((f) => f.indicator))];
+    return indicators.flatMap((indicator) => {
+      const ofIndicator = figures.filter((f) => f.indicator === indicator);
+      // Categories first, each with its dates in order; the computed totals last.
+      const categories = [...new Set(ofIndicator.map((f) => f.category))];
+      const rows = categories.flatMap((c) => ofIndicator.filter((f) => f.category === c).sort((a, b) => a.date.localeCompare(b.date)).map(toRow));
+      if (!isPartition(indicator)) return rows;
+      const totals = partitions
+        .filter((p) => p.indicator === indicator)
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((p): ChartRow<Row> => {
+          const expected = reference(p.date) ?? null;
+          const gap = expected !== null && expected !== p.total.value;
+          return {
+            indicateur: label(FOLLOW_UP_LABELS, indicator),
+            categorie: TOTAL,
+            date: formatMonth(p.date),
+            nombre: p.total.value,
+            nature: COMPUTED,
+            evalues: expected,
+            precision: gap ? `somme des catégories différente des ${formatNumber(expected)} projets comptés par état à la même date` : 'somme des catégories',
+            _from: p.total.from,
+          };
+        });
+      return [...rows, ...totals];
+    });
+  },
+  columns: [
+    { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
+    { key: 'categorie', label: 'Catégorie', kind: 'texte' },
+    { key: 'date', label: 'Date', kind: 'texte' },
+    { key: 'nombre', label: 'Projets', kind: 'nombre' },
+    { key: 'nature', label: 'Nature', kind: 'texte' },
+    { key: 'evalues', label: 'Projets évalués à cette date', kind: 'nombre' },
+    { key: 'precision', label: 'Précision', kind: 'texte' },
+  ],
+  reading: (rows) => {
+    const state = rows.filter((r) => r.indicateur === label(FOLLOW_UP_LABELS, 'etat'));
+    const production = state.filter((r) => r.categorie === label(FOLLOW_UP_LABELS, 'en_production'));
+    const total = state.find((r) => r.categorie === TOTAL);
+    const [before, after] = [production[0], production.at(-1)];
+    if (!before || !after || before === after || !total) return 'L’état des projets de la promotion 3 n’est pas publié à deux dates.';
+    return `Sur les ${formatNumber(total.nombre)} projets de la promotion 3 évalués, ${formatNumber(after.nombre)} étaient en production en ${after.date}, contre ${formatNumber(before.nombre)} en ${before.date}.`;
+  },
+  notes: (rows) => {
+    const notes: string[] = [];
+    for (const r of rows.filter(isGap)) {
+      const parts = rows.filter((o) => o.indicateur === r.indicateur && o.date === r.date && o.categorie !== TOTAL);
+      notes.push(
+        `Incohérence de la publication : « ${r.indicateur} » en ${r.date}, les catégories publiées (${parts.map((p) => formatNumber(p.nombre)).join(' + ')}) font ${formatNumber(r.nombre)} projets, alors que le même billet en évalue ${formatNumber(r.evalues!)} à cette date. Le billet ne dit pas où est l’écart ; la barre « Total » le montre en pointillé.`,
+      );
+    }
+    const assessed = rows.find((r) => r.evalues !== null)?.evalues;
+    if (assessed) notes.push(`Les ${formatNumber(assessed)} projets évalués en 2021 excluent EIG Link (billet d’avril 2021).`);
+    for (const r of rows.filter((row) => /^sur \d+$/u.test(row.precision ?? ''))) {
+      notes.push(
+        `« ${r.categorie} », ${r.date} : ${formatNumber(r.nombre)} ${r.precision} (${label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()}) : les chiffres de fin de promotion portent sur tous les défis de la promotion, pas sur les ${formatNumber(assessed ?? 0)} projets évalués en 2021.`,
+      );
+    }
+    notes.push('Ces catégories d’ouverture et de pérennisation se recoupent : un projet peut en cumuler plusieurs, elles ne s’additionnent pas.');
+    return notes;
+  },
+  plot: (rows, { narrow, width, palette }) => {
+    const dates = [...new Set(rows.map((r) => r.date))].sort((a, b) => monthOrder(a) - monthOrder(b));
+    const groups = groupsOf(rows, (r) => r.indicateur).map((g) => {
+      const groupDates = [...new Set(g.rows.map((r) => r.date))];
+      const sources = [...new Set(g.rows.filter((r) => r.nature === PUBLISHED).map((r) => label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()))];
+      const when = groupDates.length === 1 ? groupDates[0]! : `${groupDates[0]} et ${groupDates.at(-1)}`;
+      return { heading: `${g.group}, ${when} (${sources.join(', ')})`, rows: g.rows };
+    });
+    const list = barList(groups, (r) => r.categorie, { narrow, width, valueWidth: narrow ? 150 : 210, labelWidth: 250 });
+    type Bar = (typeof list.bars)[number];
+    const published = list.bars.filter((b) => b.row.nature === PUBLISHED);
+    const totals = list.bars.filter((b) => b.row.nature === COMPUTED);
+    const consistent = totals.filter((b) => !isGap(b.row));
+    const inconsistent = totals.filter((b) => isGap(b.row));
+    const when = (b: Bar) => (narrow ? shortMonth(toIso(b.row.date)) : b.row.date);
+    const tip = (b: Bar) =>
+      `${b.row.indicateur} — ${b.row.categorie}, ${b.row.date} : ${formatNumber(b.row.nombre)} projet${b.row.nombre > 1 ? 's' : ''}${b.row.nature === COMPUTED ? ' (calculé)' : ''}${b.row.nature === COMPUTED && b.row.precision ? ` ; ${b.row.precision}` : ''}`;
+    const max = Math.max(15, ...rows.map((r) => r.nombre));
+    const marginTop = 4;
+    const marginBottom = 26;
+    const bar = (data: Bar[], extra: Record<string, unknown>) =>
+      Plot.rectX(data, { x1: 0, x2: (b: Bar) => b.row.nombre, y1: 'y1', y2: 'y2', title: tip, ...extra });
+    return {
+      height: list.height + marginTop + marginBottom,
+      marginTop,
+      marginBottom,
+      marginLeft: list.marginLeft,
+      marginRight: list.marginRight,
+      y: list.y,
+      x: { domain: [0, max], label: narrow ? null : 'Nombre de projets', labelArrow: 'none', ticks: narrow ? 3 : 5, tickFormat: formatNumber },
+      color: { domain: dates, range: palette },
+      marks: [
+        Plot.text(list.headings, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft, fontWeight: 'bold', fontSize: 12 }),
+        Plot.text(list.labels, { y: 'y', text: 'text', ...list.labelMark }),
+        bar(published, { fill: (b: Bar) => b.row.date }),
+        // Computed totals: outlined, so they never read as a category; a total that does not add up, dashed.
+        bar(consistent, { fill: 'none', stroke: (b: Bar) => b.row.date, strokeWidth: 1.5 }),
+        bar(inconsistent, { fill: 'none', stroke: (b: Bar) => b.row.date, strokeWidth: 2, strokeDasharray: '4,3' }),
+        Plot.text(list.bars, {
+          x: (b: Bar) => b.row.nombre,
+          y: 'y',
+          text: (b: Bar) =>
+            `${formatNumber(b.row.nombre)} · ${when(b)}${isGap(b.row) ? ` ≠ ${formatNumber(b.row.evalues!)} évalués` : ''}`,
+          textAnchor: 'start',
+          dx: 4,
+          fill: (b: Bar) => b.row.date,
+          fontSize: narrow ? 10 : 11,
+        }),
+      ],
+    };
+  },
+});
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** « novembre 2019 » → « 2019-11 ». */
+function toIso(date: string): string {
+  const [month, year] = date.split(' ');
+  return `${year}-${String(MONTHS.indexOf(month ?? '') + 1).padStart(2, '0')}`;
+}
+
+function monthOrder(date: string): number {
+  const [year, month] = toIso(date).split('-');
+  return Number(year) * 12 + Number(month);
+}

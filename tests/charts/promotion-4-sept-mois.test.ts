@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import chart from '../../src/charts/promotion-4-sept-mois.ts';
+import type { ChartContext } from '../../src/charts/types.ts';
+import { FOLLOW_UP_LABELS } from '../../src/lib/labels.ts';
+import { renderChart } from '../../src/site/render-chart.ts';
+import { keyFigure, reference } from '../support/reference.ts';
+import { loadContext } from '../support/site-context.ts';
+
+let ctx: ChartContext;
+beforeAll(async () => {
+  ctx = await loadContext();
+});
+
+const plain = (text: string) => text.replace(/&#160;|&#8239;|[\u00a0\u202f]/gu, ' ');
+
+describe('promotion-4-sept-mois chart', () => {
+  it('shows the published counts out of the 16 défis, with the share computed from them', () => {
+    const rows = chart.rows(ctx);
+    const published = reference('defis-suivi.csv').filter((r) => r.promotion === 'EIG 4');
+    const defis = keyFigure('EIG 4', 'defis');
+    expect(defis).toBe(16);
+    expect(rows).toHaveLength(published.length);
+    for (const ref of published) {
+      const row = rows.find((r) => r.indicateur === FOLLOW_UP_LABELS[ref.categorie!]);
+      expect(row?.nombre, ref.categorie).toBe(Number(ref.nombre_defis));
+      expect(row?.sur).toBe(defis);
+      expect(row?.part).toBeCloseTo((100 * Number(ref.nombre_defis)) / defis, 10);
+      // The share cites the count and the number of défis it is computed from.
+      expect(row?._from.map((f) => f.table).sort()).toEqual(['chiffres-cles', 'suivi-defis']);
+    }
+    expect(rows.find((r) => r.indicateur === 'Projets prolongés avec un cofinancement de la DINUM')?.date).toBe('juin 2021');
+  });
+
+  it('marks the share as computed in the table and on the chart', () => {
+    const rows = chart.rows(ctx);
+    const part = chart.columns.find((c) => c.key === 'part')!;
+    expect(part.label).toMatch(/calculée/u);
+    const code = rows.find((r) => r.nombre === 13)!;
+    expect(plain(part.format!(code))).toBe('81,3 % (calculé)');
+    const text = plain(renderChart(chart, rows, 'narrow').svg);
+    expect(text).toContain('13 sur 16 · 81,3 % (calculé)');
+    expect(text).toContain('Prolongation, juin 2021');
+  });
+
+  it('notes that the site’s list has 17 défis for promotion 4', () => {
+    const listed = reference('defis.csv').filter((r) => r.promotion === 'EIG 4').length;
+    expect(listed).toBe(17);
+    expect(plain(chart.notes!(chart.rows(ctx), ctx).join(' '))).toContain(`compte ${listed} défis pour la promotion 4, pas 16`);
+  });
+});
