@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import type { AnyChart, ChartContext, ChartRow, Column, ColumnKind } from '../charts/types.ts';
 import type { RowRef } from '../lib/figures.ts';
 import { formatEuros, formatNumber, formatPercent } from '../lib/format.ts';
+import type { Manifest } from '../lib/manifest.ts';
 import { tables } from '../lib/tables.ts';
 
 type Row = ChartRow<Record<string, unknown>>;
@@ -54,7 +55,15 @@ export function chartCsv(chart: AnyChart, rows: Row[]): string {
   return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\n' }) + '\n';
 }
 
-export function chartJson(chart: AnyChart, rows: Row[], ctx: ChartContext, site: string) {
+/** The data.gouv.fr resource a table's file was downloaded from, null when it was compiled from publications. */
+export function refResource(ref: RowRef, manifest: Pick<Manifest, 'tables'>) {
+  const lock = manifest.tables[ref.table];
+  if (lock?.origin !== 'data.gouv.fr' || !lock.resource) return null;
+  const { id, title, url, latest, checksum, last_modified } = lock.resource;
+  return { id, title, url, latest: latest ?? null, checksum, last_modified };
+}
+
+export function chartJson(chart: AnyChart, rows: Row[], ctx: ChartContext & { snapshot: { manifest: Pick<Manifest, 'tables'> } }, site: string) {
   return {
     slug: chart.slug,
     title: chart.title,
@@ -70,7 +79,12 @@ export function chartJson(chart: AnyChart, rows: Row[], ctx: ChartContext, site:
       return {
         ...values,
         sources: rowSources(row),
-        provenance: row._from.map((ref) => ({ ...ref, file: tables[ref.table].file, href: new URL(refHref(ref), site).href })),
+        provenance: row._from.map((ref) => ({
+          ...ref,
+          file: tables[ref.table].file,
+          href: new URL(refHref(ref), site).href,
+          resource: refResource(ref, ctx.snapshot.manifest),
+        })),
       };
     }),
   };
