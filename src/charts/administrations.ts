@@ -157,11 +157,13 @@ export default defineChart({
     }));
     // Marker text: the promotion's number, « D » for the designers' programme (DIG).
     const short = (promotion: string) => /^EIG\s*(\d+)$/u.exec(promotion)?.[1] ?? promotion.slice(0, 1);
+    // The key, written in the chart so that a downloaded image explains its markers too.
+    const key = `Chaque case est un défi, marquée de sa promotion : ${promotions.map((p) => `${short(p)} = ${p}`).join(', ')}.`;
     return {
       width,
-      height: perColumn * rowHeight + 8,
+      height: perColumn * rowHeight + (narrow ? 40 : 26),
       marginTop: 4,
-      marginBottom: 4,
+      marginBottom: narrow ? 36 : 22,
       marginLeft: marginX,
       marginRight: marginX,
       fx: { domain: Array.from({ length: columns }, (_, i) => i), axis: null, padding: 0 },
@@ -200,6 +202,16 @@ export default defineChart({
           text: (d) => short(d.promotion),
           fontSize: 9,
           fontWeight: 'bold',
+        }),
+        Plot.text([key], {
+          fx: 0,
+          frameAnchor: 'bottom-left',
+          text: (d) => d,
+          dy: narrow ? 32 : 18,
+          lineWidth: narrow ? 40 : 80,
+          lineAnchor: 'bottom',
+          textAnchor: 'start',
+          fontSize: narrow ? 9.5 : 10,
         }),
       ],
     };

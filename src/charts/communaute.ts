@@ -121,7 +121,12 @@ export default defineChart({
   plot: (rows, { narrow, palette }) => {
     // One band per (group, profile), preceded by a band for the group's title: a single y scale, no empty rows.
     const groups = [...new Set(rows.map((r) => r.groupe))];
-    const profiles = [...new Set(rows.map((r) => r.profil))];
+    // Colours in a fixed order, the same as the other profile charts (development first, then data science…).
+    const present = new Set(rows.map((r) => r.profil));
+    const profiles = [
+      ...PROFILE_ORDER.map((p) => label(PROFILE_LABELS, p)).filter((p) => present.has(p)),
+      ...[...present].filter((p) => !PROFILE_ORDER.some((o) => label(PROFILE_LABELS, o) === p)),
+    ];
     const key = (r: Row) => `${r.groupe}\u0000${r.profil}`;
     const domain = groups.flatMap((g) => [`${g}\u0000`, ...rows.filter((r) => r.groupe === g).map(key)]);
     const marginLeft = narrow ? 128 : 150;

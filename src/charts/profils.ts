@@ -17,7 +17,8 @@ export default defineChart({
       .map((c) => ({
         promotion: c.promotion,
         profil: label(PROFILE_LABELS, c.profile),
-        part: c.share!.value,
+        // A share computed here is shown to one decimal (41,5 %): the table, the CSV and the labels say the same.
+        part: c.share!.computed ? Math.round(c.share!.value * 10) / 10 : c.share!.value,
         nature: c.share!.computed ? 'calculé' : 'publié',
         effectif: c.count?.value ?? null,
         _from: [...new Map([...c.share!.from, ...(c.count?.from ?? [])].map((r) => [`${r.table}:${r.line}`, r])).values()],

@@ -25,7 +25,7 @@ const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.
 
 export default defineChart({
   slug: 'taille-equipes',
-  title: 'EIG par promotion : somme des équipes des défis et chiffres publiés',
+  title: 'EIG par promotion\u00a0: somme des équipes des défis et chiffres publiés',
   theme: 'defis',
   order: 3,
   description:
@@ -79,7 +79,7 @@ export default defineChart({
       const count = listed.find((c) => c.key === d.promotion);
       if (count && count.figure.value !== d.figure.value) {
         notes.push(
-          `${d.promotion} : la liste du site compte ${formatNumber(count.figure.value)} défis, le ${sourceOf(d.figure.from)} ${formatNumber(d.figure.value)}.`,
+          `${d.promotion} : la liste du site compte ${formatNumber(count.figure.value)} défis ; le ${sourceOf(d.figure.from)} en annonce ${formatNumber(d.figure.value)}.`,
         );
       }
     }
@@ -94,7 +94,9 @@ export default defineChart({
   plot: (rows, { narrow, palette }) => {
     const measures = [...new Set(rows.map((r) => r.mesure))];
     const promotions = [...new Set(rows.map((r) => r.promotion))];
-    const marginLeft = narrow ? 150 : 180;
+    const marginLeft = narrow ? 112 : 180;
+    // Shorter axis labels on phones; the table and the tooltips keep the full wording.
+    const short: Record<string, string> = { [SUM]: 'Somme des équipes', [PUBLISHED]: 'Chiffre publié' };
     const gaps = promotions.flatMap((p) => {
       const sum = rows.find((r) => r.promotion === p && r.mesure === SUM);
       const published = rows.find((r) => r.promotion === p && r.mesure === PUBLISHED);
@@ -107,7 +109,7 @@ export default defineChart({
       marginTop: 22,
       marginBottom: 28,
       x: { grid: true, label: 'EIG', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
-      y: { domain: measures, label: null, tickSize: 0, padding: 0.15 },
+      y: { domain: measures, label: null, tickSize: 0, padding: 0.15, tickFormat: (m: string) => (narrow ? (short[m] ?? m) : m) },
       fy: { domain: promotions, axis: null, padding: 0.3 },
       color: { domain: measures, range: palette },
       marks: [
