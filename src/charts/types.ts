@@ -44,6 +44,8 @@ export interface Column<R> {
   kind: ColumnKind;
   /** Overrides the table text of a cell, e.g. to add the publication's « plus de ». */
   format?: (row: R) => string;
+  /** Makes the cell a link to this address (an http(s) URL checked by the chart), or plain text when null. */
+  href?: (row: R) => string | null;
 }
 
 /** A row of a chart: the figures it shows, plus the rows of the snapshot they come from. */
@@ -67,6 +69,11 @@ export interface ChartDef<R extends object = Record<string, CellValue>> {
   reading: (rows: ChartRow<R>[], ctx: ChartContext) => string;
   /** Caveats shown under the chart: forecasts, inconsistencies between publications, approximations. */
   notes?: (rows: ChartRow<R>[], ctx: ChartContext) => string[];
+  /**
+   * The data table is an explorer (e.g. every défi): the browser adds a text filter, a promotion filter,
+   * sortable columns and a download of the rows shown. Without JavaScript the full table is there.
+   */
+  explorer?: true;
   /** The Observable Plot specification. `document` is supplied by the renderer. */
   plot: (rows: ChartRow<R>[], ctx: PlotContext) => PlotOptions;
 }
