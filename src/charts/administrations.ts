@@ -130,7 +130,7 @@ export default defineChart({
     const administrations = [...new Set(rows.map((r) => r.administration))];
     const columns = narrow ? 1 : 2;
     const perColumn = Math.ceil(administrations.length / columns);
-    const rowHeight = narrow ? 15 : 14;
+    const rowHeight = narrow ? 15 : 13;
     const marginX = 4;
     const columnWidth = (width - 2 * marginX) / columns;
     const marker = rowHeight - 2;

@@ -131,7 +131,7 @@ export default defineChart({
     const domain = groups.flatMap((g) => [`${g}\u0000`, ...rows.filter((r) => r.groupe === g).map(key)]);
     const marginLeft = narrow ? 128 : 150;
     return {
-      height: Math.max(300, domain.length * (narrow ? 15 : 14) + 40),
+      height: Math.max(300, domain.length * (narrow ? 14.5 : 12.5) + 40),
       marginLeft,
       marginRight: 36,
       marginTop: 4,

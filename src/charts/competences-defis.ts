@@ -69,7 +69,7 @@ export default defineChart({
     });
     const marginLeft = narrow ? 112 : 130;
     return {
-      height: domain.length * (narrow ? 14 : 13) + 36,
+      height: domain.length * (narrow ? 14 : 12.5) + 36,
       marginLeft,
       marginRight: 30,
       marginTop: 4,
