@@ -21,6 +21,7 @@ export type SurveyRow = {
   repondants: number | null;
   cible: number | null;
   precision: string | null;
+  /** The publication's short name, for headings and tooltips (the table's source column already cites it). */
   publication: string;
 };
 
@@ -76,7 +77,6 @@ export const SURVEY_COLUMNS: readonly Column<SurveyRow>[] = [
   { key: 'repondants', label: 'Répondants', kind: 'nombre' },
   { key: 'cible', label: 'Population interrogée', kind: 'nombre' },
   { key: 'precision', label: 'Précision publiée', kind: 'texte' },
-  { key: 'publication', label: 'Publication', kind: 'texte' },
 ];
 
 /** Notes every survey chart carries, written from its rows. */
