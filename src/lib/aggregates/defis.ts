@@ -85,7 +85,11 @@ export function countDefis(
 ): Count[] {
   const groups = new Map<string, Defi[]>();
   for (const defi of defis) {
-    for (const key of keysOf(defi)) groups.set(key, [...(groups.get(key) ?? []), defi]);
+    for (const key of keysOf(defi)) {
+      const members = groups.get(key);
+      if (members) members.push(defi);
+      else groups.set(key, [defi]);
+    }
   }
   return [...groups]
     .map(([key, members]) => ({
@@ -113,11 +117,17 @@ export const byTown = (defis: readonly Defi[]) => countDefis(defis, (d) => (d.to
 
 /** EIG per promotion obtained by adding up the défis' team sizes. */
 export function teamSizes(defis: readonly Defi[]): { promotion: string; figure: Figure }[] {
-  const promotions = [...new Set(defis.map((d) => d.promotion))];
-  return promotions.map((promotion) => ({
+  // Grouped in one pass (a filter per promotion is quadratic on large inputs, see the scale benchmark).
+  const groups = new Map<string, Defi[]>();
+  for (const d of defis) {
+    const list = groups.get(d.promotion);
+    if (list) list.push(d);
+    else groups.set(d.promotion, [d]);
+  }
+  return [...groups].map(([promotion, members]) => ({
     promotion,
     figure: sumOf(
-      defis.filter((d) => d.promotion === promotion).map((d) => ({ value: d.eig, unit: 'personnes' as const, from: [d.ref], computed: false })),
+      members.map((d) => ({ value: d.eig, unit: 'personnes' as const, from: [d.ref], computed: false })),
       'personnes',
     ),
   }));
@@ -128,7 +138,9 @@ export function spellingVariants(defis: readonly Defi[]): { key: string; spellin
   const groups = new Map<string, Map<string, Defi[]>>();
   for (const d of defis) {
     const spellings = groups.get(d.administrationKey) ?? new Map<string, Defi[]>();
-    spellings.set(d.administration, [...(spellings.get(d.administration) ?? []), d]);
+    const list = spellings.get(d.administration);
+    if (list) list.push(d);
+    else spellings.set(d.administration, [d]);
     groups.set(d.administrationKey, spellings);
   }
   return [...groups]
