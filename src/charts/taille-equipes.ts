@@ -25,7 +25,7 @@ const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.
 
 export default defineChart({
   slug: 'taille-equipes',
-  title: 'EIG par promotion\u00a0: somme des équipes des défis et chiffres publiés',
+  title: 'Les EIG de chaque promotion, d’après les équipes des défis et d’après le programme',
   theme: 'defis',
   order: 3,
   description:
