@@ -41,5 +41,6 @@ export default defineChart<SurveyRow>({
       groupOf: (r) => `${r.enquete}, ${lowerFirst(r.publication)} — ${respondents(r)}`,
       seriesOf: shortName,
       series: [...new Set(rows.map(shortName))],
+      intro: false,
     }),
 });

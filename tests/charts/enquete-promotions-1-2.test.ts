@@ -29,6 +29,9 @@ describe('enquete-promotions-1-2 chart', () => {
       expect(legend.map((l) => l.label)).toEqual(['EIG, n = 21 sur 39', 'Mentors, n = 13 sur 24', 'EIG et mentors, n = 34 sur 63']);
       expect(svg.match(/<rect /gu)).toHaveLength(rows.length);
     }
+    // Downloaded images carry no legend: the respondents are written in the drawing itself.
+    const file = plain(renderChart(chart, rows, 'wide').svg).replace(/<[^>]+>/gu, ' ').replace(/\s+/gu, ' ');
+    expect(file).toContain('Répondants : EIG, n = 21 sur 39 ; mentors, n = 13 sur 24 ; EIG et mentors, n = 34 sur 63.');
   });
 
   it('draws each bar at the published value, whatever its qualifier', () => {

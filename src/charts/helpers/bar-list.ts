@@ -35,6 +35,8 @@ export interface BarListOptions {
   /** Width of the label column on wide screens. */
   labelWidth?: number;
   fontSize?: number;
+  /** Text written above the first heading, in the label size. */
+  intro?: string;
 }
 
 export interface PlacedBar<T> {
@@ -51,6 +53,8 @@ export interface BarList<T> {
   marginLeft: number;
   marginRight: number;
   headings: { y: number; text: string }[];
+  /** A line above everything (e.g. who answered), wrapped; empty when none was asked for. */
+  intro: { y: number; text: string }[];
   /** Labels: above their bar on phones (lineAnchor top), left of it otherwise (lineAnchor middle, textAnchor end). */
   labels: { y: number; text: string }[];
   bars: PlacedBar<T>[];
@@ -63,7 +67,7 @@ export interface BarList<T> {
 export function barList<T>(
   groups: readonly { heading: string; rows: readonly T[] }[],
   labelOf: (row: T) => string,
-  { narrow, width, valueWidth, labelWidth = 300, fontSize = narrow ? 10 : 11 }: BarListOptions,
+  { narrow, width, valueWidth, labelWidth = 300, fontSize = narrow ? 10 : 11, intro }: BarListOptions,
   marginTop = 4,
 ): BarList<T> {
   const marginLeft = narrow ? 14 : labelWidth + 12;
@@ -76,6 +80,12 @@ export function barList<T>(
   const labels: BarList<T>['labels'] = [];
   const bars: PlacedBar<T>[] = [];
   let y = 0;
+  const introLines: BarList<T>['intro'] = [];
+  if (intro) {
+    const text = wrap(intro, width - 8, fontSize);
+    introLines.push({ y, text });
+    y += lineCount(text) * lineHeight + 10;
+  }
   for (const [index, group] of groups.entries()) {
     if (index > 0) y += 10;
     const heading = wrap(group.heading, width - 8, headingSize);
@@ -115,6 +125,7 @@ export function barList<T>(
     marginLeft,
     marginRight,
     headings,
+    intro: introLines,
     labels,
     bars,
     labelMark: narrow

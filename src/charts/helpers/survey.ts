@@ -119,6 +119,8 @@ export interface SurveyPlotOptions<R extends SurveyRow> {
   seriesOf?: (row: R) => string;
   /** Series order (the legend); defaults to EIG, mentors, both. */
   series?: string[];
+  /** `false` when the headings already say who answered. */
+  intro?: false;
 }
 
 export function surveyPlot<R extends SurveyRow>(rows: ChartRow<R>[], { narrow, width, palette }: PlotContext, options: SurveyPlotOptions<R>) {
@@ -126,7 +128,12 @@ export function surveyPlot<R extends SurveyRow>(rows: ChartRow<R>[], { narrow, w
   const valueLabel = (r: R) => `${publishedValue(r)} · ${r.population}`;
   const longest = Math.max(...rows.map((r) => valueLabel(r).length));
   const fontSize = narrow ? 10 : 11;
+  // Who answered, in the image itself: downloads carry no legend.
+  const firstOf = new Map<string, R>();
+  for (const r of rows) if (!firstOf.has(seriesOf(r))) firstOf.set(seriesOf(r), r);
+  const answered = seriesOrder(rows).map((name) => respondents(firstOf.get(name)!));
   const list = barList(groups, (r) => r.question, {
+    intro: options.intro === false ? undefined : `Répondants : ${answered.join(' ; ')}.`,
     narrow,
     width,
     valueWidth: Math.min(narrow ? 170 : 210, Math.round(longest * fontSize * 0.58) + 10),
@@ -148,6 +155,7 @@ export function surveyPlot<R extends SurveyRow>(rows: ChartRow<R>[], { narrow, w
     color: { domain: series, range: palette },
     marks: [
       Plot.text(list.headings, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft, fontWeight: 'bold', fontSize: 12 }),
+      Plot.text(list.intro, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft, fontSize, fontStyle: 'italic' }),
       Plot.text(list.labels, { y: 'y', text: 'text', ...list.labelMark }),
       Plot.rectX(list.bars, {
         x1: 0,
