@@ -46,9 +46,15 @@ export default defineChart({
   legacyAnchors: ['carte'],
   rows: ({ aggregates }) => {
     const list = aggregates.defis.data.list;
+    const byKey = new Map<string, Defi[]>();
+    for (const d of list) {
+      const group = byKey.get(d.administrationKey);
+      if (group) group.push(d);
+      else byKey.set(d.administrationKey, [d]);
+    }
     const rows: ChartRow<Row>[] = [];
     for (const count of byAdministration(list)) {
-      const defis = list.filter((d) => d.administrationKey === count.key);
+      const defis = byKey.get(count.key) ?? [];
       const spelling = usualSpelling(defis);
       const others = [...new Set(defis.map((d) => d.administration))].filter((s) => s !== spelling);
       const promotions = [...new Set(defis.map((d) => d.promotion))].sort(byPromotion((p) => p));
@@ -138,22 +144,25 @@ export default defineChart({
     const gutter = narrow ? 0 : 16;
     // Horizontal positions in pixels within a column: the name ends where the markers begin.
     const markersStart = columnWidth - gutter - maxDefis * (marker + 2);
+    const rank = new Map(administrations.map((name, i) => [name, i]));
     const place = (name: string) => {
-      const index = administrations.indexOf(name);
+      const index = rank.get(name) ?? 0;
       return { column: Math.floor(index / perColumn), rank: index % perColumn };
     };
+    // Rows come grouped by administration, promotions in order: markers follow each other along the row.
+    const drawn = new Map<string, number>();
     const units = rows.flatMap((row) => {
-      const before = rows
-        .filter((r) => r.administration === row.administration && promotions.indexOf(r.promotion) < promotions.indexOf(row.promotion))
-        .reduce((s, r) => s + r.defis, 0);
+      const before = drawn.get(row.administration) ?? 0;
+      drawn.set(row.administration, before + row.defis);
       return Array.from({ length: row.defis }, (_, k) => ({ ...row, ...place(row.administration), x: markersStart + (before + k) * (marker + 2) }));
     });
+    const totals = new Map(rows.map((r) => [r.administration, r.total]));
     const fontSize = narrow ? 9 : 10;
     const names = administrations.map((name) => ({
       name,
       ...place(name),
       text: truncate(name, Math.floor((markersStart - 6) / (fontSize * 0.55))),
-      total: rows.find((r) => r.administration === name)!.total,
+      total: totals.get(name) ?? 0,
     }));
     // Marker text: the promotion's number, « D » for the designers' programme (DIG).
     const short = (promotion: string) => /^EIG\s*(\d+)$/u.exec(promotion)?.[1] ?? promotion.slice(0, 1);
