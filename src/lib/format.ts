@@ -83,3 +83,16 @@ export function formatDate(isoDate: string): string {
   if (!day) return formatMonth(`${year}-${month}`);
   return `${Number(day) === 1 ? '1er' : Number(day)} ${formatMonth(`${year}-${month}`)}`;
 }
+
+/**
+ * French typography for prose shown in pages: a no-break space before « : » and inside « », a narrow one before
+ * « ; ! ? », and « EIG 1 » kept on one line, so that no line starts with a colon or a lone promotion number.
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/ :/gu, `${NBSP}:`)
+    .replace(/ ([;!?])/gu, '\u202f$1')
+    .replace(/« /gu, `«${NBSP}`)
+    .replace(/ »/gu, `${NBSP}»`)
+    .replace(/\b(EIG|DIG) (\d)/gu, `$1${NBSP}$2`);
+}

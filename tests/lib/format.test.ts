@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatEuros, formatEurosShort, formatFigure, formatMonth, formatNumber, formatPercent } from '../../src/lib/format.ts';
+import {
+  formatDate,
+  formatEuros,
+  formatEurosShort,
+  formatFigure,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  frenchSpacing,
+} from '../../src/lib/format.ts';
 
 const spaces = (text: string) => text.replace(/\u00a0/gu, ' ');
 
@@ -33,5 +42,12 @@ describe('French formats', () => {
     expect(formatDate('2026-11-22')).toBe('22 novembre 2026');
     expect(formatDate('2021-04-01T10:00:00Z')).toBe('1er avril 2021');
     expect(formatDate('2020')).toBe('2020');
+  });
+
+  it('keeps punctuation and promotion numbers on the line of the word before them', () => {
+    expect(frenchSpacing('Défis, EIG 4 : 17 selon le site ; 16 selon le billet ! « Total » ?')).toBe(
+      'Défis, EIG\u00a04\u00a0: 17 selon le site\u202f; 16 selon le billet\u202f! «\u00a0Total\u00a0»\u202f?',
+    );
+    expect(frenchSpacing('https://example.org/a:b')).toBe('https://example.org/a:b');
   });
 });
