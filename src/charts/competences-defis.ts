@@ -30,7 +30,8 @@ export default defineChart({
           competence: s.label,
           defis: s.figure.value,
           defis_promotion: p.figure.value,
-          _from: s.figure.from,
+          // Both figures of the row come from the promotion's défis: those asking for the skill are among them.
+          _from: p.figure.from,
         })),
     );
   },
