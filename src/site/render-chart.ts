@@ -89,6 +89,12 @@ export function renderChart(
   svg.setAttribute('class', `chart-svg chart-svg--${variant}`);
   svg.setAttribute('role', 'img');
   svg.removeAttribute('aria-description');
+  // Plot names its groups (« bar », « x-axis tick »…); inside an image those names are not allowed (ARIA forbids
+  // aria-label on a generic <g>) and say nothing to a reader: the name and the description are the SVG's.
+  for (const element of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    element.removeAttribute('aria-label');
+    element.removeAttribute('aria-description');
+  }
   if (describedBy) svg.setAttribute('aria-describedby', describedBy);
   const legend = domain.length > 1 ? domain.map((label, index) => ({ label, index })) : [];
   return { svg: svg.outerHTML, legend };
