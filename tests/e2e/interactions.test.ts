@@ -1,0 +1,241 @@
+/**
+ * What a reader does on a chart page, in a real Chromium: toggles series from the legend, hovers a mark for its
+ * value, filters and sorts the défis explorer, copies the embed code, and reaches everything with the keyboard.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { charts } from '../../src/charts/registry.ts';
+import { guardedContext, launchChromium, visit, type Guard } from '../support/browser.ts';
+import { frenchNumber } from '../support/dist.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+
+const dist = inject('siteDir');
+const EXPLORER = 'explorateur-defis';
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let guard: Guard;
+
+beforeAll(async () => {
+  server = await startStaticServer(dist);
+  browser = await launchChromium();
+  ({ context, guard } = await guardedContext(browser, [server.url], { viewport: { width: 1280, height: 900 } }));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+});
+
+afterAll(async () => {
+  // Everything the tests of this file loaded stayed on the site's origin.
+  expect(guard?.blocked).toEqual([]);
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page; closing it through `close` also checks that nothing went wrong in the console meanwhile. */
+async function open(path: string): Promise<Page & { done: () => Promise<void> }> {
+  const { page, problems } = await visit(context, server.url + path);
+  return Object.assign(page, {
+    done: async () => {
+      await page.close();
+      expect(problems.errors, path).toEqual([]);
+      expect(problems.failed, path).toEqual([]);
+    },
+  });
+}
+
+/** The chart drawn for the current viewport (each page carries a narrow and a wide drawing). */
+const shownSvg = (page: Page) => page.locator('figure.chart-figure svg[role="img"]:visible');
+
+describe.concurrent('legend', () => {
+  it.for(charts.map((c) => c.slug))('%s: a legend click hides its series, a second one shows it again', async (slug, { expect }) => {
+    const page = await open(`/graphiques/${slug}/`);
+    const buttons = page.locator('figure.chart-figure .legend button.legend-item');
+    const count = await buttons.count();
+    const series = await shownSvg(page).evaluate((svg) => [...new Set([...svg.querySelectorAll('[data-series]')].map((e) => e.getAttribute('data-series')))]);
+    if (count === 0) {
+      // No legend is drawn only for a chart of a single series.
+      expect(series.length).toBeLessThanOrEqual(1);
+      await page.done();
+      return;
+    }
+    expect(count).toBe(series.length);
+    for (let i = 0; i < count; i++) {
+      const button = buttons.nth(i);
+      const id = await button.getAttribute('data-series');
+      const marks = shownSvg(page).locator(`[data-series="${id}"]`);
+      const others = shownSvg(page).locator(`[data-series]:not([data-series="${id}"])`);
+      expect(await marks.count()).toBeGreaterThan(0);
+      await expect(marks.evaluateAll((elements) => elements.some((e) => getComputedStyle(e).display !== 'none'))).resolves.toBe(true);
+      await button.click();
+      await expect(button.getAttribute('aria-pressed')).resolves.toBe('false');
+      const hidden = await marks.evaluateAll((elements) => elements.map((e) => e.hasAttribute('data-hidden') && getComputedStyle(e).display === 'none'));
+      expect(hidden.every(Boolean), `série ${id} masquée`).toBe(true);
+      await expect(others.evaluateAll((elements) => elements.some((e) => !e.hasAttribute('data-hidden')))).resolves.toBe(true);
+      await button.click();
+      await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
+      await expect(marks.evaluateAll((elements) => elements.filter((e) => e.hasAttribute('data-hidden')).length)).resolves.toBe(0);
+    }
+    await page.done();
+  });
+});
+
+describe.concurrent('tooltips', () => {
+  it.for(charts.map((c) => c.slug))('%s: hovering a mark shows its value', async (slug, { expect }) => {
+    const page = await open(`/graphiques/${slug}/`);
+    // A point of a mark that the mark itself receives (not a label drawn over it), in page coordinates.
+    const target = await shownSvg(page).evaluate((svg) => {
+      for (const mark of svg.querySelectorAll<SVGGraphicsElement>('[data-tip]')) {
+        mark.scrollIntoView({ block: 'center', inline: 'center' });
+        // Lines and dots are hit on their stroke; bars, labels and groups in the middle of their box.
+        let point: DOMPoint;
+        if (mark instanceof SVGPathElement || mark instanceof SVGLineElement || mark instanceof SVGPolylineElement) {
+          if (mark.getTotalLength() < 2) continue;
+          point = mark.getPointAtLength(mark.getTotalLength() / 2).matrixTransform(mark.getScreenCTM()!);
+        } else {
+          const box = mark.getBoundingClientRect();
+          if (box.width * box.height < 4) continue;
+          point = new DOMPoint(box.x + box.width / 2, box.y + box.height / 2);
+        }
+        if (document.elementFromPoint(point.x, point.y)?.closest('[data-tip]') === mark) {
+          return { x: point.x, y: point.y, tip: mark.getAttribute('data-tip')! };
+        }
+      }
+      return null;
+    });
+    expect(target, 'une marque survolable').not.toBeNull();
+    const tooltip = page.locator('figure.chart-figure .chart-tooltip');
+    await expect(tooltip.isVisible()).resolves.toBe(false);
+    await page.mouse.move(target!.x, target!.y);
+    await tooltip.waitFor({ state: 'visible' });
+    const text = (await tooltip.textContent())!;
+    expect(text).toBe(target!.tip);
+    // The value it shows is one of the figures of the data table.
+    const numbersIn = (t: string) => (t.match(/\d(?:[\d\u00a0\u202f]| (?=\d))*(?:,\d+)?/gu) ?? []).map((n) => frenchNumber(n));
+    const numbers = numbersIn(text.split(' : ').at(-1)!);
+    const cells = await page.locator('#donnees tbody td, #donnees tbody th').allTextContents();
+    const figures = new Set(cells.flatMap(numbersIn));
+    expect(numbers.length, text).toBeGreaterThan(0);
+    expect(numbers.some((n) => figures.has(n)), `« ${text} » dans le tableau`).toBe(true);
+    await page.mouse.move(1, 1);
+    await tooltip.waitFor({ state: 'hidden' });
+    await page.done();
+  });
+});
+
+describe('défis explorer', () => {
+  const explorer = charts.find((c) => c.slug === EXPLORER);
+
+  it.skipIf(!explorer)(`${EXPLORER}: its table filters by text and by promotion, and sorts by column`, async () => {
+    const page = await open(`/graphiques/${EXPLORER}/`);
+    const table = page.locator(`table[data-explorer="${EXPLORER}"]`);
+    const rows = table.locator('tbody tr');
+    const shown = table.locator('tbody tr:visible');
+    const status = page.locator('[data-explorer-count]');
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(20);
+    await expect(shown.count()).resolves.toBe(total);
+    const headers = await table.locator('thead th').allTextContents();
+    const column = (label: string) => headers.findIndex((h) => h.trim().startsWith(label));
+    const cellsOf = (index: number) => shown.evaluateAll((trs, i) => trs.map((tr) => (tr as HTMLTableRowElement).cells[i]!.textContent!.trim()), index);
+    const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+    // Text: an administration's name typed without its accents or capitals finds the same défis.
+    const administrations = await cellsOf(column('Administration'));
+    const wanted = administrations.find((a) => a !== fold(a) && administrations.filter((b) => b === a).length >= 2) ?? administrations[0]!;
+    const expected = administrations.filter((a) => fold(a).includes(fold(wanted))).length;
+    await page.locator('[data-filter="texte"]').fill(fold(wanted));
+    await expect.poll(() => shown.count()).toBe(expected);
+    expect(expected).toBeLessThan(total);
+    for (const row of await shown.allTextContents()) expect(fold(row)).toContain(fold(wanted));
+    await expect(status.textContent()).resolves.toContain(`${expected} `);
+    await page.locator('[data-filter="texte"]').fill('');
+    await expect.poll(() => shown.count()).toBe(total);
+
+    // Promotion: only its défis, as many as the full table lists.
+    const promotions = await cellsOf(column('Promotion'));
+    const promotion = promotions.at(-1)!;
+    await page.locator('[data-filter="promotion"]').selectOption(promotion);
+    await expect.poll(() => shown.count()).toBe(promotions.filter((p) => p === promotion).length);
+    expect(new Set(await cellsOf(column('Promotion')))).toEqual(new Set([promotion]));
+    await page.locator('[data-filter="promotion"]').selectOption('');
+    await expect.poll(() => shown.count()).toBe(total);
+
+    // Sorting: numbers as numbers, both ways; text in French order.
+    const eig = page.getByRole('columnheader', { name: /^EIG/u });
+    await eig.getByRole('button').click();
+    await expect(eig.getAttribute('aria-sort')).resolves.toBe('ascending');
+    const up = (await cellsOf(column('EIG'))).map((c) => frenchNumber(c)!);
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(new Set(up).size).toBeGreaterThan(1);
+    await eig.getByRole('button').click();
+    await expect(eig.getAttribute('aria-sort')).resolves.toBe('descending');
+    const down = (await cellsOf(column('EIG'))).map((c) => frenchNumber(c)!);
+    expect(down).toEqual([...up].reverse().sort((a, b) => b - a));
+    const name = page.getByRole('columnheader', { name: /^Défi/u });
+    await name.getByRole('button').click();
+    const names = await cellsOf(column('Défi'));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base', numeric: true })));
+    expect(names).toHaveLength(total);
+    await page.done();
+  });
+
+  it.runIf(!explorer)(`is not in the registry: src/charts/${EXPLORER}.ts does not exist, so its table test is skipped`, () => {
+    expect(charts.map((c) => c.slug)).not.toContain(EXPLORER);
+  });
+});
+
+describe('embed code', () => {
+  it.for(charts.slice(0, 2).map((c) => c.slug))('%s: the copy button copies the iframe code', async (slug) => {
+    const page = await open(`/graphiques/${slug}/`);
+    const code = await page.locator('#code-integration').inputValue();
+    expect(code).toMatch(new RegExp(`^<iframe src="[^"]+/embed/${slug}/"`, 'u'));
+    await page.evaluate(() => navigator.clipboard.writeText('autre chose'));
+    await page.getByRole('button', { name: 'Copier le code' }).click();
+    await page.getByRole('status').filter({ hasText: 'Code copié' }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
+    await page.done();
+  });
+});
+
+describe('keyboard', () => {
+  /** Presses Tab until `done` holds of what got focus, and returns every focused element's description. */
+  async function tabThrough(page: Page, limit: number): Promise<string[]> {
+    const seen: string[] = [];
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        if (!e || e === document.body) return 'body';
+        return `${e.tagName.toLowerCase()} ${e.getAttribute('href') ?? ''} ${e.textContent?.trim().replace(/\s+/gu, ' ') ?? ''}`;
+      });
+      seen.push(focused);
+    }
+    return seen;
+  }
+
+  it('reaches the site menu, every chart of the menu, the downloads and the copy button (wide screen)', async () => {
+    const slug = charts[0]!.slug;
+    const page = await open(`/graphiques/${slug}/`);
+    const links = await page.evaluate(() => document.querySelectorAll('a, button, summary, textarea').length);
+    const seen = (await tabThrough(page, links + 20)).join('\n');
+    for (const href of ['/', '/qualite/', '/tables/', '/a-propos/']) expect(seen).toContain(`a ${href} `);
+    for (const chart of charts) expect(seen).toContain(`a /graphiques/${chart.slug}/ `);
+    for (const download of [`/data/${slug}.csv`, `/api/${slug}.json`, `/images/${slug}.svg`, `/images/${slug}.png`]) expect(seen).toContain(`a ${download} `);
+    expect(seen).toContain('button  Copier le code');
+    await page.done();
+  });
+
+  it('opens the chart menu from the keyboard on a phone', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/graphiques/${charts[0]!.slug}/`);
+    let seen = await tabThrough(page, 12);
+    expect(seen).toContain('summary  Tous les graphiques');
+    // Tab stopped on the summary at some point: go back to it and open the menu.
+    await page.locator('.chart-menu summary').focus();
+    await page.keyboard.press('Enter');
+    seen = await tabThrough(page, charts.length);
+    for (const chart of charts) expect(seen.join('\n')).toContain(`a /graphiques/${chart.slug}/ `);
+    await page.close();
+  });
+});

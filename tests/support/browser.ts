@@ -1,0 +1,91 @@
+/**
+ * The real browser of the e2e tests: Debian's Chromium driven by playwright-core (see scripts/lib/chromium.ts),
+ * one per test file, and what a test watches on a page: console errors (Chromium reports Content-Security-Policy
+ * violations there), failed requests, and requests to any origin but the allowed ones, which are blocked and
+ * counted.
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+
+export { launchChromium };
+
+export interface Guard {
+  /** Requests to another origin, blocked before they left the browser. */
+  blocked: string[];
+}
+
+/** Blocks every request of the context whose origin is not one of `allowed`, and records it. */
+export async function guardOrigins(context: BrowserContext, allowed: string[]): Promise<Guard> {
+  const origins = new Set(allowed.map((url) => new URL(url).origin));
+  const guard: Guard = { blocked: [] };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (origins.has(new URL(url).origin)) return route.continue();
+    guard.blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return guard;
+}
+
+/** A context whose requests may only reach the given origins. */
+export async function guardedContext(
+  browser: Browser,
+  allowed: string[],
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; guard: Guard }> {
+  const context = await browser.newContext(options);
+  return { context, guard: await guardOrigins(context, allowed) };
+}
+
+export interface PageProblems {
+  /** Console errors and uncaught exceptions, in every frame of the page. */
+  errors: string[];
+  /** Requests that failed (network error, blocked) or got an HTTP error status. */
+  failed: string[];
+}
+
+/** Starts recording a page's console errors and failed requests; read the arrays when the page has settled. */
+export function watchPage(page: Page): PageProblems {
+  const problems: PageProblems = { errors: [], failed: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.errors.push(`${message.text()} (${message.location().url || page.url()})`);
+  });
+  page.on('pageerror', (error) => problems.errors.push(`exception : ${error.message} (${page.url()})`));
+  page.on('requestfailed', (request) => problems.failed.push(`${request.url()} : ${request.failure()?.errorText}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.failed.push(`${response.url()} : HTTP ${response.status()}`);
+  });
+  return problems;
+}
+
+/**
+ * Opens a page, waits until it has loaded (and by default until its network is idle, so that every request it
+ * makes is seen), and returns what went wrong meanwhile.
+ */
+export async function visit(
+  context: BrowserContext,
+  url: string,
+  waitUntil: 'load' | 'networkidle' = 'networkidle',
+): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await context.newPage();
+  const problems = watchPage(page);
+  // The load event first: the network-idle signal alone can come before the page's own files have arrived
+  // when requests are intercepted (as guardOrigins does).
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitUntil === 'networkidle') await page.waitForLoadState('networkidle');
+  return { page, problems };
+}
+
+/** Runs `task` over `items` with at most `limit` at a time (pages of one browser load in parallel). */
+export async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
