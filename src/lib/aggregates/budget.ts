@@ -59,11 +59,16 @@ export interface PromotionBudgetCheck {
 
 /** Each promotion's printed `budget_total` against the sum of its spending lines. */
 export function promotionBudgetChecks(rows: readonly BudgetRow[]): PromotionBudgetCheck[] {
-  const figures = budgetByPromotion(rows);
-  const promotions = [...new Set(figures.map((f) => f.promotion))];
-  return promotions.flatMap((promotion) => {
-    const printed = figures.find((f) => f.promotion === promotion && f.line === 'budget_total');
-    const lines = figures.filter((f) => f.promotion === promotion && (SPENDING_LINES as readonly string[]).includes(f.line));
+  // Grouped in one pass: a search per promotion is quadratic on large inputs (see the scale benchmark).
+  const groups = new Map<string, BudgetFigure[]>();
+  for (const f of budgetByPromotion(rows)) {
+    const list = groups.get(f.promotion);
+    if (list) list.push(f);
+    else groups.set(f.promotion, [f]);
+  }
+  return [...groups].flatMap(([promotion, figures]) => {
+    const printed = figures.find((f) => f.line === 'budget_total');
+    const lines = figures.filter((f) => (SPENDING_LINES as readonly string[]).includes(f.line));
     if (!printed || lines.length === 0) return [];
     const computed = sumOf(
       lines.map((l) => l.figure),
