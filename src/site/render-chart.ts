@@ -100,9 +100,29 @@ export function renderChart(
   return { svg: svg.outerHTML, legend };
 }
 
+/** Words wrapped into lines of at most `max` characters (SVG text does not wrap by itself). */
+export function wrapText(text: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+const INK = '#16181d';
+const SOFT_INK = '#4a4f57';
+
 /**
  * The SVG offered for download: standalone (xmlns, white background, system fonts), with the chart's title
- * above and its source below, so that a reused image still says where its figures come from.
+ * above, its legend (the page's legend is HTML, which a file does not carry) and its source below, so that a
+ * reused image still says what it shows and where its figures come from.
  */
 export function renderChartFile(
   chart: AnyChart,
@@ -110,16 +130,69 @@ export function renderChartFile(
   footer: string,
   variant: Variant = 'wide',
 ): string {
-  const { document, svg } = draw(chart, rows, variant);
+  const { document, svg, domain, range } = draw(chart, rows, variant);
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
-  const top = 40;
-  const bottom = 36;
+  const text = (x: number, y: number, size: number, content: string, fill = INK, weight = '400') => {
+    const element = document.createElementNS(SVG_NS, 'text');
+    element.setAttribute('x', String(x));
+    element.setAttribute('y', String(y));
+    element.setAttribute('font-size', String(size));
+    element.setAttribute('font-weight', weight);
+    element.setAttribute('fill', fill);
+    element.textContent = content;
+    return element;
+  };
+  const parts: Element[] = [];
+  // Average glyph widths of system sans-serif fonts: about 0.55 em, a little more in bold.
+  const titleLines = wrapText(chart.title, Math.floor((width - 24) / 9.6));
+  let y = 8;
+  for (const line of titleLines) {
+    y += 22;
+    parts.push(text(12, y, 17, line, INK, '700'));
+  }
+  y += 8;
+  if (domain.length > 1) {
+    let x = 12;
+    y += 16;
+    domain.forEach((label, i) => {
+      const itemWidth = 18 + label.length * 6.8 + 16;
+      if (x > 12 && x + itemWidth > width - 12) {
+        x = 12;
+        y += 20;
+      }
+      const swatch = document.createElementNS(SVG_NS, 'rect');
+      swatch.setAttribute('x', String(x));
+      swatch.setAttribute('y', String(y - 10));
+      swatch.setAttribute('width', '12');
+      swatch.setAttribute('height', '12');
+      swatch.setAttribute('fill', range[i] ?? INK);
+      parts.push(swatch, text(x + 18, y, 12, label));
+      x += itemWidth;
+    });
+    y += 10;
+  }
+  const top = y;
+  // Value labels drawn in their series' colour are set in ink, as on the page, for contrast.
+  for (const label of svg.querySelectorAll('text[fill]')) {
+    if (range.includes((label.getAttribute('fill') ?? '').toLowerCase())) label.setAttribute('fill', INK);
+  }
+  svg.setAttribute('y', String(top));
+  svg.setAttribute('color', INK);
+  svg.removeAttribute('class');
+  y = top + height + 6;
+  const footerLines = wrapText(footer, Math.floor((width - 24) / 6));
+  const footerParts = footerLines.map((line) => {
+    y += 15;
+    return text(12, y, 11, line, SOFT_INK);
+  });
+  const total = Math.ceil(y + 12);
+
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
   root.setAttribute('width', String(width));
-  root.setAttribute('height', String(height + top + bottom));
-  root.setAttribute('viewBox', `0 0 ${width} ${height + top + bottom}`);
+  root.setAttribute('height', String(total));
+  root.setAttribute('viewBox', `0 0 ${width} ${total}`);
   root.setAttribute('font-family', 'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif');
   root.setAttribute('role', 'img');
   root.setAttribute('aria-label', chart.title);
@@ -127,25 +200,6 @@ export function renderChartFile(
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
   background.setAttribute('fill', '#ffffff');
-  root.appendChild(background);
-  const title = document.createElementNS(SVG_NS, 'text');
-  title.setAttribute('x', '12');
-  title.setAttribute('y', '26');
-  title.setAttribute('font-size', '17');
-  title.setAttribute('font-weight', '700');
-  title.setAttribute('fill', '#16181d');
-  title.textContent = chart.title;
-  root.appendChild(title);
-  svg.setAttribute('y', String(top));
-  svg.setAttribute('color', '#16181d');
-  svg.removeAttribute('class');
-  root.appendChild(svg);
-  const source = document.createElementNS(SVG_NS, 'text');
-  source.setAttribute('x', '12');
-  source.setAttribute('y', String(height + top + bottom - 12));
-  source.setAttribute('font-size', '11');
-  source.setAttribute('fill', '#4a4f57');
-  source.textContent = footer;
-  root.appendChild(source);
+  root.append(background, ...parts, svg, ...footerParts);
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + root.outerHTML + '\n';
 }
