@@ -198,7 +198,7 @@ describe('embed code', () => {
 });
 
 describe('keyboard', () => {
-  /** Presses Tab until `done` holds of what got focus, and returns every focused element's description. */
+  /** Presses Tab `limit` times and returns a description of each element that got focus. */
   async function tabThrough(page: Page, limit: number): Promise<string[]> {
     const seen: string[] = [];
     for (let i = 0; i < limit; i++) {
@@ -218,9 +218,13 @@ describe('keyboard', () => {
     const page = await open(`/graphiques/${slug}/`);
     const links = await page.evaluate(() => document.querySelectorAll('a, button, summary, textarea').length);
     const seen = (await tabThrough(page, links + 20)).join('\n');
-    for (const href of ['/', '/qualite/', '/tables/', '/a-propos/']) expect(seen).toContain(`a ${href} `);
+    const siteMenu = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(siteMenu.length).toBeGreaterThan(2);
+    for (const href of siteMenu) expect(seen).toContain(`a ${href} `);
     for (const chart of charts) expect(seen).toContain(`a /graphiques/${chart.slug}/ `);
-    for (const download of [`/data/${slug}.csv`, `/api/${slug}.json`, `/images/${slug}.svg`, `/images/${slug}.png`]) expect(seen).toContain(`a ${download} `);
+    const downloads = await page.locator('section[aria-labelledby="telecharger-titre"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(downloads).toEqual(expect.arrayContaining([`/data/${slug}.csv`, `/api/${slug}.json`, `/images/${slug}.svg`, `/images/${slug}.png`]));
+    for (const href of downloads) expect(seen).toContain(`a ${href} `);
     expect(seen).toContain('button  Copier le code');
     await page.done();
   });

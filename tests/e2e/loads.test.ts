@@ -49,7 +49,7 @@ describe.concurrent('every chart page and embed page', () => {
 
   it.for(chartPages)('%s has its chart SVG in the HTML, before any script', async (path, { expect }) => {
     const html = await (await fetch(server.url + path)).text();
-    const svg = html.search(/<figure class="chart-figure"[^>]*>[\s\S]*?<svg[^>]*role="img"/u);
+    const svg = html.search(/<figure[^>]*class="chart-figure"[^>]*>[\s\S]*?<svg[^>]*role="img"/u);
     const script = html.indexOf('<script');
     expect(svg).toBeGreaterThan(0);
     if (script >= 0) expect(svg).toBeLessThan(script);
