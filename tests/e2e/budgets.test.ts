@@ -42,7 +42,7 @@ async function firstVisit(path: string): Promise<Transfer> {
   }
 }
 
-const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} Ko`;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const detail = (t: Transfer) => t.files.map((f) => `${f.url.replace(server.url, '')} ${kb(f.gzip)}`).join(', ');
 
 describe.concurrent('embed pages', () => {
