@@ -31,12 +31,20 @@ export interface Figure {
   note?: string | null;
 }
 
+// One reference per row, shared by every figure computed from it: aggregates of a large snapshot cite the same
+// rows many times over, and a copy per citation is most of their memory.
+const refs = new WeakMap<object, RowRef>();
+
 export function refOf<T extends TableName>(table: T, row: Row<T>): RowRef {
+  const cached = refs.get(row);
+  if (cached && cached.table === table) return cached;
   const spec = tables[table];
   const record = row as unknown as Record<string, unknown>;
   const key: Record<string, string> = {};
   for (const column of spec.key) key[column] = String(record[column] ?? '');
-  return { table, line: row._line, key, source: String(record.source ?? '') };
+  const ref: RowRef = { table, line: row._line, key, source: String(record.source ?? '') };
+  refs.set(row, ref);
+  return ref;
 }
 
 /** A figure read as is from one row. */

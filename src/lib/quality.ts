@@ -4,12 +4,12 @@
  * build prints its summary.
  */
 import { byAdministration, defiList, spellingVariants, teamSizes, type Defi } from './aggregates/defis.ts';
-import { partitionSums, followUp } from './aggregates/follow-up.ts';
+import { followUp, partitionSums, type FollowUpFigure } from './aggregates/follow-up.ts';
 import { indexKeyFigures, type KeyFigures } from './aggregates/key-figures.ts';
 import { budgetTotals, promotionBudgetChecks } from './aggregates/budget.ts';
 import { programmeTotals } from './aggregates/programme.ts';
-import { communityEigCounts, communityMentorCounts, composition } from './aggregates/profiles.ts';
-import { surveyResults } from './aggregates/surveys.ts';
+import { community, communityEigCounts, communityMentorCounts, composition, type CommunityFigure } from './aggregates/profiles.ts';
+import { surveyResults, type SurveyFigure } from './aggregates/surveys.ts';
 import type { TotalCheck } from './aggregates/totals.ts';
 import { sumOf, type Figure } from './figures.ts';
 import { formatFigure, formatMonth } from './format.ts';
@@ -193,7 +193,8 @@ function budgetChecks(data: SnapshotTables): QualityCheck[] {
   return [...lines, ...promotions];
 }
 
-function crossSourceChecks(kf: KeyFigures, data: SnapshotTables, defis: Defi[]): QualityCheck[] {
+function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
+  const { kf, defis } = inputs;
   const checks: QualityCheck[] = [];
   const eig = (p: string) => kf.get(p, 'eig');
   const sumOfPromotions = (indicator: string, promotions: string[]) => {
@@ -267,8 +268,8 @@ function crossSourceChecks(kf: KeyFigures, data: SnapshotTables, defis: Defi[]):
   }
 
   // The website's community list against the report and the 2021 posts.
-  const listed = communityEigCounts(data.communaute);
-  const listedMentors = communityMentorCounts(data.communaute);
+  const listed = communityEigCounts(inputs.community);
+  const listedMentors = communityMentorCounts(inputs.community);
   for (const [promotion, figure] of [...listed].sort(byPromotion(([p]) => p))) {
     const reported = eig(promotion);
     if (!reported) continue;
@@ -426,9 +427,9 @@ function profileChecks(kf: KeyFigures): QualityCheck[] {
 }
 
 /** « 10 EIG sur 27 », « 29 % de 14 projets »: a published percentage next to the counts it was computed from. */
-function ratioChecks(data: SnapshotTables): QualityCheck[] {
+function ratioChecks(inputs: QualityInputs): QualityCheck[] {
   const checks: QualityCheck[] = [];
-  for (const item of surveyResults(data.enquetes)) {
+  for (const item of inputs.surveys) {
     const match = /(\d+)\s+\S+\s+sur\s+(\d+)/u.exec(item.figure.note ?? '');
     if (!match) continue;
     const [part, whole] = [Number(match[1]), Number(match[2])];
@@ -444,7 +445,7 @@ function ratioChecks(data: SnapshotTables): QualityCheck[] {
       ),
     );
   }
-  for (const item of followUp(data['suivi-defis'])) {
+  for (const item of inputs.followUp) {
     const match = /(\d+)\s*%\s*de\s*(\d+)/u.exec(item.figure.note ?? '');
     if (!match) continue;
     const [percent, whole] = [Number(match[1]), Number(match[2])];
@@ -466,8 +467,8 @@ function ratioChecks(data: SnapshotTables): QualityCheck[] {
   return checks;
 }
 
-function followUpChecks(data: SnapshotTables): QualityCheck[] {
-  const sums = partitionSums(followUp(data['suivi-defis']));
+function followUpChecks(inputs: QualityInputs): QualityCheck[] {
+  const sums = partitionSums(inputs.followUp);
   const promotions = [...new Set(sums.map((s) => s.promotion))];
   return promotions.flatMap((promotion) => {
     const ofPromotion = sums.filter((s) => s.promotion === promotion);
@@ -518,8 +519,8 @@ function formatChecks(defis: Defi[]): QualityCheck[] {
   return [...links, ...spellings, summary];
 }
 
-function boundsNotice(data: SnapshotTables): QualityCheck[] {
-  const qualified = surveyResults(data.enquetes).filter((s) => s.figure.qualifier);
+function boundsNotice(inputs: QualityInputs): QualityCheck[] {
+  const qualified = inputs.surveys.filter((s) => s.figure.qualifier);
   if (qualified.length === 0) return [];
   return [
     {
@@ -531,18 +532,36 @@ function boundsNotice(data: SnapshotTables): QualityCheck[] {
   ];
 }
 
-export function qualityReport(data: SnapshotTables): QualityReport {
-  const kf = indexKeyFigures(data['chiffres-cles']);
-  const defis = defiList(data.defis);
+/** What the report reads, computed once: buildAggregates hands over the aggregates it already has. */
+export interface QualityInputs {
+  kf: KeyFigures;
+  defis: Defi[];
+  surveys: SurveyFigure[];
+  followUp: FollowUpFigure[];
+  community: CommunityFigure[];
+}
+
+export function qualityInputs(data: SnapshotTables): QualityInputs {
+  return {
+    kf: indexKeyFigures(data['chiffres-cles']),
+    defis: defiList(data.defis),
+    surveys: surveyResults(data.enquetes),
+    followUp: followUp(data['suivi-defis']),
+    community: community(data.communaute),
+  };
+}
+
+export function qualityReport(data: SnapshotTables, inputs: QualityInputs = qualityInputs(data)): QualityReport {
+  const { kf, defis } = inputs;
   const checks = [
     ...programmeChecks(kf),
     ...budgetChecks(data),
-    ...crossSourceChecks(kf, data, defis),
+    ...crossSourceChecks(inputs),
     ...profileChecks(kf),
-    ...ratioChecks(data),
-    ...followUpChecks(data),
+    ...ratioChecks(inputs),
+    ...followUpChecks(inputs),
     ...formatChecks(defis),
-    ...boundsNotice(data),
+    ...boundsNotice(inputs),
   ];
   const ordered = [...checks].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const counts = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, checks.filter((c) => c.severity === s).length])) as Record<Severity, number>;

@@ -3,22 +3,20 @@
  * date and the provenance of every figure), and the charts draw from them.
  */
 import type { SnapshotTables } from '../tables.ts';
-import { qualityReport } from '../quality.ts';
+import { qualityInputs, qualityReport } from '../quality.ts';
 import { budgetByPromotion, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
-import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
-import { followUp, partitionSums } from './follow-up.ts';
-import { indexKeyFigures } from './key-figures.ts';
+import { byAdministration, byPromotionCount, bySkill, byTown, teamSizes } from './defis.ts';
+import { partitionSums } from './follow-up.ts';
 import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
-import { community, composition } from './profiles.ts';
-import { surveyResults } from './surveys.ts';
+import { composition } from './profiles.ts';
 
 export const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
 export const SALARY_SHARE_INDICATORS = ['part_pia_dans_salaires', 'part_administrations_dans_salaires'] as const;
 
 export function buildAggregates(data: SnapshotTables) {
-  const kf = indexKeyFigures(data['chiffres-cles']);
-  const defis = defiList(data.defis);
-  const followUpFigures = followUp(data['suivi-defis']);
+  // Computed once, shared by the themes and the quality report.
+  const inputs = qualityInputs(data);
+  const { kf, defis, followUp: followUpFigures } = inputs;
   return {
     programme: {
       title: 'Le programme par promotion',
@@ -36,7 +34,7 @@ export function buildAggregates(data: SnapshotTables) {
       description: 'Composition des promotions par profil (parts et effectifs), communauté par profil, femmes et âge moyen.',
       data: {
         composition: composition(kf),
-        community: community(data.communaute),
+        community: inputs.community,
         diversity: figuresFor(kf, DIVERSITY_INDICATORS),
       },
     },
@@ -54,7 +52,7 @@ export function buildAggregates(data: SnapshotTables) {
     enquetes: {
       title: 'Résultats des questionnaires',
       description: 'Pourcentages publiés, avec leur qualificatif, le nombre de répondants et la population interrogée.',
-      data: { results: surveyResults(data.enquetes) },
+      data: { results: inputs.surveys },
     },
     defis: {
       title: 'Défis',
@@ -76,7 +74,7 @@ export function buildAggregates(data: SnapshotTables) {
     qualite: {
       title: 'Qualité des données',
       description: 'Toutes les vérifications faites sur les chiffres publiés : incohérences, écarts entre sources, arrondis, valeurs mal formées.',
-      data: qualityReport(data),
+      data: qualityReport(data, inputs),
     },
   };
 }

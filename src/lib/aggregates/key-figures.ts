@@ -48,7 +48,17 @@ export interface KeyFigures {
 export function indexKeyFigures(rows: readonly KeyFigureRow[]): KeyFigures {
   const index = new Map<string, KeyFigureRow>();
   for (const row of rows) index.set(`${row.promotion}\u0000${row.indicateur}`, row);
-  const toFigure = (row: KeyFigureRow) => published('chiffres-cles', row, row.valeur, readUnit(row.unite).unit, readUnit(row.unite));
+  // Figures are values: one per row, shared by every aggregate that reads it.
+  const figures = new Map<KeyFigureRow, Figure>();
+  const toFigure = (row: KeyFigureRow) => {
+    let figure = figures.get(row);
+    if (!figure) {
+      const unit = readUnit(row.unite);
+      figure = published('chiffres-cles', row, row.valeur, unit.unit, unit);
+      figures.set(row, figure);
+    }
+    return figure;
+  };
   return {
     rows,
     get(promotion, indicator) {

@@ -71,24 +71,20 @@ export function community(rows: readonly Row<'communaute'>[]): CommunityFigure[]
 /** Profiles that are EIG (not mentors nor the programme's team). */
 export const isEigProfile = (profile: string) => (PROFILES as readonly string[]).includes(profile);
 
-/** EIG of each promotion according to the website's community list (to compare with the report). */
-export function communityEigCounts(rows: readonly Row<'communaute'>[]): Map<string, Figure> {
-  const counts = new Map<string, Figure>();
-  for (const item of community(rows)) {
-    if (item.programme !== 'EIG' || !isEigProfile(item.profile) || !isEigPromotion(item.promotion)) continue;
-    const previous = counts.get(item.promotion);
-    counts.set(item.promotion, previous ? sumOf([previous, item.figure]) : sumOf([item.figure]));
+/** Per EIG promotion, the sum of the community's members that `counts` keeps. */
+function sumPerPromotion(items: readonly CommunityFigure[], counts: (item: CommunityFigure) => boolean): Map<string, Figure> {
+  const groups = new Map<string, Figure[]>();
+  for (const item of items) {
+    if (item.programme !== 'EIG' || !isEigPromotion(item.promotion) || !counts(item)) continue;
+    const group = groups.get(item.promotion);
+    if (group) group.push(item.figure);
+    else groups.set(item.promotion, [item.figure]);
   }
-  return counts;
+  return new Map([...groups].map(([promotion, figures]) => [promotion, sumOf(figures, 'personnes')]));
 }
 
+/** EIG of each promotion according to the website's community list (to compare with the report). */
+export const communityEigCounts = (items: readonly CommunityFigure[]) => sumPerPromotion(items, (i) => isEigProfile(i.profile));
+
 /** Mentors of each EIG promotion according to the website's community list. */
-export function communityMentorCounts(rows: readonly Row<'communaute'>[]): Map<string, Figure> {
-  const counts = new Map<string, Figure>();
-  for (const item of community(rows)) {
-    if (item.programme !== 'EIG' || item.profile !== 'mentor' || !isEigPromotion(item.promotion)) continue;
-    const previous = counts.get(item.promotion);
-    counts.set(item.promotion, previous ? sumOf([previous, item.figure]) : sumOf([item.figure]));
-  }
-  return counts;
-}
+export const communityMentorCounts = (items: readonly CommunityFigure[]) => sumPerPromotion(items, (i) => i.profile === 'mentor');

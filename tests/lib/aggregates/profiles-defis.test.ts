@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexKeyFigures } from '../../../src/lib/aggregates/key-figures.ts';
-import { communityEigCounts, communityMentorCounts, composition } from '../../../src/lib/aggregates/profiles.ts';
+import { community, communityEigCounts, communityMentorCounts, composition } from '../../../src/lib/aggregates/profiles.ts';
 import {
   administrationKey,
   byAdministration,
@@ -42,10 +42,10 @@ describe('composition by profile', () => {
   });
 
   it('counts the website’s community list as SOURCES.md says: 27 EIG for promotion 2, mentors 4, 24, 25', () => {
-    const eig = communityEigCounts(ctx.tables.communaute);
+    const eig = communityEigCounts(community(ctx.tables.communaute));
     expect(eig.get('EIG 2')?.value).toBe(27);
     expect(keyFigure('EIG 2', 'eig')).toBe(28);
-    const mentors = communityMentorCounts(ctx.tables.communaute);
+    const mentors = communityMentorCounts(community(ctx.tables.communaute));
     expect(['EIG 1', 'EIG 2', 'EIG 3'].map((p) => mentors.get(p)?.value)).toEqual([4, 24, 25]);
   });
 });
