@@ -5,7 +5,7 @@ import { byPromotion, isTotal, promotionYear } from '../lib/promotions.ts';
 import { bandKey, groupedBands, groupsOf } from './helpers/bands.ts';
 import { FORECAST_STATUS, FORECAST_STYLE, isForecast } from './helpers/budget.ts';
 import { formatMixed, fromBudget, fromKeyFigures, type MixedRow } from './helpers/mixed.ts';
-import { listFr, of } from './helpers/french.ts';
+import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 const BUDGET = 'Budget du programme d’accompagnement';

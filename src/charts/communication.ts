@@ -3,7 +3,7 @@ import { formatNumber } from '../lib/format.ts';
 import { PUBLICATION_TAGS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal, promotionYear } from '../lib/promotions.ts';
 import { FORECAST_STATUS, isForecast } from './helpers/budget.ts';
-import { of, listFr } from './helpers/french.ts';
+import { of, listFr } from '../lib/text.ts';
 import { formatMixed, fromBudget, fromKeyFigures, type MixedRow } from './helpers/mixed.ts';
 import { defineChart, type ChartRow } from './types.ts';
 

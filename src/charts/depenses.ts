@@ -6,7 +6,7 @@ import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal } from '../lib/promotions.ts';
 import { bandKey, formatMillions } from './helpers/bands.ts';
 import { FORECAST_STATUS, FORECAST_STYLE, isForecast, toBudgetRow, type BudgetRow } from './helpers/budget.ts';
-import { listFr, of } from './helpers/french.ts';
+import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 const LINES = SPENDING_LINES.map((line) => label(BUDGET_LINE_LABELS, line));

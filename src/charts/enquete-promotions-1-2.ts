@@ -1,6 +1,6 @@
 import { formatNumber } from '../lib/format.ts';
 import { POPULATION_LABELS, label } from '../lib/labels.ts';
-import { listFr } from './helpers/french.ts';
+import { listFr } from '../lib/text.ts';
 import { SURVEY_COLUMNS, publishedValue, respondents, surveyNotes, surveyPlot, surveyRows, type SurveyRow } from './helpers/survey.ts';
 import { defineChart } from './types.ts';
 

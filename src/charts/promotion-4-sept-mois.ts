@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { shareOf } from '../lib/figures.ts';
 import { formatMonth, formatNumber, formatPercent } from '../lib/format.ts';
 import { FOLLOW_UP_LABELS, label } from '../lib/labels.ts';
-import { barList } from './helpers/bar-list.ts';
+import { barList, barListFrame } from './helpers/bar-list.ts';
 import { groupsOf } from './helpers/bands.ts';
 import { defineChart } from './types.ts';
 
@@ -85,21 +85,14 @@ export default defineChart<Row>({
     const list = barList(groups, (r) => r.indicateur, { narrow, width, valueWidth: narrow ? 160 : 200, labelWidth: 250 });
     type Bar = (typeof list.bars)[number];
     const when = (b: Bar) => b.row.date;
-    const marginTop = 4;
-    const marginBottom = 26;
+    const frame = barListFrame(list, narrow ? 10 : 11);
     const max = Math.max(...rows.map((r) => r.sur));
     return {
-      height: list.height + marginTop + marginBottom,
-      marginTop,
-      marginBottom,
-      marginLeft: list.marginLeft,
-      marginRight: list.marginRight,
-      y: list.y,
+      ...frame.options,
       x: { domain: [0, max], label: narrow ? null : 'Nombre de défis', labelArrow: 'none', ticks: narrow ? 4 : 8, tickFormat: formatNumber },
       color: { domain: dates, range: palette },
       marks: [
-        Plot.text(list.headings, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft, fontWeight: 'bold', fontSize: 12 }),
-        Plot.text(list.labels, { y: 'y', text: 'text', ...list.labelMark }),
+        ...frame.marks,
         // The whole promotion behind each bar, so « 5 sur 16 » reads at a glance.
         Plot.rectX(list.bars, { x1: 0, x2: (b: Bar) => b.row.sur, y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.1 }),
         Plot.rectX(list.bars, {

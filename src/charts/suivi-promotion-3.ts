@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { PARTITION_INDICATORS, type FollowUpFigure } from '../lib/aggregates/follow-up.ts';
 import { formatMonth, formatNumber } from '../lib/format.ts';
 import { FOLLOW_UP_LABELS, PUBLICATION_TAGS, label } from '../lib/labels.ts';
-import { barList } from './helpers/bar-list.ts';
+import { barList, barListFrame } from './helpers/bar-list.ts';
 import { groupsOf } from './helpers/bands.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -128,22 +128,15 @@ export default defineChart<Row>({
     const tip = (b: Bar) =>
       `${b.row.indicateur} — ${b.row.categorie}, ${b.row.date} : ${formatNumber(b.row.nombre)} projet${b.row.nombre > 1 ? 's' : ''}${b.row.nature === COMPUTED ? ' (calculé)' : ''}${b.row.nature === COMPUTED && b.row.precision ? ` ; ${b.row.precision}` : ''}`;
     const max = Math.max(15, ...rows.map((r) => r.nombre));
-    const marginTop = 4;
-    const marginBottom = 26;
+    const frame = barListFrame(list, narrow ? 10 : 11);
     const bar = (data: Bar[], extra: Record<string, unknown>) =>
       Plot.rectX(data, { x1: 0, x2: (b: Bar) => b.row.nombre, y1: 'y1', y2: 'y2', title: tip, ...extra });
     return {
-      height: list.height + marginTop + marginBottom,
-      marginTop,
-      marginBottom,
-      marginLeft: list.marginLeft,
-      marginRight: list.marginRight,
-      y: list.y,
+      ...frame.options,
       x: { domain: [0, max], label: narrow ? null : 'Nombre de projets', labelArrow: 'none', ticks: narrow ? 3 : 5, tickFormat: formatNumber },
       color: { domain: dates, range: palette },
       marks: [
-        Plot.text(list.headings, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft, fontWeight: 'bold', fontSize: 12 }),
-        Plot.text(list.labels, { y: 'y', text: 'text', ...list.labelMark }),
+        ...frame.marks,
         bar(published, { fill: (b: Bar) => b.row.date }),
         // Computed totals: outlined, so they never read as a category; a total that does not add up, dashed.
         bar(consistent, { fill: 'none', stroke: (b: Bar) => b.row.date, strokeWidth: 1.5 }),

@@ -13,6 +13,7 @@ import { surveyResults, type SurveyFigure } from './aggregates/surveys.ts';
 import type { TotalCheck } from './aggregates/totals.ts';
 import { sumOf, type Figure } from './figures.ts';
 import { formatFigure, formatMonth } from './format.ts';
+import { listFr } from './text.ts';
 import {
   BUDGET_LINE_LABELS,
   FOLLOW_UP_LABELS,
@@ -76,11 +77,6 @@ const slug = (text: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-|-$/gu, '');
-
-/** « EIG 1, EIG 2 et EIG 3 ». */
-function listFr(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
-}
 
 /** The publication a published figure comes from, as a noun phrase. */
 function sourceName(figure: Figure): string {

@@ -10,6 +10,7 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { AnyChart, ChartRow, PlotContext } from '../charts/types.ts';
+import { wrapWords } from '../lib/text.ts';
 
 /** Series colours on a light background: each has at least 3:1 contrast with white and they stay apart for
  * colour-blind readers (Okabe–Ito hues, darkened). Dark mode uses the matching --s0… variables of site.css. */
@@ -100,22 +101,6 @@ export function renderChart(
   return { svg: svg.outerHTML, legend };
 }
 
-/** Words wrapped into lines of at most `max` characters (SVG text does not wrap by itself). */
-export function wrapText(text: string, max: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/u).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 const INK = '#16181d';
 const SOFT_INK = '#4a4f57';
 
@@ -145,7 +130,7 @@ export function renderChartFile(
   };
   const parts: Element[] = [];
   // Average glyph widths of system sans-serif fonts: about 0.55 em, a little more in bold.
-  const titleLines = wrapText(chart.title, Math.floor((width - 24) / 9.6));
+  const titleLines = wrapWords(chart.title, Math.floor((width - 24) / 9.6));
   let y = 8;
   for (const line of titleLines) {
     y += 22;
@@ -181,7 +166,7 @@ export function renderChartFile(
   svg.setAttribute('color', INK);
   svg.removeAttribute('class');
   y = top + height + 6;
-  const footerLines = wrapText(footer, Math.floor((width - 24) / 6));
+  const footerLines = wrapWords(footer, Math.floor((width - 24) / 6));
   const footerParts = footerLines.map((line) => {
     y += 15;
     return text(12, y, 11, line, SOFT_INK);

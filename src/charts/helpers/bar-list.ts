@@ -5,24 +5,15 @@
  * line the same height).
  */
 
+import * as Plot from '@observablehq/plot';
+import { wrapWords } from '../../lib/text.ts';
+
 /** Average advance of a character, in ems, for the system sans-serif fonts (DejaVu Sans is among the widest). */
 const EM_PER_CHAR = 0.58;
 
 /** Greedy word wrap to `width` pixels; lines are joined with « \n », which Plot's text mark honours. */
 export function wrap(text: string, width: number, fontSize: number): string {
-  const max = Math.max(8, Math.floor(width / (fontSize * EM_PER_CHAR)));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/u)) {
-    if (line && (line + ' ' + word).length > max) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.join('\n');
+  return wrapWords(text, Math.max(8, Math.floor(width / (fontSize * EM_PER_CHAR)))).join('\n');
 }
 
 const lineCount = (text: string) => text.split('\n').length;
@@ -132,5 +123,30 @@ export function barList<T>(
       ? { frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 0, fontSize }
       : { frameAnchor: 'left', textAnchor: 'end', lineAnchor: 'middle', dx: -10, fontSize },
     y: { domain: [0, y], range: [marginTop, marginTop + y], axis: null },
+  };
+}
+
+/**
+ * What every chart drawn as a bar list shares: the frame (height, margins, the pixel y scale) and the marks of
+ * its headings, its intro line and its labels. Charts add their x scale, colours and bars.
+ */
+export function barListFrame<T>(list: BarList<T>, fontSize: number) {
+  const marginTop = 4;
+  const marginBottom = 26;
+  const left = { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft } as const;
+  return {
+    options: {
+      height: list.height + marginTop + marginBottom,
+      marginTop,
+      marginBottom,
+      marginLeft: list.marginLeft,
+      marginRight: list.marginRight,
+      y: list.y,
+    },
+    marks: [
+      Plot.text(list.headings, { ...left, fontWeight: 'bold', fontSize: 12 }),
+      Plot.text(list.intro, { ...left, fontSize, fontStyle: 'italic' }),
+      Plot.text(list.labels, { y: 'y', text: 'text', ...list.labelMark }),
+    ],
   };
 }

@@ -8,7 +8,7 @@ import type { SurveyFigure } from '../../lib/aggregates/surveys.ts';
 import { formatFigure, formatNumber, formatPercent } from '../../lib/format.ts';
 import { POPULATION_LABELS, PUBLICATION_TAGS, QUESTION_LABELS, SURVEY_LABELS, THEME_LABELS, label } from '../../lib/labels.ts';
 import type { Column, ChartRow, PlotContext } from '../types.ts';
-import { barList } from './bar-list.ts';
+import { barList, barListFrame } from './bar-list.ts';
 import { groupsOf } from './bands.ts';
 
 export type SurveyRow = {
@@ -142,21 +142,13 @@ export function surveyPlot<R extends SurveyRow>(rows: ChartRow<R>[], { narrow, w
   const series = options.series ?? seriesOrder(rows);
   const seriesOfRow = options.seriesOf ?? seriesOf;
   const tip = (r: R) => `${r.theme} — ${r.question} : ${publishedValue(r)} (${respondents(r)} ; ${r.enquete}, ${r.publication})`;
-  const marginTop = 4;
-  const marginBottom = 26;
+  const frame = barListFrame(list, fontSize);
   return {
-    height: list.height + marginTop + marginBottom,
-    marginTop,
-    marginBottom,
-    marginLeft: list.marginLeft,
-    marginRight: list.marginRight,
-    y: list.y,
+    ...frame.options,
     x: { domain: [0, 100], label: narrow ? null : 'Pourcentage publié', labelArrow: 'none' as const, ticks: 5, tickFormat: (v: number) => formatPercent(v) },
     color: { domain: series, range: palette },
     marks: [
-      Plot.text(list.headings, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft, fontWeight: 'bold', fontSize: 12 }),
-      Plot.text(list.intro, { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft, fontSize, fontStyle: 'italic' }),
-      Plot.text(list.labels, { y: 'y', text: 'text', ...list.labelMark }),
+      ...frame.marks,
       Plot.rectX(list.bars, {
         x1: 0,
         x2: (b: { row: R }) => b.row.valeur,
