@@ -4,7 +4,7 @@ import { PUBLICATION_TAGS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal, promotionYear } from '../lib/promotions.ts';
 import { bandKey, groupedBands, groupsOf } from './helpers/bands.ts';
 import { FORECAST_STATUS, FORECAST_STYLE, isForecast } from './helpers/budget.ts';
-import { formatMixed, fromBudget, fromKeyFigures, type MixedRow } from './helpers/mixed.ts';
+import { formatMixed, MIXED_COLUMNS, fromBudget, fromKeyFigures, type MixedRow } from './helpers/mixed.ts';
 import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -34,15 +34,7 @@ export default defineChart({
     const order = byPromotion((r: Row) => r.promotion);
     return [...budget, ...others].sort((a, b) => order(a, b));
   },
-  columns: [
-    { key: 'promotion', label: 'Promotion', kind: 'texte' },
-    { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
-    { key: 'valeur', label: 'Valeur', kind: 'nombre', format: formatMixed },
-    { key: 'unite', label: 'Unité', kind: 'texte' },
-    { key: 'statut', label: 'Statut', kind: 'texte' },
-    { key: 'qualificatif', label: 'Qualificatif', kind: 'texte' },
-    { key: 'precision', label: 'Précision', kind: 'texte' },
-  ],
+  columns: MIXED_COLUMNS,
   reading: (rows) => {
     const budget = rows.filter((r) => r.indicateur === BUDGET);
     const [first, last] = [budget[0], budget.at(-1)];

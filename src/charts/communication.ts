@@ -4,7 +4,7 @@ import { PUBLICATION_TAGS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal, promotionYear } from '../lib/promotions.ts';
 import { FORECAST_STATUS, isForecast } from './helpers/budget.ts';
 import { of, listFr } from '../lib/text.ts';
-import { formatMixed, fromBudget, fromKeyFigures, type MixedRow } from './helpers/mixed.ts';
+import { formatMixed, MIXED_COLUMNS, fromBudget, fromKeyFigures, type MixedRow } from './helpers/mixed.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 const BUDGET = 'Budget de communication';
@@ -39,15 +39,7 @@ export default defineChart({
     ].sort((a, b) => order(a, b));
     return [...articles, ...budget];
   },
-  columns: [
-    { key: 'promotion', label: 'Promotion', kind: 'texte' },
-    { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
-    { key: 'valeur', label: 'Valeur', kind: 'nombre', format: formatMixed },
-    { key: 'unite', label: 'Unité', kind: 'texte' },
-    { key: 'statut', label: 'Statut', kind: 'texte' },
-    { key: 'qualificatif', label: 'Qualificatif', kind: 'texte' },
-    { key: 'precision', label: 'Précision', kind: 'texte' },
-  ],
+  columns: MIXED_COLUMNS,
   reading: (rows) => {
     const articles = rows.filter(isArticles);
     const press = articles[0];

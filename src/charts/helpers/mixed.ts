@@ -7,7 +7,7 @@ import type { BudgetFigure } from '../../lib/aggregates/budget.ts';
 import type { Figure } from '../../lib/figures.ts';
 import { formatFigure } from '../../lib/format.ts';
 import { BUDGET_STATUS_LABELS, INDICATOR_LABELS, label } from '../../lib/labels.ts';
-import type { ChartRow } from '../types.ts';
+import type { ChartRow, Column } from '../types.ts';
 
 export type MixedRow = {
   promotion: string;
@@ -59,3 +59,14 @@ export function formatMixed(row: MixedRow): string {
   const unit = (Object.entries(UNIT_NAMES).find(([, name]) => name === row.unite)?.[0] ?? 'nombre') as Figure['unit'];
   return formatFigure({ value: row.valeur, unit, qualifier: row.qualificatif }, { withUnit: true });
 }
+
+/** The data table of a mixed-unit chart: each value written with its unit, next to its status and wording. */
+export const MIXED_COLUMNS: readonly Column<MixedRow>[] = [
+  { key: 'promotion', label: 'Promotion', kind: 'texte' },
+  { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
+  { key: 'valeur', label: 'Valeur', kind: 'nombre', format: formatMixed },
+  { key: 'unite', label: 'Unité', kind: 'texte' },
+  { key: 'statut', label: 'Statut', kind: 'texte' },
+  { key: 'qualificatif', label: 'Qualificatif', kind: 'texte' },
+  { key: 'precision', label: 'Précision', kind: 'texte' },
+];
