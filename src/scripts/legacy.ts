@@ -7,8 +7,12 @@ export function followLegacyAnchor(): void {
   const id = decodeURIComponent(location.hash.slice(1));
   if (!id) return;
   const target = document.getElementById(id)?.closest<HTMLElement>('[data-legacy-target]');
-  if (!target) return;
+  if (target) goToChart(target);
+}
+
+/** Leaves for the chart an old address stands for (data-legacy-target / data-legacy-embed of `element`). */
+export function goToChart(element: HTMLElement): void {
   const framed = window.self !== window.top;
-  const destination = framed ? target.dataset.legacyEmbed : target.dataset.legacyTarget;
+  const destination = framed ? element.dataset.legacyEmbed : element.dataset.legacyTarget;
   if (destination) location.replace(destination);
 }
