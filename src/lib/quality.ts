@@ -3,15 +3,15 @@
  * themselves, and every check that passed. It lists, never hides; the site shows it on its own page and the
  * build prints its summary.
  */
-import { byAdministration, defiList, spellingVariants, teamSizes, type Defi } from './aggregates/defis.ts';
-import { followUp, partitionSums, type FollowUpFigure } from './aggregates/follow-up.ts';
+import { byAdministration, defiList, spellingVariants, teamSizes, type Defi, type TeamSize } from './aggregates/defis.ts';
+import { followUp, partitionSums, type FollowUpFigure, type PartitionSum } from './aggregates/follow-up.ts';
 import { indexKeyFigures, type KeyFigures } from './aggregates/key-figures.ts';
-import { budgetTotals, promotionBudgetChecks } from './aggregates/budget.ts';
+import { budgetTotals, promotionBudgetChecks, type PromotionBudgetCheck } from './aggregates/budget.ts';
 import { programmeTotals } from './aggregates/programme.ts';
 import { community, communityEigCounts, communityMentorCounts, composition, type CommunityFigure } from './aggregates/profiles.ts';
 import { surveyResults, type SurveyFigure } from './aggregates/surveys.ts';
 import type { TotalCheck } from './aggregates/totals.ts';
-import { sumOf, type Figure } from './figures.ts';
+import { concatFrom, sumOf, type Figure } from './figures.ts';
 import { formatFigure, formatMonth } from './format.ts';
 import { listFr } from './text.ts';
 import {
@@ -165,13 +165,13 @@ function sumsToHundred(id: string, what: string, parts: { label: string; figure:
   };
 }
 
-function programmeChecks(kf: KeyFigures): QualityCheck[] {
-  return programmeTotals(kf).map((c) => totalCheck(c, label(INDICATOR_LABELS, c.indicator), 'total'));
+function programmeChecks(inputs: QualityInputs): QualityCheck[] {
+  return inputs.programmeTotals.map((c) => totalCheck(c, label(INDICATOR_LABELS, c.indicator), 'total'));
 }
 
-function budgetChecks(data: SnapshotTables): QualityCheck[] {
-  const lines = budgetTotals(data.budget).map((c) => totalCheck(c, `Budget, ${lowerFirst(label(BUDGET_LINE_LABELS, c.indicator))}`, 'total-budget'));
-  const promotions = promotionBudgetChecks(data.budget).map((c) => {
+function budgetChecks(inputs: QualityInputs): QualityCheck[] {
+  const lines = inputs.budgetTotals.map((c) => totalCheck(c, `Budget, ${lowerFirst(label(BUDGET_LINE_LABELS, c.indicator))}`, 'total-budget'));
+  const promotions = inputs.promotionBudgetChecks.map((c) => {
     const severity = compare(c.computed.value, c.printed.value, 1);
     return {
       id: `budget-total-${slug(c.promotion)}`,
@@ -320,7 +320,7 @@ function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
       );
     }
   }
-  for (const { promotion, figure } of teamSizes(defis).filter((t) => isEigPromotion(t.promotion))) {
+  for (const { promotion, figure } of inputs.teamSizes.filter((t) => isEigPromotion(t.promotion))) {
     const reported = eig(promotion);
     if (!reported) continue;
     checks.push(
@@ -393,7 +393,7 @@ function profileChecks(kf: KeyFigures): QualityCheck[] {
       const computedShare: Figure = {
         value: (100 * item.count.value) / total.value,
         unit: 'pourcent',
-        from: [...item.count.from, ...total.from],
+        from: concatFrom([item.count, total]),
         computed: true,
       };
       checks.push(
@@ -464,7 +464,7 @@ function ratioChecks(inputs: QualityInputs): QualityCheck[] {
 }
 
 function followUpChecks(inputs: QualityInputs): QualityCheck[] {
-  const sums = partitionSums(inputs.followUp);
+  const sums = inputs.partitionSums;
   const promotions = [...new Set(sums.map((s) => s.promotion))];
   return promotions.flatMap((promotion) => {
     const ofPromotion = sums.filter((s) => s.promotion === promotion);
@@ -528,30 +528,46 @@ function boundsNotice(inputs: QualityInputs): QualityCheck[] {
   ];
 }
 
-/** What the report reads, computed once: buildAggregates hands over the aggregates it already has. */
+/**
+ * What the report reads, computed once: buildAggregates publishes the same objects in its themes, so a figure
+ * shown on a chart and the figure checked here are one object (and one copy in memory, see the scale benchmark).
+ */
 export interface QualityInputs {
   kf: KeyFigures;
   defis: Defi[];
   surveys: SurveyFigure[];
   followUp: FollowUpFigure[];
   community: CommunityFigure[];
+  programmeTotals: TotalCheck[];
+  budgetTotals: TotalCheck[];
+  promotionBudgetChecks: PromotionBudgetCheck[];
+  teamSizes: TeamSize[];
+  partitionSums: PartitionSum[];
 }
 
 export function qualityInputs(data: SnapshotTables): QualityInputs {
+  const kf = indexKeyFigures(data['chiffres-cles']);
+  const defis = defiList(data.defis);
+  const followUpFigures = followUp(data['suivi-defis']);
   return {
-    kf: indexKeyFigures(data['chiffres-cles']),
-    defis: defiList(data.defis),
+    kf,
+    defis,
     surveys: surveyResults(data.enquetes),
-    followUp: followUp(data['suivi-defis']),
+    followUp: followUpFigures,
     community: community(data.communaute),
+    programmeTotals: programmeTotals(kf),
+    budgetTotals: budgetTotals(data.budget),
+    promotionBudgetChecks: promotionBudgetChecks(data.budget),
+    teamSizes: teamSizes(defis),
+    partitionSums: partitionSums(followUpFigures),
   };
 }
 
 export function qualityReport(data: SnapshotTables, inputs: QualityInputs = qualityInputs(data)): QualityReport {
   const { kf, defis } = inputs;
   const checks = [
-    ...programmeChecks(kf),
-    ...budgetChecks(data),
+    ...programmeChecks(inputs),
+    ...budgetChecks(inputs),
     ...crossSourceChecks(inputs),
     ...profileChecks(kf),
     ...ratioChecks(inputs),

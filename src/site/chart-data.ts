@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import type { AnyChart, ChartContext, ChartRow, Column, ColumnKind } from '../charts/types.ts';
-import type { RowRef } from '../lib/figures.ts';
+import { refData, type RowRef } from '../lib/figures.ts';
 import { formatEuros, formatNumber, formatPercent } from '../lib/format.ts';
 import type { Manifest } from '../lib/manifest.ts';
 import { tables } from '../lib/tables.ts';
@@ -80,7 +80,7 @@ export function chartJson(chart: AnyChart, rows: Row[], ctx: ChartContext & { sn
         ...values,
         sources: rowSources(row),
         provenance: row._from.map((ref) => ({
-          ...ref,
+          ...refData(ref),
           file: tables[ref.table].file,
           href: new URL(refHref(ref), site).href,
           resource: refResource(ref, ctx.snapshot.manifest),

@@ -1,5 +1,5 @@
 /** Défis: one per row of defis.csv; counted by promotion, administration, skill and place; team sizes. */
-import { refOf, sumOf, type Figure, type RowRef } from '../figures.ts';
+import { refOf, roundCents, type Figure, type RowRef } from '../figures.ts';
 import { byPromotion } from '../promotions.ts';
 import type { Row } from '../tables.ts';
 
@@ -116,7 +116,12 @@ export const byPromotionCount = (defis: readonly Defi[]) =>
 export const byTown = (defis: readonly Defi[]) => countDefis(defis, (d) => (d.town ? [d.town] : []));
 
 /** EIG per promotion obtained by adding up the défis' team sizes. */
-export function teamSizes(defis: readonly Defi[]): { promotion: string; figure: Figure }[] {
+export interface TeamSize {
+  promotion: string;
+  figure: Figure;
+}
+
+export function teamSizes(defis: readonly Defi[]): TeamSize[] {
   // Grouped in one pass (a filter per promotion is quadratic on large inputs, see the scale benchmark).
   const groups = new Map<string, Defi[]>();
   for (const d of defis) {
@@ -126,10 +131,7 @@ export function teamSizes(defis: readonly Defi[]): { promotion: string; figure: 
   }
   return [...groups].map(([promotion, members]) => ({
     promotion,
-    figure: sumOf(
-      members.map((d) => ({ value: d.eig, unit: 'personnes' as const, from: [d.ref], computed: false })),
-      'personnes',
-    ),
+    figure: { value: roundCents(members.reduce((total, d) => total + d.eig, 0)), unit: 'personnes', from: members.map((d) => d.ref), computed: true },
   }));
 }
 

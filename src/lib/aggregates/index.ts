@@ -4,10 +4,9 @@
  */
 import type { SnapshotTables } from '../tables.ts';
 import { qualityInputs, qualityReport } from '../quality.ts';
-import { budgetByPromotion, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
-import { byAdministration, byPromotionCount, bySkill, byTown, teamSizes } from './defis.ts';
-import { partitionSums } from './follow-up.ts';
-import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
+import { budgetByPromotion, grandTotals } from './budget.ts';
+import { byAdministration, byPromotionCount, bySkill, byTown } from './defis.ts';
+import { figuresFor, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
 import { composition } from './profiles.ts';
 
 export const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
@@ -25,7 +24,7 @@ export function buildAggregates(data: SnapshotTables) {
       data: {
         promotions: figuresFor(kf, PROMOTION_INDICATORS),
         selection: figuresFor(kf, SELECTION_INDICATORS),
-        totals: programmeTotals(kf),
+        totals: inputs.programmeTotals,
         allFigures: kf.rows.map((r) => ({ promotion: r.promotion, indicator: r.indicateur, figure: kf.get(r.promotion, r.indicateur)! })),
       },
     },
@@ -43,8 +42,8 @@ export function buildAggregates(data: SnapshotTables) {
       description: 'Enveloppe du PIA et dépenses par poste et par promotion, totaux publiés et recalculés, financement des salaires.',
       data: {
         lines: budgetByPromotion(data.budget),
-        totals: budgetTotals(data.budget),
-        promotionTotals: promotionBudgetChecks(data.budget),
+        totals: inputs.budgetTotals,
+        promotionTotals: inputs.promotionBudgetChecks,
         grandTotals: grandTotals(data.budget),
         salaryShares: figuresFor(kf, SALARY_SHARE_INDICATORS),
       },
@@ -63,13 +62,13 @@ export function buildAggregates(data: SnapshotTables) {
         byAdministration: byAdministration(defis),
         bySkill: bySkill(defis),
         byTown: byTown(defis),
-        teamSizes: teamSizes(defis),
+        teamSizes: inputs.teamSizes,
       },
     },
     suivi: {
       title: 'Suivi des défis',
       description: 'Devenir des défis des promotions 3 et 4 : état, portage, maintenance, ouverture.',
-      data: { figures: followUpFigures, partitions: partitionSums(followUpFigures) },
+      data: { figures: followUpFigures, partitions: inputs.partitionSums },
     },
     qualite: {
       title: 'Qualité des données',

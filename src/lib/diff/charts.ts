@@ -5,7 +5,7 @@
  */
 import type { AnyChart, ChartContext, Column, ColumnKind } from '../../charts/types.ts';
 import { buildAggregates } from '../aggregates/index.ts';
-import type { RowRef } from '../figures.ts';
+import { refData, type RowRef } from '../figures.ts';
 import type { Snapshot } from '../snapshot.ts';
 
 export interface FigureMove {
@@ -111,13 +111,13 @@ function diffChart(
         after: a,
         change,
         relative: change !== null && b !== 0 ? change / Math.abs(b!) : null,
-        from: a === null ? old._from : row._from,
+        from: (a === null ? old._from : row._from).map(refData),
       };
       moved.push({ ...move, flag: judge(move) });
     }
   }
   const only = (index: Map<string, Row>, other: Map<string, Row>) =>
-    [...index].filter(([id]) => !other.has(id)).map(([, row]) => ({ row: label(row), from: row._from }));
+    [...index].filter(([id]) => !other.has(id)).map(([, row]) => ({ row: label(row), from: row._from.map(refData) }));
 
   return {
     ...base,
