@@ -81,7 +81,9 @@ export function published<T extends TableName>(
   unit: Unit,
   extra: Pick<Figure, 'qualifier' | 'note'> = {},
 ): Figure {
-  return { value, unit, from: [refOf(table, row)], computed: false, ...extra };
+  // Every field written in one literal (absent ones undefined, which JSON leaves out): a figure per row of a
+  // large snapshot, and fields added afterwards would each cost a separate property store.
+  return { value, unit, from: [refOf(table, row)], computed: false, qualifier: extra.qualifier, note: extra.note };
 }
 
 /** The sum of figures, keeping every row it comes from. */

@@ -53,9 +53,9 @@ export interface QualityCheck {
   id: string;
   severity: Severity;
   /** One sentence, in French, saying what was compared and what was found. */
-  title: string;
+  readonly title: string;
   /** The figures compared, each with the rows it comes from. */
-  figures: { label: string; figure: Figure }[];
+  readonly figures: { label: string; figure: Figure }[];
 }
 
 export interface QualityReport {
@@ -127,23 +127,44 @@ interface Side {
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const lowerFirst = (text: string) => (/^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
 
-/** Two figures that should be equal: « Mentors, EIG 1 : 4 selon la liste du site, 6 selon le rapport 2019. » */
+/**
+ * Two figures that should be equal: « Mentors, EIG 1 : 4 selon la liste du site, 6 selon le rapport 2019. »
+ * Most checks are comparisons, one per promotion or survey result, so a comparison keeps only what it compared
+ * and writes its sentence and figure list when they are read: written out, they were most of the report's
+ * memory on a large snapshot (see the scale benchmark).
+ */
+class Comparison implements QualityCheck {
+  constructor(
+    readonly id: string,
+    readonly severity: Severity,
+    private readonly what: string,
+    private readonly a: Side,
+    private readonly b: Side,
+  ) {}
+
+  get title(): string {
+    const { what, a, b, severity } = this;
+    return severity === 'conforme'
+      ? `${what} : ${formatFigure(a.figure)} selon ${a.source} comme selon ${b.source}.`
+      : `${what} : ${formatFigure(a.figure)} selon ${a.source}, ${formatFigure(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
+  }
+
+  get figures(): { label: string; figure: Figure }[] {
+    return [
+      { label: capitalise(this.a.source), figure: this.a.figure },
+      { label: capitalise(this.b.source), figure: this.b.figure },
+    ];
+  }
+
+  toJSON(): QualityCheck {
+    return { id: this.id, severity: this.severity, title: this.title, figures: this.figures };
+  }
+}
+
 function comparison(id: string, what: string, a: Side, b: Side, severityIfDifferent: Severity, tolerance = 0): QualityCheck {
   const raw = compare(a.figure.value, b.figure.value, tolerance);
   const severity = raw === 'conforme' ? 'conforme' : raw === 'arrondi' ? 'arrondi' : severityIfDifferent;
-  const title =
-    severity === 'conforme'
-      ? `${what} : ${formatFigure(a.figure)} selon ${a.source} comme selon ${b.source}.`
-      : `${what} : ${formatFigure(a.figure)} selon ${a.source}, ${formatFigure(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
-  return {
-    id,
-    severity,
-    title,
-    figures: [
-      { label: capitalise(a.source), figure: a.figure },
-      { label: capitalise(b.source), figure: b.figure },
-    ],
-  };
+  return new Comparison(id, severity, what, a, b);
 }
 
 /** Shares that should add up to 100 % (profiles of a promotion, who paid the salaries). */

@@ -54,12 +54,15 @@ export function isWellFormedUrl(url: string): boolean {
 }
 
 export function defiList(rows: readonly DefiRow[]): Defi[] {
+  // Many défis share an administration: one key string per name, not one per défi.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => keys.get(name) ?? keys.set(name, administrationKey(name)).get(name)!;
   return [...rows].sort(byPromotion((r) => r.promotion)).map((row) => ({
     name: row.defi,
     promotion: row.promotion,
     year: row.annee,
     administration: row.administration,
-    administrationKey: administrationKey(row.administration),
+    administrationKey: keyOf(row.administration),
     town: row.commune,
     postcode: row.code_postal,
     skills: row.competences ?? [],

@@ -25,7 +25,7 @@ export function buildAggregates(data: SnapshotTables) {
         promotions: figuresFor(kf, PROMOTION_INDICATORS),
         selection: figuresFor(kf, SELECTION_INDICATORS),
         totals: inputs.programmeTotals,
-        allFigures: kf.rows.map((r) => ({ promotion: r.promotion, indicator: r.indicateur, figure: kf.get(r.promotion, r.indicateur)! })),
+        allFigures: kf.all,
       },
     },
     profils: {

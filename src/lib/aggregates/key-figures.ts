@@ -37,39 +37,48 @@ export function readUnit(unite: string | null): Pick<Figure, 'unit' | 'qualifier
   return { unit, qualifier, note: rest === '' ? null : rest };
 }
 
+/** One published figure of the key-figures table, named by its promotion and indicator. */
+export interface KeyFigure {
+  promotion: string;
+  indicator: string;
+  figure: Figure;
+}
+
 export interface KeyFigures {
   /** The figure published for this promotion and indicator, or null when none was published. */
   get(promotion: string, indicator: string): Figure | null;
   /** Every promotion's figure for an indicator, in promotion order (the « Total » row included, last). */
-  series(indicator: string): { promotion: string; figure: Figure }[];
-  rows: readonly KeyFigureRow[];
+  series(indicator: string): readonly KeyFigure[];
+  /** Every figure, in the order of the file. */
+  all: readonly KeyFigure[];
+  /** Promotions named in the table, in the order of the file. */
+  promotions: readonly string[];
 }
 
+/**
+ * Every row read once into one figure, shared by every aggregate that shows or checks it (the programme, the
+ * profiles, the quality report): on a large snapshot, copies would be most of the aggregates' memory.
+ */
 export function indexKeyFigures(rows: readonly KeyFigureRow[]): KeyFigures {
-  const index = new Map<string, KeyFigureRow>();
-  for (const row of rows) index.set(`${row.promotion}\u0000${row.indicateur}`, row);
-  // Figures are values: one per row, shared by every aggregate that reads it.
-  const figures = new Map<KeyFigureRow, Figure>();
-  const toFigure = (row: KeyFigureRow) => {
-    let figure = figures.get(row);
-    if (!figure) {
-      const unit = readUnit(row.unite);
-      figure = published('chiffres-cles', row, row.valeur, unit.unit, unit);
-      figures.set(row, figure);
-    }
-    return figure;
-  };
+  const all = rows.map<KeyFigure>((row) => {
+    const { unit, qualifier, note } = readUnit(row.unite);
+    return { promotion: row.promotion, indicator: row.indicateur, figure: published('chiffres-cles', row, row.valeur, unit, { qualifier, note }) };
+  });
+  const byIndicator = new Map<string, KeyFigure[]>();
+  for (const entry of all) {
+    const list = byIndicator.get(entry.indicator);
+    if (list) list.push(entry);
+    else byIndicator.set(entry.indicator, [entry]);
+  }
+  const index = new Map<string, Map<string, Figure>>();
+  for (const [indicator, list] of byIndicator) {
+    list.sort(byPromotion((e) => e.promotion));
+    index.set(indicator, new Map(list.map((e) => [e.promotion, e.figure])));
+  }
   return {
-    rows,
-    get(promotion, indicator) {
-      const row = index.get(`${promotion}\u0000${indicator}`);
-      return row ? toFigure(row) : null;
-    },
-    series(indicator) {
-      return rows
-        .filter((r) => r.indicateur === indicator)
-        .sort(byPromotion((r) => r.promotion))
-        .map((r) => ({ promotion: r.promotion, figure: toFigure(r) }));
-    },
+    all,
+    promotions: [...new Set(all.map((e) => e.promotion))],
+    get: (promotion, indicator) => index.get(indicator)?.get(promotion) ?? null,
+    series: (indicator) => byIndicator.get(indicator) ?? [],
   };
 }

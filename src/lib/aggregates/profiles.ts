@@ -33,7 +33,7 @@ export interface ProfileFigure {
  * 2021), the counts, and for a promotion with counts but no printed share the share computed from them.
  */
 export function composition(kf: KeyFigures): ProfileFigure[] {
-  const promotions = [...new Set(kf.rows.map((r) => r.promotion))].filter(isEigPromotion);
+  const promotions = kf.promotions.filter(isEigPromotion);
   const result: ProfileFigure[] = [];
   for (const promotion of promotions) {
     const counts = PROFILES.map((p) => (COUNT_INDICATOR[p] ? kf.get(promotion, COUNT_INDICATOR[p]!) : null));

@@ -1,14 +1,9 @@
 /** Promotions: EIG, mentors, défis, host services; applications and défis proposed; other programme figures. */
-import type { Figure } from '../figures.ts';
 import { isEigPromotion } from '../promotions.ts';
-import type { KeyFigures } from './key-figures.ts';
+import type { KeyFigure, KeyFigures } from './key-figures.ts';
 import { checkTotals, type TotalCheck } from './totals.ts';
 
-export interface PromotionFigure {
-  promotion: string;
-  indicator: string;
-  figure: Figure;
-}
+export type PromotionFigure = KeyFigure;
 
 /** Every published figure of these indicators, per EIG promotion (or including the « Total » rows). */
 export function figuresFor(
@@ -16,12 +11,7 @@ export function figuresFor(
   indicators: readonly string[],
   which: 'promotions' | 'all' = 'promotions',
 ): PromotionFigure[] {
-  return indicators.flatMap((indicator) =>
-    kf
-      .series(indicator)
-      .filter((s) => which === 'all' || isEigPromotion(s.promotion))
-      .map((s) => ({ promotion: s.promotion, indicator, figure: s.figure })),
-  );
+  return indicators.flatMap((indicator) => kf.series(indicator).filter((s) => which === 'all' || isEigPromotion(s.promotion)));
 }
 
 export const PROMOTION_INDICATORS = ['eig', 'mentors', 'defis', 'services_laureats'] as const;

@@ -19,7 +19,7 @@ export interface TotalCheck {
  * a total printed in the 2019 report totals that report's promotions, not figures published later.
  */
 export function checkTotals(
-  series: { promotion: string; figure: Figure }[],
+  series: readonly { promotion: string; figure: Figure }[],
   indicator: string,
 ): TotalCheck | null {
   const total = series.find((s) => isTotal(s.promotion));
