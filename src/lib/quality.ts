@@ -6,7 +6,7 @@
 import { byAdministration, defiList, spellingVariants, teamSizes, type Defi, type TeamSize } from './aggregates/defis.ts';
 import { followUp, partitionSums, type FollowUpFigure, type PartitionSum } from './aggregates/follow-up.ts';
 import { indexKeyFigures, type KeyFigures } from './aggregates/key-figures.ts';
-import { budgetTotals, promotionBudgetChecks, type PromotionBudgetCheck } from './aggregates/budget.ts';
+import { budgetFigures, budgetTotals, promotionBudgetChecks, type BudgetFigure, type PromotionBudgetCheck } from './aggregates/budget.ts';
 import { programmeTotals } from './aggregates/programme.ts';
 import { community, communityEigCounts, communityMentorCounts, composition, type CommunityFigure } from './aggregates/profiles.ts';
 import { surveyResults, type SurveyFigure } from './aggregates/surveys.ts';
@@ -559,6 +559,7 @@ export interface QualityInputs {
   surveys: SurveyFigure[];
   followUp: FollowUpFigure[];
   community: CommunityFigure[];
+  budget: BudgetFigure[];
   programmeTotals: TotalCheck[];
   budgetTotals: TotalCheck[];
   promotionBudgetChecks: PromotionBudgetCheck[];
@@ -570,15 +571,17 @@ export function qualityInputs(data: SnapshotTables): QualityInputs {
   const kf = indexKeyFigures(data['chiffres-cles']);
   const defis = defiList(data.defis);
   const followUpFigures = followUp(data['suivi-defis']);
+  const budget = budgetFigures(data.budget);
   return {
     kf,
     defis,
     surveys: surveyResults(data.enquetes),
     followUp: followUpFigures,
     community: community(data.communaute),
+    budget,
     programmeTotals: programmeTotals(kf),
-    budgetTotals: budgetTotals(data.budget),
-    promotionBudgetChecks: promotionBudgetChecks(data.budget),
+    budgetTotals: budgetTotals(budget),
+    promotionBudgetChecks: promotionBudgetChecks(budget),
     teamSizes: teamSizes(defis),
     partitionSums: partitionSums(followUpFigures),
   };

@@ -58,4 +58,22 @@ describe('data-quality report', () => {
     expect(new Set(report.checks.map((c) => c.id)).size).toBe(report.checks.length);
     expect(report.counts.incoherence).toBe(report.checks.filter((c) => c.severity === 'incoherence').length);
   });
+
+  it('writes each check to JSON as the page shows it: sentence, labels, values and the rows with their keys', () => {
+    const json = JSON.parse(JSON.stringify(report)) as QualityReport;
+    expect(json.checks.map((c) => c.id)).toEqual(report.checks.map((c) => c.id));
+    json.checks.forEach((written, i) => {
+      const shown = report.checks[i]!;
+      expect(Object.keys(written).sort()).toEqual(['figures', 'id', 'severity', 'title']);
+      expect(written.title).toBe(shown.title);
+      expect(written.title).toMatch(/\.$/u);
+      expect(written.figures.map((f) => [f.label, f.figure.value])).toEqual(shown.figures.map((f) => [f.label, f.figure.value]));
+    });
+    const mentors = json.checks.find((c) => c.id === 'communaute-mentors-eig-1')!;
+    expect(mentors.title).toMatch(/^Nombre de mentors, EIG 1 : \d+ selon la liste de la communauté du site du programme, \d+ selon /u);
+    const reported = mentors.figures[1]!.figure.from[0]!;
+    expect(reported.table).toBe('chiffres-cles');
+    expect(reported.key).toEqual({ promotion: 'EIG 1', indicateur: 'mentors' });
+    expect(Object.keys(reported).sort()).toEqual(['key', 'line', 'source', 'table']);
+  });
 });

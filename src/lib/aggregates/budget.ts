@@ -17,33 +17,28 @@ export interface BudgetFigure {
   figure: Figure;
 }
 
-function toFigure(row: BudgetRow): BudgetFigure {
-  return {
+/** Every row of the budget table read once into a figure (file order), shared by the functions below. */
+export function budgetFigures(rows: readonly BudgetRow[]): BudgetFigure[] {
+  return rows.map((row) => ({
     promotion: row.promotion,
     line: row.poste,
     status: row.statut,
     figure: published('budget', row, row.montant_eur, 'euros'),
-  };
+  }));
 }
 
-/** Every budget row of a promotion (not the « Total » rows), in promotion order. */
-export function budgetByPromotion(rows: readonly BudgetRow[], lines?: readonly string[]): BudgetFigure[] {
-  return rows
-    .filter((r) => !isTotal(r.promotion) && (!lines || lines.includes(r.poste)))
-    .sort(byPromotion((r) => r.promotion))
-    .map(toFigure);
+/** Every budget figure of a promotion (not the « Total » rows), in promotion order. */
+export function budgetByPromotion(figures: readonly BudgetFigure[], lines?: readonly string[]): BudgetFigure[] {
+  return figures.filter((f) => !isTotal(f.promotion) && (!lines || lines.includes(f.line))).sort(byPromotion((f) => f.promotion));
 }
 
 /** The printed « Total » of each line against the sum of the promotions (4 658 243 printed, 4 658 243,47 summed). */
-export function budgetTotals(rows: readonly BudgetRow[]): TotalCheck[] {
-  const lines = [...new Set(rows.map((r) => r.poste))];
+export function budgetTotals(figures: readonly BudgetFigure[]): TotalCheck[] {
+  const lines = [...new Set(figures.map((f) => f.line))];
   return lines
     .map((line) =>
       checkTotals(
-        rows
-          .filter((r) => r.poste === line)
-          .sort(byPromotion((r) => r.promotion))
-          .map((r) => ({ promotion: r.promotion, figure: toFigure(r).figure })),
+        figures.filter((f) => f.line === line).sort(byPromotion((f) => f.promotion)),
         line,
       ),
     )
@@ -58,17 +53,17 @@ export interface PromotionBudgetCheck {
 }
 
 /** Each promotion's printed `budget_total` against the sum of its spending lines. */
-export function promotionBudgetChecks(rows: readonly BudgetRow[]): PromotionBudgetCheck[] {
+export function promotionBudgetChecks(figures: readonly BudgetFigure[]): PromotionBudgetCheck[] {
   // Grouped in one pass: a search per promotion is quadratic on large inputs (see the scale benchmark).
   const groups = new Map<string, BudgetFigure[]>();
-  for (const f of budgetByPromotion(rows)) {
+  for (const f of budgetByPromotion(figures)) {
     const list = groups.get(f.promotion);
     if (list) list.push(f);
     else groups.set(f.promotion, [f]);
   }
-  return [...groups].flatMap(([promotion, figures]) => {
-    const printed = figures.find((f) => f.line === 'budget_total');
-    const lines = figures.filter((f) => (SPENDING_LINES as readonly string[]).includes(f.line));
+  return [...groups].flatMap(([promotion, ofPromotion]) => {
+    const printed = ofPromotion.find((f) => f.line === 'budget_total');
+    const lines = ofPromotion.filter((f) => (SPENDING_LINES as readonly string[]).includes(f.line));
     if (!printed || lines.length === 0) return [];
     const computed = sumOf(
       lines.map((l) => l.figure),
@@ -86,10 +81,7 @@ export function promotionBudgetChecks(rows: readonly BudgetRow[]): PromotionBudg
 }
 
 /** The programme's grand total: the printed total of all spending, and the total PIA envelope. */
-export function grandTotals(rows: readonly BudgetRow[]): { spending: Figure | null; envelope: Figure | null } {
-  const find = (line: string) => {
-    const row = rows.find((r) => isTotal(r.promotion) && r.poste === line);
-    return row ? toFigure(row).figure : null;
-  };
+export function grandTotals(figures: readonly BudgetFigure[]): { spending: Figure | null; envelope: Figure | null } {
+  const find = (line: string) => figures.find((f) => isTotal(f.promotion) && f.line === line)?.figure ?? null;
   return { spending: find('budget_total'), envelope: find('enveloppe_pia') };
 }

@@ -41,10 +41,10 @@ export function buildAggregates(data: SnapshotTables) {
       title: 'Budget du programme',
       description: 'Enveloppe du PIA et dépenses par poste et par promotion, totaux publiés et recalculés, financement des salaires.',
       data: {
-        lines: budgetByPromotion(data.budget),
+        lines: budgetByPromotion(inputs.budget),
         totals: inputs.budgetTotals,
         promotionTotals: inputs.promotionBudgetChecks,
-        grandTotals: grandTotals(data.budget),
+        grandTotals: grandTotals(inputs.budget),
         salaryShares: figuresFor(kf, SALARY_SHARE_INDICATORS),
       },
     },
