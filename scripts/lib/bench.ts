@@ -26,6 +26,7 @@ import { buildPlotPage } from './bench-plot-page.ts';
 import type { ScaleResult } from './bench-scale.ts';
 import { measureTransfer, RESOURCE_TYPES, type Transfer } from './bench-transfer.ts';
 import { withEffects, type Effects } from './effects.ts';
+import { chartPath, embedPath } from '../../src/charts/types.ts';
 
 const run = promisify(execFile);
 
@@ -107,8 +108,8 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
   const pages: PageResult[] = [];
   const targets = [
     { name: 'Accueil', path: '/' },
-    { name: 'Page graphique', path: `/graphiques/${chart.slug}/` },
-    { name: 'Intégration', path: `/embed/${chart.slug}/` },
+    { name: 'Page graphique', path: chartPath(chart.slug) },
+    { name: 'Intégration', path: embedPath(chart.slug) },
     { name: 'Plot dans le navigateur', path: plotPath },
   ];
   try {

@@ -4,6 +4,7 @@ import { formatFigure, formatNumber } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
 import { isTotal } from '../lib/promotions.ts';
 import { defineChart, type ChartRow } from './types.ts';
+import { panelTitles } from './helpers/panels.ts';
 
 /** What a bar is: one promotion's figure, or one of the three ways the publications give the total. */
 const MEASURES = {
@@ -151,17 +152,7 @@ export default defineChart({
           fontSize: narrow ? 10 : 11,
         }),
         Plot.ruleX([0]),
-        // Panel titles, above each panel, from the left edge.
-        Plot.text(panels, {
-          fy: (d) => d,
-          text: (d) => d,
-          frameAnchor: 'top-left',
-          textAnchor: 'start',
-          dx: -marginLeft + 4,
-          dy: -14,
-          fontWeight: 'bold',
-          fontSize: narrow ? 11 : 12,
-        }),
+        panelTitles(panels, { marginLeft, narrow, dy: -14 }),
       ],
     };
   },

@@ -5,7 +5,7 @@ import { formatEuros, formatNumber } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal } from '../lib/promotions.ts';
 import { bandKey, formatMillions } from './helpers/bands.ts';
-import { FORECAST_STATUS, FORECAST_STYLE, isForecast, toBudgetRow, type BudgetRow } from './helpers/budget.ts';
+import { budgetColumns, FORECAST_STATUS, FORECAST_STYLE, isForecast, toBudgetRow, type BudgetRow } from './helpers/budget.ts';
 import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -44,12 +44,7 @@ export default defineChart({
     const byLine = (a: { line: string }, b: { line: string }) => shown.indexOf(a.line) - shown.indexOf(b.line);
     return [...promotionRows, ...totalRows].sort((a, b) => promotionOrder(a, b) || byLine(a, b)).map(toBudgetRow);
   },
-  columns: [
-    { key: 'promotion', label: 'Promotion', kind: 'texte' },
-    { key: 'poste', label: 'Poste', kind: 'texte' },
-    { key: 'montant', label: 'Euros', kind: 'euros' },
-    { key: 'statut', label: 'Statut', kind: 'texte' },
-  ],
+  columns: budgetColumns('Poste'),
   reading: (rows) => {
     const salaries = rows.find((r) => isTotal(r.promotion) && r.poste === LINES[0]);
     const total = rows.find((r) => isTotal(r.promotion) && r.poste === TOTAL);

@@ -3,6 +3,7 @@ import { formatPercent } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
 import { promotionYear } from '../lib/promotions.ts';
 import { defineChart } from './types.ts';
+import { panelTitles } from './helpers/panels.ts';
 
 const WOMEN = 'part_femmes_eig';
 const APPLICATIONS = 'part_candidatures_feminines';
@@ -82,17 +83,7 @@ export default defineChart({
           fontSize: narrow ? 10 : 11,
         }),
         Plot.ruleX([0]),
-        // Promotion titles above each pair of bars.
-        Plot.text(promotions, {
-          fy: (d) => d,
-          text: (d) => d,
-          frameAnchor: 'top-left',
-          textAnchor: 'start',
-          dx: -marginLeft + 4,
-          dy: -12,
-          fontWeight: 'bold',
-          fontSize: narrow ? 11 : 12,
-        }),
+        panelTitles(promotions, { marginLeft, narrow }),
       ],
     };
   },

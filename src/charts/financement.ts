@@ -3,7 +3,7 @@ import { formatEuros, formatNumber } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
 import { isTotal } from '../lib/promotions.ts';
 import { bandKey, formatMillions, groupedBands, groupsOf } from './helpers/bands.ts';
-import { FORECAST_STATUS, FORECAST_STYLE, isForecast, toBudgetRow, type BudgetRow } from './helpers/budget.ts';
+import { budgetColumns, FORECAST_STATUS, FORECAST_STYLE, isForecast, toBudgetRow, type BudgetRow } from './helpers/budget.ts';
 import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -30,12 +30,7 @@ export default defineChart({
     ].filter((t) => t !== null);
     return [...lines, ...totals].map(toBudgetRow);
   },
-  columns: [
-    { key: 'promotion', label: 'Promotion', kind: 'texte' },
-    { key: 'poste', label: 'Montant', kind: 'texte' },
-    { key: 'montant', label: 'Euros', kind: 'euros' },
-    { key: 'statut', label: 'Statut', kind: 'texte' },
-  ],
+  columns: budgetColumns('Montant'),
   reading: (rows) => {
     const total = (poste: string) => rows.find((r) => isTotal(r.promotion) && r.poste === poste);
     const envelope = total(ENVELOPE);

@@ -28,6 +28,9 @@ function collect(): AnyChart[] {
 
 export const charts: readonly AnyChart[] = collect();
 
+/** The static paths of every route with one page or file per chart (its getStaticPaths). */
+export const chartRoutes = () => charts.map((chart) => ({ params: { slug: chart.slug }, props: { chart } }));
+
 export function chartBySlug(slug: string): AnyChart {
   const chart = charts.find((c) => c.slug === slug);
   if (!chart) throw new Error(`Graphique inconnu : « ${slug} »`);

@@ -4,6 +4,7 @@ import { formatNumber } from '../lib/format.ts';
 import { label, PUBLICATION_SHORT_LABELS } from '../lib/labels.ts';
 import { isEigPromotion } from '../lib/promotions.ts';
 import { defineChart, type ChartRow } from './types.ts';
+import { panelTitles } from './helpers/panels.ts';
 
 const SUM = 'Somme des équipes des défis';
 const PUBLISHED = 'EIG publiés par le programme';
@@ -131,18 +132,13 @@ export default defineChart({
           fontSize: narrow ? 10 : 11,
         }),
         Plot.ruleX([0]),
-        Plot.text(promotions, {
-          fy: (d) => d,
-          text: (d) => {
-            const gap = gaps.find((g) => g.promotion === d);
-            return gap ? `${d} (${gap.text})` : d;
+        panelTitles(promotions, {
+          marginLeft,
+          narrow,
+          text: (p) => {
+            const gap = gaps.find((g) => g.promotion === p);
+            return gap ? `${p} (${gap.text})` : p;
           },
-          frameAnchor: 'top-left',
-          textAnchor: 'start',
-          dx: -marginLeft + 4,
-          dy: -12,
-          fontWeight: 'bold',
-          fontSize: narrow ? 11 : 12,
         }),
       ],
     };

@@ -19,6 +19,10 @@ export const THEMES = {
 } as const;
 export type Theme = keyof typeof THEMES;
 
+/** Where a chart's page and its embed live (the old anchors of data.eig-forever.org lead there too). */
+export const chartPath = (slug: string) => `/graphiques/${slug}/`;
+export const embedPath = (slug: string) => `/embed/${slug}/`;
+
 export interface ChartContext {
   aggregates: Aggregates;
   tables: SnapshotTables;

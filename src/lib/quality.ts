@@ -219,69 +219,52 @@ function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
     return figures.length === promotions.length ? sumOf(figures) : null;
   };
 
-  const deposed = kf.get('Total', 'defis_deposes');
-  const proposedTotal = kf.get('Total', 'defis_proposes');
-  if (deposed && proposedTotal) {
-    checks.push(
-      comparison(
-        'defis-deposes-billet-rapport',
-        'Défis proposés par les administrations',
-        { source: 'le billet de mai 2019', figure: deposed },
-        { source: 'le total imprimé du rapport 2019', figure: proposedTotal },
-        'incoherence',
-      ),
-    );
-  }
+  // Figures of the May 2019 blog post against the 2019 report.
   const applications = kf.get('Total', 'candidatures_recues');
-  const applicationsSum = sumOfPromotions('candidats_eig', ['EIG 1', 'EIG 2', 'EIG 3']);
-  if (applications && applicationsSum) {
-    checks.push(
-      comparison(
-        'candidatures-billet-rapport',
-        'Candidatures reçues',
-        { source: 'le billet de mai 2019', figure: applications },
-        { source: 'la somme des promotions 1 à 3 du rapport 2019', figure: applicationsSum },
-        applications.qualifier ? 'approximation' : 'incoherence',
-      ),
-    );
-  }
-  const posts = kf.get('Total', 'postes_eig_ouverts');
-  const eigSum = sumOfPromotions('eig', ['EIG 1', 'EIG 2', 'EIG 3']);
-  if (posts && eigSum) {
-    checks.push(
-      comparison(
-        'postes-eig-billet-rapport',
-        'Postes d’EIG des promotions 1 à 3',
-        { source: 'le billet de mai 2019', figure: posts },
-        { source: 'la somme des EIG des promotions 1 à 3 du rapport 2019', figure: eigSum },
-        'ecart',
-      ),
-    );
-  }
-  const alumni = kf.get('Total', 'eig_alumni');
-  const alumniSum = sumOfPromotions('eig', ['EIG 1', 'EIG 2']);
-  if (alumni && alumniSum) {
-    checks.push(
-      comparison(
-        'eig-alumni-billet-rapport',
-        'EIG alumni (promotions 1 et 2)',
-        { source: 'le billet de mai 2019', figure: alumni },
-        { source: 'la somme des EIG 1 et EIG 2 du rapport 2019', figure: alumniSum },
-        'ecart',
-      ),
-    );
-  }
-  const current = kf.get('EIG 3', 'eig_en_cours');
-  if (current && eig('EIG 3')) {
-    checks.push(
-      comparison(
-        'eig-en-cours-billet-rapport',
-        'EIG de la promotion 3',
-        { source: 'le billet de mai 2019', figure: current },
-        { source: 'le rapport 2019', figure: eig('EIG 3')! },
-        'ecart',
-      ),
-    );
+  const againstBlog: { id: string; what: string; blog: Figure | null; other: string; figure: Figure | null; severity: Severity }[] = [
+    {
+      id: 'defis-deposes-billet-rapport',
+      what: 'Défis proposés par les administrations',
+      blog: kf.get('Total', 'defis_deposes'),
+      other: 'le total imprimé du rapport 2019',
+      figure: kf.get('Total', 'defis_proposes'),
+      severity: 'incoherence',
+    },
+    {
+      id: 'candidatures-billet-rapport',
+      what: 'Candidatures reçues',
+      blog: applications,
+      other: 'la somme des promotions 1 à 3 du rapport 2019',
+      figure: sumOfPromotions('candidats_eig', ['EIG 1', 'EIG 2', 'EIG 3']),
+      severity: applications?.qualifier ? 'approximation' : 'incoherence',
+    },
+    {
+      id: 'postes-eig-billet-rapport',
+      what: 'Postes d’EIG des promotions 1 à 3',
+      blog: kf.get('Total', 'postes_eig_ouverts'),
+      other: 'la somme des EIG des promotions 1 à 3 du rapport 2019',
+      figure: sumOfPromotions('eig', ['EIG 1', 'EIG 2', 'EIG 3']),
+      severity: 'ecart',
+    },
+    {
+      id: 'eig-alumni-billet-rapport',
+      what: 'EIG alumni (promotions 1 et 2)',
+      blog: kf.get('Total', 'eig_alumni'),
+      other: 'la somme des EIG 1 et EIG 2 du rapport 2019',
+      figure: sumOfPromotions('eig', ['EIG 1', 'EIG 2']),
+      severity: 'ecart',
+    },
+    {
+      id: 'eig-en-cours-billet-rapport',
+      what: 'EIG de la promotion 3',
+      blog: kf.get('EIG 3', 'eig_en_cours'),
+      other: 'le rapport 2019',
+      figure: eig('EIG 3'),
+      severity: 'ecart',
+    },
+  ];
+  for (const { id, what, blog, other, figure, severity } of againstBlog) {
+    if (blog && figure) checks.push(comparison(id, what, { source: 'le billet de mai 2019', figure: blog }, { source: other, figure }, severity));
   }
 
   // The website's community list against the report and the 2021 posts.

@@ -2,12 +2,13 @@ import type { APIRoute } from 'astro';
 import { charts } from '../charts/registry.ts';
 import { tableNames } from '../lib/tables.ts';
 import { site } from '../site/data.ts';
+import { chartPath } from '../charts/types.ts';
 
 /** Every public page, from the registry (embeds and redirects are left out: they are not pages to index). */
 export const GET: APIRoute = ({ site: siteUrl }) => {
   const paths = [
     '/',
-    ...charts.map((c) => `/graphiques/${c.slug}/`),
+    ...charts.map((c) => chartPath(c.slug)),
     '/qualite/',
     '/tables/',
     ...tableNames.map((t) => `/tables/${t}/`),

@@ -3,7 +3,7 @@
  * that a spreadsheet would run as formulas neutralised), and the JSON (values, sources and provenance).
  */
 import Papa from 'papaparse';
-import type { AnyChart, ChartContext, ChartRow, Column, ColumnKind } from '../charts/types.ts';
+import { chartPath, type AnyChart, type ChartContext, type ChartRow, type Column, type ColumnKind } from '../charts/types.ts';
 import { refData, type RowRef } from '../lib/figures.ts';
 import { formatEuros, formatNumber, formatPercent } from '../lib/format.ts';
 import type { Manifest } from '../lib/manifest.ts';
@@ -71,7 +71,7 @@ export function chartJson(chart: AnyChart, rows: Row[], ctx: ChartContext & { sn
     reading: chart.reading(rows, ctx),
     notes: chart.notes?.(rows, ctx) ?? [],
     snapshotDate: ctx.snapshotDate,
-    url: new URL(`/graphiques/${chart.slug}/`, site).href,
+    url: new URL(chartPath(chart.slug), site).href,
     columns: chart.columns.map((c: Column<Record<string, unknown>>) => ({ key: c.key, label: c.label, kind: c.kind })),
     rows: rows.map((row) => {
       const values: Record<string, unknown> = {};

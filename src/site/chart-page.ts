@@ -1,5 +1,5 @@
 /** What the chart page, the embed page and the downloads all need to know about one chart. */
-import type { AnyChart, ChartRow } from '../charts/types.ts';
+import { embedPath, type AnyChart, type ChartRow } from '../charts/types.ts';
 import type { RowRef } from '../lib/figures.ts';
 import type { QualityCheck } from '../lib/quality.ts';
 import { formatDate } from '../lib/format.ts';
@@ -9,7 +9,16 @@ import { rowSources } from './chart-data.ts';
 import { label, PUBLICATION_SHORT_LABELS } from '../lib/labels.ts';
 import { PALETTE, VARIANTS } from './render-chart.ts';
 
-export function chartView(chart: AnyChart) {
+export type ChartView = ReturnType<typeof computeView>;
+
+// The page, the embed and both image files of a chart read the same view: computed once per chart and build.
+const views = new Map<AnyChart, ChartView>();
+
+export function chartView(chart: AnyChart): ChartView {
+  return views.get(chart) ?? views.set(chart, computeView(chart)).get(chart)!;
+}
+
+function computeView(chart: AnyChart) {
   const rows = chart.rows(site) as ChartRow<Record<string, unknown>>[];
   const sources = [...new Set(rows.flatMap(rowSources))];
   return {
@@ -45,7 +54,7 @@ export function embedHeight(chart: AnyChart, rows: ChartRow<Record<string, unkno
 }
 
 export function embedCode(chart: AnyChart, siteUrl: URL, height: number): string {
-  const src = new URL(`/embed/${chart.slug}/`, siteUrl).href;
+  const src = new URL(embedPath(chart.slug), siteUrl).href;
   const script = new URL('/embed.js', siteUrl).href;
   return (
     `<iframe src="${src}" title="${escapeAttribute(chart.title)}" width="100%" height="${height}" ` +

@@ -1,7 +1,7 @@
 /** Budget rows and the look of forecast amounts, shared by the budget charts. */
 import type { BudgetFigure } from '../../lib/aggregates/budget.ts';
 import { BUDGET_LINE_LABELS, BUDGET_STATUS_LABELS, label } from '../../lib/labels.ts';
-import type { ChartRow } from '../types.ts';
+import type { ChartRow, Column } from '../types.ts';
 
 export type BudgetRow = {
   promotion: string;
@@ -29,3 +29,11 @@ export function toBudgetRow(f: BudgetFigure): ChartRow<BudgetRow> {
     _from: f.figure.from,
   };
 }
+
+/** The data table of a budget chart; `lineLabel` names the `poste` column (a spending line, or an amount). */
+export const budgetColumns = (lineLabel: string): Column<BudgetRow>[] => [
+  { key: 'promotion', label: 'Promotion', kind: 'texte' },
+  { key: 'poste', label: lineLabel, kind: 'texte' },
+  { key: 'montant', label: 'Euros', kind: 'euros' },
+  { key: 'statut', label: 'Statut', kind: 'texte' },
+];

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { charts } from '../../charts/registry.ts';
 import { site } from '../../site/data.ts';
 import { sources } from '../../../data/sources.ts';
+import { chartPath, embedPath } from '../../charts/types.ts';
 
 /** Catalogue of the site's JSON and CSV files, for anyone who wants the data rather than the pages. */
 export const GET: APIRoute = ({ site: siteUrl }) => {
@@ -15,8 +16,8 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
       slug: c.slug,
       title: c.title,
       description: c.description,
-      page: url(`/graphiques/${c.slug}/`),
-      embed: url(`/embed/${c.slug}/`),
+      page: url(chartPath(c.slug)),
+      embed: url(embedPath(c.slug)),
       json: url(`/api/${c.slug}.json`),
       csv: url(`/data/${c.slug}.csv`),
       svg: url(`/images/${c.slug}.svg`),

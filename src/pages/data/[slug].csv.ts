@@ -1,12 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { charts } from '../../charts/registry.ts';
+import { chartRoutes } from '../../charts/registry.ts';
 import type { AnyChart } from '../../charts/types.ts';
 import { chartCsv } from '../../site/chart-data.ts';
-import { site } from '../../site/data.ts';
+import { chartView } from '../../site/chart-page.ts';
 
-export const getStaticPaths = (() => charts.map((chart) => ({ params: { slug: chart.slug }, props: { chart } }))) satisfies GetStaticPaths;
+export const getStaticPaths = chartRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const chart = (props as { chart: AnyChart }).chart;
-  return new Response(chartCsv(chart, chart.rows(site)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(chartCsv(chart, chartView(chart).rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import sharp from 'sharp';
-import { charts } from '../../charts/registry.ts';
+import { chartRoutes } from '../../charts/registry.ts';
 import type { AnyChart } from '../../charts/types.ts';
 import { chartView, sourceLine } from '../../site/chart-page.ts';
 import { renderChartFile } from '../../site/render-chart.ts';
 
-export const getStaticPaths = (() => charts.map((chart) => ({ params: { slug: chart.slug }, props: { chart } }))) satisfies GetStaticPaths;
+export const getStaticPaths = chartRoutes satisfies GetStaticPaths;
 
 /** The same image as the SVG download, rasterised at twice its size for sharp screens and slides. */
 export const GET: APIRoute = async ({ props }) => {

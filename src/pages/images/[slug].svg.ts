@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { charts } from '../../charts/registry.ts';
+import { chartRoutes } from '../../charts/registry.ts';
 import type { AnyChart } from '../../charts/types.ts';
 import { chartView, sourceLine } from '../../site/chart-page.ts';
 import { renderChartFile } from '../../site/render-chart.ts';
 
-export const getStaticPaths = (() => charts.map((chart) => ({ params: { slug: chart.slug }, props: { chart } }))) satisfies GetStaticPaths;
+export const getStaticPaths = chartRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const chart = (props as { chart: AnyChart }).chart;
