@@ -3,8 +3,9 @@
  * that Vite ships, so that it needs no dependency of its own.
  */
 import { createRequire } from 'node:module';
+import type * as esbuild from 'esbuild';
 
-type Esbuild = typeof import('esbuild');
+type Esbuild = typeof esbuild;
 
 export async function viteEsbuild(): Promise<Esbuild> {
   const fromVite = createRequire(createRequire(import.meta.url).resolve('vite/package.json'));

@@ -148,7 +148,7 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     await server.close();
   }
 
-  const [home, chartPage, embed, plot] = pages as [PageResult, PageResult, PageResult, PageResult];
+  const [, chartPage, embed, plot] = pages as [PageResult, PageResult, PageResult, PageResult];
   const ratio = chartPage.transfer.byType.js / plot.transfer.byType.js;
   const goals = [
     { what: `Intégration : total ≤ ${kb(TARGETS.embedTotalBytes)} gzip`, value: kb(embed.transfer.total), ok: embed.transfer.total <= TARGETS.embedTotalBytes },

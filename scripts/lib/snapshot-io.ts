@@ -23,7 +23,7 @@ export async function readManifest(dir: string, effects: Partial<Effects> = {}):
   try {
     return JSON.parse(text) as Manifest;
   } catch (error) {
-    throw new Error(`${path} : JSON illisible (${(error as Error).message})`);
+    throw new Error(`${path} : JSON illisible (${(error as Error).message})`, { cause: error });
   }
 }
 

@@ -33,7 +33,7 @@ export async function loadForDiff(dir: string, fx: Effects): Promise<Snapshot> {
   try {
     result = await loadSnapshot(dir, fx);
   } catch (error) {
-    throw new Error(`${dir} : pas un dossier de données lisible (${(error as Error).message})`);
+    throw new Error(`${dir} : pas un dossier de données lisible (${(error as Error).message})`, { cause: error });
   }
   if (!result.ok) throw new Error(unreadable(dir, result.errors));
   return result.snapshot;

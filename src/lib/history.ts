@@ -106,7 +106,7 @@ export function parseHistoryEntry(text: string, file: string): HistoryEntry {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${file} : JSON illisible (${(error as Error).message})`);
+    throw new Error(`${file} : JSON illisible (${(error as Error).message})`, { cause: error });
   }
   const parsed = historyEntrySchema.safeParse(json);
   if (!parsed.success) {

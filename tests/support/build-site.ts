@@ -14,6 +14,8 @@ export async function buildSite(outDir: string, dataDir = 'data'): Promise<void>
     await run('npx', ['astro', 'build', '--outDir', outDir], { env, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`astro build a échoué (${dataDir} → ${outDir}) :\n${e.stderr || e.stdout || e.message}`);
+    throw new Error(`astro build a échoué (${dataDir} → ${outDir}) :\n${e.stderr || e.stdout || e.message}`, {
+      cause: error,
+    });
   }
 }

@@ -39,7 +39,11 @@ function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (sample < 4) return null;
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < sample; i++) if (bytes[i] === 0) (i % 2 === 0 ? zeroEven++ : zeroOdd++);
+  for (let i = 0; i < sample; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) zeroEven++;
+    else zeroOdd++;
+  }
   const pairs = sample / 2;
   if (zeroOdd >= pairs * 0.7 && zeroEven === 0) return 'utf-16le';
   if (zeroEven >= pairs * 0.7 && zeroOdd === 0) return 'utf-16be';
