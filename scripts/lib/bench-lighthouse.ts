@@ -40,7 +40,15 @@ async function once(url: string, output: string): Promise<Report> {
   const cli = join(dirname(createRequire(import.meta.url).resolve('lighthouse/package.json')), 'cli', 'index.js');
   await run(
     process.execPath,
-    [cli, url, '--quiet', '--output=json', `--output-path=${output}`, `--only-categories=${CATEGORIES.join(',')}`, `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS}`],
+    [
+      cli,
+      url,
+      '--quiet',
+      '--output=json',
+      `--output-path=${output}`,
+      `--only-categories=${CATEGORIES.join(',')}`,
+      `--chrome-flags=${LIGHTHOUSE_CHROME_FLAGS}`,
+    ],
     { env: { ...process.env, CHROME_PATH: chromePath() }, maxBuffer: 64 * 1024 * 1024 },
   );
   return JSON.parse(await readFile(output, 'utf8')) as Report;
@@ -62,13 +70,22 @@ export async function lighthouse(url: string, workDir: string, runs: number): Pr
     }
   }
   const metrics: Record<string, string> = {};
-  for (const id of ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']) {
+  for (const id of [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+    'speed-index',
+  ]) {
     metrics[id] = report.audits[id]?.displayValue ?? '';
   }
   return {
     url,
     version: report.lighthouseVersion,
-    scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(report.categories[c].score * 100)])) as Record<Category, number>,
+    scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(report.categories[c].score * 100)])) as Record<
+      Category,
+      number
+    >,
     performanceRuns: performance.map((p) => Math.round(p * 100)),
     lost,
     metrics,

@@ -73,9 +73,14 @@ export async function measureTimes(browser: Browser, url: string, runs: number):
 }
 
 /** Bytes of a script whose innermost coverage range has a non-zero count (V8 ranges nest). */
-export function executedBytes(source: string, functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[]): number {
+export function executedBytes(
+  source: string,
+  functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[],
+): number {
   const ran = new Uint8Array(source.length);
-  const ranges = functions.flatMap((f) => f.ranges).sort((a, b) => b.endOffset - b.startOffset - (a.endOffset - a.startOffset));
+  const ranges = functions
+    .flatMap((f) => f.ranges)
+    .sort((a, b) => b.endOffset - b.startOffset - (a.endOffset - a.startOffset));
   for (const range of ranges) ran.fill(range.count > 0 ? 1 : 0, range.startOffset, range.endOffset);
   let count = 0;
   for (const byte of ran) count += byte;

@@ -54,7 +54,9 @@ export async function buildPlotPage(siteDir: string, chart: AnyChart, workDir: s
   });
   // The same stylesheet as the built chart page, so that only the drawing differs.
   const built = await readFile(join(siteDir, 'graphiques', chart.slug, 'index.html'), 'utf8');
-  const styles = [...built.matchAll(/<link rel="stylesheet" href="([^"]+)"/gu)].map((m) => `<link rel="stylesheet" href="${m[1]}">`);
+  const styles = [...built.matchAll(/<link rel="stylesheet" href="([^"]+)"/gu)].map(
+    (m) => `<link rel="stylesheet" href="${m[1]}">`,
+  );
   await writeFile(
     join(out, 'index.html'),
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +

@@ -70,7 +70,8 @@ export function syntheticTables(real: SnapshotTables, factor: number): SnapshotT
   return out as unknown as SnapshotTables;
 }
 
-const countRows = (tables: SnapshotTables) => Object.values(tables).reduce((sum, rows) => sum + (rows as unknown[]).length, 0);
+const countRows = (tables: SnapshotTables) =>
+  Object.values(tables).reduce((sum, rows) => sum + (rows as unknown[]).length, 0);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 export async function runScale(factor: number, dataDir = 'data'): Promise<ScaleResult> {

@@ -78,7 +78,12 @@ export async function measureTransfer(context: BrowserContext, url: string): Pro
         .response()
         .then(async (response) =>
           response && response.status() < 300
-            ? { url: response.url(), type: typeOf(response), body: await response.body(), contentType: response.headers()['content-type'] ?? '' }
+            ? {
+                url: response.url(),
+                type: typeOf(response),
+                body: await response.body(),
+                contentType: response.headers()['content-type'] ?? '',
+              }
             : null,
         )
         .catch(() => null),

@@ -62,7 +62,8 @@ const met = (ok: boolean) => (ok ? 'atteinte' : 'NON ATTEINTE');
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line)];
 }
 
@@ -76,14 +77,28 @@ async function runScaleChild(workDir: string, factor: number): Promise<ScaleResu
     `import { runScale } from ${JSON.stringify(resolve('scripts/lib/bench-scale.ts'))};\n` +
       `process.stdout.write(JSON.stringify(await runScale(Number(process.argv[2]), process.argv[3])));\n`,
   );
-  await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundle, logLevel: 'error' });
-  const { stdout } = await run(process.execPath, ['--expose-gc', bundle, String(factor), resolve('data')], { maxBuffer: 16 * 1024 * 1024 });
+  await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    outfile: bundle,
+    logLevel: 'error',
+  });
+  const { stdout } = await run(process.execPath, ['--expose-gc', bundle, String(factor), resolve('data')], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return JSON.parse(stdout) as ScaleResult;
 }
 
 async function timedBuild(outDir: string): Promise<number> {
   const start = performance.now();
-  await run('npm', ['run', 'build', '--', '--outDir', outDir], { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
+  await run('npm', ['run', 'build', '--', '--outDir', outDir], {
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return (performance.now() - start) / 1000;
 }
 
@@ -93,7 +108,12 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
   const chart = charts[0]!;
-  const machine = { cpus: availableParallelism(), cpu: cpus()[0]?.model ?? '', node: process.version, loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) };
+  const machine = {
+    cpus: availableParallelism(),
+    cpu: cpus()[0]?.model ?? '',
+    node: process.version,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
 
   log(`Échelle : agrégats et rapport de qualité sur ${TARGETS.scaleFactor} fois les lignes de l’instantané…`);
   const scale = await runScaleChild(work, TARGETS.scaleFactor);
@@ -121,7 +141,11 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
       await context.close();
       pages.push({
         ...target,
-        transfer: { byType: transfer.byType, total: transfer.total, files: transfer.files.map((f) => ({ path: new URL(f.url).pathname, gzip: f.gzip })) },
+        transfer: {
+          byType: transfer.byType,
+          total: transfer.total,
+          files: transfer.files.map((f) => ({ path: new URL(f.url).pathname, gzip: f.gzip })),
+        },
         js: await measureJs(browser, url),
         times: await measureTimes(browser, url, TIMING_RUNS),
       });
@@ -129,12 +153,12 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
   } finally {
     await browser.close();
   }
-  const chromium = (await (async () => {
+  const chromium = await (async () => {
     const b = await launchChromium();
     const version = b.version();
     await b.close();
     return version;
-  })());
+  })();
 
   const audits: LighthouseResult[] = [];
   try {
@@ -151,9 +175,21 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
   const [, chartPage, embed, plot] = pages as [PageResult, PageResult, PageResult, PageResult];
   const ratio = chartPage.transfer.byType.js / plot.transfer.byType.js;
   const goals = [
-    { what: `Intégration : total ≤ ${kb(TARGETS.embedTotalBytes)} gzip`, value: kb(embed.transfer.total), ok: embed.transfer.total <= TARGETS.embedTotalBytes },
-    { what: `Intégration : JavaScript ≤ ${kb(TARGETS.embedJsBytes)} gzip`, value: kb(embed.transfer.byType.js), ok: embed.transfer.byType.js <= TARGETS.embedJsBytes },
-    { what: 'Page graphique : JavaScript ≤ 1/10 de la page dessinée par Plot', value: `1/${frInt.format(1 / ratio)}`, ok: ratio <= TARGETS.jsRatio },
+    {
+      what: `Intégration : total ≤ ${kb(TARGETS.embedTotalBytes)} gzip`,
+      value: kb(embed.transfer.total),
+      ok: embed.transfer.total <= TARGETS.embedTotalBytes,
+    },
+    {
+      what: `Intégration : JavaScript ≤ ${kb(TARGETS.embedJsBytes)} gzip`,
+      value: kb(embed.transfer.byType.js),
+      ok: embed.transfer.byType.js <= TARGETS.embedJsBytes,
+    },
+    {
+      what: 'Page graphique : JavaScript ≤ 1/10 de la page dessinée par Plot',
+      value: `1/${frInt.format(1 / ratio)}`,
+      ok: ratio <= TARGETS.jsRatio,
+    },
     ...audits.map((a) => ({
       what: `Lighthouse ${new URL(a.url).pathname} : 100 partout`,
       value: CATEGORIES.map((c) => a.scores[c]).join(' / '),
@@ -161,19 +197,44 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     })),
     // Wall-clock time, as the target says (the garbage collector uses the second core); the CPU time and the
     // machine's load average are printed with it, to tell a slow run from a busy machine.
-    { what: `Échelle : < ${TARGETS.scaleSeconds} s`, value: `${fr.format(scale.seconds)} s`, ok: scale.seconds < TARGETS.scaleSeconds },
-    { what: `Échelle : < ${TARGETS.scaleMemoryMb} Mo de mémoire (pic du processus)`, value: `${frInt.format(scale.peakRssMb)} Mo`, ok: scale.peakRssMb < TARGETS.scaleMemoryMb },
+    {
+      what: `Échelle : < ${TARGETS.scaleSeconds} s`,
+      value: `${fr.format(scale.seconds)} s`,
+      ok: scale.seconds < TARGETS.scaleSeconds,
+    },
+    {
+      what: `Échelle : < ${TARGETS.scaleMemoryMb} Mo de mémoire (pic du processus)`,
+      value: `${frInt.format(scale.peakRssMb)} Mo`,
+      ok: scale.peakRssMb < TARGETS.scaleMemoryMb,
+    },
   ];
 
   const lines: string[] = [];
-  lines.push(`Banc d’essai — ${machine.cpus} cœurs (${machine.cpu}), Node ${machine.node}, Chromium ${chromium}, charge ${machine.loadAverage.join(' ')}`);
+  lines.push(
+    `Banc d’essai — ${machine.cpus} cœurs (${machine.cpu}), Node ${machine.node}, Chromium ${chromium}, charge ${machine.loadAverage.join(' ')}`,
+  );
   lines.push('');
   lines.push(`Construction complète (npm run build) : ${fr.format(buildSeconds)} s`);
   lines.push('');
-  lines.push(`Premier chargement, 1280 × 900, boucle locale ; octets gzip par type ; temps : médianes de ${TIMING_RUNS} chargements`);
+  lines.push(
+    `Premier chargement, 1280 × 900, boucle locale ; octets gzip par type ; temps : médianes de ${TIMING_RUNS} chargements`,
+  );
   lines.push(
     ...table(
-      ['Page', 'HTML', 'CSS', 'JS', 'Polices', 'Images', 'Autres', 'Total', 'JS chargé', 'JS exécuté', '1er SVG', 'FCP'],
+      [
+        'Page',
+        'HTML',
+        'CSS',
+        'JS',
+        'Polices',
+        'Images',
+        'Autres',
+        'Total',
+        'JS chargé',
+        'JS exécuté',
+        '1er SVG',
+        'FCP',
+      ],
       pages.map((p) => [
         `${p.name} (${p.path})`,
         ...RESOURCE_TYPES.map((t) => kb(p.transfer.byType[t])),
@@ -186,11 +247,28 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     ),
   );
   lines.push('(JS chargé et exécuté : octets du code source non compressé ; exécuté selon la couverture V8.)');
-  lines.push(`JavaScript de la page graphique / de la page Plot : ${kb(chartPage.transfer.byType.js)} / ${kb(plot.transfer.byType.js)} gzip, soit 1/${frInt.format(1 / ratio)}`);
+  lines.push(
+    `JavaScript de la page graphique / de la page Plot : ${kb(chartPage.transfer.byType.js)} / ${kb(plot.transfer.byType.js)} gzip, soit 1/${frInt.format(1 / ratio)}`,
+  );
   lines.push('');
-  lines.push(`Lighthouse ${audits[0]?.version ?? ''} (médiane de ${LIGHTHOUSE_RUNS} passages par le score de performance ; ${chromePath()} ${LIGHTHOUSE_CHROME_FLAGS})`);
-  lines.push(...table(['Page', 'Performance', 'Accessibilité', 'Bonnes pratiques', 'SEO', 'Passages (perf.)'], audits.map((a) => [new URL(a.url).pathname, ...CATEGORIES.map((c) => String(a.scores[c])), a.performanceRuns.join(' ')])));
-  for (const a of audits) for (const l of a.lost) lines.push(`  audit sous 100 : ${new URL(a.url).pathname}, ${l.category}, ${l.id} (${Math.round(l.score * 100)}) ${l.value}`);
+  lines.push(
+    `Lighthouse ${audits[0]?.version ?? ''} (médiane de ${LIGHTHOUSE_RUNS} passages par le score de performance ; ${chromePath()} ${LIGHTHOUSE_CHROME_FLAGS})`,
+  );
+  lines.push(
+    ...table(
+      ['Page', 'Performance', 'Accessibilité', 'Bonnes pratiques', 'SEO', 'Passages (perf.)'],
+      audits.map((a) => [
+        new URL(a.url).pathname,
+        ...CATEGORIES.map((c) => String(a.scores[c])),
+        a.performanceRuns.join(' '),
+      ]),
+    ),
+  );
+  for (const a of audits)
+    for (const l of a.lost)
+      lines.push(
+        `  audit sous 100 : ${new URL(a.url).pathname}, ${l.category}, ${l.id} (${Math.round(l.score * 100)}) ${l.value}`,
+      );
   lines.push('');
   lines.push(
     `Échelle : ${frInt.format(scale.rows)} lignes (${TARGETS.scaleFactor} × ${scale.realRows}), agrégats et rapport de qualité en ${fr.format(scale.seconds)} s (temps CPU ${fr.format(scale.cpuSeconds)} s), ` +
@@ -199,7 +277,12 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
   );
   lines.push('');
   lines.push('Cibles');
-  lines.push(...table(['Cible', 'Mesure', 'État'], goals.map((g) => [g.what, g.value, met(g.ok)])));
+  lines.push(
+    ...table(
+      ['Cible', 'Mesure', 'État'],
+      goals.map((g) => [g.what, g.value, met(g.ok)]),
+    ),
+  );
   for (const line of lines) out(line);
 
   const results = {

@@ -17,12 +17,16 @@ export async function checkData(args: string[] = [], effects: Partial<Effects> =
   const result = await loadValidatedSnapshot(dir, fx);
   if (!result.ok) {
     for (const error of result.errors) fx.log(error.message);
-    fx.log(`Instantané ${dir}/ invalide : ${result.errors.length} erreur${result.errors.length > 1 ? 's' : ''}. Le site n’est pas construit.`);
+    fx.log(
+      `Instantané ${dir}/ invalide : ${result.errors.length} erreur${result.errors.length > 1 ? 's' : ''}. Le site n’est pas construit.`,
+    );
     return 1;
   }
   const { snapshot } = result;
   const rows = Object.values(snapshot.tables).reduce((n, t) => n + t.length, 0);
-  fx.log(`Instantané du ${snapshot.manifest.snapshotDate} valide : ${Object.keys(snapshot.tables).length} tables, ${rows} lignes.`);
+  fx.log(
+    `Instantané du ${snapshot.manifest.snapshotDate} valide : ${Object.keys(snapshot.tables).length} tables, ${rows} lignes.`,
+  );
   const report = qualityReport(snapshot.tables);
   const summary = (Object.keys(report.counts) as Severity[])
     .filter((s) => report.counts[s] > 0)

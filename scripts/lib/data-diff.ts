@@ -6,13 +6,15 @@
 import { withEffects, type Effects } from './effects.ts';
 import { compareSnapshots, EXIT_FLAGGED, flaggedMeaning, loadForDiff, publishReport } from './update-report.ts';
 
-export const USAGE = 'usage : npm run data:diff -- ANCIEN NOUVEAU [--strict] (deux dossiers de données, chacun avec snapshot/ et manifest.json)';
+export const USAGE =
+  'usage : npm run data:diff -- ANCIEN NOUVEAU [--strict] (deux dossiers de données, chacun avec snapshot/ et manifest.json)';
 
 export function parseDiffArgs(args: string[]): { before: string; after: string; strict: boolean } {
   const unknown = args.find((a) => a.startsWith('-') && a !== '--strict');
   if (unknown) throw new Error(`option inconnue « ${unknown} » (${USAGE})`);
   const folders = args.filter((a) => !a.startsWith('-'));
-  if (folders.length !== 2) throw new Error(`il faut deux dossiers, ${folders.length} donné${folders.length > 1 ? 's' : ''} (${USAGE})`);
+  if (folders.length !== 2)
+    throw new Error(`il faut deux dossiers, ${folders.length} donné${folders.length > 1 ? 's' : ''} (${USAGE})`);
   return { before: folders[0]!, after: folders[1]!, strict: args.includes('--strict') };
 }
 

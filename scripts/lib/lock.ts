@@ -74,7 +74,9 @@ export async function lockData(dir = dataDir(), effects: Partial<Effects> = {}):
   if (changed.length > 0) {
     const files = changed.map((name) => tables[name].file).join(', ');
     const note = `Modification à la main de ${files}, enregistrée par npm run data:lock ; ces tables sont désormais comptées comme compilées à partir des publications.`;
-    fx.log(`Historique : ${await appendHistory(dir, historyEntry({ kind: 'lock', date: now, note, manifest, changed }), fx)} ajouté.`);
+    fx.log(
+      `Historique : ${await appendHistory(dir, historyEntry({ kind: 'lock', date: now, note, manifest, changed }), fx)} ajouté.`,
+    );
   }
   return manifest;
 }

@@ -61,14 +61,16 @@ export function stableJson(value: unknown): string {
 export type Publication = ReturnType<typeof readTableOrThrow<typeof sources.publications>>['rows'][number];
 
 export type ValidatedSnapshot =
-  | { ok: true; snapshot: Snapshot; publications: Publication[] }
-  | { ok: false; errors: (DataFileError | Error)[] };
+  { ok: true; snapshot: Snapshot; publications: Publication[] } | { ok: false; errors: (DataFileError | Error)[] };
 
 /**
  * Everything the build needs before it may publish: every file typed and as in the manifest, no impossible
  * value, every cited publication known.
  */
-export async function loadValidatedSnapshot(dir = dataDir(), effects: Partial<Effects> = {}): Promise<ValidatedSnapshot> {
+export async function loadValidatedSnapshot(
+  dir = dataDir(),
+  effects: Partial<Effects> = {},
+): Promise<ValidatedSnapshot> {
   let publications: Publication[];
   let result: SnapshotResult;
   try {

@@ -40,11 +40,18 @@ export async function loadForDiff(dir: string, fx: Effects): Promise<Snapshot> {
 }
 
 function unreadable(dir: string, errors: readonly Error[]): string {
-  const more = errors.length > 1 ? ` (et ${errors.length - 1} autre${errors.length > 2 ? 's' : ''} erreur${errors.length > 2 ? 's' : ''})` : '';
+  const more =
+    errors.length > 1
+      ? ` (et ${errors.length - 1} autre${errors.length > 2 ? 's' : ''} erreur${errors.length > 2 ? 's' : ''})`
+      : '';
   return `instantané ${dir} illisible : ${errors[0]?.message ?? 'erreur inconnue'}${more}`;
 }
 
-export function compareSnapshots(before: { snapshot: Snapshot; label: string }, after: { snapshot: Snapshot; label: string }, fx: Effects): UpdateReport {
+export function compareSnapshots(
+  before: { snapshot: Snapshot; label: string },
+  after: { snapshot: Snapshot; label: string },
+  fx: Effects,
+): UpdateReport {
   return diffSnapshots(before, after, charts, fx.now().toISOString());
 }
 
@@ -84,10 +91,15 @@ export async function reportFetch(result: FetchResult, dir: string, fx: Effects)
   const after = parseSnapshot(current, manifest, snapshotDirOf(dir));
   const changed = result.tables.filter((t) => t.change).map((t) => t.table);
   let report: UpdateReport | null = null;
-  if (!before.ok) fx.log(`Rapport de mise à jour impossible : ${unreadable(`${dir} (avant la mise à jour)`, before.errors)}.`);
+  if (!before.ok)
+    fx.log(`Rapport de mise à jour impossible : ${unreadable(`${dir} (avant la mise à jour)`, before.errors)}.`);
   else if (!after.ok) fx.log(`Rapport de mise à jour impossible : ${unreadable(dir, after.errors)}.`);
   else {
-    report = compareSnapshots({ snapshot: before.snapshot, label: 'avant la mise à jour' }, { snapshot: after.snapshot, label: dir }, fx);
+    report = compareSnapshots(
+      { snapshot: before.snapshot, label: 'avant la mise à jour' },
+      { snapshot: after.snapshot, label: dir },
+      fx,
+    );
     fx.out('');
     await publishReport(report, dir, fx);
   }
@@ -97,7 +109,10 @@ export async function reportFetch(result: FetchResult, dir: string, fx: Effects)
 }
 
 function fetchEntry(manifest: Manifest, changed: TableName[], report: UpdateReport | null, fx: Effects) {
-  const updated = changed.length > 0 ? `tables mises à jour : ${changed.join(', ')}` : 'aucun fichier remplacé, ressources et manifeste mis à jour';
+  const updated =
+    changed.length > 0
+      ? `tables mises à jour : ${changed.join(', ')}`
+      : 'aucun fichier remplacé, ressources et manifeste mis à jour';
   const kept = tableNames.filter((t) => manifest.tables[t]?.origin === 'publications');
   const note = [
     `Téléchargement depuis data.gouv.fr (npm run fetch) : ${updated}.`,

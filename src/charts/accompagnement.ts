@@ -9,14 +9,20 @@ import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 const BUDGET = 'Budget du programme d’accompagnement';
-const OTHER_INDICATORS = ['equipe_coordination', 'eig_link', 'jours_seminaires_hors_les_murs', 'accompagnement_par_an'] as const;
+const OTHER_INDICATORS = [
+  'equipe_coordination',
+  'eig_link',
+  'jours_seminaires_hors_les_murs',
+  'accompagnement_par_an',
+] as const;
 
 type Row = ChartRow<MixedRow>;
 
 const isAmount = (r: MixedRow) => r.unite === 'euros';
 
 function heading(r: Row): string {
-  if (!isTotal(r.promotion)) return promotionYear[r.promotion] ? `${r.promotion} (${promotionYear[r.promotion]})` : r.promotion;
+  if (!isTotal(r.promotion))
+    return promotionYear[r.promotion] ? `${r.promotion} (${promotionYear[r.promotion]})` : r.promotion;
   return `Par an (${label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()})`;
 }
 
@@ -29,7 +35,9 @@ export default defineChart({
     'Budget du programme d’accompagnement de chaque promotion (2017 à 2019), équipe de coordination, EIG Link et séminaires hors les murs, et l’ordre de grandeur annoncé par la documentation du programme.',
   legacyAnchors: ['accompagnement'],
   rows: ({ aggregates }) => {
-    const budget = aggregates.budget.data.lines.filter((l) => l.line === 'programme_accompagnement').map((l) => fromBudget(l, BUDGET));
+    const budget = aggregates.budget.data.lines
+      .filter((l) => l.line === 'programme_accompagnement')
+      .map((l) => fromBudget(l, BUDGET));
     const others = fromKeyFigures(aggregates, OTHER_INDICATORS);
     const order = byPromotion((r: Row) => r.promotion);
     return [...budget, ...others].sort((a, b) => order(a, b));
@@ -39,7 +47,9 @@ export default defineChart({
     const budget = rows.filter((r) => r.indicateur === BUDGET);
     const [first, last] = [budget[0], budget.at(-1)];
     if (!first || !last) return 'Le budget du programme d’accompagnement n’est pas publié.';
-    const team = rows.find((r) => r.promotion === last.promotion && r._from[0]?.key.indicateur === 'equipe_coordination');
+    const team = rows.find(
+      (r) => r.promotion === last.promotion && r._from[0]?.key.indicateur === 'equipe_coordination',
+    );
     const teamText = team ? `, année où l’équipe de coordination compte ${formatMixed(team)}` : '';
     return `Le budget du programme d’accompagnement passe de ${formatEuros(first.valeur)} pour ${first.promotion} à ${formatEuros(last.valeur)}${isForecast(last) ? ' prévus' : ''} pour ${last.promotion}${teamText}.`;
   },
@@ -47,7 +57,9 @@ export default defineChart({
     const notes: string[] = [];
     const forecast = rows.filter((r) => isForecast(r));
     if (forecast.length > 0) {
-      notes.push(`Le budget ${of(listFr(forecast.map((r) => r.promotion)))} est prévisionnel (rapport de juin 2019, promotion en cours) : barre en clair au contour pointillé.`);
+      notes.push(
+        `Le budget ${of(listFr(forecast.map((r) => r.promotion)))} est prévisionnel (rapport de juin 2019, promotion en cours) : barre en clair au contour pointillé.`,
+      );
     }
     const yearly = rows.find((r) => isTotal(r.promotion) && isAmount(r));
     if (yearly) {
@@ -55,19 +67,24 @@ export default defineChart({
         `« ${formatMixed(yearly)} par an » est un ordre de grandeur donné par la documentation du programme (2020) ; le rapport de 2019 ne détaille pas ce que couvre le budget de chaque promotion : les deux montants ne se comparent qu’avec prudence.`,
       );
     }
-    notes.push('Les chiffres de l’équipe, des EIG Link et des séminaires ne sont publiés que pour certaines promotions (billet de mai 2019) : les autres ne sont pas estimés.');
+    notes.push(
+      'Les chiffres de l’équipe, des EIG Link et des séminaires ne sont publiés que pour certaines promotions (billet de mai 2019) : les autres ne sont pas estimés.',
+    );
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
     const groups = groupsOf(rows, heading);
     const item = (r: Row) => `${r.indicateur}|${r.valeur}`;
-    const bands = groupedBands(groups.map((g) => ({ heading: g.group, items: g.rows.map((r) => ({ id: item(r), text: '' })) })));
+    const bands = groupedBands(
+      groups.map((g) => ({ heading: g.group, items: g.rows.map((r) => ({ id: item(r), text: '' })) })),
+    );
     const y = (r: Row) => bandKey(heading(r), item(r));
     const amounts = rows.filter(isAmount);
     const facts = rows.filter((r) => !isAmount(r));
     const amountLabel = (r: Row) => `${formatMixed(r)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`;
     const factLabel = (r: Row) => `${r.indicateur} : ${formatMixed(r)}${r.precision ? ` (${r.precision})` : ''}`;
-    const tip = (r: Row) => `${heading(r)} — ${r.indicateur} : ${formatMixed(r)}${r.statut === 'publié' ? '' : ` (${r.statut})`}`;
+    const tip = (r: Row) =>
+      `${heading(r)} — ${r.indicateur} : ${formatMixed(r)}${r.statut === 'publié' ? '' : ` (${r.statut})`}`;
     const series = { fill: () => BUDGET };
     return {
       height: bands.domain.length * (narrow ? 27 : 24) + 34,
@@ -78,10 +95,35 @@ export default defineChart({
       x: { label: 'Euros', labelArrow: 'none', ticks: narrow ? 3 : 5, tickFormat: formatNumber },
       color: { domain: [BUDGET], range: palette },
       marks: [
-        Plot.text(bands.headings, { y: 'key', text: 'text', frameAnchor: 'left', textAnchor: 'start', fontWeight: 'bold', fontSize: 12 }),
-        Plot.barX(amounts.filter((r) => !isForecast(r)), { y, x: 'valeur', ...series, title: tip }),
-        Plot.barX(amounts.filter(isForecast), { y, x: 'valeur', ...series, stroke: () => BUDGET, ...FORECAST_STYLE, title: tip }),
-        Plot.text(amounts, { y, x: 'valeur', text: amountLabel, textAnchor: 'start', dx: 4, ...series, fontSize: narrow ? 10 : 11 }),
+        Plot.text(bands.headings, {
+          y: 'key',
+          text: 'text',
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          fontWeight: 'bold',
+          fontSize: 12,
+        }),
+        Plot.barX(
+          amounts.filter((r) => !isForecast(r)),
+          { y, x: 'valeur', ...series, title: tip },
+        ),
+        Plot.barX(amounts.filter(isForecast), {
+          y,
+          x: 'valeur',
+          ...series,
+          stroke: () => BUDGET,
+          ...FORECAST_STYLE,
+          title: tip,
+        }),
+        Plot.text(amounts, {
+          y,
+          x: 'valeur',
+          text: amountLabel,
+          textAnchor: 'start',
+          dx: 4,
+          ...series,
+          fontSize: narrow ? 10 : 11,
+        }),
         Plot.text(facts, {
           y,
           text: factLabel,

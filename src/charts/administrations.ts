@@ -154,7 +154,11 @@ export default defineChart({
     const units = rows.flatMap((row) => {
       const before = drawn.get(row.administration) ?? 0;
       drawn.set(row.administration, before + row.defis);
-      return Array.from({ length: row.defis }, (_, k) => ({ ...row, ...place(row.administration), x: markersStart + (before + k) * (marker + 2) }));
+      return Array.from({ length: row.defis }, (_, k) => ({
+        ...row,
+        ...place(row.administration),
+        x: markersStart + (before + k) * (marker + 2),
+      }));
     });
     const totals = new Map(rows.map((r) => [r.administration, r.total]));
     const fontSize = narrow ? 9 : 10;

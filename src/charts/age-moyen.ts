@@ -9,7 +9,8 @@ export default defineChart({
   title: 'Âge moyen des EIG sélectionnés',
   theme: 'profils',
   order: 4,
-  description: 'Âge moyen des entrepreneurs d’intérêt général sélectionnés dans chacune des trois premières promotions.',
+  description:
+    'Âge moyen des entrepreneurs d’intérêt général sélectionnés dans chacune des trois premières promotions.',
   rows: ({ aggregates }) =>
     aggregates.profils.data.diversity
       .filter((d) => d.indicator === 'age_moyen')

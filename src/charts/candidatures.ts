@@ -78,11 +78,13 @@ export default defineChart({
   reading: (rows) => {
     const defis = label(INDICATOR_LABELS, 'defis_proposes');
     const candidatures = label(INDICATOR_LABELS, 'candidats_eig');
-    const find = (indicateur: string, mesure: string) => rows.find((r) => r.indicateur === indicateur && r.mesure === mesure);
+    const find = (indicateur: string, mesure: string) =>
+      rows.find((r) => r.indicateur === indicateur && r.mesure === mesure);
     const applications = find(candidatures, MEASURES.sum);
     const printed = find(defis, MEASURES.printed);
     const sum = find(defis, MEASURES.sum);
-    if (!applications || !printed || !sum) return 'Les totaux des candidatures et des défis proposés ne sont pas tous publiés.';
+    if (!applications || !printed || !sum)
+      return 'Les totaux des candidatures et des défis proposés ne sont pas tous publiés.';
     return (
       `Les trois premières promotions ont reçu ${formatNumber(applications.valeur)} candidatures d’EIG ; ` +
       `les administrations ont proposé ${formatNumber(sum.valeur)} défis selon la somme des promotions, ` +
@@ -91,7 +93,9 @@ export default defineChart({
   },
   notes: (rows) => {
     const notes: string[] = [];
-    const defis = rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, 'defis_proposes') && r.groupe === 'Total');
+    const defis = rows.filter(
+      (r) => r.indicateur === label(INDICATOR_LABELS, 'defis_proposes') && r.groupe === 'Total',
+    );
     const printed = defis.find((r) => r.mesure === MEASURES.printed);
     const sum = defis.find((r) => r.mesure === MEASURES.sum);
     const post = defis.find((r) => r.mesure === MEASURES.post);
@@ -99,11 +103,15 @@ export default defineChart({
       notes.push(
         `Défis proposés : le tableau du rapport d’Etalab (juin 2019) imprime un total de ${formatNumber(printed.valeur)}, ` +
           `alors que ses trois lignes s’additionnent à ${formatNumber(sum.valeur)}` +
-          (post ? ` ; le billet de mai 2019 parle de ${formatNumber(post.valeur)} défis déposés lors des trois appels à projets.` : '.') +
+          (post
+            ? ` ; le billet de mai 2019 parle de ${formatNumber(post.valeur)} défis déposés lors des trois appels à projets.`
+            : '.') +
           ' Les deux chiffres sont montrés tels quels.',
       );
     }
-    const applications = rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, 'candidats_eig') && r.groupe === 'Total');
+    const applications = rows.filter(
+      (r) => r.indicateur === label(INDICATOR_LABELS, 'candidats_eig') && r.groupe === 'Total',
+    );
     const appSum = applications.find((r) => r.mesure === MEASURES.sum);
     const appPost = applications.find((r) => r.mesure === MEASURES.post);
     if (appSum && appPost) {

@@ -6,7 +6,14 @@ import { isEigProfile } from '../lib/aggregates/profiles.ts';
 import { isEigPromotion, promotionRank } from '../lib/promotions.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
-type Row = { groupe: string; promotion: string; programme: string; categorie: string; profil: string; effectif: number };
+type Row = {
+  groupe: string;
+  promotion: string;
+  programme: string;
+  categorie: string;
+  profil: string;
+  effectif: number;
+};
 
 /** Profiles in the order of the other profile charts (same colours), then mentors and the programme's team. */
 const PROFILE_ORDER = ['developpement', 'data science', 'design', 'data engineering', 'mentor', 'equipe du programme'];
@@ -16,7 +23,8 @@ const profileRank = (profile: string) => {
 };
 const nativeProgramme = (promotion: string) => (isEigPromotion(promotion) ? 'EIG' : promotion);
 
-const category = (profile: string) => (isEigProfile(profile) ? 'EIG' : profile === 'mentor' ? 'Mentors' : 'Équipe du programme');
+const category = (profile: string) =>
+  isEigProfile(profile) ? 'EIG' : profile === 'mentor' ? 'Mentors' : 'Équipe du programme';
 
 /** « EIG 2 », or « DIG, programme EIG » where the list files a promotion under another programme. */
 const groupOf = (promotion: string, programme: string) =>
@@ -25,7 +33,8 @@ const groupOf = (promotion: string, programme: string) =>
 const sumWhere = (rows: ChartRow<Row>[], promotion: string, test: (r: Row) => boolean) =>
   rows.filter((r) => r.promotion === promotion && r.programme === 'EIG' && test(r)).reduce((s, r) => s + r.effectif, 0);
 
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`);
+const list = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
 
 export default defineChart({
   slug: 'communaute',
@@ -43,14 +52,14 @@ export default defineChart({
           profileRank(a.profile) - profileRank(b.profile),
       )
       .map((c) => ({
-      groupe: groupOf(c.promotion, c.programme),
-      promotion: c.promotion,
-      programme: c.programme,
-      categorie: category(c.profile),
-      profil: label(PROFILE_LABELS, c.profile),
-      effectif: c.figure.value,
-      _from: c.figure.from,
-    })),
+        groupe: groupOf(c.promotion, c.programme),
+        promotion: c.promotion,
+        programme: c.programme,
+        categorie: category(c.profile),
+        profil: label(PROFILE_LABELS, c.profile),
+        effectif: c.figure.value,
+        _from: c.figure.from,
+      })),
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'programme', label: 'Programme', kind: 'texte' },
@@ -78,7 +87,11 @@ export default defineChart({
       ['mentors', 'Mentors', 'mentors'],
     ] as const) {
       const compared = promotions
-        .map((p) => ({ p, listed: sumWhere(rows, p, (r) => r.categorie === category), figure: published(p, indicator) }))
+        .map((p) => ({
+          p,
+          listed: sumWhere(rows, p, (r) => r.categorie === category),
+          figure: published(p, indicator),
+        }))
         .filter((c) => c.figure);
       const differ = compared.filter((c) => c.listed !== c.figure!.value);
       const agree = compared.filter((c) => c.listed === c.figure!.value);
@@ -88,7 +101,9 @@ export default defineChart({
             list(differ.map((c) => `${formatNumber(c.listed)} ${word} pour ${c.p}`)) +
             ', quand les publications du programme en donnent ' +
             list(differ.map((c) => formatNumber(c.figure!.value))) +
-            (category === 'Mentors' ? ' (sur le site, un même mentor peut apparaître dans plusieurs promotions).' : '.') +
+            (category === 'Mentors'
+              ? ' (sur le site, un même mentor peut apparaître dans plusieurs promotions).'
+              : '.') +
             (agree.length > 0 ? ` Pour ${list(agree.map((c) => c.p))}, la liste et les publications concordent.` : ''),
         );
       }
@@ -106,13 +121,20 @@ export default defineChart({
     }
     const engineering = rows.filter((r) => r.profil === label(PROFILE_LABELS, 'data engineering'));
     for (const r of engineering) {
-      notes.push(`${r.promotion} : la liste compte ${formatNumber(r.effectif)} profil data engineering, que les publications ne comptent pas à part.`);
+      notes.push(
+        `${r.promotion} : la liste compte ${formatNumber(r.effectif)} profil data engineering, que les publications ne comptent pas à part.`,
+      );
     }
     const elsewhere = rows.filter((r) => r.programme !== nativeProgramme(r.promotion));
     if (elsewhere.length > 0) {
       notes.push(
         'La liste range certains membres sous un autre programme que leur promotion (' +
-          list(elsewhere.map((r) => `${formatNumber(r.effectif)} membres « ${r.profil} » de la promotion ${r.promotion} sous le programme ${r.programme}`)) +
+          list(
+            elsewhere.map(
+              (r) =>
+                `${formatNumber(r.effectif)} membres « ${r.profil} » de la promotion ${r.promotion} sous le programme ${r.programme}`,
+            ),
+          ) +
           ') : ces libellés sont repris tels quels.',
       );
     }

@@ -44,7 +44,9 @@ export default defineChart({
     const articles = rows.filter(isArticles);
     const press = articles[0];
     if (!press) return 'Le nombre d’articles consacrés au programme n’est pas publié.';
-    const blogs = articles.slice(1).map((r) => `${formatNumber(r.valeur)} ${r.indicateur.replace(/^Articles /u, '').replace(/^sur le/u, 'sur le')}`);
+    const blogs = articles
+      .slice(1)
+      .map((r) => `${formatNumber(r.valeur)} ${r.indicateur.replace(/^Articles /u, '').replace(/^sur le/u, 'sur le')}`);
     return `Le programme a fait l’objet de ${formatNumber(press.valeur)} ${press.indicateur.toLowerCase()}${blogs.length > 0 ? `, et de ${blogs.join(' et ')}` : ''} (billet de mai 2019).`;
   },
   notes: (rows) => {
@@ -53,7 +55,8 @@ export default defineChart({
       'Le budget est en euros et les articles en nombre : le budget est donc écrit, pas dessiné sur l’échelle des articles.',
     ];
     const forecast = rows.filter((r) => isForecast(r));
-    if (forecast.length > 0) notes.push(`Le budget ${of(listFr(forecast.map((r) => r.promotion)))} est prévisionnel (rapport de juin 2019).`);
+    if (forecast.length > 0)
+      notes.push(`Le budget ${of(listFr(forecast.map((r) => r.promotion)))} est prévisionnel (rapport de juin 2019).`);
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
@@ -85,11 +88,42 @@ export default defineChart({
       x: { axis: null },
       color: { domain: [ARTICLE_SERIES], range: palette },
       marks: [
-        Plot.text(headings, { y: 'key', text: 'text', frameAnchor: 'left', textAnchor: 'start', fontWeight: 'bold', fontSize: 12 }),
-        Plot.text(articles, { y: label_, text: 'indicateur', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'bottom', dy: 9, fontSize: 11 }),
+        Plot.text(headings, {
+          y: 'key',
+          text: 'text',
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          fontWeight: 'bold',
+          fontSize: 12,
+        }),
+        Plot.text(articles, {
+          y: label_,
+          text: 'indicateur',
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          lineAnchor: 'bottom',
+          dy: 9,
+          fontSize: 11,
+        }),
         Plot.barX(articles, { y: bar, x: 'valeur', fill: () => ARTICLE_SERIES, title: tip }),
-        Plot.text(articles, { y: bar, x: 'valeur', text: (r: Row) => formatNumber(r.valeur), textAnchor: 'start', dx: 4, fill: () => ARTICLE_SERIES, fontSize: 11 }),
-        Plot.text(budget, { y: (r: Row) => `${r.promotion}\u0001${r.indicateur}`, text: budgetLine, frameAnchor: 'left', textAnchor: 'start', dx: 10, fontSize: 11, title: tip }),
+        Plot.text(articles, {
+          y: bar,
+          x: 'valeur',
+          text: (r: Row) => formatNumber(r.valeur),
+          textAnchor: 'start',
+          dx: 4,
+          fill: () => ARTICLE_SERIES,
+          fontSize: 11,
+        }),
+        Plot.text(budget, {
+          y: (r: Row) => `${r.promotion}\u0001${r.indicateur}`,
+          text: budgetLine,
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          dx: 10,
+          fontSize: 11,
+          title: tip,
+        }),
       ],
     };
   },

@@ -45,12 +45,16 @@ export default defineChart({
     const promotions = [...new Set(rows.map((r) => r.promotion))].filter((p) => p.startsWith('EIG'));
     const last = promotions.at(-1);
     const first = promotions[0];
-    const top = (promotion: string | undefined) => rows.filter((r) => r.promotion === promotion).sort((a, b) => b.defis - a.defis)[0];
+    const top = (promotion: string | undefined) =>
+      rows.filter((r) => r.promotion === promotion).sort((a, b) => b.defis - a.defis)[0];
     const a = top(first);
     const b = top(last);
     if (!a || !b) return 'Aucun défi n’est listé.';
-    const phrase = (r: Row) => `${formatNumber(r.defis)} défis sur ${formatNumber(r.defis_promotion)} demandent du ${r.competence.toLowerCase()}`;
-    return a === b ? `Dans la promotion ${a.promotion}, ${phrase(a)}.` : `Dans la promotion ${a.promotion}, ${phrase(a)} ; dans la promotion ${b.promotion}, ${phrase(b)}.`;
+    const phrase = (r: Row) =>
+      `${formatNumber(r.defis)} défis sur ${formatNumber(r.defis_promotion)} demandent du ${r.competence.toLowerCase()}`;
+    return a === b
+      ? `Dans la promotion ${a.promotion}, ${phrase(a)}.`
+      : `Dans la promotion ${a.promotion}, ${phrase(a)} ; dans la promotion ${b.promotion}, ${phrase(b)}.`;
   },
   notes: (rows) => {
     const notes = [
@@ -88,7 +92,8 @@ export default defineChart({
           y: key,
           x: 'defis',
           fill: 'competence',
-          title: (d) => `${d.promotion} — ${d.competence} : ${formatNumber(d.defis)} défi${d.defis > 1 ? 's' : ''} sur ${formatNumber(d.defis_promotion)}`,
+          title: (d) =>
+            `${d.promotion} — ${d.competence} : ${formatNumber(d.defis)} défi${d.defis > 1 ? 's' : ''} sur ${formatNumber(d.defis_promotion)}`,
         }),
         Plot.text(rows, {
           y: key,

@@ -5,7 +5,14 @@ import { formatEuros, formatNumber } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal } from '../lib/promotions.ts';
 import { bandKey, formatMillions } from './helpers/bands.ts';
-import { budgetColumns, FORECAST_STATUS, FORECAST_STYLE, isForecast, toBudgetRow, type BudgetRow } from './helpers/budget.ts';
+import {
+  budgetColumns,
+  FORECAST_STATUS,
+  FORECAST_STYLE,
+  isForecast,
+  toBudgetRow,
+  type BudgetRow,
+} from './helpers/budget.ts';
 import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -37,7 +44,8 @@ export default defineChart({
     const shown = [...SPENDING_LINES, 'budget_total'] as string[];
     const promotionRows = lines.filter((l) => shown.includes(l.line));
     const totalRows = shown.flatMap((line) => {
-      const printed = line === 'budget_total' ? grandTotals.spending : totals.find((t) => t.indicator === line)?.printed;
+      const printed =
+        line === 'budget_total' ? grandTotals.spending : totals.find((t) => t.indicator === line)?.printed;
       return printed ? [{ promotion: 'Total', line, status: 'publie', figure: printed }] : [];
     });
     const promotionOrder = byPromotion((f: { promotion: string }) => f.promotion);
@@ -60,8 +68,13 @@ export default defineChart({
       );
     }
     const grand = rows.find((r) => isTotal(r.promotion) && r.poste === TOTAL);
-    const promotionsSum = roundCents(rows.filter((r) => !isTotal(r.promotion) && r.poste === TOTAL).reduce((s, r) => s + r.montant, 0));
-    const exactGrandTotal = grand && grand.montant === promotionsSum ? ` ; le total général publié des dépenses (${formatEuros(grand.montant)}), lui, est la somme exacte, au centime, des promotions` : '';
+    const promotionsSum = roundCents(
+      rows.filter((r) => !isTotal(r.promotion) && r.poste === TOTAL).reduce((s, r) => s + r.montant, 0),
+    );
+    const exactGrandTotal =
+      grand && grand.montant === promotionsSum
+        ? ` ; le total général publié des dépenses (${formatEuros(grand.montant)}), lui, est la somme exacte, au centime, des promotions`
+        : '';
     for (const check of aggregates.budget.data.totals) {
       if (check.difference === 0) continue;
       const line = label(BUDGET_LINE_LABELS, check.indicator);
@@ -71,7 +84,9 @@ export default defineChart({
           : `Le total publié du poste « ${line} », ${formatEuros(check.printed.value)}, ne correspond pas à la somme des promotions (${formatEuros(check.computed.value)}).`,
       );
     }
-    notes.push('Les postes les plus petits sont à peine visibles à côté des salaires : leurs montants sont écrits sous chaque barre et dans le tableau.');
+    notes.push(
+      'Les postes les plus petits sont à peine visibles à côté des salaires : leurs montants sont écrits sous chaque barre et dans le tableau.',
+    );
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
@@ -89,7 +104,8 @@ export default defineChart({
         .map((r) => `${SHORT[r.poste] ?? r.poste} ${formatEuros(r.montant)}`)
         .join(' · '),
     }));
-    const tip = (r: ChartRow<BudgetRow>) => `${name(r.promotion)} — ${r.poste} : ${formatEuros(r.montant)} (${r.statut})`;
+    const tip = (r: ChartRow<BudgetRow>) =>
+      `${name(r.promotion)} — ${r.poste} : ${formatEuros(r.montant)} (${r.statut})`;
     const order = { order: LINES, offset: null } as const;
     const stacked = (data: ChartRow<BudgetRow>[], extra: Record<string, unknown>) =>
       Plot.barX(data, Plot.stackX({ y, x: 'montant', fill: 'poste', title: tip, ...order, ...extra, z: 'poste' }));
@@ -119,7 +135,11 @@ export default defineChart({
           x: 'montant',
           text: (r: ChartRow<BudgetRow>) =>
             (narrow ? formatMillions(r.montant) : formatEuros(r.montant)) +
-            (forecastPromotions.has(r.promotion) ? ` (${FORECAST_STATUS})` : isTotal(r.promotion) && forecastPromotions.size > 0 && !narrow ? ' (dont prévisionnel)' : ''),
+            (forecastPromotions.has(r.promotion)
+              ? ` (${FORECAST_STATUS})`
+              : isTotal(r.promotion) && forecastPromotions.size > 0 && !narrow
+                ? ' (dont prévisionnel)'
+                : ''),
           textAnchor: 'start',
           dx: 4,
           fontSize: narrow ? 10 : 11,

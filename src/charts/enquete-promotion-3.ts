@@ -1,13 +1,22 @@
 import { formatNumber, formatPercent } from '../lib/format.ts';
 import { POPULATION_LABELS, QUESTION_LABELS, label } from '../lib/labels.ts';
-import { SURVEY_COLUMNS, publishedValue, sample, surveyNotes, surveyPlot, surveyRows, type SurveyRow } from './helpers/survey.ts';
+import {
+  SURVEY_COLUMNS,
+  publishedValue,
+  sample,
+  surveyNotes,
+  surveyPlot,
+  surveyRows,
+  type SurveyRow,
+} from './helpers/survey.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 const SURVEYS = ['promo-3', 'promo-3-suivi-2021'];
 const EIG = label(POPULATION_LABELS, 'eig');
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-const find = (rows: ChartRow<SurveyRow>[], indicator: string) => rows.find((r) => r.question === label(QUESTION_LABELS, indicator));
+const find = (rows: ChartRow<SurveyRow>[], indicator: string) =>
+  rows.find((r) => r.question === label(QUESTION_LABELS, indicator));
 
 /** The questionnaires reached part of the promotion; the follow-up figures relate to all of it. */
 function populationsNote(rows: ChartRow<SurveyRow>[]): string[] {

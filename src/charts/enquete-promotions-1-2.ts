@@ -1,7 +1,15 @@
 import { formatNumber } from '../lib/format.ts';
 import { POPULATION_LABELS, label } from '../lib/labels.ts';
 import { listFr } from '../lib/text.ts';
-import { SURVEY_COLUMNS, publishedValue, respondents, surveyNotes, surveyPlot, surveyRows, type SurveyRow } from './helpers/survey.ts';
+import {
+  SURVEY_COLUMNS,
+  publishedValue,
+  respondents,
+  surveyNotes,
+  surveyPlot,
+  surveyRows,
+  type SurveyRow,
+} from './helpers/survey.ts';
 import { defineChart } from './types.ts';
 
 const SURVEY = 'promos-1-2';
@@ -19,10 +27,16 @@ export default defineChart<SurveyRow>({
     const top = [...rows].sort((a, b) => b.valeur - a.valeur)[0];
     if (!top) return 'Aucun résultat de ce questionnaire n’est publié.';
     // The « EIG et mentors » results pool the two questionnaires: list each questionnaire once.
-    const single = rows.filter((r) => r.repondants !== null && r.cible !== null && r.population !== label(POPULATION_LABELS, 'eig+mentors'));
+    const single = rows.filter(
+      (r) => r.repondants !== null && r.cible !== null && r.population !== label(POPULATION_LABELS, 'eig+mentors'),
+    );
     const order = Object.values(POPULATION_LABELS);
-    const populations = [...new Map(single.map((r) => [r.population, r])).values()].sort((a, b) => order.indexOf(a.population) - order.indexOf(b.population));
-    const answered = listFr(populations.map((r) => `${formatNumber(r.repondants!)} ${r.population} sur ${formatNumber(r.cible!)}`));
+    const populations = [...new Map(single.map((r) => [r.population, r])).values()].sort(
+      (a, b) => order.indexOf(a.population) - order.indexOf(b.population),
+    );
+    const answered = listFr(
+      populations.map((r) => `${formatNumber(r.repondants!)} ${r.population} sur ${formatNumber(r.cible!)}`),
+    );
     return `Le rapport publie ${formatNumber(rows.length)} pourcentages tirés des réponses de ${answered} ; le plus élevé : ${publishedValue(top)} (${respondents(top)}) — « ${top.question} ».`;
   },
   notes: (rows) => [

@@ -45,13 +45,15 @@ export default defineChart({
       key: 'code_source',
       label: 'Code source',
       kind: 'texte',
-      format: (r) => (r.code_source ? (r.lien_valide === 'oui' ? r.code_source : `${r.code_source} (lien mal formé)`) : '—'),
+      format: (r) =>
+        r.code_source ? (r.lien_valide === 'oui' ? r.code_source : `${r.code_source} (lien mal formé)`) : '—',
       href: (r) => (r.code_source && r.lien_valide === 'oui' ? r.code_source : null),
     },
   ],
   reading: (rows) => {
     const skills = new Map<string, number>();
-    for (const r of rows) for (const s of r.competences.split(SKILL_SEPARATOR).filter(Boolean)) skills.set(s, (skills.get(s) ?? 0) + 1);
+    for (const r of rows)
+      for (const s of r.competences.split(SKILL_SEPARATOR).filter(Boolean)) skills.set(s, (skills.get(s) ?? 0) + 1);
     const [topSkill, topCount] = [...skills].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     const promotions = [...new Set(rows.map((r) => r.promotion))].filter(isEigPromotion);
     const count = (p: string | undefined) => rows.filter((r) => r.promotion === p).length;
@@ -77,22 +79,33 @@ export default defineChart({
     const differ = published.filter((p) => listed.find((c) => c.key === p.promotion)?.figure.value !== p.figure.value);
     const agree = published.filter((p) => !differ.includes(p));
     if (agree.length > 0) {
-      notes.push(`Promotions ${agree.map((p) => p.promotion).join(', ')} : la liste compte autant de défis que les publications du programme.`);
+      notes.push(
+        `Promotions ${agree.map((p) => p.promotion).join(', ')} : la liste compte autant de défis que les publications du programme.`,
+      );
     }
     for (const p of differ) {
       const count = listed.find((c) => c.key === p.promotion)?.figure.value ?? 0;
-      notes.push(`${p.promotion} : la liste compte ${formatNumber(count)} défis ; les publications du programme en annoncent ${formatNumber(p.figure.value)}.`);
+      notes.push(
+        `${p.promotion} : la liste compte ${formatNumber(count)} défis ; les publications du programme en annoncent ${formatNumber(p.figure.value)}.`,
+      );
     }
     const withTown = rows.filter((r) => r.commune);
     const townPromotions = [...new Set(withTown.map((r) => r.promotion))];
     if (withTown.length < rows.length) {
-      notes.push(`La commune n’est indiquée que pour ${formatNumber(withTown.length)} défis (${townPromotions.join(', ') || 'aucune promotion'}).`);
+      notes.push(
+        `La commune n’est indiquée que pour ${formatNumber(withTown.length)} défis (${townPromotions.join(', ') || 'aucune promotion'}).`,
+      );
     }
     notes.push('Un défi qui demande plusieurs compétences compte une fois pour chacune dans le graphique.');
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    const skills = rows.flatMap((r) => r.competences.split(SKILL_SEPARATOR).filter(Boolean).map((competence) => ({ competence, defi: r.defi })));
+    const skills = rows.flatMap((r) =>
+      r.competences
+        .split(SKILL_SEPARATOR)
+        .filter(Boolean)
+        .map((competence) => ({ competence, defi: r.defi })),
+    );
     const order = Object.values(SKILL_LABELS);
     const counts = [...new Set(skills.map((s) => s.competence))]
       .map((competence) => ({ competence, defis: skills.filter((s) => s.competence === competence).length }))

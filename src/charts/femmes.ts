@@ -33,7 +33,9 @@ export default defineChart({
   reading: (rows) => {
     const women = rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, WOMEN));
     const last = women.at(-1);
-    const applications = rows.find((r) => r.promotion === last?.promotion && r.indicateur === label(INDICATOR_LABELS, APPLICATIONS));
+    const applications = rows.find(
+      (r) => r.promotion === last?.promotion && r.indicateur === label(INDICATOR_LABELS, APPLICATIONS),
+    );
     if (!last) return 'Aucune part de femmes n’est publiée.';
     return (
       `Dans la promotion ${last.promotion}, ${formatPercent(last.part)} des EIG sont des femmes` +
@@ -41,7 +43,9 @@ export default defineChart({
     );
   },
   notes: (rows) => {
-    const promotions = [...new Set(rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, APPLICATIONS)).map((r) => r.promotion))];
+    const promotions = [
+      ...new Set(rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, APPLICATIONS)).map((r) => r.promotion)),
+    ];
     return [
       'Parts publiées en pourcentages entiers par le billet de mai 2019, sans les effectifs dont elles sont tirées.',
       `Le billet donne les candidatures féminines par année (${promotions
@@ -60,7 +64,14 @@ export default defineChart({
       marginRight: 40,
       marginTop: 22,
       marginBottom: 28,
-      x: { domain: [0, Math.max(...rows.map((r) => r.part), 1)], nice: true, grid: true, label: null, tickFormat: (v: number) => formatPercent(v), ticks: narrow ? 4 : 6 },
+      x: {
+        domain: [0, Math.max(...rows.map((r) => r.part), 1)],
+        nice: true,
+        grid: true,
+        label: null,
+        tickFormat: (v: number) => formatPercent(v),
+        ticks: narrow ? 4 : 6,
+      },
       y: { domain: indicators, label: null, tickSize: 0, padding: 0.15 },
       fy: { domain: promotions, axis: null, padding: 0.3 },
       color: { domain: indicators, range: palette },

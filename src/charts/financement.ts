@@ -3,7 +3,14 @@ import { formatEuros, formatNumber } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
 import { isTotal } from '../lib/promotions.ts';
 import { bandKey, formatMillions, groupedBands, groupsOf } from './helpers/bands.ts';
-import { budgetColumns, FORECAST_STATUS, FORECAST_STYLE, isForecast, toBudgetRow, type BudgetRow } from './helpers/budget.ts';
+import {
+  budgetColumns,
+  FORECAST_STATUS,
+  FORECAST_STYLE,
+  isForecast,
+  toBudgetRow,
+  type BudgetRow,
+} from './helpers/budget.ts';
 import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -37,7 +44,10 @@ export default defineChart({
     const spending = total(SPENDING);
     if (!envelope || !spending) return 'Les totaux de l’enveloppe et des dépenses ne sont pas publiés.';
     const promotions = rows.filter((r) => !isTotal(r.promotion) && r.poste === SPENDING);
-    const span = promotions.length > 1 ? ` des promotions ${promotions[0]!.promotion.replace('EIG ', '')} à ${promotions.at(-1)!.promotion.replace('EIG ', '')}` : '';
+    const span =
+      promotions.length > 1
+        ? ` des promotions ${promotions[0]!.promotion.replace('EIG ', '')} à ${promotions.at(-1)!.promotion.replace('EIG ', '')}`
+        : '';
     const comparison = spending.montant > envelope.montant ? 'dépassent' : 'restent sous';
     return `Les dépenses${span} (${formatEuros(spending.montant)} au total publié) ${comparison} l’enveloppe de ${formatEuros(envelope.montant)} allouée par le PIA.`;
   },
@@ -58,7 +68,10 @@ export default defineChart({
   plot: (rows, { narrow, palette }) => {
     const groups = groupsOf(rows, (r) => r.promotion);
     const bands = groupedBands(
-      groups.map((g) => ({ heading: heading(g.group), items: g.rows.map((r) => ({ id: r.poste, text: SHORT[r.poste] ?? r.poste })) })),
+      groups.map((g) => ({
+        heading: heading(g.group),
+        items: g.rows.map((r) => ({ id: r.poste, text: SHORT[r.poste] ?? r.poste })),
+      })),
     );
     const y = (r: ChartRow<BudgetRow>) => bandKey(heading(r.promotion), r.poste);
     const amount = (r: ChartRow<BudgetRow>) => (narrow ? formatMillions(r.montant) : formatEuros(r.montant));
@@ -72,7 +85,8 @@ export default defineChart({
     const series = [ENVELOPE, SPENDING];
     const realised = rows.filter((r) => !isForecast(r));
     const forecast = rows.filter(isForecast);
-    const tip = (r: ChartRow<BudgetRow>) => `${heading(r.promotion)} — ${r.poste} : ${formatEuros(r.montant)} (${r.statut})`;
+    const tip = (r: ChartRow<BudgetRow>) =>
+      `${heading(r.promotion)} — ${r.poste} : ${formatEuros(r.montant)} (${r.statut})`;
     return {
       height: bands.domain.length * (narrow ? 24 : 26) + 30,
       marginLeft: narrow ? 92 : 110,
@@ -88,7 +102,15 @@ export default defineChart({
       },
       color: { domain: series, range: palette },
       marks: [
-        Plot.text(bands.headings, { y: 'key', text: 'text', frameAnchor: 'left', textAnchor: 'start', dx: narrow ? -88 : -106, fontWeight: 'bold', fontSize: 12 }),
+        Plot.text(bands.headings, {
+          y: 'key',
+          text: 'text',
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          dx: narrow ? -88 : -106,
+          fontWeight: 'bold',
+          fontSize: 12,
+        }),
         Plot.barX(realised, { y, x: 'montant', fill: 'poste', title: tip }),
         Plot.barX(forecast, { y, x: 'montant', fill: 'poste', stroke: 'poste', ...FORECAST_STYLE, title: tip }),
         Plot.text(rows, {

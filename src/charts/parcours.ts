@@ -1,6 +1,15 @@
 import { formatPercent } from '../lib/format.ts';
 import { QUESTION_LABELS, SURVEY_LABELS, SURVEY_SHORT_LABELS, label } from '../lib/labels.ts';
-import { SURVEY_COLUMNS, publishedValue, respondents, sample, surveyNotes, surveyPlot, surveyRows, type SurveyRow } from './helpers/survey.ts';
+import {
+  SURVEY_COLUMNS,
+  publishedValue,
+  respondents,
+  sample,
+  surveyNotes,
+  surveyPlot,
+  surveyRows,
+  type SurveyRow,
+} from './helpers/survey.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 /** « Promotion 3, suivi 2021 »: the legend names the survey briefly, the headings say the rest. */
@@ -11,7 +20,8 @@ function shortName(r: SurveyRow): string {
 }
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
-const find = (rows: ChartRow<SurveyRow>[], indicator: string) => rows.find((r) => r.question === label(QUESTION_LABELS, indicator));
+const find = (rows: ChartRow<SurveyRow>[], indicator: string) =>
+  rows.find((r) => r.question === label(QUESTION_LABELS, indicator));
 
 export default defineChart<SurveyRow>({
   slug: 'parcours',
@@ -28,7 +38,9 @@ export default defineChart<SurveyRow>({
     const after = find(rows, 'souhait_administration_apres');
     if (!before || !after) return `${rows.length} pourcentages sont publiés sur les parcours des EIG.`;
     const still = find(rows, 'toujours_en_poste_administration_accueil');
-    const later = still ? ` ; en 2021, ${formatPercent(still.valeur)} des EIG de la promotion 3 étaient toujours en poste dans leur administration d’accueil` : '';
+    const later = still
+      ? ` ; en 2021, ${formatPercent(still.valeur)} des EIG de la promotion 3 étaient toujours en poste dans leur administration d’accueil`
+      : '';
     return `Avant le programme, ${publishedValue(before)} des EIG des promotions 1 et 2 (${sample(before)}) souhaitaient travailler dans l’administration, après, ${publishedValue(after)}${later}.`;
   },
   notes: (rows) => [

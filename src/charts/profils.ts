@@ -21,7 +21,9 @@ export default defineChart({
         part: c.share!.computed ? Math.round(c.share!.value * 10) / 10 : c.share!.value,
         nature: c.share!.computed ? 'calculé' : 'publié',
         effectif: c.count?.value ?? null,
-        _from: [...new Map([...c.share!.from, ...(c.count?.from ?? [])].map((r) => [`${r.table}:${r.line}`, r])).values()],
+        _from: [
+          ...new Map([...c.share!.from, ...(c.count?.from ?? [])].map((r) => [`${r.table}:${r.line}`, r])).values(),
+        ],
       })),
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
@@ -52,7 +54,10 @@ export default defineChart({
     const notes: string[] = [];
     const printed = [...new Set(rows.filter((r) => r.nature === 'publié').map((r) => r.promotion))];
     const computed = rows.filter((r) => r.nature === 'calculé');
-    if (printed.length > 0) notes.push(`Promotions ${printed.join(', ')} : parts publiées par le rapport d’Etalab (juin 2019), en pourcentages entiers.`);
+    if (printed.length > 0)
+      notes.push(
+        `Promotions ${printed.join(', ')} : parts publiées par le rapport d’Etalab (juin 2019), en pourcentages entiers.`,
+      );
     if (computed.length > 0) {
       const promotion = computed[0]!.promotion;
       const total = computed.reduce((s, r) => s + (r.effectif ?? 0), 0);
@@ -72,12 +77,17 @@ export default defineChart({
       );
     }
     const zero = rows.filter((r) => r.part === 0);
-    for (const r of zero) notes.push(`Promotion ${r.promotion} : ${formatPercent(0)} en ${r.profil.toLowerCase()} (aucune barre).`);
-    const engineers = aggregates.profils.data.community.filter((c) => c.programme === 'EIG' && c.profile === 'data engineering');
+    for (const r of zero)
+      notes.push(`Promotion ${r.promotion} : ${formatPercent(0)} en ${r.profil.toLowerCase()} (aucune barre).`);
+    const engineers = aggregates.profils.data.community.filter(
+      (c) => c.programme === 'EIG' && c.profile === 'data engineering',
+    );
     if (engineers.length > 0) {
       notes.push(
         `Aucune de ces publications ne compte à part le data engineering ; la liste de la communauté du site du programme compte ` +
-          engineers.map((c) => `${formatNumber(c.figure.value)} profil data engineering en promotion ${c.promotion}`).join(', ') +
+          engineers
+            .map((c) => `${formatNumber(c.figure.value)} profil data engineering en promotion ${c.promotion}`)
+            .join(', ') +
           ' (voir le graphique « Communauté »).',
       );
     }
@@ -128,7 +138,8 @@ export default defineChart({
           Plot.stackX({
             ...stack,
             fill: 'profil',
-            text: (d) => `${d.profil}\n${formatPercent(d.part)}${d.effectif !== null ? ` · ${formatNumber(d.effectif)} EIG` : ''}`,
+            text: (d) =>
+              `${d.profil}\n${formatPercent(d.part)}${d.effectif !== null ? ` · ${formatNumber(d.effectif)} EIG` : ''}`,
             dy: band / 2 - labelSpace / 2 + 2,
             lineHeight: 1.05,
             fontSize: narrow ? 9 : 10.5,

@@ -28,7 +28,9 @@ export default defineChart<Row>({
   description:
     'Ce que les équipes de la promotion 4 avaient fait en février 2021, sept mois après leur arrivée : ouverture des données et du code, formations, projets annexes ; et les projets prolongés avec un cofinancement de la DINUM.',
   rows: ({ aggregates }) => {
-    const defis = aggregates.programme.data.promotions.find((p) => p.promotion === PROMOTION && p.indicator === 'defis');
+    const defis = aggregates.programme.data.promotions.find(
+      (p) => p.promotion === PROMOTION && p.indicator === 'defis',
+    );
     if (!defis) return [];
     return aggregates.suivi.data.figures
       .filter((f) => f.promotion === PROMOTION)
@@ -75,38 +77,63 @@ export default defineChart<Row>({
       }
     }
     const dates = [...new Set(rows.map((r) => r.date))];
-    if (dates.length > 1) notes.push(`Les chiffres ne datent pas tous du même moment (${dates.join(', ')}) : chaque groupe de barres dit sa date.`);
-    notes.push('Les projets peuvent figurer dans plusieurs lignes : les nombres ne s’additionnent pas. « Code ouvert » compte aussi les projets qui prévoyaient de l’ouvrir.');
+    if (dates.length > 1)
+      notes.push(
+        `Les chiffres ne datent pas tous du même moment (${dates.join(', ')}) : chaque groupe de barres dit sa date.`,
+      );
+    notes.push(
+      'Les projets peuvent figurer dans plusieurs lignes : les nombres ne s’additionnent pas. « Code ouvert » compte aussi les projets qui prévoyaient de l’ouvrir.',
+    );
     return notes;
   },
   plot: (rows, { narrow, width, palette }) => {
     const dates = [...new Set(rows.map((r) => r.date))];
     const groups = groupsOf(rows, (r) => `${r.theme}, ${r.date}`).map((g) => ({ heading: g.group, rows: g.rows }));
-    const list = barList(groups, (r) => r.indicateur, { narrow, width, valueWidth: narrow ? 160 : 200, labelWidth: 250 });
+    const list = barList(groups, (r) => r.indicateur, {
+      narrow,
+      width,
+      valueWidth: narrow ? 160 : 200,
+      labelWidth: 250,
+    });
     type Bar = (typeof list.bars)[number];
     const when = (b: Bar) => b.row.date;
     const frame = barListFrame(list, narrow ? 10 : 11);
     const max = Math.max(...rows.map((r) => r.sur));
     return {
       ...frame.options,
-      x: { domain: [0, max], label: narrow ? null : 'Nombre de défis', labelArrow: 'none', ticks: narrow ? 4 : 8, tickFormat: formatNumber },
+      x: {
+        domain: [0, max],
+        label: narrow ? null : 'Nombre de défis',
+        labelArrow: 'none',
+        ticks: narrow ? 4 : 8,
+        tickFormat: formatNumber,
+      },
       color: { domain: dates, range: palette },
       marks: [
         ...frame.marks,
         // The whole promotion behind each bar, so « 5 sur 16 » reads at a glance.
-        Plot.rectX(list.bars, { x1: 0, x2: (b: Bar) => b.row.sur, y1: 'y1', y2: 'y2', fill: 'currentColor', fillOpacity: 0.1 }),
+        Plot.rectX(list.bars, {
+          x1: 0,
+          x2: (b: Bar) => b.row.sur,
+          y1: 'y1',
+          y2: 'y2',
+          fill: 'currentColor',
+          fillOpacity: 0.1,
+        }),
         Plot.rectX(list.bars, {
           x1: 0,
           x2: (b: Bar) => b.row.nombre,
           y1: 'y1',
           y2: 'y2',
           fill: when,
-          title: (b: Bar) => `${b.row.indicateur} (${b.row.date}) : ${formatNumber(b.row.nombre)} sur ${formatNumber(b.row.sur)} défis, soit ${formatPercent(b.row.part)} (part calculée)`,
+          title: (b: Bar) =>
+            `${b.row.indicateur} (${b.row.date}) : ${formatNumber(b.row.nombre)} sur ${formatNumber(b.row.sur)} défis, soit ${formatPercent(b.row.part)} (part calculée)`,
         }),
         Plot.text(list.bars, {
           x: (b: Bar) => b.row.sur,
           y: 'y',
-          text: (b: Bar) => `${formatNumber(b.row.nombre)} sur ${formatNumber(b.row.sur)} · ${formatPercent(b.row.part)} (calculé)`,
+          text: (b: Bar) =>
+            `${formatNumber(b.row.nombre)} sur ${formatNumber(b.row.sur)} · ${formatPercent(b.row.part)} (calculé)`,
           textAnchor: 'start',
           dx: 4,
           fill: when,

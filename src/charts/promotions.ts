@@ -33,7 +33,9 @@ export default defineChart({
   },
   notes: (rows) =>
     rows.some((r) => r.promotion === 'EIG 4')
-      ? ['Promotions 1 à 3 : rapport d’analyse d’Etalab (juin 2019). Promotion 4 : billet d’avril 2021, qui ne publie pas le nombre de services lauréats.']
+      ? [
+          'Promotions 1 à 3 : rapport d’analyse d’Etalab (juin 2019). Promotion 4 : billet d’avril 2021, qui ne publie pas le nombre de services lauréats.',
+        ]
       : [],
   plot: (rows, { narrow, palette }) => ({
     height: narrow ? 300 : 340,

@@ -14,10 +14,14 @@ function collect(): AnyChart[] {
     return module.default;
   });
   const themeOrder = Object.keys(THEMES) as Theme[];
-  charts.sort((a, b) => themeOrder.indexOf(a.theme) - themeOrder.indexOf(b.theme) || a.order - b.order || a.slug.localeCompare(b.slug));
+  charts.sort(
+    (a, b) =>
+      themeOrder.indexOf(a.theme) - themeOrder.indexOf(b.theme) || a.order - b.order || a.slug.localeCompare(b.slug),
+  );
   const seen = new Map<string, string>();
   for (const chart of charts) {
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(chart.slug)) throw new Error(`Identifiant de graphique invalide : « ${chart.slug} »`);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(chart.slug))
+      throw new Error(`Identifiant de graphique invalide : « ${chart.slug} »`);
     for (const id of [chart.slug, ...(chart.legacyAnchors ?? []).map((a) => `#${a}`)]) {
       if (seen.has(id)) throw new Error(`« ${id} » est déclaré par deux graphiques : ${seen.get(id)} et ${chart.slug}`);
       seen.set(id, chart.slug);

@@ -17,7 +17,10 @@ const PIA = 'PIA';
 const ADMINISTRATIONS = 'Administrations';
 const SUM = 'Somme des deux parts';
 const RULE = 'Cofinancement minimum des administrations';
-const FUNDERS: Record<string, string> = { part_pia_dans_salaires: PIA, part_administrations_dans_salaires: ADMINISTRATIONS };
+const FUNDERS: Record<string, string> = {
+  part_pia_dans_salaires: PIA,
+  part_administrations_dans_salaires: ADMINISTRATIONS,
+};
 /** Stacked from the left: the administrations' share first, so the co-financing minimum reads on the same scale. */
 const SERIES = [ADMINISTRATIONS, PIA];
 
@@ -34,22 +37,53 @@ export default defineChart({
     for (const promotion of [...new Set(shares.map((s) => s.promotion))]) {
       const ofPromotion = shares.filter((s) => s.promotion === promotion);
       for (const s of ofPromotion) {
-        rows.push({ promotion, financeur: FUNDERS[s.indicator] ?? s.indicator, part: s.figure.value, nature: 'publié', precision: null, _from: s.figure.from });
+        rows.push({
+          promotion,
+          financeur: FUNDERS[s.indicator] ?? s.indicator,
+          part: s.figure.value,
+          nature: 'publié',
+          precision: null,
+          _from: s.figure.from,
+        });
       }
       if (ofPromotion.length > 1) {
-        const total = sumOf(ofPromotion.map((s) => s.figure), 'pourcent');
-        rows.push({ promotion, financeur: SUM, part: total.value, nature: 'calculé', precision: null, _from: total.from });
+        const total = sumOf(
+          ofPromotion.map((s) => s.figure),
+          'pourcent',
+        );
+        rows.push({
+          promotion,
+          financeur: SUM,
+          part: total.value,
+          nature: 'calculé',
+          precision: null,
+          _from: total.from,
+        });
       }
     }
-    for (const f of aggregates.programme.data.allFigures.filter((f) => f.indicator === 'cofinancement_minimum_administrations')) {
-      rows.push({ promotion: f.promotion, financeur: RULE, part: f.figure.value, nature: 'règle du programme', precision: f.figure.note ?? null, _from: f.figure.from });
+    for (const f of aggregates.programme.data.allFigures.filter(
+      (f) => f.indicator === 'cofinancement_minimum_administrations',
+    )) {
+      rows.push({
+        promotion: f.promotion,
+        financeur: RULE,
+        part: f.figure.value,
+        nature: 'règle du programme',
+        precision: f.figure.note ?? null,
+        _from: f.figure.from,
+      });
     }
     return rows.sort((a, b) => promotionRank(a.promotion) - promotionRank(b.promotion));
   },
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'financeur', label: 'Part des salaires', kind: 'texte' },
-    { key: 'part', label: 'Pourcentage', kind: 'pourcent', format: (r) => (r.financeur === RULE ? `au moins ${formatPercent(r.part)}` : formatPercent(r.part)) },
+    {
+      key: 'part',
+      label: 'Pourcentage',
+      kind: 'pourcent',
+      format: (r) => (r.financeur === RULE ? `au moins ${formatPercent(r.part)}` : formatPercent(r.part)),
+    },
     { key: 'nature', label: 'Nature', kind: 'texte' },
     { key: 'precision', label: 'Précision', kind: 'texte' },
   ],
@@ -58,7 +92,8 @@ export default defineChart({
     const administrations = rows.filter((r) => r.financeur === ADMINISTRATIONS);
     const [first, last] = [pia[0], pia.at(-1)];
     const [firstA, lastA] = [administrations[0], administrations.at(-1)];
-    if (!first || !last || first === last || !firstA || !lastA) return 'Les parts des salaires financées par le PIA et par les administrations ne sont pas publiées pour deux promotions.';
+    if (!first || !last || first === last || !firstA || !lastA)
+      return 'Les parts des salaires financées par le PIA et par les administrations ne sont pas publiées pour deux promotions.';
     return `La part des salaires des EIG payée par le PIA passe de ${formatPercent(first.part)} (${first.promotion}) à ${formatPercent(last.part)} (${last.promotion}) ; celle des administrations de ${formatPercent(firstA.part)} à ${formatPercent(lastA.part)}.`;
   },
   notes: (rows, { aggregates }) => {
@@ -74,13 +109,19 @@ export default defineChart({
     for (let rank = Math.min(...promotions) + 1; rank < Math.max(...promotions); rank++) {
       if (!promotions.includes(rank)) missing.push(`EIG ${rank}`);
     }
-    if (missing.length > 0) notes.push(`La répartition n’a pas été publiée pour ${missing.join(', ')} : elle n’est pas estimée ici.`);
-    notes.push('Ces parts sont des moyennes par promotion (billet de mai 2019) ; celle des administrations réunit, selon le billet, « auto-financement et co-financement des défis ».');
+    if (missing.length > 0)
+      notes.push(`La répartition n’a pas été publiée pour ${missing.join(', ')} : elle n’est pas estimée ici.`);
+    notes.push(
+      'Ces parts sont des moyennes par promotion (billet de mai 2019) ; celle des administrations réunit, selon le billet, « auto-financement et co-financement des défis ».',
+    );
     const rule = rows.find((r) => r.financeur === RULE);
     const cost = aggregates.programme.data.allFigures.find((f) => f.indicator === 'cout_employeur_moyen_par_eig');
     if (rule) {
       notes.push(
-        `La règle « au moins ${formatPercent(rule.part)} ${rule.precision ?? ''} à la charge de l’administration d’accueil » vient de la documentation du programme (2020), qui la rattache à ${rule.promotion} ; elle est marquée en pointillé sur la barre de cette promotion.`.replace('  ', ' '),
+        `La règle « au moins ${formatPercent(rule.part)} ${rule.precision ?? ''} à la charge de l’administration d’accueil » vient de la documentation du programme (2020), qui la rattache à ${rule.promotion} ; elle est marquée en pointillé sur la barre de cette promotion.`.replace(
+          '  ',
+          ' ',
+        ),
       );
     }
     if (cost) {
@@ -102,7 +143,8 @@ export default defineChart({
     const bar = (p: string) => bandKey(p, 'barre');
     const labels = (p: string) => bandKey(p, 'étiquettes');
     const stack = { order: SERIES, offset: null } as const;
-    const tip = (r: ChartRow<Row>) => `${r.promotion} — part des salaires financée par ${r.financeur === PIA ? 'le PIA' : 'les administrations'} : ${formatPercent(r.part)}`;
+    const tip = (r: ChartRow<Row>) =>
+      `${r.promotion} — part des salaires financée par ${r.financeur === PIA ? 'le PIA' : 'les administrations'} : ${formatPercent(r.part)}`;
     return {
       height: promotions.length * (narrow ? 78 : 74) + 34,
       marginLeft: 8,
@@ -112,18 +154,42 @@ export default defineChart({
       x: { domain: [0, 100], label: 'Part des salaires (%)', labelArrow: 'none', ticks: narrow ? 5 : 10 },
       color: { domain: SERIES, range: palette },
       marks: [
-        Plot.text(promotions, { y: head, text: (p: string) => p, frameAnchor: 'left', textAnchor: 'start', fontWeight: 'bold', fontSize: 12 }),
-        Plot.barX(shares, Plot.stackX({ y: (r: ChartRow<Row>) => bar(r.promotion), x: 'part', fill: 'financeur', ...stack, title: tip })),
+        Plot.text(promotions, {
+          y: head,
+          text: (p: string) => p,
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          fontWeight: 'bold',
+          fontSize: 12,
+        }),
+        Plot.barX(
+          shares,
+          Plot.stackX({
+            y: (r: ChartRow<Row>) => bar(r.promotion),
+            x: 'part',
+            fill: 'financeur',
+            ...stack,
+            title: tip,
+          }),
+        ),
         // Labels under the bar: the administrations' share at the left edge, the PIA's at the end of its segment.
         Plot.text(
           shares.filter((r) => r.financeur === ADMINISTRATIONS),
-          { y: (r: ChartRow<Row>) => labels(r.promotion), x: 0, text: (r: ChartRow<Row>) => `Administrations ${formatPercent(r.part)}`, textAnchor: 'start', fill: 'financeur', fontSize: narrow ? 10 : 11 },
+          {
+            y: (r: ChartRow<Row>) => labels(r.promotion),
+            x: 0,
+            text: (r: ChartRow<Row>) => `Administrations ${formatPercent(r.part)}`,
+            textAnchor: 'start',
+            fill: 'financeur',
+            fontSize: narrow ? 10 : 11,
+          },
         ),
         Plot.text(
           shares.filter((r) => r.financeur === PIA),
           {
             y: (r: ChartRow<Row>) => labels(r.promotion),
-            x: (r: ChartRow<Row>) => r.part + (shares.find((o) => o.promotion === r.promotion && o.financeur === ADMINISTRATIONS)?.part ?? 0),
+            x: (r: ChartRow<Row>) =>
+              r.part + (shares.find((o) => o.promotion === r.promotion && o.financeur === ADMINISTRATIONS)?.part ?? 0),
             text: (r: ChartRow<Row>) => `PIA ${formatPercent(r.part)}`,
             textAnchor: 'end',
             fill: 'financeur',
@@ -145,7 +211,14 @@ export default defineChart({
             },
           ),
         ),
-        Plot.tickX(rules, { x: 'part', y: (r: ChartRow<Row>) => bar(r.promotion), strokeDasharray: '3,2', strokeWidth: 2, insetTop: -6, insetBottom: -4 }),
+        Plot.tickX(rules, {
+          x: 'part',
+          y: (r: ChartRow<Row>) => bar(r.promotion),
+          strokeDasharray: '3,2',
+          strokeWidth: 2,
+          insetTop: -6,
+          insetBottom: -4,
+        }),
         Plot.text(rules, {
           y: (r: ChartRow<Row>) => head(r.promotion),
           x: 'part',
@@ -154,7 +227,14 @@ export default defineChart({
           dx: 4,
           fontSize: narrow ? 10 : 11,
         }),
-        Plot.text(missing, { y: bar, x: 0, text: () => 'Répartition non publiée', textAnchor: 'start', fontStyle: 'italic', fontSize: 11 }),
+        Plot.text(missing, {
+          y: bar,
+          x: 0,
+          text: () => 'Répartition non publiée',
+          textAnchor: 'start',
+          fontStyle: 'italic',
+          fontSize: 11,
+        }),
       ],
     };
   },

@@ -25,7 +25,8 @@ type Row = {
 /** A computed total that does not equal the number of projects assessed at the same date. */
 const isGap = (r: Row) => r.nature === COMPUTED && r.evalues !== null && r.evalues !== r.nombre;
 const isPartition = (indicator: string) => (PARTITION_INDICATORS as readonly string[]).includes(indicator);
-const shortMonth = (month: string) => formatMonth(month).replace('novembre', 'nov.').replace('septembre', 'sept.').replace('décembre', 'déc.');
+const shortMonth = (month: string) =>
+  formatMonth(month).replace('novembre', 'nov.').replace('septembre', 'sept.').replace('décembre', 'déc.');
 
 export default defineChart<Row>({
   slug: 'suivi-promotion-3',
@@ -53,7 +54,12 @@ export default defineChart<Row>({
       const ofIndicator = figures.filter((f) => f.indicator === indicator);
       // Categories first, each with its dates in order; the computed totals last.
       const categories = [...new Set(ofIndicator.map((f) => f.category))];
-      const rows = categories.flatMap((c) => ofIndicator.filter((f) => f.category === c).sort((a, b) => a.date.localeCompare(b.date)).map(toRow));
+      const rows = categories.flatMap((c) =>
+        ofIndicator
+          .filter((f) => f.category === c)
+          .sort((a, b) => a.date.localeCompare(b.date))
+          .map(toRow),
+      );
       if (!isPartition(indicator)) return rows;
       const totals = partitions
         .filter((p) => p.indicator === indicator)
@@ -68,7 +74,9 @@ export default defineChart<Row>({
             nombre: p.total.value,
             nature: COMPUTED,
             evalues: expected,
-            precision: gap ? `somme des catégories différente des ${formatNumber(expected)} projets comptés par état à la même date` : 'somme des catégories',
+            precision: gap
+              ? `somme des catégories différente des ${formatNumber(expected)} projets comptés par état à la même date`
+              : 'somme des catégories',
             _from: p.total.from,
           };
         });
@@ -89,7 +97,8 @@ export default defineChart<Row>({
     const production = state.filter((r) => r.categorie === label(FOLLOW_UP_LABELS, 'en_production'));
     const total = state.find((r) => r.categorie === TOTAL);
     const [before, after] = [production[0], production.at(-1)];
-    if (!before || !after || before === after || !total) return 'L’état des projets de la promotion 3 n’est pas publié à deux dates.';
+    if (!before || !after || before === after || !total)
+      return 'L’état des projets de la promotion 3 n’est pas publié à deux dates.';
     return `Sur les ${formatNumber(total.nombre)} projets de la promotion 3 évalués, ${formatNumber(after.nombre)} étaient en production en ${after.date}, contre ${formatNumber(before.nombre)} en ${before.date}.`;
   },
   notes: (rows) => {
@@ -101,24 +110,38 @@ export default defineChart<Row>({
       );
     }
     const assessed = rows.find((r) => r.evalues !== null)?.evalues;
-    if (assessed) notes.push(`Les ${formatNumber(assessed)} projets évalués en 2021 excluent EIG Link (billet d’avril 2021).`);
+    if (assessed)
+      notes.push(`Les ${formatNumber(assessed)} projets évalués en 2021 excluent EIG Link (billet d’avril 2021).`);
     for (const r of rows.filter((row) => /^sur \d+$/u.test(row.precision ?? ''))) {
       notes.push(
         `« ${r.categorie} », ${r.date} : ${formatNumber(r.nombre)} ${r.precision} (${label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()}) : les chiffres de fin de promotion portent sur tous les défis de la promotion, pas sur les ${formatNumber(assessed ?? 0)} projets évalués en 2021.`,
       );
     }
-    notes.push('Ces catégories d’ouverture et de pérennisation se recoupent : un projet peut en cumuler plusieurs, elles ne s’additionnent pas.');
+    notes.push(
+      'Ces catégories d’ouverture et de pérennisation se recoupent : un projet peut en cumuler plusieurs, elles ne s’additionnent pas.',
+    );
     return notes;
   },
   plot: (rows, { narrow, width, palette }) => {
     const dates = [...new Set(rows.map((r) => r.date))].sort((a, b) => monthOrder(a) - monthOrder(b));
     const groups = groupsOf(rows, (r) => r.indicateur).map((g) => {
       const groupDates = [...new Set(g.rows.map((r) => r.date))];
-      const sources = [...new Set(g.rows.filter((r) => r.nature === PUBLISHED).map((r) => label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()))];
+      const sources = [
+        ...new Set(
+          g.rows
+            .filter((r) => r.nature === PUBLISHED)
+            .map((r) => label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()),
+        ),
+      ];
       const when = groupDates.length === 1 ? groupDates[0]! : `${groupDates[0]} et ${groupDates.at(-1)}`;
       return { heading: `${g.group}, ${when} (${sources.join(', ')})`, rows: g.rows };
     });
-    const list = barList(groups, (r) => r.categorie, { narrow, width, valueWidth: narrow ? 150 : 210, labelWidth: 250 });
+    const list = barList(groups, (r) => r.categorie, {
+      narrow,
+      width,
+      valueWidth: narrow ? 150 : 210,
+      labelWidth: 250,
+    });
     type Bar = (typeof list.bars)[number];
     const published = list.bars.filter((b) => b.row.nature === PUBLISHED);
     const totals = list.bars.filter((b) => b.row.nature === COMPUTED);
@@ -133,7 +156,13 @@ export default defineChart<Row>({
       Plot.rectX(data, { x1: 0, x2: (b: Bar) => b.row.nombre, y1: 'y1', y2: 'y2', title: tip, ...extra });
     return {
       ...frame.options,
-      x: { domain: [0, max], label: narrow ? null : 'Nombre de projets', labelArrow: 'none', ticks: narrow ? 3 : 5, tickFormat: formatNumber },
+      x: {
+        domain: [0, max],
+        label: narrow ? null : 'Nombre de projets',
+        labelArrow: 'none',
+        ticks: narrow ? 3 : 5,
+        tickFormat: formatNumber,
+      },
       color: { domain: dates, range: palette },
       marks: [
         ...frame.marks,
@@ -156,7 +185,20 @@ export default defineChart<Row>({
   },
 });
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 /** « novembre 2019 » → « 2019-11 ». */
 function toIso(date: string): string {

@@ -22,7 +22,8 @@ const row = (promotion: string, mesure: string, figure: Figure): ChartRow<Row> =
 /** « le rapport d’analyse … (Etalab, 2019) »: the publication a figure cites. */
 const sourceOf = (from: { source: string }[]) => label(PUBLICATION_SHORT_LABELS, from[0]?.source ?? '');
 
-const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`);
+const list = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
 
 export default defineChart({
   slug: 'taille-equipes',
@@ -56,7 +57,8 @@ export default defineChart({
     const differ = pairs.filter((x) => x.sum && x.published && x.sum.eig !== x.published.eig);
     const agree = pairs.filter((x) => x.sum && x.published && x.sum.eig === x.published.eig);
     const parts = differ.map(
-      (x) => `les équipes des défis de la promotion ${x.p} totalisent ${formatNumber(x.sum!.eig)} EIG, quand le programme en publie ${formatNumber(x.published!.eig)}`,
+      (x) =>
+        `les équipes des défis de la promotion ${x.p} totalisent ${formatNumber(x.sum!.eig)} EIG, quand le programme en publie ${formatNumber(x.published!.eig)}`,
     );
     if (agree.length > 0) parts.push(`pour ${list(agree.map((x) => x.p))}, la somme égale le chiffre publié`);
     const sentence = parts.join(' ; ');
@@ -101,7 +103,15 @@ export default defineChart({
     const gaps = promotions.flatMap((p) => {
       const sum = rows.find((r) => r.promotion === p && r.mesure === SUM);
       const published = rows.find((r) => r.promotion === p && r.mesure === PUBLISHED);
-      return sum && published && sum.eig !== published.eig ? [{ promotion: p, x: Math.max(sum.eig, published.eig), text: `écart de ${formatNumber(Math.abs(sum.eig - published.eig))} EIG` }] : [];
+      return sum && published && sum.eig !== published.eig
+        ? [
+            {
+              promotion: p,
+              x: Math.max(sum.eig, published.eig),
+              text: `écart de ${formatNumber(Math.abs(sum.eig - published.eig))} EIG`,
+            },
+          ]
+        : [];
     });
     return {
       height: narrow ? 330 : 320,
@@ -110,7 +120,13 @@ export default defineChart({
       marginTop: 22,
       marginBottom: 28,
       x: { grid: true, label: 'EIG', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
-      y: { domain: measures, label: null, tickSize: 0, padding: 0.15, tickFormat: (m: string) => (narrow ? (short[m] ?? m) : m) },
+      y: {
+        domain: measures,
+        label: null,
+        tickSize: 0,
+        padding: 0.15,
+        tickFormat: (m: string) => (narrow ? (short[m] ?? m) : m),
+      },
       fy: { domain: promotions, axis: null, padding: 0.3 },
       color: { domain: measures, range: palette },
       marks: [

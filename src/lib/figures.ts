@@ -16,7 +16,18 @@ export interface RowRef {
   source: string;
 }
 
-export type Unit = 'personnes' | 'défis' | 'services' | 'candidatures' | 'euros' | 'pourcent' | 'ans' | 'jours' | 'articles' | 'structures' | 'nombre';
+export type Unit =
+  | 'personnes'
+  | 'défis'
+  | 'services'
+  | 'candidatures'
+  | 'euros'
+  | 'pourcent'
+  | 'ans'
+  | 'jours'
+  | 'articles'
+  | 'structures'
+  | 'nombre';
 
 export interface Figure {
   value: number;
@@ -61,7 +72,12 @@ class RowCitation implements RowRef {
 }
 
 /** A reference as plain data, e.g. to keep in a report that outlives the snapshot's rows. */
-export const refData = (ref: RowRef): RowRef => ({ table: ref.table, line: ref.line, key: ref.key, source: ref.source });
+export const refData = (ref: RowRef): RowRef => ({
+  table: ref.table,
+  line: ref.line,
+  key: ref.key,
+  source: ref.source,
+});
 
 const refs = new WeakMap<object, RowRef>();
 

@@ -64,7 +64,10 @@ export function formatValue(value: number, unit: Unit, { withUnit = false } = {}
 }
 
 /** A figure as the publication phrased it: « plus de 90 % », « près de 500 ». */
-export function formatFigure(figure: Pick<Figure, 'value' | 'unit' | 'qualifier'>, options?: { withUnit?: boolean }): string {
+export function formatFigure(
+  figure: Pick<Figure, 'value' | 'unit' | 'qualifier'>,
+  options?: { withUnit?: boolean },
+): string {
   const text = formatValue(figure.value, figure.unit, options);
   return figure.qualifier ? `${figure.qualifier} ${text}` : text;
 }
@@ -72,7 +75,20 @@ export function formatFigure(figure: Pick<Figure, 'value' | 'unit' | 'qualifier'
 /** « 2019-11 » → « novembre 2019 ». */
 export function formatMonth(month: string): string {
   const [year, m] = month.split('-');
-  const names = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+  const names = [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ];
   return `${names[Number(m) - 1] ?? m} ${year}`;
 }
 

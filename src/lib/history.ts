@@ -96,7 +96,10 @@ export function isHistoryFile(name: string): boolean {
 /** `<day of the update>-<n>.json`, n counting that day's entries from 1. */
 export function historyFileName(date: string, existing: readonly string[]): string {
   const day = date.slice(0, 10);
-  const taken = existing.map((name) => FILE_NAME.exec(name)).filter((m) => m?.[1] === day).map((m) => Number(m![2]));
+  const taken = existing
+    .map((name) => FILE_NAME.exec(name))
+    .filter((m) => m?.[1] === day)
+    .map((m) => Number(m![2]));
   return `${day}-${Math.max(0, ...taken) + 1}.json`;
 }
 
@@ -111,7 +114,9 @@ export function parseHistoryEntry(text: string, file: string): HistoryEntry {
   const parsed = historyEntrySchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${file} : entrée d’historique invalide (champ ${issue.path.join('.') || 'racine'} : ${issue.message})`);
+    throw new Error(
+      `${file} : entrée d’historique invalide (champ ${issue.path.join('.') || 'racine'} : ${issue.message})`,
+    );
   }
   return parsed.data;
 }
@@ -120,7 +125,7 @@ export function parseHistoryEntry(text: string, file: string): HistoryEntry {
 export function newestFirst(entries: readonly StoredHistoryEntry[]): StoredHistoryEntry[] {
   const order = (id: string) => {
     const m = FILE_NAME.exec(`${id}.json`);
-    return m ? [m[1]!, Number(m[2])] as const : [id, 0] as const;
+    return m ? ([m[1]!, Number(m[2])] as const) : ([id, 0] as const);
   };
   return [...entries].sort((a, b) => {
     const [da, na] = order(a.id);

@@ -11,7 +11,8 @@ export function promotionRank(promotion: string): number {
 
 // Sorting a large table compares the same few promotion names millions of times: rank each name once.
 const ranks = new Map<string, number>();
-const rankOf = (promotion: string) => ranks.get(promotion) ?? ranks.set(promotion, promotionRank(promotion)).get(promotion)!;
+const rankOf = (promotion: string) =>
+  ranks.get(promotion) ?? ranks.set(promotion, promotionRank(promotion)).get(promotion)!;
 
 export function byPromotion<T>(get: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => {
@@ -25,4 +26,10 @@ export const isTotal = (promotion: string) => /^total$/iu.test(promotion.trim())
 export const isEigPromotion = (promotion: string) => /^EIG\s*\d+$/iu.test(promotion.trim());
 
 /** Year each promotion started, as published (EIG 1 in 2017 … EIG 4 in 2020). */
-export const promotionYear: Record<string, number> = { 'EIG 1': 2017, 'EIG 2': 2018, 'EIG 3': 2019, 'EIG 4': 2020, DIG: 2019 };
+export const promotionYear: Record<string, number> = {
+  'EIG 1': 2017,
+  'EIG 2': 2018,
+  'EIG 3': 2019,
+  'EIG 4': 2020,
+  DIG: 2019,
+};

@@ -3,12 +3,31 @@
  * themselves, and every check that passed. It lists, never hides; the site shows it on its own page and the
  * build prints its summary.
  */
-import { byAdministration, defiList, spellingVariants, teamSizes, type Defi, type TeamSize } from './aggregates/defis.ts';
+import {
+  byAdministration,
+  defiList,
+  spellingVariants,
+  teamSizes,
+  type Defi,
+  type TeamSize,
+} from './aggregates/defis.ts';
 import { followUp, partitionSums, type FollowUpFigure, type PartitionSum } from './aggregates/follow-up.ts';
 import { indexKeyFigures, type KeyFigures } from './aggregates/key-figures.ts';
-import { budgetFigures, budgetTotals, promotionBudgetChecks, type BudgetFigure, type PromotionBudgetCheck } from './aggregates/budget.ts';
+import {
+  budgetFigures,
+  budgetTotals,
+  promotionBudgetChecks,
+  type BudgetFigure,
+  type PromotionBudgetCheck,
+} from './aggregates/budget.ts';
 import { programmeTotals } from './aggregates/programme.ts';
-import { community, communityEigCounts, communityMentorCounts, composition, type CommunityFigure } from './aggregates/profiles.ts';
+import {
+  community,
+  communityEigCounts,
+  communityMentorCounts,
+  composition,
+  type CommunityFigure,
+} from './aggregates/profiles.ts';
 import { surveyResults, type SurveyFigure } from './aggregates/surveys.ts';
 import type { TotalCheck } from './aggregates/totals.ts';
 import { concatFrom, sumOf, type Figure } from './figures.ts';
@@ -125,7 +144,8 @@ interface Side {
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const lowerFirst = (text: string) => (/^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+const lowerFirst = (text: string) =>
+  /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 
 /**
  * Two figures that should be equal: « Mentors, EIG 1 : 4 selon la liste du site, 6 selon le rapport 2019. »
@@ -161,7 +181,14 @@ class Comparison implements QualityCheck {
   }
 }
 
-function comparison(id: string, what: string, a: Side, b: Side, severityIfDifferent: Severity, tolerance = 0): QualityCheck {
+function comparison(
+  id: string,
+  what: string,
+  a: Side,
+  b: Side,
+  severityIfDifferent: Severity,
+  tolerance = 0,
+): QualityCheck {
   const raw = compare(a.figure.value, b.figure.value, tolerance);
   const severity = raw === 'conforme' ? 'conforme' : raw === 'arrondi' ? 'arrondi' : severityIfDifferent;
   return new Comparison(id, severity, what, a, b);
@@ -191,7 +218,9 @@ function programmeChecks(inputs: QualityInputs): QualityCheck[] {
 }
 
 function budgetChecks(inputs: QualityInputs): QualityCheck[] {
-  const lines = inputs.budgetTotals.map((c) => totalCheck(c, `Budget, ${lowerFirst(label(BUDGET_LINE_LABELS, c.indicator))}`, 'total-budget'));
+  const lines = inputs.budgetTotals.map((c) =>
+    totalCheck(c, `Budget, ${lowerFirst(label(BUDGET_LINE_LABELS, c.indicator))}`, 'total-budget'),
+  );
   const promotions = inputs.promotionBudgetChecks.map((c) => {
     const severity = compare(c.computed.value, c.printed.value, 1);
     return {
@@ -221,7 +250,14 @@ function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
 
   // Figures of the May 2019 blog post against the 2019 report.
   const applications = kf.get('Total', 'candidatures_recues');
-  const againstBlog: { id: string; what: string; blog: Figure | null; other: string; figure: Figure | null; severity: Severity }[] = [
+  const againstBlog: {
+    id: string;
+    what: string;
+    blog: Figure | null;
+    other: string;
+    figure: Figure | null;
+    severity: Severity;
+  }[] = [
     {
       id: 'defis-deposes-billet-rapport',
       what: 'Défis proposés par les administrations',
@@ -264,7 +300,10 @@ function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
     },
   ];
   for (const { id, what, blog, other, figure, severity } of againstBlog) {
-    if (blog && figure) checks.push(comparison(id, what, { source: 'le billet de mai 2019', figure: blog }, { source: other, figure }, severity));
+    if (blog && figure)
+      checks.push(
+        comparison(id, what, { source: 'le billet de mai 2019', figure: blog }, { source: other, figure }, severity),
+      );
   }
 
   // The website's community list against the report and the 2021 posts.
@@ -449,7 +488,12 @@ function ratioChecks(inputs: QualityInputs): QualityCheck[] {
     const match = /(\d+)\s*%\s*de\s*(\d+)/u.exec(item.figure.note ?? '');
     if (!match) continue;
     const [percent, whole] = [Number(match[1]), Number(match[2])];
-    const computed: Figure = { value: (100 * item.figure.value) / whole, unit: 'pourcent', from: item.figure.from, computed: true };
+    const computed: Figure = {
+      value: (100 * item.figure.value) / whole,
+      unit: 'pourcent',
+      from: item.figure.from,
+      computed: true,
+    };
     checks.push(
       comparison(
         `suivi-ratio-${slug(item.promotion)}-${item.date}-${slug(item.category)}`,
@@ -498,7 +542,9 @@ function formatChecks(defis: Defi[]): QualityCheck[] {
       id: `lien-${slug(d.promotion)}-${slug(d.name)}`,
       severity: 'format',
       title: `Défi « ${d.name} » (${d.promotion}) : le lien vers le code source « ${d.code!.url} » est mal formé (pas de nom de domaine).`,
-      figures: [{ label: 'Ligne de la liste des défis', figure: { value: 1, unit: 'défis', from: [d.ref], computed: false } }],
+      figures: [
+        { label: 'Ligne de la liste des défis', figure: { value: 1, unit: 'défis', from: [d.ref], computed: false } },
+      ],
     }));
   const spellings = spellingVariants(defis).map<QualityCheck>((group) => ({
     id: `orthographe-${slug(group.key)}`,
@@ -527,7 +573,10 @@ function boundsNotice(inputs: QualityInputs): QualityCheck[] {
       id: 'pourcentages-bornes',
       severity: 'approximation',
       title: `${qualified.length} pourcentages des questionnaires sont publiés comme des bornes ou des approximations (« plus de », « près de ») : ils sont montrés tels quels, avec leur qualificatif.`,
-      figures: qualified.map((s) => ({ label: `${label(QUESTION_LABELS, s.indicator)} (${s.population})`, figure: s.figure })),
+      figures: qualified.map((s) => ({
+        label: `${label(QUESTION_LABELS, s.indicator)} (${s.population})`,
+        figure: s.figure,
+      })),
     },
   ];
 }
@@ -583,7 +632,8 @@ export function qualityReport(data: SnapshotTables, inputs: QualityInputs = qual
     ...boundsNotice(inputs),
   ];
   const ordered = [...checks].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-  const counts = Object.fromEntries(SEVERITY_ORDER.map((s) => [s, checks.filter((c) => c.severity === s).length])) as Record<Severity, number>;
+  const counts = Object.fromEntries(
+    SEVERITY_ORDER.map((s) => [s, checks.filter((c) => c.severity === s).length]),
+  ) as Record<Severity, number>;
   return { checks: ordered, counts };
 }
-

@@ -17,7 +17,9 @@ export function validateSnapshot(
   const errors: DataFileError[] = [];
   const fail = (table: TableName, line: number, column: string, reason: string) => {
     const index = Object.keys(tables[table].columns).indexOf(column);
-    errors.push(new DataFileError(`${directory}/${tables[table].file}`, reason, line, index >= 0 ? index + 1 : undefined, column));
+    errors.push(
+      new DataFileError(`${directory}/${tables[table].file}`, reason, line, index >= 0 ? index + 1 : undefined, column),
+    );
   };
 
   for (const row of data['chiffres-cles']) {
@@ -35,7 +37,12 @@ export function validateSnapshot(
   }
   for (const row of data.budget) {
     if (row.montant_eur < 0) {
-      fail('budget', row._line, 'montant_eur', `montant négatif impossible : ${row.montant_eur} € pour ${row.poste} (${row.promotion})`);
+      fail(
+        'budget',
+        row._line,
+        'montant_eur',
+        `montant négatif impossible : ${row.montant_eur} € pour ${row.poste} (${row.promotion})`,
+      );
     }
   }
   for (const row of data.enquetes) {
@@ -48,7 +55,12 @@ export function validateSnapshot(
       );
     }
     if (row.repondants === 0) {
-      fail('enquetes', row._line, 'repondants', `aucun répondant : un pourcentage ne peut pas être publié pour ${row.indicateur}`);
+      fail(
+        'enquetes',
+        row._line,
+        'repondants',
+        `aucun répondant : un pourcentage ne peut pas être publié pour ${row.indicateur}`,
+      );
     }
   }
   for (const name of Object.keys(data) as TableName[]) {

@@ -22,7 +22,8 @@ export function fold(text: string): string {
 /** Order of two raw values of a column: numbers as numbers, text in French order; empty cells always last. */
 export function compareValues(a: string, b: string, kind: string, direction: Direction): number {
   if (a === '' || b === '') return a === b ? 0 : a === '' ? 1 : -1;
-  const order = kind === 'texte' ? a.localeCompare(b, 'fr', { sensitivity: 'base', numeric: true }) : Number(a) - Number(b);
+  const order =
+    kind === 'texte' ? a.localeCompare(b, 'fr', { sensitivity: 'base', numeric: true }) : Number(a) - Number(b);
   return direction === 'ascending' ? order : -order;
 }
 
@@ -51,7 +52,9 @@ function enhance(table: HTMLTableElement, controls: HTMLElement): void {
   const count = controls.querySelector<HTMLElement>('[data-explorer-count]');
   const download = controls.querySelector<HTMLButtonElement>('[data-explorer-download]');
   // What the text filter searches: the data cells, not the provenance column.
-  const searchable = new Map(rows.map((row) => [row, fold(columns.map((c) => row.cells[c.index]?.textContent ?? '').join(' '))]));
+  const searchable = new Map(
+    rows.map((row) => [row, fold(columns.map((c) => row.cells[c.index]?.textContent ?? '').join(' '))]),
+  );
   let sort: { column: Column; direction: Direction } | null = null;
 
   const update = () => {
@@ -60,17 +63,21 @@ function enhance(table: HTMLTableElement, controls: HTMLElement): void {
     let shown = 0;
     for (const row of rows) {
       const visible =
-        (!query || searchable.get(row)!.includes(query)) && (!wanted || !promotionColumn || encodedValueOf(row, promotionColumn) === wanted);
+        (!query || searchable.get(row)!.includes(query)) &&
+        (!wanted || !promotionColumn || encodedValueOf(row, promotionColumn) === wanted);
       row.hidden = !visible;
       if (visible) shown += 1;
     }
-    if (count) count.textContent = `${shown} ligne${shown > 1 ? 's' : ''} affichée${shown > 1 ? 's' : ''} sur ${rows.length}`;
+    if (count)
+      count.textContent = `${shown} ligne${shown > 1 ? 's' : ''} affichée${shown > 1 ? 's' : ''} sur ${rows.length}`;
     if (download) download.disabled = shown === 0;
   };
 
   const reorder = () => {
     const ordered = sort
-      ? [...rows].sort((a, b) => compareValues(valueOf(a, sort!.column), valueOf(b, sort!.column), sort!.column.kind, sort!.direction))
+      ? [...rows].sort((a, b) =>
+          compareValues(valueOf(a, sort!.column), valueOf(b, sort!.column), sort!.column.kind, sort!.direction),
+        )
       : rows;
     body.append(...ordered);
     for (const c of columns) {
@@ -91,7 +98,10 @@ function enhance(table: HTMLTableElement, controls: HTMLElement): void {
     button.append(...th.childNodes, '\u00a0', arrow);
     th.append(button);
     button.addEventListener('click', () => {
-      sort = { column, direction: sort?.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending' };
+      sort = {
+        column,
+        direction: sort?.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending',
+      };
       reorder();
     });
   }

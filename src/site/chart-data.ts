@@ -3,7 +3,14 @@
  * that a spreadsheet would run as formulas neutralised), and the JSON (values, sources and provenance).
  */
 import Papa from 'papaparse';
-import { chartPath, type AnyChart, type ChartContext, type ChartRow, type Column, type ColumnKind } from '../charts/types.ts';
+import {
+  chartPath,
+  type AnyChart,
+  type ChartContext,
+  type ChartRow,
+  type Column,
+  type ColumnKind,
+} from '../charts/types.ts';
 import { refData, type RowRef } from '../lib/figures.ts';
 import { formatEuros, formatNumber, formatPercent } from '../lib/format.ts';
 import type { Manifest } from '../lib/manifest.ts';
@@ -63,7 +70,12 @@ export function refResource(ref: RowRef, manifest: Pick<Manifest, 'tables'>) {
   return { id, title, url, latest: latest ?? null, checksum, last_modified };
 }
 
-export function chartJson(chart: AnyChart, rows: Row[], ctx: ChartContext & { snapshot: { manifest: Pick<Manifest, 'tables'> } }, site: string) {
+export function chartJson(
+  chart: AnyChart,
+  rows: Row[],
+  ctx: ChartContext & { snapshot: { manifest: Pick<Manifest, 'tables'> } },
+  site: string,
+) {
   return {
     slug: chart.slug,
     title: chart.title,

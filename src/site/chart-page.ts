@@ -25,7 +25,9 @@ function computeView(chart: AnyChart) {
     rows,
     reading: chart.reading(rows, site),
     notes: chart.notes?.(rows, site) ?? [],
-    sources: sources.map((id) => site.publications.find((p) => p.id === id) ?? { id, titre: id, url: '', date: '', editeur: '' }),
+    sources: sources.map(
+      (id) => site.publications.find((p) => p.id === id) ?? { id, titre: id, url: '', date: '', editeur: '' },
+    ),
     quality: relatedChecks(rows.flatMap((r) => r._from)),
   };
 }

@@ -46,7 +46,9 @@ function draw(chart: AnyChart, rows: ChartRow<Record<string, unknown>>[], varian
     ...(color ? { color } : {}),
     document: document as unknown as Document,
     ariaLabel: chart.title,
-  }) as unknown as Element & { scale?: (name: string) => { domain?: unknown[]; range?: unknown[]; type?: string } | undefined };
+  }) as unknown as Element & {
+    scale?: (name: string) => { domain?: unknown[]; range?: unknown[]; type?: string } | undefined;
+  };
   const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
   if (!svg) throw new Error(`${chart.slug} : Plot n’a pas produit de SVG`);
   for (const style of svg.querySelectorAll('style')) style.remove();

@@ -21,14 +21,17 @@ describe('accompagnement chart', () => {
       expect(row.valeur).toBe(budgetAmount(row.promotion, 'programme_accompagnement'));
       expect(row.unite).toBe('euros');
     }
-    const status = reference('budget-2017-2019.csv').find((r) => r.promotion === 'EIG 3' && r.poste === 'programme_accompagnement')?.statut;
+    const status = reference('budget-2017-2019.csv').find(
+      (r) => r.promotion === 'EIG 3' && r.poste === 'programme_accompagnement',
+    )?.statut;
     expect(status).toBe('previsionnel');
     expect(rows.find((r) => r.promotion === 'EIG 3')?.statut).toBe('prévisionnel');
   });
 
   it('shows the team, EIG Link and seminar figures with their unit', () => {
     const rows = chart.rows(ctx);
-    const find = (promotion: string, indicator: string) => rows.find((r) => r.promotion === promotion && r._from[0]?.key.indicateur === indicator);
+    const find = (promotion: string, indicator: string) =>
+      rows.find((r) => r.promotion === promotion && r._from[0]?.key.indicateur === indicator);
     const team = find('EIG 3', 'equipe_coordination');
     expect(team?.valeur).toBe(keyFigure('EIG 3', 'equipe_coordination'));
     expect(team?.unite).toBe('personnes');

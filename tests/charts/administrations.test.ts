@@ -25,18 +25,24 @@ describe('administrations chart', () => {
     const defis = reference('defis.csv');
     expect(rows.reduce((s, r) => s + r.defis, 0)).toBe(defis.length);
     for (const row of rows) {
-      const expected = defis.filter((d) => same(d.administration) === same(row.administration) && d.promotion === row.promotion);
+      const expected = defis.filter(
+        (d) => same(d.administration) === same(row.administration) && d.promotion === row.promotion,
+      );
       expect(row.defis, `${row.administration} ${row.promotion}`).toBe(expected.length);
       expect(row._from.map((r) => r.key.defi).sort()).toEqual(expected.map((d) => d.defi).sort());
     }
-    expect(new Set(rows.map((r) => r.administration)).size).toBe(new Set(defis.map((d) => same(d.administration))).size);
+    expect(new Set(rows.map((r) => r.administration)).size).toBe(
+      new Set(defis.map((d) => same(d.administration))).size,
+    );
   });
 
   it('groups the spellings of one administration (« Cour de cassation », « Cour de Cassation ») and lists the others', () => {
     const cour = chart.rows(ctx).filter((r) => same(r.administration) === 'cour de cassation');
     expect(cour.map((r) => r.promotion)).toEqual(['EIG 3', 'EIG 4']);
     expect(cour[0]!.total).toBe(2);
-    expect(cour[0]!.graphies).toContain(cour[0]!.administration === 'Cour de cassation' ? 'Cour de Cassation' : 'Cour de cassation');
+    expect(cour[0]!.graphies).toContain(
+      cour[0]!.administration === 'Cour de cassation' ? 'Cour de Cassation' : 'Cour de cassation',
+    );
   });
 
   it('notes the May 2019 post’s 19 structures and 29 services against the distinct names of promotions 1–3', () => {

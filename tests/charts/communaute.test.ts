@@ -22,7 +22,9 @@ describe('communaute chart', () => {
     const rows = chart.rows(ctx);
     expect(rows).toHaveLength(LIST().length);
     for (const ref of LIST()) {
-      const matching = rows.filter((r) => r.promotion === ref.promotion && r.programme === ref.programme && r._from[0]!.key.profil === ref.profil);
+      const matching = rows.filter(
+        (r) => r.promotion === ref.promotion && r.programme === ref.programme && r._from[0]!.key.profil === ref.profil,
+      );
       expect(matching).toHaveLength(1);
       expect(matching[0]!.effectif).toBe(Number(ref.effectif));
     }
@@ -49,7 +51,9 @@ describe('communaute chart', () => {
   it('groups the categories: EIG profiles, mentors and the programme’s team', () => {
     const categories = new Set(chart.rows(ctx).map((r) => r.categorie));
     expect(categories).toEqual(new Set(['EIG', 'Mentors', 'Équipe du programme']));
-    const eig4 = chart.rows(ctx).filter((r) => r.promotion === 'EIG 4' && r.programme === 'EIG' && r.categorie === 'EIG');
+    const eig4 = chart
+      .rows(ctx)
+      .filter((r) => r.promotion === 'EIG 4' && r.programme === 'EIG' && r.categorie === 'EIG');
     expect(eig4.reduce((s, r) => s + r.effectif, 0)).toBe(listed('EIG 4', EIG_PROFILES));
   });
 

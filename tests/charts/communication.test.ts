@@ -26,7 +26,9 @@ describe('communication chart', () => {
   it('shows the communication budget of each promotion, promotion 3 as a forecast, and the yearly figure of the documentation', () => {
     const rows = chart.rows(ctx).filter((r) => r.unite === 'euros');
     const budget = rows.filter((r) => r.promotion !== 'Total');
-    expect(budget.map((r) => [r.promotion, r.valeur])).toEqual(['EIG 1', 'EIG 2', 'EIG 3'].map((p) => [p, budgetAmount(p, 'communication')]));
+    expect(budget.map((r) => [r.promotion, r.valeur])).toEqual(
+      ['EIG 1', 'EIG 2', 'EIG 3'].map((p) => [p, budgetAmount(p, 'communication')]),
+    );
     expect(budget.find((r) => r.promotion === 'EIG 3')?.statut).toBe('prévisionnel');
     const yearly = rows.find((r) => r.promotion === 'Total');
     expect(yearly?.valeur).toBe(keyFigure('Total', 'communication_par_an'));

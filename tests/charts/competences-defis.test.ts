@@ -23,7 +23,9 @@ describe('competences-defis chart', () => {
     const rows = chart.rows(ctx);
     const defis = reference('defis.csv');
     const expected = new Map<string, number>();
-    for (const d of defis) for (const s of (d.competences ?? '').split(';')) expected.set(`${d.promotion}|${SKILLS[s]}`, (expected.get(`${d.promotion}|${SKILLS[s]}`) ?? 0) + 1);
+    for (const d of defis)
+      for (const s of (d.competences ?? '').split(';'))
+        expected.set(`${d.promotion}|${SKILLS[s]}`, (expected.get(`${d.promotion}|${SKILLS[s]}`) ?? 0) + 1);
     expect(new Map(rows.map((r) => [`${r.promotion}|${r.competence}`, r.defis]))).toEqual(expected);
     for (const row of rows) expect(row.defis_promotion).toBe(defis.filter((d) => d.promotion === row.promotion).length);
   });
@@ -41,9 +43,16 @@ describe('competences-defis chart', () => {
     const defis = reference('defis.csv');
     for (const row of chart.rows(ctx)) {
       expect(row._from).toHaveLength(row.defis_promotion);
-      const cited = row._from.map((ref) => defis.find((x) => x.defi === ref.key.defi && x.promotion === row.promotion)!);
+      const cited = row._from.map((ref) =>
+        defis.find((x) => x.defi === ref.key.defi && x.promotion === row.promotion)!,
+      );
       expect(cited.every((d) => d !== undefined)).toBe(true);
-      const asking = cited.filter((d) => (d.competences ?? '').split(';').map((s) => SKILLS[s]).includes(row.competence));
+      const asking = cited.filter((d) =>
+        (d.competences ?? '')
+          .split(';')
+          .map((s) => SKILLS[s])
+          .includes(row.competence),
+      );
       expect(asking).toHaveLength(row.defis);
     }
   });

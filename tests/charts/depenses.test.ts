@@ -20,7 +20,8 @@ describe('depenses chart', () => {
     const amount = (promotion: string, line: string) =>
       rows.find((r) => r.promotion === promotion && r.poste === BUDGET_LINE_LABELS[line])?.montant;
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3', 'Total']) {
-      for (const line of [...LINES, 'budget_total']) expect(amount(promotion, line), `${promotion} ${line}`).toBe(budgetAmount(promotion, line));
+      for (const line of [...LINES, 'budget_total'])
+        expect(amount(promotion, line), `${promotion} ${line}`).toBe(budgetAmount(promotion, line));
     }
     expect(rows).toHaveLength(20);
   });

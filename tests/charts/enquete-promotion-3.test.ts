@@ -12,7 +12,10 @@ beforeAll(async () => {
 
 describe('enquete-promotion-3 chart', () => {
   it('shows every percentage published on promotion 3, at the end of 2019 and in 2021', () => {
-    expectSameFigures(chart.rows(ctx), published((r) => r.enquete === 'promo-3' || r.enquete === 'promo-3-suivi-2021'));
+    expectSameFigures(
+      chart.rows(ctx),
+      published((r) => r.enquete === 'promo-3' || r.enquete === 'promo-3-suivi-2021'),
+    );
   });
 
   it('leaves the respondents of the 2021 follow-up absent, with the population of 32', () => {
@@ -40,6 +43,8 @@ describe('enquete-promotion-3 chart', () => {
     const reading = plain(chart.reading(rows, ctx));
     expect(reading).toContain('75 % des EIG de la promotion 3 (n = 27 sur 30)');
     expect(reading).toContain('en 2021, 30 %');
-    expect(plain(chart.notes!(rows, ctx).join(' '))).toContain('envoyés à 30 EIG, les autres chiffres portent sur les 32 EIG');
+    expect(plain(chart.notes!(rows, ctx).join(' '))).toContain(
+      'envoyés à 30 EIG, les autres chiffres portent sur les 32 EIG',
+    );
   });
 });

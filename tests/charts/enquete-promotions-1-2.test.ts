@@ -12,7 +12,10 @@ beforeAll(async () => {
 
 describe('enquete-promotions-1-2 chart', () => {
   it('shows every percentage published from the survey of promotions 1 and 2', () => {
-    expectSameFigures(chart.rows(ctx), published((r) => r.enquete === 'promos-1-2'));
+    expectSameFigures(
+      chart.rows(ctx),
+      published((r) => r.enquete === 'promos-1-2'),
+    );
   });
 
   it('writes the qualifier and the respondents wherever a percentage appears', () => {
@@ -26,18 +29,27 @@ describe('enquete-promotions-1-2 chart', () => {
       expect(text).toContain('plus de 90 % · mentors');
       expect(text).toContain('près de 95 % · EIG');
       expect(text).toContain('(EIG, n = 21 sur 39 ; Questionnaire des promotions 1 et 2 (2019), Rapport 2019)');
-      expect(legend.map((l) => l.label)).toEqual(['EIG, n = 21 sur 39', 'Mentors, n = 13 sur 24', 'EIG et mentors, n = 34 sur 63']);
+      expect(legend.map((l) => l.label)).toEqual([
+        'EIG, n = 21 sur 39',
+        'Mentors, n = 13 sur 24',
+        'EIG et mentors, n = 34 sur 63',
+      ]);
       expect(svg.match(/<rect /gu)).toHaveLength(rows.length);
     }
     // Downloaded images carry no legend: the respondents are written in the drawing itself.
-    const file = plain(renderChart(chart, rows, 'wide').svg).replace(/<[^>]+>/gu, ' ').replace(/\s+/gu, ' ');
+    const file = plain(renderChart(chart, rows, 'wide').svg)
+      .replace(/<[^>]+>/gu, ' ')
+      .replace(/\s+/gu, ' ');
     expect(file).toContain('Répondants : EIG, n = 21 sur 39 ; mentors, n = 13 sur 24 ; EIG et mentors, n = 34 sur 63.');
   });
 
   it('draws each bar at the published value, whatever its qualifier', () => {
     const rows = chart.rows(ctx);
     const { svg } = renderChart(chart, rows, 'wide');
-    const widths = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"[^>]*>\s*<title>([^<]*)<\/title>/gu)].map((m) => ({ width: Number(m[1]), title: plain(m[2]!) }));
+    const widths = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"[^>]*>\s*<title>([^<]*)<\/title>/gu)].map((m) => ({
+      width: Number(m[1]),
+      title: plain(m[2]!),
+    }));
     expect(widths).toHaveLength(rows.length);
     const unit = widths.find((w) => w.title.includes('Méthodes agiles'))!.width / 43;
     const bounded = widths.find((w) => w.title.includes('plus de 90 %'))!;
@@ -49,6 +61,8 @@ describe('enquete-promotions-1-2 chart', () => {
     expect(reading).toContain('21 EIG sur 39 et 13 mentors sur 24');
     expect(reading).toContain('près de 95 %');
     const bounded = published((r) => r.enquete === 'promos-1-2' && r.qualificatif !== '').length;
-    expect(plain(chart.notes!(chart.rows(ctx), ctx).join(' '))).toContain(`${bounded} pourcentages sont publiés avec un qualificatif`);
+    expect(plain(chart.notes!(chart.rows(ctx), ctx).join(' '))).toContain(
+      `${bounded} pourcentages sont publiés avec un qualificatif`,
+    );
   });
 });

@@ -33,13 +33,26 @@ describe('explorateur-defis chart', () => {
     expect(count('EIG 1')).toBe(9);
     // The website lists 17 défis for promotion 4 where the April 2021 post says 16: shown in the notes.
     expect(count('EIG 4')).toBe(DEFIS().filter((d) => d.promotion === 'EIG 4').length);
-    expect(chart.notes!(chart.rows(ctx), ctx).join(' ')).toContain(`${count('EIG 4')} défis ; les publications du programme en annoncent ${keyFigure('EIG 4', 'defis')}`);
+    expect(chart.notes!(chart.rows(ctx), ctx).join(' ')).toContain(
+      `${count('EIG 4')} défis ; les publications du programme en annoncent ${keyFigure('EIG 4', 'defis')}`,
+    );
   });
 
   it('is an explorer: its table is the list of défis', () => {
     expect(chart.explorer).toBe(true);
     expect(chart.columns.map((c) => c.key)).toEqual(
-      expect.arrayContaining(['defi', 'promotion', 'annee', 'administration', 'commune', 'competences', 'eig', 'mentors', 'duree_mois', 'code_source']),
+      expect.arrayContaining([
+        'defi',
+        'promotion',
+        'annee',
+        'administration',
+        'commune',
+        'competences',
+        'eig',
+        'mentors',
+        'duree_mois',
+        'code_source',
+      ]),
     );
   });
 

@@ -16,7 +16,8 @@ const plain = (text: string) => text.replace(/&#160;|&#8239;|[\u00a0\u202f]/gu, 
 describe('financement chart', () => {
   it('shows the PIA envelope and the total spending of each promotion as published', () => {
     const rows = chart.rows(ctx);
-    const amount = (promotion: string, poste: string) => rows.find((r) => r.promotion === promotion && r.poste === poste)?.montant;
+    const amount = (promotion: string, poste: string) =>
+      rows.find((r) => r.promotion === promotion && r.poste === poste)?.montant;
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
       expect(amount(promotion, 'Enveloppe du PIA')).toBe(budgetAmount(promotion, 'enveloppe_pia'));
       expect(amount(promotion, 'Dépenses totales')).toBe(budgetAmount(promotion, 'budget_total'));

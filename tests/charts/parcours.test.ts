@@ -12,13 +12,18 @@ beforeAll(async () => {
 
 describe('parcours chart', () => {
   it('shows every published figure of the « parcours » theme, from all surveys', () => {
-    expectSameFigures(chart.rows(ctx), published((r) => r.theme === 'parcours'));
+    expectSameFigures(
+      chart.rows(ctx),
+      published((r) => r.theme === 'parcours'),
+    );
   });
 
   it('says, for each group of bars, its population, respondents and publication', () => {
     for (const variant of ['wide', 'narrow'] as const) {
       const { svg, legend } = renderChart(chart, chart.rows(ctx), variant);
-      const text = plain(svg).replace(/<[^>]+>/gu, ' ').replace(/\s+/gu, ' ');
+      const text = plain(svg)
+        .replace(/<[^>]+>/gu, ' ')
+        .replace(/\s+/gu, ' ');
       expect(text).toMatch(/Questionnaire des promotions 1 et 2 \(2019\), rapport 2019 — EIG, n = 21 sur 39/u);
       expect(text).toMatch(/blog, janv\. 2020 — EIG \(32\), répondants non publiés/u);
       expect(text).toMatch(/blog, avril 2021 — EIG \(32\), répondants non publiés/u);

@@ -9,12 +9,17 @@ beforeAll(async () => {
   ctx = await loadContext();
 });
 
-const SHARE = { Développement: 'part_developpeurs', 'Data science': 'part_data_scientists', Design: 'part_designers' } as const;
+const SHARE = {
+  Développement: 'part_developpeurs',
+  'Data science': 'part_data_scientists',
+  Design: 'part_designers',
+} as const;
 const COUNT = { Développement: 'eig_developpement', 'Data science': 'eig_data_science', Design: 'eig_design' } as const;
 const PROFILES = Object.keys(SHARE) as (keyof typeof SHARE)[];
 
 describe('profils chart', () => {
-  const row = (promotion: string, profil: string) => chart.rows(ctx).find((r) => r.promotion === promotion && r.profil === profil);
+  const row = (promotion: string, profil: string) =>
+    chart.rows(ctx).find((r) => r.promotion === promotion && r.profil === profil);
 
   it('shows the report’s shares for promotions 1–3 (73/27/0, 39/50/11, 28/56/16 %), as published', () => {
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
@@ -51,7 +56,11 @@ describe('profils chart', () => {
     expect(eig3._from.map((r) => r.key.indicateur).sort()).toEqual(['eig_design', 'part_designers']);
     const eig4 = row('EIG 4', 'Design')!;
     // A share computed from the counts cites every count it divides by.
-    expect(eig4._from.map((r) => r.key.indicateur).sort()).toEqual(['eig_data_science', 'eig_design', 'eig_developpement']);
+    expect(eig4._from.map((r) => r.key.indicateur).sort()).toEqual([
+      'eig_data_science',
+      'eig_design',
+      'eig_developpement',
+    ]);
   });
 
   it('reads from the rows and says promotion 4’s share is computed', () => {

@@ -28,7 +28,9 @@ describe('promotion-4-sept-mois chart', () => {
       // The share cites the count and the number of défis it is computed from.
       expect(row?._from.map((f) => f.table).sort()).toEqual(['chiffres-cles', 'suivi-defis']);
     }
-    expect(rows.find((r) => r.indicateur === 'Projets prolongés avec un cofinancement de la DINUM')?.date).toBe('juin 2021');
+    expect(rows.find((r) => r.indicateur === 'Projets prolongés avec un cofinancement de la DINUM')?.date).toBe(
+      'juin 2021',
+    );
   });
 
   it('marks the share as computed in the table and on the chart', () => {
@@ -45,6 +47,8 @@ describe('promotion-4-sept-mois chart', () => {
   it('notes that the site’s list has 17 défis for promotion 4', () => {
     const listed = reference('defis.csv').filter((r) => r.promotion === 'EIG 4').length;
     expect(listed).toBe(17);
-    expect(plain(chart.notes!(chart.rows(ctx), ctx).join(' '))).toContain(`compte ${listed} défis pour la promotion 4, pas 16`);
+    expect(plain(chart.notes!(chart.rows(ctx), ctx).join(' '))).toContain(
+      `compte ${listed} défis pour la promotion 4, pas 16`,
+    );
   });
 });

@@ -12,7 +12,8 @@ beforeAll(async () => {
 describe('promotions chart', () => {
   it('shows the EIG, mentors, défis and host services published for each promotion', () => {
     const rows = chart.rows(ctx);
-    const value = (promotion: string, label: string) => rows.find((r) => r.promotion === promotion && r.indicateur === label)?.valeur;
+    const value = (promotion: string, label: string) =>
+      rows.find((r) => r.promotion === promotion && r.indicateur === label)?.valeur;
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
       expect(value(promotion, 'EIG')).toBe(keyFigure(promotion, 'eig'));
       expect(value(promotion, 'Mentors')).toBe(keyFigure(promotion, 'mentors'));

@@ -15,7 +15,8 @@ const plain = (text: string) => text.replace(/&#160;|&#8239;|[\u00a0\u202f]/gu, 
 describe('salaires chart', () => {
   it('shows the published shares of PIA and administrations for promotions 1 and 3 only', () => {
     const rows = chart.rows(ctx);
-    const share = (promotion: string, who: string) => rows.find((r) => r.promotion === promotion && r.financeur === who)?.part;
+    const share = (promotion: string, who: string) =>
+      rows.find((r) => r.promotion === promotion && r.financeur === who)?.part;
     expect(share('EIG 1', 'PIA')).toBe(keyFigure('EIG 1', 'part_pia_dans_salaires'));
     expect(share('EIG 1', 'Administrations')).toBe(keyFigure('EIG 1', 'part_administrations_dans_salaires'));
     expect(share('EIG 3', 'PIA')).toBe(keyFigure('EIG 3', 'part_pia_dans_salaires'));
@@ -27,7 +28,8 @@ describe('salaires chart', () => {
 
   it('shows that the shares of promotion 3 add up to 99 %, as a computed row and in the notes', () => {
     const rows = chart.rows(ctx);
-    const expected = keyFigure('EIG 3', 'part_pia_dans_salaires') + keyFigure('EIG 3', 'part_administrations_dans_salaires');
+    const expected =
+      keyFigure('EIG 3', 'part_pia_dans_salaires') + keyFigure('EIG 3', 'part_administrations_dans_salaires');
     expect(expected).toBe(99);
     const sum = rows.find((r) => r.promotion === 'EIG 3' && r.nature === 'calculé');
     expect(sum?.part).toBe(expected);
@@ -51,7 +53,9 @@ describe('salaires chart', () => {
 
   it('reads the fall of the PIA share', () => {
     const reading = plain(chart.reading(chart.rows(ctx), ctx));
-    expect(reading).toContain(`de ${keyFigure('EIG 1', 'part_pia_dans_salaires')} % (EIG 1) à ${keyFigure('EIG 3', 'part_pia_dans_salaires')} % (EIG 3)`);
+    expect(reading).toContain(
+      `de ${keyFigure('EIG 1', 'part_pia_dans_salaires')} % (EIG 1) à ${keyFigure('EIG 3', 'part_pia_dans_salaires')} % (EIG 3)`,
+    );
   });
 
   it('cites the key-figures rows, the sum citing both shares', () => {

@@ -21,7 +21,10 @@ describe('suivi-promotion-3 chart', () => {
     expect(rows).toHaveLength(published().length);
     for (const ref of published()) {
       const row = rows.find(
-        (r) => r.indicateur === FOLLOW_UP_LABELS[ref.indicateur!] && r.categorie === FOLLOW_UP_LABELS[ref.categorie!] && r.date === formatMonth(ref.date!),
+        (r) =>
+          r.indicateur === FOLLOW_UP_LABELS[ref.indicateur!] &&
+          r.categorie === FOLLOW_UP_LABELS[ref.categorie!] &&
+          r.date === formatMonth(ref.date!),
       );
       expect(row?.nombre, `${ref.date} ${ref.indicateur} ${ref.categorie}`).toBe(Number(ref.nombre_defis));
     }
@@ -38,7 +41,9 @@ describe('suivi-promotion-3 chart', () => {
       ['novembre 2019', 4],
       ['mars 2021', 10],
     ]);
-    expect(plain(chart.reading(rows, ctx))).toBe('Sur les 14 projets de la promotion 3 évalués, 10 étaient en production en mars 2021, contre 4 en novembre 2019.');
+    expect(plain(chart.reading(rows, ctx))).toBe(
+      'Sur les 14 projets de la promotion 3 évalués, 10 étaient en production en mars 2021, contre 4 en novembre 2019.',
+    );
   });
 
   it('shows that the November 2019 portage categories add up to 13, not 14', () => {
@@ -47,16 +52,22 @@ describe('suivi-promotion-3 chart', () => {
     const state = published().filter((r) => r.indicateur === 'etat' && r.date === '2019-11');
     const sum = (list: typeof portage) => list.reduce((s, r) => s + Number(r.nombre_defis), 0);
     expect([sum(portage), sum(state)]).toEqual([13, 14]);
-    const total = rows.find((r) => r.indicateur === 'Portage des projets' && r.date === 'novembre 2019' && r.nature === 'calculé');
+    const total = rows.find(
+      (r) => r.indicateur === 'Portage des projets' && r.date === 'novembre 2019' && r.nature === 'calculé',
+    );
     expect(total).toMatchObject({ nombre: sum(portage), evalues: sum(state) });
     expect(total!._from).toHaveLength(portage.length);
     // Consistent totals are computed too, and say so.
-    const march = rows.find((r) => r.indicateur === 'Portage des projets' && r.date === 'mars 2021' && r.nature === 'calculé');
+    const march = rows.find(
+      (r) => r.indicateur === 'Portage des projets' && r.date === 'mars 2021' && r.nature === 'calculé',
+    );
     expect(march).toMatchObject({ nombre: 14, evalues: 14 });
     const { svg } = renderChart(chart, rows, 'wide');
     expect(plain(svg)).toContain('13 · novembre 2019 ≠ 14 évalués');
     expect(svg).toMatch(/stroke-dasharray="4,3"/u);
-    expect(plain(chart.notes!(rows, ctx)[0]!)).toMatch(/\(11 \+ 1 \+ 1\) font 13 projets, alors que le même billet en évalue 14/u);
+    expect(plain(chart.notes!(rows, ctx)[0]!)).toMatch(
+      /\(11 \+ 1 \+ 1\) font 13 projets, alors que le même billet en évalue 14/u,
+    );
   });
 
   it('warns that the November 2019 openness figures count the 15 défis', () => {

@@ -16,7 +16,10 @@ export function expectSameFigures(rows: ChartRow<SurveyRow>[], expected: Referen
   expect(rows).toHaveLength(expected.length);
   for (const ref of expected) {
     const matches = rows.filter(
-      (r) => r.question === QUESTION_LABELS[ref.indicateur!] && r.population === POPULATION_LABELS[ref.population!] && r._from[0]?.key.enquete === ref.enquete,
+      (r) =>
+        r.question === QUESTION_LABELS[ref.indicateur!] &&
+        r.population === POPULATION_LABELS[ref.population!] &&
+        r._from[0]?.key.enquete === ref.enquete,
     );
     expect(matches, `${ref.enquete} ${ref.indicateur} ${ref.population}`).toHaveLength(1);
     const row = matches[0]!;

@@ -18,7 +18,8 @@ const teams = (promotion: string) =>
     .reduce((s, d) => s + Number(d.nb_eig), 0);
 
 describe('taille-equipes chart', () => {
-  const value = (promotion: string, mesure: string) => chart.rows(ctx).find((r) => r.promotion === promotion && r.mesure === mesure);
+  const value = (promotion: string, mesure: string) =>
+    chart.rows(ctx).find((r) => r.promotion === promotion && r.mesure === mesure);
 
   it('adds up the défis’ teams of each promotion, next to the published number of EIG', () => {
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4']) {
@@ -34,9 +35,12 @@ describe('taille-equipes chart', () => {
   it('shows that promotion 1’s teams add up to 9 where the report says 11, and that 2, 3 and 4 match', () => {
     expect(value('EIG 1', SUM)?.eig).toBe(9);
     expect(value('EIG 1', PUBLISHED)?.eig).toBe(11);
-    for (const promotion of ['EIG 2', 'EIG 3', 'EIG 4']) expect(value(promotion, SUM)?.eig).toBe(value(promotion, PUBLISHED)?.eig);
+    for (const promotion of ['EIG 2', 'EIG 3', 'EIG 4'])
+      expect(value(promotion, SUM)?.eig).toBe(value(promotion, PUBLISHED)?.eig);
     const reading = chart.reading(chart.rows(ctx), ctx);
-    expect(reading).toContain(`promotion EIG 1 totalisent ${teams('EIG 1')} EIG, quand le programme en publie ${keyFigure('EIG 1', 'eig')}`);
+    expect(reading).toContain(
+      `promotion EIG 1 totalisent ${teams('EIG 1')} EIG, quand le programme en publie ${keyFigure('EIG 1', 'eig')}`,
+    );
     expect(reading).toContain('pour EIG 2, EIG 3 et EIG 4, la somme égale le chiffre publié');
     expect(chart.notes!(chart.rows(ctx), ctx).join(' ')).toContain('EIG 1 :');
   });

@@ -63,7 +63,8 @@ async function openStill(scheme: 'light' | 'dark', path: string): Promise<Page> 
   const page = await contexts[scheme].newPage();
   await page.route('**/*', (route) => {
     const request = route.request();
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && request.url() !== url) return route.abort('aborted');
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && request.url() !== url)
+      return route.abort('aborted');
     if (redirecting.has(path) && request.resourceType() === 'script') return route.abort('blockedbyclient');
     return route.fallback();
   });
@@ -79,19 +80,35 @@ async function openStill(scheme: 'light' | 'dark', path: string): Promise<Page> 
 async function axe(page: Page, rules?: string[]): Promise<Violation[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (only) => {
-    const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe.run(document, {
+    const result = await (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe.run(document, {
       resultTypes: ['violations'],
       ...(only ? { runOnly: { type: 'rule', values: only } } : {}),
     });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   }, rules);
 }
 
 /** A chart's title as an accessible name, whatever spaces the page writes in it (« EIG : » with a no-break space). */
-const named = (title: string) => new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '[\\s\u00a0\u202f]+')}$`, 'u');
+const named = (title: string) =>
+  new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replace(/\s+/gu, '[\\s\u00a0\u202f]+')}$`, 'u');
 
 const describeViolations = (violations: Violation[]) =>
-  violations.map((v) => `${v.impact} ${v.id} (${v.help}) : ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}${v.nodes.length > 5 ? '…' : ''}`);
+  violations.map(
+    (v) =>
+      `${v.impact} ${v.id} (${v.help}) : ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(', ')}${v.nodes.length > 5 ? '…' : ''}`,
+  );
 
 describe('axe-core', () => {
   it('is refused when injected as an inline script, which is why it goes in through the DevTools protocol', async () => {
@@ -111,7 +128,9 @@ describe('axe-core', () => {
     const page = await light.newPage();
     await page.goto(`${server.url}/a-propos/`);
     await page.evaluate(() => {
-      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<input type="text"><p class="probe">faible contraste</p>');
+      document
+        .querySelector('main')!
+        .insertAdjacentHTML('beforeend', '<input type="text"><p class="probe">faible contraste</p>');
       (document.querySelector('.probe') as HTMLElement).style.color = '#ccc';
     });
     const ids = (await axe(page)).filter((v) => BLOCKING.has(v.impact ?? '')).map((v) => v.id);
@@ -132,7 +151,9 @@ describe.concurrent('every page', () => {
   it.for(pages)('%s keeps its contrasts in dark mode', async (path, { expect }) => {
     const page = await openStill('dark', path);
     await expect(page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).resolves.toBe(true);
-    const violations = (await axe(page, ['color-contrast', 'link-in-text-block'])).filter((v) => BLOCKING.has(v.impact ?? ''));
+    const violations = (await axe(page, ['color-contrast', 'link-in-text-block'])).filter((v) =>
+      BLOCKING.has(v.impact ?? ''),
+    );
     await page.close();
     expect(describeViolations(violations)).toEqual([]);
   });
@@ -145,7 +166,9 @@ describe.concurrent('embeds with a forced theme', () => {
     async ([slug, theme, system], { expect }) => {
       const page = await openStill(system, `/embed/${slug}/?theme=${theme}`);
       await expect(page.evaluate(() => document.documentElement.className)).resolves.toContain(`theme-${theme}`);
-      const violations = (await axe(page, ['color-contrast', 'link-in-text-block'])).filter((v) => BLOCKING.has(v.impact ?? ''));
+      const violations = (await axe(page, ['color-contrast', 'link-in-text-block'])).filter((v) =>
+        BLOCKING.has(v.impact ?? ''),
+      );
       await page.close();
       expect(describeViolations(violations)).toEqual([]);
     },
@@ -154,9 +177,20 @@ describe.concurrent('embeds with a forced theme', () => {
 
 describe('the audit covers', () => {
   it('the home page, every chart page, every embed, every old address and the other pages', () => {
-    for (const chart of charts) expect(pages).toEqual(expect.arrayContaining([`/graphiques/${chart.slug}/`, `/embed/${chart.slug}/`]));
+    for (const chart of charts)
+      expect(pages).toEqual(expect.arrayContaining([`/graphiques/${chart.slug}/`, `/embed/${chart.slug}/`]));
     for (const { anchor } of legacyAnchors()) expect(pages).toContain(`/${anchor}/`);
-    expect(pages).toEqual(expect.arrayContaining(['/', '/a-propos/', '/accessibilite/', '/plan-du-site/', '/qualite/', '/historique/', '/tables/']));
+    expect(pages).toEqual(
+      expect.arrayContaining([
+        '/',
+        '/a-propos/',
+        '/accessibilite/',
+        '/plan-du-site/',
+        '/qualite/',
+        '/historique/',
+        '/tables/',
+      ]),
+    );
   });
 });
 
@@ -167,7 +201,7 @@ describe.concurrent('every chart', () => {
     await expect(page.getByRole('img', { name: named(chart.title) }).count()).resolves.toBe(1);
     const description = await page.getByRole('img', { name: named(chart.title) }).evaluate((svg) => {
       const id = svg.getAttribute('aria-describedby');
-      return id ? document.getElementById(id)?.textContent?.trim() ?? '' : '';
+      return id ? (document.getElementById(id)?.textContent?.trim() ?? '') : '';
     });
     expect(description.length).toBeGreaterThan(20);
     const table = page.getByRole('table', { name: new RegExp(named(chart.title).source.slice(0, -1), 'u') });

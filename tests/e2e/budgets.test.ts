@@ -46,21 +46,27 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const detail = (t: Transfer) => t.files.map((f) => `${f.url.replace(server.url, '')} ${kb(f.gzip)}`).join(', ');
 
 describe.concurrent('embed pages', () => {
-  it.for(charts.map((c) => c.slug))(`/embed/%s/ weighs at most ${kb(BUDGETS.embed.total)} gzip, ${kb(BUDGETS.embed.js)} of it JavaScript`, async (slug, { expect }) => {
-    const transfer = await firstVisit(`/embed/${slug}/`);
-    expect(transfer.byType.html, 'la page elle-même').toBeGreaterThan(0);
-    expect(transfer.byType.css).toBeGreaterThan(0);
-    expect(transfer.total, detail(transfer)).toBeLessThanOrEqual(BUDGETS.embed.total);
-    expect(transfer.byType.js, detail(transfer)).toBeLessThanOrEqual(BUDGETS.embed.js);
-  });
+  it.for(charts.map((c) => c.slug))(
+    `/embed/%s/ weighs at most ${kb(BUDGETS.embed.total)} gzip, ${kb(BUDGETS.embed.js)} of it JavaScript`,
+    async (slug, { expect }) => {
+      const transfer = await firstVisit(`/embed/${slug}/`);
+      expect(transfer.byType.html, 'la page elle-même').toBeGreaterThan(0);
+      expect(transfer.byType.css).toBeGreaterThan(0);
+      expect(transfer.total, detail(transfer)).toBeLessThanOrEqual(BUDGETS.embed.total);
+      expect(transfer.byType.js, detail(transfer)).toBeLessThanOrEqual(BUDGETS.embed.js);
+    },
+  );
 });
 
 describe.concurrent('chart pages', () => {
-  it.for(charts.map((c) => c.slug))(`/graphiques/%s/ loads at most ${kb(BUDGETS.chartPage.js)} of JavaScript (gzip)`, async (slug, { expect }) => {
-    const transfer = await firstVisit(`/graphiques/${slug}/`);
-    expect(transfer.byType.js, detail(transfer)).toBeGreaterThan(0);
-    expect(transfer.byType.js, detail(transfer)).toBeLessThanOrEqual(BUDGETS.chartPage.js);
-  });
+  it.for(charts.map((c) => c.slug))(
+    `/graphiques/%s/ loads at most ${kb(BUDGETS.chartPage.js)} of JavaScript (gzip)`,
+    async (slug, { expect }) => {
+      const transfer = await firstVisit(`/graphiques/${slug}/`);
+      expect(transfer.byType.js, detail(transfer)).toBeGreaterThan(0);
+      expect(transfer.byType.js, detail(transfer)).toBeLessThanOrEqual(BUDGETS.chartPage.js);
+    },
+  );
 });
 
 describe('the measure', () => {

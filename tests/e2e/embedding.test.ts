@@ -51,7 +51,9 @@ beforeAll(async () => {
   hostRoot = await mkdtemp(join(tmpdir(), 'eig-host-'));
   host = await startStaticServer(hostRoot);
   browser = await launchChromium();
-  ({ context, guard } = await guardedContext(browser, [site.url, host.url], { viewport: { width: 1024, height: 800 } }));
+  ({ context, guard } = await guardedContext(browser, [site.url, host.url], {
+    viewport: { width: 1024, height: 800 },
+  }));
   const snippets = await inParallel(charts, 4, (chart) => publishedSnippet(chart.slug));
   for (const [i, chart] of charts.entries()) {
     await writeFile(join(hostRoot, `journal-${chart.slug}.html`), article(`Article : ${chart.slug}`, snippets[i]!));
@@ -61,8 +63,12 @@ beforeAll(async () => {
     join(hostRoot, 'datawrapper.html'),
     article(
       'Datawrapper',
-      charts.map((c) => `<iframe src="${site.url}/embed/${c.slug}/" title="${c.slug}" width="100%" height="200" style="border:0;width:100%"></iframe>`).join('') +
-        DATAWRAPPER_LISTENER,
+      charts
+        .map(
+          (c) =>
+            `<iframe src="${site.url}/embed/${c.slug}/" title="${c.slug}" width="100%" height="200" style="border:0;width:100%"></iframe>`,
+        )
+        .join('') + DATAWRAPPER_LISTENER,
     ),
   );
   // A frame of another origin claiming a height: embed.js must not believe it.
@@ -72,12 +78,22 @@ beforeAll(async () => {
   );
   await writeFile(
     join(hostRoot, 'journal-imposteur.html'),
-    article('Imposteur', `<iframe src="/liar.html" title="autre" height="150"></iframe><script src="${site.url}/embed.js"></script>`),
+    article(
+      'Imposteur',
+      `<iframe src="/liar.html" title="autre" height="150"></iframe><script src="${site.url}/embed.js"></script>`,
+    ),
   );
   for (const { anchor } of legacyAnchors()) {
-    const frame = (src: string) => `<iframe src="${src}" width="100%" height="${BLOG_IFRAME_HEIGHT}" frameborder="0"></iframe>`;
-    await writeFile(join(hostRoot, `blog-ancre-${anchor}.html`), article(`Billet : #${anchor}`, frame(`${site.url}/#${anchor}`)));
-    await writeFile(join(hostRoot, `blog-chemin-${anchor}.html`), article(`Billet : /${anchor}`, frame(`${site.url}/${anchor}`)));
+    const frame = (src: string) =>
+      `<iframe src="${src}" width="100%" height="${BLOG_IFRAME_HEIGHT}" frameborder="0"></iframe>`;
+    await writeFile(
+      join(hostRoot, `blog-ancre-${anchor}.html`),
+      article(`Billet : #${anchor}`, frame(`${site.url}/#${anchor}`)),
+    );
+    await writeFile(
+      join(hostRoot, `blog-chemin-${anchor}.html`),
+      article(`Billet : /${anchor}`, frame(`${site.url}/${anchor}`)),
+    );
   }
 });
 
@@ -99,7 +115,10 @@ async function fitsContent(page: Page, frame: Frame, expect: ExpectStatic): Prom
   const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
   await frame.locator('figure.chart-figure svg[role="img"]:visible').waitFor();
   await expect
-    .poll(async () => (await page.locator('iframe').evaluate((e) => e.getBoundingClientRect().height)) - (await content()), { timeout: 10_000 })
+    .poll(
+      async () => (await page.locator('iframe').evaluate((e) => e.getBoundingClientRect().height)) - (await content()),
+      { timeout: 10_000 },
+    )
     .toBe(0);
   return content();
 }
@@ -111,20 +130,22 @@ describe('the origins', () => {
 });
 
 describe.concurrent('a chart embedded with the published code', () => {
-  it.for(charts.map((c) => c.slug))('%s: the iframe takes the height of the chart (embed.js)', async (slug, { expect }) => {
-    const { page, problems } = await visit(context, `${host.url}/journal-${slug}.html`, 'load');
-    const frame = await childFrame(page);
-    expect(frame.url()).toBe(`${site.url}/embed/${slug}/`);
-    const height = await fitsContent(page, frame, expect);
-    const iframe = page.locator('iframe');
-    // embed.js set it (the published code starts from an estimate written in the height attribute).
-    await expect(iframe.evaluate((e) => e.style.height)).resolves.toBe(`${height}px`);
-    await expect(frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).resolves.toBe(true);
-    await page.close();
-    expect(problems.errors).toEqual([]);
-    expect(problems.failed).toEqual([]);
-  });
-
+  it.for(charts.map((c) => c.slug))(
+    '%s: the iframe takes the height of the chart (embed.js)',
+    async (slug, { expect }) => {
+      const { page, problems } = await visit(context, `${host.url}/journal-${slug}.html`, 'load');
+      const frame = await childFrame(page);
+      expect(frame.url()).toBe(`${site.url}/embed/${slug}/`);
+      const height = await fitsContent(page, frame, expect);
+      const iframe = page.locator('iframe');
+      // embed.js set it (the published code starts from an estimate written in the height attribute).
+      await expect(iframe.evaluate((e) => e.style.height)).resolves.toBe(`${height}px`);
+      await expect(frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).resolves.toBe(true);
+      await page.close();
+      expect(problems.errors).toEqual([]);
+      expect(problems.failed).toEqual([]);
+    },
+  );
 });
 
 describe('a page with only Datawrapper’s resize listener (no embed.js)', () => {
@@ -139,7 +160,9 @@ describe('a page with only Datawrapper’s resize listener (no embed.js)', () =>
       await iframes.nth(i).scrollIntoViewIfNeeded();
       await frame.locator('figure.chart-figure svg[role="img"]:visible').waitFor();
       const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-      await expect.poll(async () => (await iframes.nth(i).evaluate((e) => e.style.height)) === `${await content()}px`).toBe(true);
+      await expect
+        .poll(async () => (await iframes.nth(i).evaluate((e) => e.style.height)) === `${await content()}px`)
+        .toBe(true);
       expect(await content()).toBeGreaterThan(200);
     }
     await page.close();
@@ -154,7 +177,10 @@ describe('embed.js', () => {
     await page.waitForFunction(() => (window as { __eigEmbedResize?: boolean }).__eigEmbedResize === true);
     // The other frame keeps posting; give embed.js several of its messages to (not) act on.
     await page.waitForTimeout(300);
-    await expect(page.locator('iframe').evaluate((e) => [e.style.height, e.getAttribute('height')])).resolves.toEqual(['', '150']);
+    await expect(page.locator('iframe').evaluate((e) => [e.style.height, e.getAttribute('height')])).resolves.toEqual([
+      '',
+      '150',
+    ]);
     await page.close();
   });
 });
@@ -166,30 +192,41 @@ describe.concurrent('old addresses of data.eig-forever.org', () => {
     expect(anchors.length).toBeGreaterThan(0);
   });
 
-  it.for(anchors)('/#$anchor and /$anchor take a reader to the chart page of $slug', async ({ anchor, slug }, { expect }) => {
-    for (const path of [`/#${anchor}`, `/${anchor}`, `/${anchor}/`]) {
-      const { page, problems } = await visit(context, site.url + path, 'load');
-      await page.waitForURL(`${site.url}/graphiques/${slug}/`);
-      await expect(page.locator('h1').textContent().then((t) => plainSpaces(t ?? ''))).resolves.toBe(plainSpaces(charts.find((c) => c.slug === slug)!.title));
-      await page.close();
-      expect(problems.errors, path).toEqual([]);
-    }
-  });
+  it.for(anchors)(
+    '/#$anchor and /$anchor take a reader to the chart page of $slug',
+    async ({ anchor, slug }, { expect }) => {
+      for (const path of [`/#${anchor}`, `/${anchor}`, `/${anchor}/`]) {
+        const { page, problems } = await visit(context, site.url + path, 'load');
+        await page.waitForURL(`${site.url}/graphiques/${slug}/`);
+        await expect(
+          page
+            .locator('h1')
+            .textContent()
+            .then((t) => plainSpaces(t ?? '')),
+        ).resolves.toBe(plainSpaces(charts.find((c) => c.slug === slug)!.title));
+        await page.close();
+        expect(problems.errors, path).toEqual([]);
+      }
+    },
+  );
 
-  it.for(anchors)(`/#$anchor and /$anchor in a ${BLOG_IFRAME_HEIGHT} px iframe of a blog show the embed of $slug`, async ({ anchor, slug }, { expect }) => {
-    for (const form of ['ancre', 'chemin']) {
-      const { page, problems } = await visit(context, `${host.url}/blog-${form}-${anchor}.html`, 'load');
-      const frame = await childFrame(page);
-      await frame.waitForURL(`${site.url}/embed/${slug}/`);
-      // The chart starts inside the iframe the blog post gave it.
-      const svg = frame.locator('figure.chart-figure svg[role="img"]:visible');
-      const top = await svg.evaluate((e) => e.getBoundingClientRect().top);
-      expect(top).toBeLessThan(BLOG_IFRAME_HEIGHT / 2);
-      await page.close();
-      expect(problems.errors, form).toEqual([]);
-      expect(problems.failed, form).toEqual([]);
-    }
-  });
+  it.for(anchors)(
+    `/#$anchor and /$anchor in a ${BLOG_IFRAME_HEIGHT} px iframe of a blog show the embed of $slug`,
+    async ({ anchor, slug }, { expect }) => {
+      for (const form of ['ancre', 'chemin']) {
+        const { page, problems } = await visit(context, `${host.url}/blog-${form}-${anchor}.html`, 'load');
+        const frame = await childFrame(page);
+        await frame.waitForURL(`${site.url}/embed/${slug}/`);
+        // The chart starts inside the iframe the blog post gave it.
+        const svg = frame.locator('figure.chart-figure svg[role="img"]:visible');
+        const top = await svg.evaluate((e) => e.getBoundingClientRect().top);
+        expect(top).toBeLessThan(BLOG_IFRAME_HEIGHT / 2);
+        await page.close();
+        expect(problems.errors, form).toEqual([]);
+        expect(problems.failed, form).toEqual([]);
+      }
+    },
+  );
 
   it('the old « à propos » anchor leads to the about page', async () => {
     const { page } = await visit(context, `${site.url}/#a-propos`, 'load');

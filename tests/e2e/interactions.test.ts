@@ -47,36 +47,49 @@ async function open(path: string): Promise<Page & { done: () => Promise<void> }>
 const shownSvg = (page: Page) => page.locator('figure.chart-figure svg[role="img"]:visible');
 
 describe.concurrent('legend', () => {
-  it.for(charts.map((c) => c.slug))('%s: a legend click hides its series, a second one shows it again', async (slug, { expect }) => {
-    const page = await open(`/graphiques/${slug}/`);
-    const buttons = page.locator('figure.chart-figure .legend button.legend-item');
-    const count = await buttons.count();
-    const series = await shownSvg(page).evaluate((svg) => [...new Set([...svg.querySelectorAll('[data-series]')].map((e) => e.getAttribute('data-series')))]);
-    if (count === 0) {
-      // No legend is drawn only for a chart of a single series.
-      expect(series.length).toBeLessThanOrEqual(1);
+  it.for(charts.map((c) => c.slug))(
+    '%s: a legend click hides its series, a second one shows it again',
+    async (slug, { expect }) => {
+      const page = await open(`/graphiques/${slug}/`);
+      const buttons = page.locator('figure.chart-figure .legend button.legend-item');
+      const count = await buttons.count();
+      const series = await shownSvg(page).evaluate((svg) => [
+        ...new Set([...svg.querySelectorAll('[data-series]')].map((e) => e.getAttribute('data-series'))),
+      ]);
+      if (count === 0) {
+        // No legend is drawn only for a chart of a single series.
+        expect(series.length).toBeLessThanOrEqual(1);
+        await page.done();
+        return;
+      }
+      expect(count).toBe(series.length);
+      for (let i = 0; i < count; i++) {
+        const button = buttons.nth(i);
+        const id = await button.getAttribute('data-series');
+        const marks = shownSvg(page).locator(`[data-series="${id}"]`);
+        const others = shownSvg(page).locator(`[data-series]:not([data-series="${id}"])`);
+        expect(await marks.count()).toBeGreaterThan(0);
+        await expect(
+          marks.evaluateAll((elements) => elements.some((e) => getComputedStyle(e).display !== 'none')),
+        ).resolves.toBe(true);
+        await button.click();
+        await expect(button.getAttribute('aria-pressed')).resolves.toBe('false');
+        const hidden = await marks.evaluateAll((elements) =>
+          elements.map((e) => e.hasAttribute('data-hidden') && getComputedStyle(e).display === 'none'),
+        );
+        expect(hidden.every(Boolean), `série ${id} masquée`).toBe(true);
+        await expect(
+          others.evaluateAll((elements) => elements.some((e) => !e.hasAttribute('data-hidden'))),
+        ).resolves.toBe(true);
+        await button.click();
+        await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
+        await expect(
+          marks.evaluateAll((elements) => elements.filter((e) => e.hasAttribute('data-hidden')).length),
+        ).resolves.toBe(0);
+      }
       await page.done();
-      return;
-    }
-    expect(count).toBe(series.length);
-    for (let i = 0; i < count; i++) {
-      const button = buttons.nth(i);
-      const id = await button.getAttribute('data-series');
-      const marks = shownSvg(page).locator(`[data-series="${id}"]`);
-      const others = shownSvg(page).locator(`[data-series]:not([data-series="${id}"])`);
-      expect(await marks.count()).toBeGreaterThan(0);
-      await expect(marks.evaluateAll((elements) => elements.some((e) => getComputedStyle(e).display !== 'none'))).resolves.toBe(true);
-      await button.click();
-      await expect(button.getAttribute('aria-pressed')).resolves.toBe('false');
-      const hidden = await marks.evaluateAll((elements) => elements.map((e) => e.hasAttribute('data-hidden') && getComputedStyle(e).display === 'none'));
-      expect(hidden.every(Boolean), `série ${id} masquée`).toBe(true);
-      await expect(others.evaluateAll((elements) => elements.some((e) => !e.hasAttribute('data-hidden')))).resolves.toBe(true);
-      await button.click();
-      await expect(button.getAttribute('aria-pressed')).resolves.toBe('true');
-      await expect(marks.evaluateAll((elements) => elements.filter((e) => e.hasAttribute('data-hidden')).length)).resolves.toBe(0);
-    }
-    await page.done();
-  });
+    },
+  );
 });
 
 describe.concurrent('tooltips', () => {
@@ -110,12 +123,16 @@ describe.concurrent('tooltips', () => {
     const text = (await tooltip.textContent())!;
     expect(text).toBe(target!.tip);
     // The value it shows is one of the figures of the data table.
-    const numbersIn = (t: string) => (t.match(/\d(?:[\d\u00a0\u202f]| (?=\d))*(?:,\d+)?/gu) ?? []).map((n) => frenchNumber(n));
+    const numbersIn = (t: string) =>
+      (t.match(/\d(?:[\d\u00a0\u202f]| (?=\d))*(?:,\d+)?/gu) ?? []).map((n) => frenchNumber(n));
     const numbers = numbersIn(text.split(' : ').at(-1)!);
     const cells = await page.locator('#donnees tbody td, #donnees tbody th').allTextContents();
     const figures = new Set(cells.flatMap(numbersIn));
     expect(numbers.length, text).toBeGreaterThan(0);
-    expect(numbers.some((n) => figures.has(n)), `« ${text} » dans le tableau`).toBe(true);
+    expect(
+      numbers.some((n) => figures.has(n)),
+      `« ${text} » dans le tableau`,
+    ).toBe(true);
     await page.mouse.move(1, 1);
     await tooltip.waitFor({ state: 'hidden' });
     await page.done();
@@ -137,12 +154,15 @@ describe('défis explorer', () => {
     await expect(shown.count()).resolves.toBe(total);
     const headers = await table.locator('thead th').allTextContents();
     const column = (label: string) => headers.findIndex((h) => h.trim().startsWith(label));
-    const cellsOf = (index: number) => shown.evaluateAll((trs, i) => trs.map((tr) => (tr as HTMLTableRowElement).cells[i]!.textContent!.trim()), index);
+    const cellsOf = (index: number) =>
+      shown.evaluateAll((trs, i) => trs.map((tr) => (tr as HTMLTableRowElement).cells[i]!.textContent!.trim()), index);
     const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
     // Text: an administration's name typed without its accents or capitals finds the same défis.
     const administrations = await cellsOf(column('Administration'));
-    const wanted = administrations.find((a) => a !== fold(a) && administrations.filter((b) => b === a).length >= 2) ?? administrations[0]!;
+    const wanted =
+      administrations.find((a) => a !== fold(a) && administrations.filter((b) => b === a).length >= 2) ??
+      administrations[0]!;
     const expected = administrations.filter((a) => fold(a).includes(fold(wanted))).length;
     await page.locator('[data-filter="texte"]').fill(fold(wanted));
     await expect.poll(() => shown.count()).toBe(expected);
@@ -219,8 +239,12 @@ describe('keyboard', () => {
     expect(siteMenu.length).toBeGreaterThan(2);
     for (const href of siteMenu) expect(seen).toContain(`a ${href} `);
     for (const chart of charts) expect(seen).toContain(`a /graphiques/${chart.slug}/ `);
-    const downloads = await page.locator('section[aria-labelledby="telecharger-titre"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(downloads).toEqual(expect.arrayContaining([`/data/${slug}.csv`, `/api/${slug}.json`, `/images/${slug}.svg`, `/images/${slug}.png`]));
+    const downloads = await page
+      .locator('section[aria-labelledby="telecharger-titre"] a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(downloads).toEqual(
+      expect.arrayContaining([`/data/${slug}.csv`, `/api/${slug}.json`, `/images/${slug}.svg`, `/images/${slug}.png`]),
+    );
     for (const href of downloads) expect(seen).toContain(`a ${href} `);
     expect(seen).toContain('button  Copier le code');
     await page.done();

@@ -36,16 +36,19 @@ afterAll(async () => {
 });
 
 describe.concurrent('every chart page and embed page', () => {
-  it.for(chartPages)('%s loads with no console error, no failed request, and shows its chart', async (path, { expect }) => {
-    const { page, problems } = await visit(context, server.url + path);
-    const svg = page.locator('figure.chart-figure svg[role="img"]:visible');
-    await expect(svg.count()).resolves.toBe(1);
-    const box = await svg.boundingBox();
-    expect(box!.width * box!.height).toBeGreaterThan(10_000);
-    await page.close();
-    expect(problems.errors).toEqual([]);
-    expect(problems.failed).toEqual([]);
-  });
+  it.for(chartPages)(
+    '%s loads with no console error, no failed request, and shows its chart',
+    async (path, { expect }) => {
+      const { page, problems } = await visit(context, server.url + path);
+      const svg = page.locator('figure.chart-figure svg[role="img"]:visible');
+      await expect(svg.count()).resolves.toBe(1);
+      const box = await svg.boundingBox();
+      expect(box!.width * box!.height).toBeGreaterThan(10_000);
+      await page.close();
+      expect(problems.errors).toEqual([]);
+      expect(problems.failed).toEqual([]);
+    },
+  );
 
   it.for(chartPages)('%s has its chart SVG in the HTML, before any script', async (path, { expect }) => {
     const html = await (await fetch(server.url + path)).text();

@@ -51,7 +51,9 @@ describe.concurrent('screenshots', () => {
     guards.push(guard);
     const { page, problems } = await visit(context, server.url + shot.path);
     // Lazy images of the home page: bring them all in before the full-page picture.
-    await page.evaluate(() => document.querySelectorAll('img[loading="lazy"]').forEach((img) => img.setAttribute('loading', 'eager')));
+    await page.evaluate(() =>
+      document.querySelectorAll('img[loading="lazy"]').forEach((img) => img.setAttribute('loading', 'eager')),
+    );
     await page.waitForLoadState('networkidle');
     // Nothing is wider than the screen (no sideways scrolling on a phone).
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(shot.width);

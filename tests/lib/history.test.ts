@@ -13,20 +13,22 @@ const DATA = join(import.meta.dirname, '..', '..', 'data');
 describe('history files', () => {
   it('are named after the day of the update, numbered within the day', () => {
     expect(historyFileName('2027-01-15T09:30:00.000Z', [])).toBe('2027-01-15-1.json');
-    expect(historyFileName('2027-01-15T18:00:00.000Z', ['2026-11-22-1.json', '2027-01-15-1.json', '2027-01-15-2.json', '.2027-01-15-9.json.tmp'])).toBe(
-      '2027-01-15-3.json',
-    );
+    expect(
+      historyFileName('2027-01-15T18:00:00.000Z', [
+        '2026-11-22-1.json',
+        '2027-01-15-1.json',
+        '2027-01-15-2.json',
+        '.2027-01-15-9.json.tmp',
+      ]),
+    ).toBe('2027-01-15-3.json');
     expect(historyFileName('2027-01-16T00:00:00.000Z', ['2027-01-15-1.json'])).toBe('2027-01-16-1.json');
   });
 
   it('come newest first, the tenth of a day after the ninth', () => {
     const entry = (id: string) => ({ id }) as StoredHistoryEntry;
-    expect(newestFirst(['2026-11-22-1', '2027-01-15-9', '2027-01-15-10', '2027-01-02-1'].map(entry)).map((e) => e.id)).toEqual([
-      '2027-01-15-10',
-      '2027-01-15-9',
-      '2027-01-02-1',
-      '2026-11-22-1',
-    ]);
+    expect(
+      newestFirst(['2026-11-22-1', '2027-01-15-9', '2027-01-15-10', '2027-01-02-1'].map(entry)).map((e) => e.id),
+    ).toEqual(['2027-01-15-10', '2027-01-15-9', '2027-01-02-1', '2026-11-22-1']);
   });
 
   it('are refused with one line naming the file and the field', () => {
@@ -50,7 +52,8 @@ describe('the committed history', () => {
     expect(first.note).toMatch(/compilé à la main le 22 novembre 2026 à partir des publications du programme/u);
     expect(first.note).toMatch(/n’ont pas pu être téléchargés/u);
     expect(first.summary).toBeNull();
-    for (const table of Object.values(first.tables)) expect([table.origin, table.resource]).toEqual(['publications', null]);
+    for (const table of Object.values(first.tables))
+      expect([table.origin, table.resource]).toEqual(['publications', null]);
   });
 
   it('ends with the snapshot as committed: every file’s SHA-256 and row count', async () => {
@@ -58,7 +61,11 @@ describe('the committed history', () => {
     for (const name of tableNames) {
       const bytes = readFileSync(join(DATA, 'snapshot', tables[name].file));
       const sha = createHash('sha256').update(bytes).digest('hex');
-      expect(latest.tables[name], name).toMatchObject({ file: tables[name].file, sha256: sha, rows: manifest.tables[name].rows });
+      expect(latest.tables[name], name).toMatchObject({
+        file: tables[name].file,
+        sha256: sha,
+        rows: manifest.tables[name].rows,
+      });
     }
   });
 });

@@ -30,7 +30,8 @@ describe('data-quality report', () => {
 
   it('lists the disagreements SOURCES.md describes between the website and the publications', () => {
     expect(check('communaute-eig-eig-2').severity).toBe('ecart');
-    for (const promotion of ['eig-1', 'eig-2', 'eig-3']) expect(check(`communaute-mentors-${promotion}`).severity).toBe('ecart');
+    for (const promotion of ['eig-1', 'eig-2', 'eig-3'])
+      expect(check(`communaute-mentors-${promotion}`).severity).toBe('ecart');
     expect(check('taille-equipes-eig-1').figures.map((f) => f.figure.value)).toEqual([9, 11]);
     expect(check('defis-liste-eig-4').figures.map((f) => f.figure.value)).toEqual([17, 16]);
     expect(check('candidatures-billet-rapport').severity).toBe('approximation');
@@ -67,10 +68,14 @@ describe('data-quality report', () => {
       expect(Object.keys(written).sort()).toEqual(['figures', 'id', 'severity', 'title']);
       expect(written.title).toBe(shown.title);
       expect(written.title).toMatch(/\.$/u);
-      expect(written.figures.map((f) => [f.label, f.figure.value])).toEqual(shown.figures.map((f) => [f.label, f.figure.value]));
+      expect(written.figures.map((f) => [f.label, f.figure.value])).toEqual(
+        shown.figures.map((f) => [f.label, f.figure.value]),
+      );
     });
     const mentors = json.checks.find((c) => c.id === 'communaute-mentors-eig-1')!;
-    expect(mentors.title).toMatch(/^Nombre de mentors, EIG 1 : \d+ selon la liste de la communauté du site du programme, \d+ selon /u);
+    expect(mentors.title).toMatch(
+      /^Nombre de mentors, EIG 1 : \d+ selon la liste de la communauté du site du programme, \d+ selon /u,
+    );
     const reported = mentors.figures[1]!.figure.from[0]!;
     expect(reported.table).toBe('chiffres-cles');
     expect(reported.key).toEqual({ promotion: 'EIG 1', indicateur: 'mentors' });

@@ -20,7 +20,8 @@ describe('synthetic rows of the scale benchmark', async () => {
   const synthetic = syntheticTables(real, factor);
 
   it('are `factor` times the real rows, table by table', () => {
-    for (const name of Object.keys(real) as TableName[]) expect(synthetic[name]).toHaveLength(real[name].length * factor);
+    for (const name of Object.keys(real) as TableName[])
+      expect(synthetic[name]).toHaveLength(real[name].length * factor);
   });
 
   it('keep every table’s key and file line unique, as the reader requires', () => {
@@ -52,7 +53,12 @@ describe('executed JavaScript', () => {
     // A 100-byte script that ran, with a function (20–60) that never ran, holding a block (30–40) counted as run.
     const functions = [
       { ranges: [{ startOffset: 0, endOffset: 100, count: 1 }] },
-      { ranges: [{ startOffset: 20, endOffset: 60, count: 0 }, { startOffset: 30, endOffset: 40, count: 2 }] },
+      {
+        ranges: [
+          { startOffset: 20, endOffset: 60, count: 0 },
+          { startOffset: 30, endOffset: 40, count: 2 },
+        ],
+      },
     ];
     expect(executedBytes('x'.repeat(100), functions)).toBe(100 - 40 + 10);
   });

@@ -45,7 +45,13 @@ const SUIVI_RESOURCE: ResourceRecord = {
   filesize: 2000,
   last_modified: '2027-01-10T00:00:00+00:00',
 };
-const UNMAPPED: ResourceRecord = { ...SUIVI_RESOURCE, id: 'carte-2027', title: 'Carte des défis', url: 'https://static.data.gouv.fr/resources/programme/carte.geojson', format: 'geojson' };
+const UNMAPPED: ResourceRecord = {
+  ...SUIVI_RESOURCE,
+  id: 'carte-2027',
+  title: 'Carte des défis',
+  url: 'https://static.data.gouv.fr/resources/programme/carte.geojson',
+  format: 'geojson',
+};
 
 /** The edits, and the keys of the rows they touch: any figure that moves must come from one of these. */
 const TOUCHED = [
@@ -58,19 +64,31 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'eig-diff-'));
   oldDir = join(root, 'ancien');
   newDir = join(root, 'nouveau');
-  const copy = (to: string) => cp(REPO_DATA, to, { recursive: true, filter: (path) => !path.includes('unmapped') && !path.includes('rapport-mise-a-jour') });
+  const copy = (to: string) =>
+    cp(REPO_DATA, to, {
+      recursive: true,
+      filter: (path) => !path.includes('unmapped') && !path.includes('rapport-mise-a-jour'),
+    });
   await copy(oldDir);
   await copy(newDir);
   // 11 → 12 EIG in promotion 1 (+9.1 %: under the 10 % threshold); 18 → 25 mentors in promotion 2 (+38.9 %: over).
   await edit(newDir, 'chiffres-cles.csv', (t) =>
-    t.replace('\nEIG 1,eig,11,personnes,', '\nEIG 1,eig,12,personnes,').replace('\nEIG 2,mentors,18,personnes,', '\nEIG 2,mentors,25,personnes,'),
+    t
+      .replace('\nEIG 1,eig,11,personnes,', '\nEIG 1,eig,12,personnes,')
+      .replace('\nEIG 2,mentors,18,personnes,', '\nEIG 2,mentors,25,personnes,'),
   );
   // A row removed (its amount is 0: no sum moves, but the row is gone).
   await edit(newDir, 'budget.csv', (t) => t.replace('EIG 2,2018,liens_recherche,0,realise,rapport-2019-tableau\n', ''));
   // A row added, with text that Markdown would read as markup.
-  await edit(newDir, 'defis.csv', (t) => `${t}"Défi ajouté | *test*",EIG 4,2020,Administration de test,Paris,75001,dev,1,1,10,,programme-site\n`);
+  await edit(
+    newDir,
+    'defis.csv',
+    (t) => `${t}"Défi ajouté | *test*",EIG 4,2020,Administration de test,Paris,75001,dev,1,1,10,,programme-site\n`,
+  );
   // The same column under another accepted header.
-  await edit(newDir, 'communaute.csv', (t) => t.replace(/^promotion,programme,profil,effectif,source\n/u, 'promotion,programme,profil,nombre,source\n'));
+  await edit(newDir, 'communaute.csv', (t) =>
+    t.replace(/^promotion,programme,profil,effectif,source\n/u, 'promotion,programme,profil,nombre,source\n'),
+  );
   await lockData(newDir, { log: () => {}, now: () => NOW });
   const manifestPath = join(newDir, 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Manifest;
@@ -98,23 +116,63 @@ describe('npm run data:diff on the real snapshot and an edited copy', () => {
   it('exits 4 with --strict because something is « à vérifier », 0 without', async () => {
     const strict = capture();
     expect(await diffCommand([oldDir, newDir, '--strict'], strict.effects)).toBe(4);
-    expect(strict.out.at(-1)).toMatch(/^Code de sortie 4 \(--strict\) : \d+ points « à vérifier » ; relisez le rapport avant de construire et de publier\.$/u);
+    expect(strict.out.at(-1)).toMatch(
+      /^Code de sortie 4 \(--strict\) : \d+ points « à vérifier » ; relisez le rapport avant de construire et de publier\.$/u,
+    );
 
     const relaxed = capture();
     expect(await diffCommand([oldDir, newDir], relaxed.effects)).toBe(0);
-    expect(relaxed.out.at(-1)).toMatch(/^\d+ points « à vérifier » : relisez le rapport avant de publier\. Avec --strict, le code de sortie serait 4\.$/u);
+    expect(relaxed.out.at(-1)).toMatch(
+      /^\d+ points « à vérifier » : relisez le rapport avant de publier\. Avec --strict, le code de sortie serait 4\.$/u,
+    );
   });
 
   it('reports the two figures of the promotions chart that moved, old → new, with their relative change', async () => {
     const promotions = (await report()).charts.find((c) => c.slug === 'promotions')!;
-    expect(promotions.moved.map(({ row, column, before, after, change, relative, flag }) => ({ row, column, before, after, change, relative, flag }))).toEqual([
-      { row: 'EIG 1 · EIG', column: 'valeur', before: 11, after: 12, change: 1, relative: expect.closeTo(1 / 11, 12), flag: null },
-      { row: 'EIG 2 · Mentors', column: 'valeur', before: 18, after: 25, change: 7, relative: expect.closeTo(7 / 18, 12), flag: 'écart de plus de 10\u00a0%' },
+    expect(
+      promotions.moved.map(({ row, column, before, after, change, relative, flag }) => ({
+        row,
+        column,
+        before,
+        after,
+        change,
+        relative,
+        flag,
+      })),
+    ).toEqual([
+      {
+        row: 'EIG 1 · EIG',
+        column: 'valeur',
+        before: 11,
+        after: 12,
+        change: 1,
+        relative: expect.closeTo(1 / 11, 12),
+        flag: null,
+      },
+      {
+        row: 'EIG 2 · Mentors',
+        column: 'valeur',
+        before: 18,
+        after: 25,
+        change: 7,
+        relative: expect.closeTo(7 / 18, 12),
+        flag: 'écart de plus de 10\u00a0%',
+      },
     ]);
-    expect([promotions.rowsBefore, promotions.rowsAfter, promotions.added, promotions.removed]).toEqual([15, 15, [], []]);
+    expect([promotions.rowsBefore, promotions.rowsAfter, promotions.added, promotions.removed]).toEqual([
+      15,
+      15,
+      [],
+      [],
+    ]);
     // The move points at the edited line of chiffres-cles.csv (line 7).
     expect(promotions.moved[1]!.from).toEqual([
-      { table: 'chiffres-cles', line: 7, key: { promotion: 'EIG 2', indicateur: 'mentors' }, source: 'rapport-2019-tableau' },
+      {
+        table: 'chiffres-cles',
+        line: 7,
+        key: { promotion: 'EIG 2', indicateur: 'mentors' },
+        source: 'rapport-2019-tableau',
+      },
     ]);
   });
 
@@ -125,7 +183,11 @@ describe('npm run data:diff on the real snapshot and an edited copy', () => {
     const moved = r.charts.filter((c) => c.moved.length > 0);
     expect(moved.map((c) => c.slug)).toContain('promotions');
     // Per chart rather than per figure: a row's provenance may not cover every number of the row.
-    for (const chart of moved) expect(chart.moved.some((m) => m.from.some(touched)), chart.slug).toBe(true);
+    for (const chart of moved)
+      expect(
+        chart.moved.some((m) => m.from.some(touched)),
+        chart.slug,
+      ).toBe(true);
     expect(r.charts.filter((c) => c.error)).toEqual([]);
   });
 
@@ -145,8 +207,18 @@ describe('npm run data:diff on the real snapshot and an edited copy', () => {
     const r = await report();
     const table = (name: string) => r.tables.find((t) => t.table === name)!;
     expect(table('chiffres-cles').changed).toEqual([
-      { key: { promotion: 'EIG 1', indicateur: 'eig' }, lineBefore: 2, lineAfter: 2, columns: [{ column: 'valeur', before: 11, after: 12 }] },
-      { key: { promotion: 'EIG 2', indicateur: 'mentors' }, lineBefore: 7, lineAfter: 7, columns: [{ column: 'valeur', before: 18, after: 25 }] },
+      {
+        key: { promotion: 'EIG 1', indicateur: 'eig' },
+        lineBefore: 2,
+        lineAfter: 2,
+        columns: [{ column: 'valeur', before: 11, after: 12 }],
+      },
+      {
+        key: { promotion: 'EIG 2', indicateur: 'mentors' },
+        lineBefore: 7,
+        lineAfter: 7,
+        columns: [{ column: 'valeur', before: 18, after: 25 }],
+      },
     ]);
     expect(table('budget')).toMatchObject({ rowsBefore: 24, rowsAfter: 23, added: [], changed: [] });
     expect(table('budget').removed).toEqual([{ key: { promotion: 'EIG 2', poste: 'liens_recherche' }, line: 19 }]);
@@ -167,7 +239,9 @@ describe('npm run data:diff on the real snapshot and an edited copy', () => {
     const markdown = plain(await readFile(join(newDir, 'rapport-mise-a-jour.md'), 'utf8'));
     const printed = io.out.slice(0, io.out.findIndex((l) => l.startsWith('Rapport écrit dans')) - 1);
     expect(printed.join('\n') + '\n').toBe(markdown);
-    expect(io.out).toContain(`Rapport écrit dans ${join(newDir, 'rapport-mise-a-jour.md')} (et ${join(newDir, 'rapport-mise-a-jour.json')}).`);
+    expect(io.out).toContain(
+      `Rapport écrit dans ${join(newDir, 'rapport-mise-a-jour.md')} (et ${join(newDir, 'rapport-mise-a-jour.json')}).`,
+    );
     expect(markdown).toContain('- ajoutée : defi = Défi ajouté \\| \\*test\\*, promotion = EIG 4 (ligne 73)');
     expect(markdown).toContain('- modifiée : promotion = EIG 2, indicateur = mentors (ligne 7) : valeur 18 → 25');
     expect(markdown).toContain('| EIG 1 · EIG | Nombre | 11 | 12 | +1, +9,1 % |  |');
@@ -176,9 +250,17 @@ describe('npm run data:diff on the real snapshot and an edited copy', () => {
   it('records the hand edit in the history when the copy is re-locked', async () => {
     const names = (await readdir(join(newDir, 'history'))).sort();
     expect(names).toEqual(['2026-11-22-1.json', '2027-01-15-1.json']);
-    const entry = parseHistoryEntry(await readFile(join(newDir, 'history', '2027-01-15-1.json'), 'utf8'), '2027-01-15-1.json');
+    const entry = parseHistoryEntry(
+      await readFile(join(newDir, 'history', '2027-01-15-1.json'), 'utf8'),
+      '2027-01-15-1.json',
+    );
     expect(entry.kind).toBe('lock');
-    expect(Object.entries(entry.tables).filter(([, t]) => t.changed).map(([name]) => name).sort()).toEqual(['budget', 'chiffres-cles', 'communaute', 'defis']);
+    expect(
+      Object.entries(entry.tables)
+        .filter(([, t]) => t.changed)
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['budget', 'chiffres-cles', 'communaute', 'defis']);
     expect(entry.tables.budget!.rows).toBe(23);
   });
 });
@@ -191,13 +273,19 @@ describe('npm run data:diff refuses what it cannot compare', () => {
 
   it('names the folder, the file and the problem of a snapshot it cannot read', async () => {
     const missing = join(root, 'absent');
-    await expect(diffCommand([oldDir, missing])).rejects.toThrow(new RegExp(`^${missing} : pas un dossier de données lisible \\(`, 'u'));
+    await expect(diffCommand([oldDir, missing])).rejects.toThrow(
+      new RegExp(`^${missing} : pas un dossier de données lisible \\(`, 'u'),
+    );
     const broken = join(root, 'abime');
     await cp(oldDir, broken, { recursive: true });
-    await edit(broken, 'budget.csv', (t) => t.replace('EIG 1,2017,enveloppe_pia,800000', 'EIG 1,2017,enveloppe_pia,900000'));
+    await edit(broken, 'budget.csv', (t) =>
+      t.replace('EIG 1,2017,enveloppe_pia,800000', 'EIG 1,2017,enveloppe_pia,900000'),
+    );
     const error = await diffCommand([oldDir, broken]).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/^instantané .*abime illisible : .*budget\.csv.*ne correspond plus à data\/manifest\.json/u);
+    expect((error as Error).message).toMatch(
+      /^instantané .*abime illisible : .*budget\.csv.*ne correspond plus à data\/manifest\.json/u,
+    );
     expect((error as Error).message).not.toMatch(/\n/u);
   });
 

@@ -12,7 +12,15 @@ import type { Effects } from '../../scripts/lib/effects.ts';
 import { fetchData } from '../../scripts/lib/fetch/fetch-data.ts';
 import { journalPathOf } from '../../scripts/lib/fetch/journal.ts';
 import { readManifest } from '../../scripts/lib/snapshot-io.ts';
-import { capture, copyData, fingerprint, publishSnapshot, removeData, startUdataServer, tableBytes } from '../support/fetch-harness.ts';
+import {
+  capture,
+  copyData,
+  fingerprint,
+  publishSnapshot,
+  removeData,
+  startUdataServer,
+  tableBytes,
+} from '../support/fetch-harness.ts';
 import type { UdataServer } from '../support/udata-server.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -26,7 +34,10 @@ afterEach(async () => {
 async function setUp() {
   const dir = await copyData();
   const server = await startUdataServer();
-  cleanups.push(() => server.close(), () => removeData(dir));
+  cleanups.push(
+    () => server.close(),
+    () => removeData(dir),
+  );
   const served = await publishSnapshot(server, dir);
   const io = capture();
   await fetchData({}, io.effects(server, dir));
@@ -58,7 +69,9 @@ function runChild(server: UdataServer, dir: string) {
   });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
   return { child, exited, stderr: () => stderr };
 }
 
@@ -93,7 +106,10 @@ describe('interrupting fetch', () => {
     // Count the file operations of an uninterrupted run, then stop a fresh run at each one in turn.
     const counting = await setUp();
     let operations = 0;
-    await fetchData({}, { ...counting.io.effects(counting.server, counting.dir), fs: crashingFs(() => ++operations > Infinity) });
+    await fetchData(
+      {},
+      { ...counting.io.effects(counting.server, counting.dir), fs: crashingFs(() => ++operations > Infinity) },
+    );
     expect(operations).toBeGreaterThanOrEqual(6);
 
     const outcomes: string[] = [];
@@ -111,7 +127,9 @@ describe('interrupting fetch', () => {
       const manifest = await readManifest(dir);
       if (journalPending) {
         // After the commit point: data:check finished the update.
-        expect(lines[0]).toMatch(/^Mise à jour interrompue \(lancée le .*\) terminée : budget\.csv, defis\.csv et .*manifest\.json mis en place\.$/u);
+        expect(lines[0]).toMatch(
+          /^Mise à jour interrompue \(lancée le .*\) terminée : budget\.csv, defis\.csv et .*manifest\.json mis en place\.$/u,
+        );
         expect([budget, defis]).toEqual([fresh.budget, fresh.defis]);
         expect(manifest.tables.budget.resource?.last_modified).toBe('2024-06-01T00:00:00.000000+00:00');
         outcomes.push('new');

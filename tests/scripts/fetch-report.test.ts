@@ -43,7 +43,8 @@ afterEach(async () => {
 });
 
 const fetch = (args: string[] = []) => fetchCommand(args, io.effects(server, dir));
-const reportJson = async () => JSON.parse(await readFile(join(dir, 'rapport-mise-a-jour.json'), 'utf8')) as UpdateReport;
+const reportJson = async () =>
+  JSON.parse(await readFile(join(dir, 'rapport-mise-a-jour.json'), 'utf8')) as UpdateReport;
 const historyNames = async () => (await readdir(join(dir, 'history'))).filter((n) => n.endsWith('.json')).sort();
 const historyEntry = async (name: string): Promise<HistoryEntry> =>
   parseHistoryEntry(await readFile(join(dir, 'history', name), 'utf8'), name);
@@ -61,7 +62,9 @@ describe('npm run fetch and the update report', () => {
       (Object.keys(served) as TableName[]).map((t) => ['associee', t, served[t].id]),
     );
     expect(io.out).toContain('## À vérifier : rien');
-    expect(io.out).toContain(`Rapport écrit dans ${join(dir, 'rapport-mise-a-jour.md')} (et ${join(dir, 'rapport-mise-a-jour.json')}).`);
+    expect(io.out).toContain(
+      `Rapport écrit dans ${join(dir, 'rapport-mise-a-jour.md')} (et ${join(dir, 'rapport-mise-a-jour.json')}).`,
+    );
 
     expect(await historyNames()).toEqual(['2026-11-22-1.json', '2027-01-15-1.json']);
     const entry = await historyEntry('2027-01-15-1.json');
@@ -108,15 +111,36 @@ describe('npm run fetch and the update report', () => {
     io.out.length = 0;
 
     expect(await fetch(['--strict'])).toBe(4);
-    expect(io.out.at(-1)).toMatch(/^Code de sortie 4 \(--strict\) : \d+ points? « à vérifier » ; relisez le rapport avant de construire et de publier\.$/u);
+    expect(io.out.at(-1)).toMatch(
+      /^Code de sortie 4 \(--strict\) : \d+ points? « à vérifier » ; relisez le rapport avant de construire et de publier\.$/u,
+    );
 
     const report = await reportJson();
     const promotions = report.charts.find((c) => c.slug === 'promotions')!;
-    expect(promotions.moved.map(({ row, before, after, change, relative, flag }) => ({ row, before, after, change, relative, flag }))).toEqual([
-      { row: 'EIG 3 · Mentors', before: 21, after: 30, change: 9, relative: expect.closeTo(9 / 21, 12), flag: 'écart de plus de 10\u00a0%' },
+    expect(
+      promotions.moved.map(({ row, before, after, change, relative, flag }) => ({
+        row,
+        before,
+        after,
+        change,
+        relative,
+        flag,
+      })),
+    ).toEqual([
+      {
+        row: 'EIG 3 · Mentors',
+        before: 21,
+        after: 30,
+        change: 9,
+        relative: expect.closeTo(9 / 21, 12),
+        flag: 'écart de plus de 10\u00a0%',
+      },
     ]);
     expect(report.tables.map((t) => [t.table, t.changed.map((c) => [c.key, c.columns])])).toEqual([
-      ['chiffres-cles', [[{ promotion: 'EIG 3', indicateur: 'mentors' }, [{ column: 'valeur', before: 21, after: 30 }]]]],
+      [
+        'chiffres-cles',
+        [[{ promotion: 'EIG 3', indicateur: 'mentors' }, [{ column: 'valeur', before: 21, after: 30 }]]],
+      ],
     ]);
     expect(report.resources.map((r) => [r.kind, r.table, r.after?.checksum?.value])).toEqual([
       ['nouvelle-version', 'chiffres-cles', sha256(Buffer.from(body))],
@@ -131,28 +155,48 @@ describe('npm run fetch and the update report', () => {
     expect(entry.tables['chiffres-cles']).toMatchObject({
       changed: true,
       sha256: manifest.tables['chiffres-cles'].sha256,
-      resource: { id: served['chiffres-cles'].id, checksum: { type: 'sha256', value: sha256(Buffer.from(body)) }, last_modified: '2027-01-14T08:00:00.000000+00:00' },
+      resource: {
+        id: served['chiffres-cles'].id,
+        checksum: { type: 'sha256', value: sha256(Buffer.from(body)) },
+        last_modified: '2027-01-14T08:00:00.000000+00:00',
+      },
     });
     expect(Object.values(entry.tables).filter((t) => t.changed)).toHaveLength(1);
     expect(entry.summary!.moved.filter((m) => m.chart === 'promotions')).toEqual([
-      expect.objectContaining({ title: promotions.title, row: 'EIG 3 · Mentors', before: 21, after: 30, flag: 'écart de plus de 10\u00a0%' }),
+      expect.objectContaining({
+        title: promotions.title,
+        row: 'EIG 3 · Mentors',
+        before: 21,
+        after: 30,
+        flag: 'écart de plus de 10\u00a0%',
+      }),
     ]);
     expect(entry.summary!.flags).toEqual(report.flags.map((f) => f.message));
-    expect(entry.note).toMatch(/^Téléchargement depuis data\.gouv\.fr \(npm run fetch\) : tables mises à jour : chiffres-cles\./u);
+    expect(entry.note).toMatch(
+      /^Téléchargement depuis data\.gouv\.fr \(npm run fetch\) : tables mises à jour : chiffres-cles\./u,
+    );
   });
 
   it('says what --strict would do without it, and lets a failed table’s code 2 win over 4', async () => {
     await fetch();
     const old = (await tableBytes(dir, 'chiffres-cles')).toString('utf8');
-    server.updateResource(served['chiffres-cles'].id, { body: old.replace('\nEIG 3,mentors,21,', '\nEIG 3,mentors,30,') });
+    server.updateResource(served['chiffres-cles'].id, {
+      body: old.replace('\nEIG 3,mentors,21,', '\nEIG 3,mentors,30,'),
+    });
     io.out.length = 0;
     expect(await fetch()).toBe(0);
-    expect(io.out.at(-1)).toMatch(/ « à vérifier » : relisez le rapport avant de publier\. Avec --strict, le code de sortie serait 4\.$/u);
+    expect(io.out.at(-1)).toMatch(
+      / « à vérifier » : relisez le rapport avant de publier\. Avec --strict, le code de sortie serait 4\.$/u,
+    );
 
-    server.updateResource(served['chiffres-cles'].id, { body: old.replace('\nEIG 3,mentors,21,', '\nEIG 3,mentors,40,') });
+    server.updateResource(served['chiffres-cles'].id, {
+      body: old.replace('\nEIG 3,mentors,21,', '\nEIG 3,mentors,40,'),
+    });
     server.updateResource(served.budget.id, { last_modified: '2027-01-14T00:00:00.000000+00:00' });
     server.misbehave(served.budget.id, { kind: 'status', status: 404 }, 20);
     expect(await fetch(['--strict'])).toBe(2);
-    expect((await reportJson()).charts.find((c) => c.slug === 'promotions')!.moved.map((m) => [m.before, m.after])).toEqual([[30, 40]]);
+    expect(
+      (await reportJson()).charts.find((c) => c.slug === 'promotions')!.moved.map((m) => [m.before, m.after]),
+    ).toEqual([[30, 40]]);
   });
 });

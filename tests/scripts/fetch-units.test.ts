@@ -63,7 +63,11 @@ describe('mapping resources to tables', () => {
 
   it('an id no longer in the dataset falls back on the title', () => {
     const withId = rules.map((r) => (r.table === 'budget' ? { ...r, id: 'gone' } : r));
-    expect(mapResources([resource('n', 'Budget 2024')], withId).tables.budget).toMatchObject({ kind: 'mapped', by: 'title', resource: { id: 'n' } });
+    expect(mapResources([resource('n', 'Budget 2024')], withId).tables.budget).toMatchObject({
+      kind: 'mapped',
+      by: 'title',
+      resource: { id: 'n' },
+    });
   });
 
   it('two resources for one table: refused, both named', () => {
@@ -81,7 +85,8 @@ describe('mapping resources to tables', () => {
     for (const table of ['budget', 'chiffres-cles']) {
       expect(mapping.tables[table]).toEqual({
         kind: 'ambiguous',
-        reason: 'la ressource « Chiffres clés du budget » (x) correspond aux motifs de plusieurs tables (budget, chiffres-cles) ; précisez resource.id ou les motifs dans data/sources.ts',
+        reason:
+          'la ressource « Chiffres clés du budget » (x) correspond aux motifs de plusieurs tables (budget, chiffres-cles) ; précisez resource.id ou les motifs dans data/sources.ts',
       });
     }
   });
@@ -95,7 +100,11 @@ describe('mapping resources to tables', () => {
 
   it('a title pattern only picks CSV-like resources; the rest is unmapped, not dropped', () => {
     const mapping = mapResources(
-      [resource('p', 'Budget (rapport)', { format: 'pdf' }), resource('c', 'Budget', { format: 'CSV' }), resource('o', 'Autre chose')],
+      [
+        resource('p', 'Budget (rapport)', { format: 'pdf' }),
+        resource('c', 'Budget', { format: 'CSV' }),
+        resource('o', 'Autre chose'),
+      ],
       rules,
     );
     expect(mapping.tables.budget).toMatchObject({ kind: 'mapped', resource: { id: 'c' } });
@@ -127,10 +136,22 @@ describe('checksums', () => {
   const csv = Buffer.from('promotion,programme,profil,effectif,source\nEIG 1,EIG,dev,3,programme-site\n');
   const digest = (algorithm: string) => createHash(algorithm).update(csv).digest('hex');
   const verify = (checksum: UdataResource['checksum']) =>
-    verifyDownload(csv, 'text/csv', resource('r', 'Communauté', { checksum, filesize: csv.byteLength }), tables.communaute, 'communaute.csv');
+    verifyDownload(
+      csv,
+      'text/csv',
+      resource('r', 'Communauté', { checksum, filesize: csv.byteLength }),
+      tables.communaute,
+      'communaute.csv',
+    );
 
   it('verifies sha1, sha256 and md5 (any case), and sha2 by the length of its value', () => {
-    for (const [type, algorithm] of [['sha1', 'sha1'], ['sha256', 'sha256'], ['md5', 'md5'], ['sha2', 'sha256'], ['sha2', 'sha512']]) {
+    for (const [type, algorithm] of [
+      ['sha1', 'sha1'],
+      ['sha256', 'sha256'],
+      ['md5', 'md5'],
+      ['sha2', 'sha256'],
+      ['sha2', 'sha512'],
+    ]) {
       const result = verify({ type: type!, value: digest(algorithm!).toUpperCase() });
       expect(result.ok && result.checksum, `${type} ${algorithm}`).toBe('verified');
     }
@@ -155,8 +176,12 @@ describe('command line', () => {
   });
 
   it('refuses anything else with the usage', () => {
-    expect(() => parseFetchArgs(['--timeout'])).toThrow('--timeout attend un nombre de secondes positif (usage : npm run fetch [-- --strict] [--timeout <secondes>])');
+    expect(() => parseFetchArgs(['--timeout'])).toThrow(
+      '--timeout attend un nombre de secondes positif (usage : npm run fetch [-- --strict] [--timeout <secondes>])',
+    );
     expect(() => parseFetchArgs(['--timeout', '-3'])).toThrow('--timeout attend un nombre de secondes positif');
-    expect(() => parseFetchArgs(['--force'])).toThrow('option inconnue « --force » (usage : npm run fetch [-- --strict] [--timeout <secondes>])');
+    expect(() => parseFetchArgs(['--force'])).toThrow(
+      'option inconnue « --force » (usage : npm run fetch [-- --strict] [--timeout <secondes>])',
+    );
   });
 });

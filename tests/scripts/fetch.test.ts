@@ -34,7 +34,10 @@ let io: Captured;
 
 /** Waits between tries are recorded, not slept; the timeout test shortens the timeout itself. */
 const run = (options: { strict?: boolean; base?: string; timeoutMs?: number } = {}): Promise<FetchResult> =>
-  fetchData({ strict: options.strict, policy: { timeoutMs: options.timeoutMs ?? 5000 } }, io.effects(options.base ?? server.base, dir));
+  fetchData(
+    { strict: options.strict, policy: { timeoutMs: options.timeoutMs ?? 5000 } },
+    io.effects(options.base ?? server.base, dir),
+  );
 
 async function checkPasses(): Promise<void> {
   const lines: string[] = [];
@@ -137,7 +140,9 @@ describe('normal path', () => {
     });
     expect(manifest.unmapped).toEqual([]);
     // Downloads go through the stable `latest` address and its 302.
-    expect(server.requests.filter((r) => r.path.startsWith('/api/1/datasets/r/')).map((r) => r.status)).toEqual(Array(6).fill(302));
+    expect(server.requests.filter((r) => r.path.startsWith('/api/1/datasets/r/')).map((r) => r.status)).toEqual(
+      Array(6).fill(302),
+    );
     await checkPasses();
   });
 
@@ -183,7 +188,9 @@ describe('normal path', () => {
       bytes: crlf.byteLength,
       rows: 24,
     });
-    expect(manifest.tables.budget.originNote).toMatch(/^Téléchargé depuis data\.gouv\.fr : ressource « Budget par promotion »/u);
+    expect(manifest.tables.budget.originNote).toMatch(
+      /^Téléchargé depuis data\.gouv\.fr : ressource « Budget par promotion »/u,
+    );
     expect(manifest.tables.budget.resource!.last_modified).toBe('2024-05-02T08:00:00.000000+00:00');
     expect(manifest.snapshotDate).toBe('2027-01-15');
     expect(io.out).toEqual([
@@ -197,7 +204,8 @@ describe('normal path', () => {
 /** The budget table as published again: same figures, other bytes (CRLF line endings), a new date. */
 async function republishBudget(change: Partial<ResourceInit> = {}): Promise<Uint8Array> {
   const body = Buffer.from((await tableBytes(dir, 'budget')).toString('utf8').replace(/\n/gu, '\r\n'));
-  return server.updateResource(served.budget.id, { body, last_modified: '2024-06-01T00:00:00.000000+00:00', ...change }).body;
+  return server.updateResource(served.budget.id, { body, last_modified: '2024-06-01T00:00:00.000000+00:00', ...change })
+    .body;
 }
 
 const budgetText = async () => (await tableBytes(dir, 'budget')).toString('utf8');
@@ -232,7 +240,9 @@ describe('fault injection: network', () => {
     const result = await run({ base: 'http://nonexistent.invalid' });
     expect(result.exitCode).toBe(0);
     expect(io.log).toHaveLength(1);
-    expect(io.log[0]).toMatch(/^Pas de réseau : nonexistent\.invalid injoignable \((nom de domaine introuvable, DNS|DNS indisponible)\) ; /u);
+    expect(io.log[0]).toMatch(
+      /^Pas de réseau : nonexistent\.invalid injoignable \((nom de domaine introuvable, DNS|DNS indisponible)\) ; /u,
+    );
     expect(await fetchCommand(['--strict'], io.effects('http://nonexistent.invalid', dir))).toBe(3);
     expect(await fingerprint(dir)).toEqual(before);
     await checkPasses();
@@ -242,7 +252,11 @@ describe('fault injection: network', () => {
     await baseline();
     await republishBudget();
     server.misbehave(served.budget.id, { kind: 'delay', ms: 10_000 });
-    await expectRefused('budget', /^budget : ÉCHEC, ressource « Budget par promotion » \(http:.*\/budget\.csv\) : aucune réponse pendant 0,2 s \(4 essais\) ; .* Relancez « npm run fetch » plus tard, ou allongez le délai avec --timeout <secondes>\.$/u, 200);
+    await expectRefused(
+      'budget',
+      /^budget : ÉCHEC, ressource « Budget par promotion » \(http:.*\/budget\.csv\) : aucune réponse pendant 0,2 s \(4 essais\) ; .* Relancez « npm run fetch » plus tard, ou allongez le délai avec --timeout <secondes>\.$/u,
+      200,
+    );
     expect(io.sleeps).toEqual([1000, 2000, 4000, 1000, 2000, 4000]);
   });
 
@@ -250,7 +264,10 @@ describe('fault injection: network', () => {
     await baseline();
     await republishBudget();
     server.misbehave(served.budget.id, { kind: 'status', status: 404 });
-    await expectRefused('budget', /: HTTP 404 : introuvable ; .* La ressource a été supprimée ou déplacée : vérifiez la page du jeu de données sur data\.gouv\.fr\.$/u);
+    await expectRefused(
+      'budget',
+      /: HTTP 404 : introuvable ; .* La ressource a été supprimée ou déplacée : vérifiez la page du jeu de données sur data\.gouv\.fr\.$/u,
+    );
     expect(io.sleeps).toEqual([]);
   });
 
@@ -258,7 +275,10 @@ describe('fault injection: network', () => {
     await baseline();
     await republishBudget();
     server.misbehave(served.budget.id, { kind: 'status', status: 500 });
-    await expectRefused('budget', /: HTTP 500 : erreur du serveur \(4 essais\) ; .* Data\.gouv\.fr est en difficulté : relancez « npm run fetch » plus tard\.$/u);
+    await expectRefused(
+      'budget',
+      /: HTTP 500 : erreur du serveur \(4 essais\) ; .* Data\.gouv\.fr est en difficulté : relancez « npm run fetch » plus tard\.$/u,
+    );
     expect(io.sleeps).toEqual([1000, 2000, 4000, 1000, 2000, 4000]);
     expect(io.log.filter((l) => l.includes('nouvel essai'))).toEqual([
       'budget : HTTP 500 : erreur du serveur ; nouvel essai (2/4) dans 1 s.',
@@ -282,13 +302,21 @@ describe('fault injection: network', () => {
     await baseline();
     const body = await republishBudget();
     server.misbehave(served.budget.id, { kind: 'status', status: 503, headers: { 'Retry-After': '7' } }, 1);
-    server.misbehave(served.budget.id, { kind: 'status', status: 503, headers: { 'Retry-After': new Date(NOW.getTime() + 30_000).toUTCString() } }, 1);
+    server.misbehave(
+      served.budget.id,
+      { kind: 'status', status: 503, headers: { 'Retry-After': new Date(NOW.getTime() + 30_000).toUTCString() } },
+      1,
+    );
     const result = await run();
     expect(result.tables.find((t) => t.table === 'budget')?.status).toBe('updated');
     expect(io.sleeps).toEqual([7000, 30_000]);
     expect(io.log.filter((l) => l.includes('nouvel essai'))).toEqual([
-      expect.stringMatching(/HTTP 503 : erreur du serveur, le serveur demande d’attendre 7 s ; nouvel essai \(2\/4\) dans 7 s\.$/u),
-      expect.stringMatching(/HTTP 503 : erreur du serveur, le serveur demande d’attendre 30 s ; nouvel essai \(3\/4\) dans 30 s\.$/u),
+      expect.stringMatching(
+        /HTTP 503 : erreur du serveur, le serveur demande d’attendre 7 s ; nouvel essai \(2\/4\) dans 7 s\.$/u,
+      ),
+      expect.stringMatching(
+        /HTTP 503 : erreur du serveur, le serveur demande d’attendre 30 s ; nouvel essai \(3\/4\) dans 30 s\.$/u,
+      ),
     ]);
     expect(await tableBytes(dir, 'budget')).toEqual(body);
     await checkPasses();
@@ -298,7 +326,10 @@ describe('fault injection: network', () => {
     await baseline();
     await republishBudget();
     server.misbehave(served.budget.id, { kind: 'status', status: 429, headers: { 'Retry-After': '2' } });
-    await expectRefused('budget', /: HTTP 429 : trop de requêtes, le serveur demande d’attendre 2 s \(4 essais\) ; .* Relancez « npm run fetch » plus tard\.$/u);
+    await expectRefused(
+      'budget',
+      /: HTTP 429 : trop de requêtes, le serveur demande d’attendre 2 s \(4 essais\) ; .* Relancez « npm run fetch » plus tard\.$/u,
+    );
     expect(io.sleeps).toEqual([2000, 2000, 2000, 2000, 2000, 2000]);
 
     io.sleeps.length = 0;
@@ -306,7 +337,9 @@ describe('fault injection: network', () => {
     server.misbehave(served.defis.id, { kind: 'status', status: 429, headers: { 'Retry-After': '3600' } });
     server.updateResource(served.defis.id, { last_modified: '2024-06-02T00:00:00.000000+00:00' });
     const result = await run();
-    expect(result.tables.find((t) => t.table === 'defis')?.message).toMatch(/HTTP 429 : trop de requêtes, le serveur demande d’attendre 3.600 s ;/u);
+    expect(result.tables.find((t) => t.table === 'defis')?.message).toMatch(
+      /HTTP 429 : trop de requêtes, le serveur demande d’attendre 3.600 s ;/u,
+    );
     expect(io.sleeps).toEqual([2000, 2000, 2000]); // budget's tries only
   });
 
@@ -314,21 +347,30 @@ describe('fault injection: network', () => {
     await baseline();
     await republishBudget();
     server.misbehave(served.budget.id, { kind: 'truncate', bytes: 100 });
-    await expectRefused('budget', /: téléchargement tronqué : 100 octets reçus sur 1 564 octets annoncés \(4 essais\) ; .* Connexion instable : relancez « npm run fetch » plus tard\.$/u);
+    await expectRefused(
+      'budget',
+      /: téléchargement tronqué : 100 octets reçus sur 1 564 octets annoncés \(4 essais\) ; .* Connexion instable : relancez « npm run fetch » plus tard\.$/u,
+    );
   });
 
   it('redirect loop', async () => {
     await baseline();
     await republishBudget();
     server.misbehave(`r/${served.budget.id}`, { kind: 'redirect-loop' });
-    await expectRefused('budget', /: boucle de redirections \(http:\/\/127\.0\.0\.1:\d+\/api\/1\/datasets\/r\/[-0-9a-f]+ renvoie vers une adresse déjà visitée\) ; .* L’adresse de la ressource est cassée : signalez-le au producteur du jeu de données sur data\.gouv\.fr\.$/u);
+    await expectRefused(
+      'budget',
+      /: boucle de redirections \(http:\/\/127\.0\.0\.1:\d+\/api\/1\/datasets\/r\/[-0-9a-f]+ renvoie vers une adresse déjà visitée\) ; .* L’adresse de la ressource est cassée : signalez-le au producteur du jeu de données sur data\.gouv\.fr\.$/u,
+    );
   });
 
   it('a response far larger than expected is cut off at the size cap', async () => {
     await baseline();
     await republishBudget();
     server.misbehave(served.budget.id, { kind: 'huge', bytes: 30_000_000 });
-    await expectRefused('budget', /: réponse beaucoup plus grosse que prévu \(plus de 20,0 Mo reçus, limite 20,0 Mo\) : téléchargement interrompu ; .* Ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data\.gouv\.fr\.$/u);
+    await expectRefused(
+      'budget',
+      /: réponse beaucoup plus grosse que prévu \(plus de 20,0 Mo reçus, limite 20,0 Mo\) : téléchargement interrompu ; .* Ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data\.gouv\.fr\.$/u,
+    );
     // The download was aborted, not read to the end (twice: with and without --strict).
     expect(server.fileBytesSent()).toBeLessThan(2 * 25_000_000);
   });
@@ -337,7 +379,10 @@ describe('fault injection: network', () => {
     await baseline();
     await republishBudget();
     server.misbehave(served.budget.id, { kind: 'huge', bytes: 25_000_000, contentLength: true });
-    await expectRefused('budget', /: réponse beaucoup plus grosse que prévu \(25,0 Mo annoncés, limite 20,0 Mo\) : téléchargement interrompu ; /u);
+    await expectRefused(
+      'budget',
+      /: réponse beaucoup plus grosse que prévu \(25,0 Mo annoncés, limite 20,0 Mo\) : téléchargement interrompu ; /u,
+    );
   });
 });
 
@@ -345,25 +390,39 @@ describe('fault injection: the dataset', () => {
   it('a dataset answer that is not JSON', async () => {
     await baseline();
     const before = await fingerprint(dir);
-    server.misbehave('dataset', { kind: 'body', body: '<html><body>Maintenance en cours</body></html>', contentType: 'text/html' });
+    server.misbehave('dataset', {
+      kind: 'body',
+      body: '<html><body>Maintenance en cours</body></html>',
+      contentType: 'text/html',
+    });
     const result = await run();
     expect(result.outcome).toBe('dataset-failed');
     expect(result.exitCode).toBe(0);
     expect(io.log).toEqual([
       `Échec : impossible de lister les ressources du jeu de données (${server.base}/api/1/datasets/programme-entrepreneurs-dinteret-general/) : la réponse n’est pas du JSON (elle commence par « <html><body>Maintenance en cours</body></html> ») ; l’instantané du ${(await readManifest(dir)).snapshotDate} est gardé tel quel. Ce n’est pas la réponse de l’API de data.gouv.fr : vérifiez EIG_API_BASE et l’adresse ${server.base}, ou relancez « npm run fetch » plus tard.`,
     ]);
-    expect(io.out).toEqual([`Code de sortie 0 : instantané du ${(await readManifest(dir)).snapshotDate} cohérent, le site peut être construit. Avec --strict, ce code serait 2.`]);
+    expect(io.out).toEqual([
+      `Code de sortie 0 : instantané du ${(await readManifest(dir)).snapshotDate} cohérent, le site peut être construit. Avec --strict, ce code serait 2.`,
+    ]);
     expect(await fetchCommand(['--strict'], io.effects(server, dir))).toBe(2);
-    expect(io.out.at(-1)).toMatch(/^Code de sortie 2 \(--strict\) : mise à jour incomplète ; ce qui a échoué est gardé tel quel, l’instantané du .* est cohérent\.$/u);
+    expect(io.out.at(-1)).toMatch(
+      /^Code de sortie 2 \(--strict\) : mise à jour incomplète ; ce qui a échoué est gardé tel quel, l’instantané du .* est cohérent\.$/u,
+    );
     expect(await fingerprint(dir)).toEqual(before);
     await checkPasses();
   });
 
   it('JSON of another shape is refused with the field at fault', async () => {
-    server.misbehave('dataset', { kind: 'body', body: JSON.stringify({ id: 'x', slug: 'y', resources: [{ id: 'r1' }] }), contentType: 'application/json' });
+    server.misbehave('dataset', {
+      kind: 'body',
+      body: JSON.stringify({ id: 'x', slug: 'y', resources: [{ id: 'r1' }] }),
+      contentType: 'application/json',
+    });
     const before = await fingerprint(dir);
     await run();
-    expect(io.log[0]).toMatch(/la réponse JSON n’a pas la forme d’un jeu de données udata \(champ resources\.0\.url : /u);
+    expect(io.log[0]).toMatch(
+      /la réponse JSON n’a pas la forme d’un jeu de données udata \(champ resources\.0\.url : /u,
+    );
     expect(await fingerprint(dir)).toEqual(before);
   });
 
@@ -371,7 +430,9 @@ describe('fault injection: the dataset', () => {
     server.dataset.slug = 'autre-jeu';
     const result = await run();
     expect(result.outcome).toBe('dataset-failed');
-    expect(io.log[0]).toMatch(/: HTTP 404 : jeu de données introuvable ; .* Vérifiez le slug du jeu de données dans data\/sources\.ts\.$/u);
+    expect(io.log[0]).toMatch(
+      /: HTTP 404 : jeu de données introuvable ; .* Vérifiez le slug du jeu de données dans data\/sources\.ts\.$/u,
+    );
   });
 
   it('an old slug answering 308 is followed, and the new slug reported', async () => {
@@ -405,7 +466,13 @@ describe('fault injection: the dataset', () => {
   it('a new unmapped resource is recorded in the manifest and kept aside, once', async () => {
     await baseline();
     const before = await fingerprint(dir);
-    const doc = server.addResource({ title: 'Documentation du jeu de données', format: 'pdf', mime: 'application/pdf', body: '%PDF-1.4 notice', type: 'documentation' });
+    const doc = server.addResource({
+      title: 'Documentation du jeu de données',
+      format: 'pdf',
+      mime: 'application/pdf',
+      body: '%PDF-1.4 notice',
+      type: 'documentation',
+    });
     const result = await run();
     expect(result.exitCode).toBe(0);
     expect(result.unmapped).toHaveLength(1);
@@ -449,8 +516,13 @@ describe('fault injection: the file', () => {
 
   it('checksum mismatch', async () => {
     // The new file announced with the checksum of the old one.
-    await republishBudget({ checksum: { type: 'sha256', value: createHash('sha256').update(served.budget.body).digest('hex') } });
-    await expectRefused('budget', /: somme de contrôle sha256 différente de celle annoncée par data\.gouv\.fr \([0-9a-f]{12}… attendu, [0-9a-f]{12}… obtenu\) ; .* Fichier abîmé en route ou métadonnées périmées : relancez « npm run fetch » plus tard ; si cela persiste, signalez-le au producteur du jeu de données sur data\.gouv\.fr\.$/u);
+    await republishBudget({
+      checksum: { type: 'sha256', value: createHash('sha256').update(served.budget.body).digest('hex') },
+    });
+    await expectRefused(
+      'budget',
+      /: somme de contrôle sha256 différente de celle annoncée par data\.gouv\.fr \([0-9a-f]{12}… attendu, [0-9a-f]{12}… obtenu\) ; .* Fichier abîmé en route ou métadonnées périmées : relancez « npm run fetch » plus tard ; si cela persiste, signalez-le au producteur du jeu de données sur data\.gouv\.fr\.$/u,
+    );
   });
 
   it('filesize mismatch', async () => {
@@ -460,19 +532,32 @@ describe('fault injection: the file', () => {
 
   it('an HTML page served with status 200 instead of the file', async () => {
     await republishBudget();
-    server.misbehave(served.budget.id, { kind: 'body', body: '<!doctype html><html><title>Erreur</title></html>', contentType: 'text/html; charset=utf-8' });
-    await expectRefused('budget', /: le serveur a renvoyé une page HTML au lieu du fichier CSV \(page d’erreur \?\) ; /u);
+    server.misbehave(served.budget.id, {
+      kind: 'body',
+      body: '<!doctype html><html><title>Erreur</title></html>',
+      contentType: 'text/html; charset=utf-8',
+    });
+    await expectRefused(
+      'budget',
+      /: le serveur a renvoyé une page HTML au lieu du fichier CSV \(page d’erreur \?\) ; /u,
+    );
   });
 
   it('an HTML page published as the CSV itself (right checksum, CSV content type)', async () => {
     await republishBudget({ body: '\n  <!DOCTYPE html>\n<html><body>Page introuvable</body></html>\n' });
     // The reader's own words: only what matters to the maintainer is asserted.
-    await expectRefused('budget', /^budget : ÉCHEC, ressource « Budget par promotion » \(http:[^ ]*\/budget\.csv\)(, ligne 1)? : [^;]*page HTML[^;]* ; /u);
+    await expectRefused(
+      'budget',
+      /^budget : ÉCHEC, ressource « Budget par promotion » \(http:[^ ]*\/budget\.csv\)(, ligne 1)? : [^;]*page HTML[^;]* ; /u,
+    );
   });
 
   it('empty file', async () => {
     await republishBudget({ body: '' });
-    await expectRefused('budget', /: fichier vide \(0 octet\) ; .* Le fichier publié est vide : signalez-le au producteur du jeu de données sur data\.gouv\.fr\.$/u);
+    await expectRefused(
+      'budget',
+      /: fichier vide \(0 octet\) ; .* Le fichier publié est vide : signalez-le au producteur du jeu de données sur data\.gouv\.fr\.$/u,
+    );
   });
 
   it('header-only file', async () => {
@@ -481,15 +566,29 @@ describe('fault injection: the file', () => {
   });
 
   it('missing column', async () => {
-    const text = (await budgetText()).split('\n').map((line) => line.split(',').filter((_, i) => i !== 4).join(',')).join('\n');
+    const text = (await budgetText())
+      .split('\n')
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, i) => i !== 4)
+          .join(','),
+      )
+      .join('\n');
     await republishBudget({ body: text });
-    await expectRefused('budget', /^budget : ÉCHEC, ressource « Budget par promotion » \(http:[^ ]*\/budget\.csv\), ligne 1 : colonne manquante : « statut ».* gardé tel quel\. Corrigez le fichier sur data\.gouv\.fr, ou adaptez data\/sources\.ts \(colonnes, alias\) si le changement est voulu\.$/u);
+    await expectRefused(
+      'budget',
+      /^budget : ÉCHEC, ressource « Budget par promotion » \(http:[^ ]*\/budget\.csv\), ligne 1 : colonne manquante : « statut ».* gardé tel quel\. Corrigez le fichier sur data\.gouv\.fr, ou adaptez data\/sources\.ts \(colonnes, alias\) si le changement est voulu\.$/u,
+    );
   });
 
   it('duplicate rows', async () => {
     const lines = (await budgetText()).split('\n');
     await republishBudget({ body: [...lines.slice(0, 3), lines[2], ...lines.slice(3)].join('\n') });
-    await expectRefused('budget', /\(http:[^ ]*\/budget\.csv\), ligne 4 : ligne en double : .*EIG 2.*enveloppe_pia.* ligne 3 ; /u);
+    await expectRefused(
+      'budget',
+      /\(http:[^ ]*\/budget\.csv\), ligne 4 : ligne en double : .*EIG 2.*enveloppe_pia.* ligne 3 ; /u,
+    );
   });
 
   it('Windows-1252 with accents: accepted, stored as published, read back with the same text', async () => {
@@ -500,7 +599,9 @@ describe('fault injection: the file', () => {
     server.updateResource(served.defis.id, { body: latin, last_modified: '2024-06-01T00:00:00.000000+00:00' });
     const result = await run();
     expect(result.tables.find((t) => t.table === 'defis')?.status).toBe('updated');
-    expect(io.log.find((l) => l.startsWith('defis : mise à jour'))).toMatch(/ ; encodage windows-1252, gardé tel que publié ; /u);
+    expect(io.log.find((l) => l.startsWith('defis : mise à jour'))).toMatch(
+      / ; encodage windows-1252, gardé tel que publié ; /u,
+    );
     expect(await tableBytes(dir, 'defis')).toEqual(latin);
     const reread = await loadSnapshot(dir);
     if (!reread.ok) throw new Error(reread.errors.map((e) => e.message).join('\n'));
@@ -516,7 +617,10 @@ describe('fault injection: the file', () => {
       .split('\n')
       .map((line, i) => {
         const cells = line.split(',');
-        if (i > 0 && cells[3]) cells[3] = new Intl.NumberFormat('fr-FR', { useGrouping: true }).format(Number(cells[3])).replace(/\u202f/gu, ' ');
+        if (i > 0 && cells[3])
+          cells[3] = new Intl.NumberFormat('fr-FR', { useGrouping: true })
+            .format(Number(cells[3]))
+            .replace(/\u202f/gu, ' ');
         return cells.join(';');
       })
       .join('\n');
@@ -524,7 +628,9 @@ describe('fault injection: the file', () => {
     const body = await republishBudget({ body: french });
     const result = await run();
     expect(result.tables.find((t) => t.table === 'budget')?.status).toBe('updated');
-    expect(io.log.find((l) => l.startsWith('budget : mise à jour'))).toMatch(/ ; séparateur « ; », virgule décimale, gardé tel que publié ; /u);
+    expect(io.log.find((l) => l.startsWith('budget : mise à jour'))).toMatch(
+      / ; séparateur « ; », virgule décimale, gardé tel que publié ; /u,
+    );
     expect(await tableBytes(dir, 'budget')).toEqual(body);
     const reread = await loadSnapshot(dir);
     if (!reread.ok) throw new Error(reread.errors.map((e) => e.message).join('\n'));
@@ -545,13 +651,18 @@ describe('fault injection: the file', () => {
   });
 
   it('an extra column is accepted and reported', async () => {
-    const text = (await budgetText()).split('\n').map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'commentaire' : 'vu'}`)).join('\n');
+    const text = (await budgetText())
+      .split('\n')
+      .map((line, i) => (line === '' ? line : `${line},${i === 0 ? 'commentaire' : 'vu'}`))
+      .join('\n');
     await republishBudget({ body: text });
     const result = await run();
     const budget = result.tables.find((t) => t.table === 'budget')!;
     expect(budget.status).toBe('updated');
     expect(budget.extraColumns).toEqual(['commentaire']);
-    expect(io.log.find((l) => l.startsWith('budget : mise à jour'))).toMatch(/ ; colonne en plus, acceptée mais non lue : « commentaire »\.$/u);
+    expect(io.log.find((l) => l.startsWith('budget : mise à jour'))).toMatch(
+      / ; colonne en plus, acceptée mais non lue : « commentaire »\.$/u,
+    );
     expect((await readManifest(dir)).tables.budget.columns).toContain('commentaire');
     await checkPasses();
   });

@@ -42,7 +42,8 @@ describe('hostile text in the data', () => {
       const rows = parse(readText(dist, file)) as string[][];
       for (const row of rows.slice(1)) {
         for (const cell of row) {
-          if (/^[=+\-@\t\r]/u.test(cell) && !/^-?\d/u.test(cell)) throw new Error(`${file} : cellule dangereuse « ${cell} »`);
+          if (/^[=+\-@\t\r]/u.test(cell) && !/^-?\d/u.test(cell))
+            throw new Error(`${file} : cellule dangereuse « ${cell} »`);
           if (cell.startsWith("'=") || cell.startsWith("'+") || cell.startsWith("'@") || cell.startsWith("'-")) cells++;
         }
       }

@@ -15,7 +15,14 @@ import { charts } from '../../src/charts/registry.ts';
 import { tables, type TableName } from '../../src/lib/tables.ts';
 import { buildSite } from '../support/build-site.ts';
 import { page, plainSpaces, readText } from '../support/dist.ts';
-import { capture, copyData, publishSnapshot, REPO_DATA, startUdataServer, tableBytes } from '../support/fetch-harness.ts';
+import {
+  capture,
+  copyData,
+  publishSnapshot,
+  REPO_DATA,
+  startUdataServer,
+  tableBytes,
+} from '../support/fetch-harness.ts';
 import type { ServedResource } from '../support/udata-server.ts';
 
 const dist = inject('siteDir');
@@ -23,7 +30,10 @@ const manifest = JSON.parse(readText(dist, 'manifest.json')) as {
   tables: Record<TableName, { sha256: string; rows: number; file: string }>;
 };
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
-const text = (element: Element | null | undefined) => plainSpaces(element?.textContent ?? '').replace(/\s+/gu, ' ').trim();
+const text = (element: Element | null | undefined) =>
+  plainSpaces(element?.textContent ?? '')
+    .replace(/\s+/gu, ' ')
+    .trim();
 
 interface Provenance {
   table: TableName;
@@ -35,7 +45,9 @@ interface Provenance {
   resource: { id: string; url: string; title: string; checksum: { type: string; value: string } | null } | null;
 }
 const chartJson = (root: string, slug: string) =>
-  JSON.parse(readText(root, `api/${slug}.json`)) as { rows: (Record<string, unknown> & { provenance: Provenance[] })[] };
+  JSON.parse(readText(root, `api/${slug}.json`)) as {
+    rows: (Record<string, unknown> & { provenance: Provenance[] })[];
+  };
 
 describe('the history page of the real site', () => {
   const doc = page(dist, 'historique/index.html');
@@ -87,21 +99,27 @@ describe('provenance of every figure of the real site', () => {
         // Compiled from the publications: no data.gouv.fr resource to name.
         expect(ref.resource).toBeNull();
         const cells = csvLine(ref.table, ref.line);
-        for (const [column, value] of Object.entries(ref.key)) expect(cells[column], `${ref.file}:${ref.line} ${column}`).toBe(value);
+        for (const [column, value] of Object.entries(ref.key))
+          expect(cells[column], `${ref.file}:${ref.line} ${column}`).toBe(value);
         expect(cells.source).toBe(ref.source);
       }
     }
   });
 
-  it.each(charts.map((c) => c.slug))('%s: the data table’s Source column links each row to the lines the JSON names', (slug) => {
-    const json = chartJson(dist, slug);
-    const rows = [...page(dist, `graphiques/${slug}/index.html`).querySelectorAll('#donnees tbody tr')];
-    expect(rows).toHaveLength(json.rows.length);
-    rows.forEach((tr, i) => {
-      const links = [...tr.lastElementChild!.querySelectorAll('a[href^="/tables/"]')].map((a) => a.getAttribute('href'));
-      expect(links).toEqual(json.rows[i]!.provenance.map((p) => `/tables/${p.table}/#L${p.line}`));
-    });
-  });
+  it.each(charts.map((c) => c.slug))(
+    '%s: the data table’s Source column links each row to the lines the JSON names',
+    (slug) => {
+      const json = chartJson(dist, slug);
+      const rows = [...page(dist, `graphiques/${slug}/index.html`).querySelectorAll('#donnees tbody tr')];
+      expect(rows).toHaveLength(json.rows.length);
+      rows.forEach((tr, i) => {
+        const links = [...tr.lastElementChild!.querySelectorAll('a[href^="/tables/"]')].map((a) =>
+          a.getAttribute('href'),
+        );
+        expect(links).toEqual(json.rows[i]!.provenance.map((p) => `/tables/${p.table}/#L${p.line}`));
+      });
+    },
+  );
 });
 
 describe('a site built from a snapshot that npm run fetch updated', () => {
@@ -146,12 +164,24 @@ describe('a site built from a snapshot that npm run fetch updated', () => {
       ['maj-2027-01-15-1', 'fetch'],
       ['maj-2026-11-22-1', 'initial'],
     ]);
-    const moves = [...sections[0]!.querySelectorAll('table.history-moves tbody tr[data-chart="promotions"]')].map((tr) => [...tr.children].map(text));
+    const moves = [...sections[0]!.querySelectorAll('table.history-moves tbody tr[data-chart="promotions"]')].map(
+      (tr) => [...tr.children].map(text),
+    );
     expect(moves).toEqual([
-      ['Les promotions EIG : entrepreneurs, mentors, défis et services', 'EIG 3 · Mentors', 'Nombre', '21', '30', '+9, +42,9 %', 'écart de plus de 10 %'],
+      [
+        'Les promotions EIG : entrepreneurs, mentors, défis et services',
+        'EIG 3 · Mentors',
+        'Nombre',
+        '21',
+        '30',
+        '+9, +42,9 %',
+        'écart de plus de 10 %',
+      ],
     ]);
     expect(sections[0]!.querySelector('table.history-moves a[href="/graphiques/promotions/"]')).not.toBeNull();
-    expect(text(sections[0]!.querySelector('.notes'))).toContain('(promotions) : EIG 3 · Mentors — Nombre : 21 → 30 (+9, +42,9 %), écart de plus de 10 %');
+    expect(text(sections[0]!.querySelector('.notes'))).toContain(
+      '(promotions) : EIG 3 · Mentors — Nombre : 21 → 30 (+9, +42,9 %), écart de plus de 10 %',
+    );
     expect(text(sections[1])).toContain('Aucun chiffre des graphiques n’a bougé.');
     expect(doc.getElementById('historique-incomplet')).toBeNull();
   });
@@ -165,7 +195,9 @@ describe('a site built from a snapshot that npm run fetch updated', () => {
       const cells = [...row.children];
       const link = cells[1]!.querySelector('a[data-resource-id]')!;
       expect(link.getAttribute('data-resource-id')).toBe(served[name].id);
-      expect(link.getAttribute('href')).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/files/${served[name].id}/${tables[name].file}$`, 'u'));
+      expect(link.getAttribute('href')).toMatch(
+        new RegExp(`^http://127\\.0\\.0\\.1:\\d+/files/${served[name].id}/${tables[name].file}$`, 'u'),
+      );
       expect(text(cells[2])).toBe(`sha256 ${sha256(bytes)}`);
       expect(text(cells[3])).toBe(sha256(bytes));
       expect(text(cells[5])).toBe(name === 'chiffres-cles' ? 'oui' : 'non');
@@ -191,7 +223,8 @@ describe('a site built from a snapshot that npm run fetch updated', () => {
     ]);
     for (const slug of charts.map((c) => c.slug)) {
       for (const r of chartJson(siteDir, slug).rows) {
-        for (const ref of r.provenance) expect(ref.resource?.id, `${slug} ${ref.file}:${ref.line}`).toBe(served[ref.table].id);
+        for (const ref of r.provenance)
+          expect(ref.resource?.id, `${slug} ${ref.file}:${ref.line}`).toBe(served[ref.table].id);
       }
     }
   });
@@ -199,7 +232,9 @@ describe('a site built from a snapshot that npm run fetch updated', () => {
   it('links each table page to the resource its file was downloaded from', () => {
     const doc = page(siteDir, 'tables/chiffres-cles/index.html');
     const link = doc.querySelector(`a[data-resource-id="${served['chiffres-cles'].id}"]`);
-    expect(link?.getAttribute('href')).toMatch(new RegExp(`/files/${served['chiffres-cles'].id}/chiffres-cles\\.csv$`, 'u'));
+    expect(link?.getAttribute('href')).toMatch(
+      new RegExp(`/files/${served['chiffres-cles'].id}/chiffres-cles\\.csv$`, 'u'),
+    );
     expect(text(link)).toBe(`« ${served['chiffres-cles'].title} »`);
   });
 });

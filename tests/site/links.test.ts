@@ -34,7 +34,8 @@ describe('internal links', () => {
           continue;
         }
         const anchor = decodeURIComponent(resolved.hash.slice(1));
-        if (anchor && target.endsWith('.html') && !idsOf(target).has(anchor)) broken.push(`${file} → ${url} (ancre absente)`);
+        if (anchor && target.endsWith('.html') && !idsOf(target).has(anchor))
+          broken.push(`${file} → ${url} (ancre absente)`);
       }
     }
     expect(broken).toEqual([]);

@@ -11,7 +11,13 @@ const dist = inject('siteDir');
 
 describe.each(charts.map((c) => [c.slug, c] as const))('chart %s', (slug, chart) => {
   it('has its page, embed, JSON, CSV, SVG and PNG', async () => {
-    for (const path of [`graphiques/${slug}/index.html`, `embed/${slug}/index.html`, `api/${slug}.json`, `data/${slug}.csv`, `images/${slug}.svg`]) {
+    for (const path of [
+      `graphiques/${slug}/index.html`,
+      `embed/${slug}/index.html`,
+      `api/${slug}.json`,
+      `data/${slug}.csv`,
+      `images/${slug}.svg`,
+    ]) {
       expect(existsSync(join(dist, path)), path).toBe(true);
     }
     const png = await sharp(readFileSync(join(dist, `images/${slug}.png`))).metadata();
@@ -45,7 +51,8 @@ describe.each(charts.map((c) => [c.slug, c] as const))('chart %s', (slug, chart)
       columns.forEach((column, j) => {
         const value = csv[i]![column.key]!;
         if (column.kind === 'texte' || column.format) {
-          if (column.kind === 'texte' && !column.format) expect(cells[j]).toBe(value === '' ? '—' : value.replace(/^'(?=[=+\-@])/u, ''));
+          if (column.kind === 'texte' && !column.format)
+            expect(cells[j]).toBe(value === '' ? '—' : value.replace(/^'(?=[=+\-@])/u, ''));
           return;
         }
         const shown = frenchNumber(cells[j]!);

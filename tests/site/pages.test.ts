@@ -11,7 +11,9 @@ describe('every page', () => {
     const doc = page(dist, file);
     expect(doc.documentElement.getAttribute('lang')).toBe('fr');
     expect(doc.querySelector('title')?.textContent?.trim()).toBeTruthy();
-    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(CONTENT_SECURITY_POLICY);
+    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
     expect(doc.querySelectorAll('script:not([src])').length).toBe(0);
     expect(doc.querySelectorAll('style, [style]').length).toBe(0);
     if (!file.match(/^[a-z0-9-]+\/index\.html$/u) || !legacyAnchors().some((a) => file === `${a.anchor}/index.html`)) {
@@ -34,7 +36,17 @@ describe('old addresses of data.eig-forever.org', () => {
   it('declares the anchors the programme’s May 2019 blog post embedded', () => {
     // Seen in versions of _posts/19-05-09-Chiffres-EIG(.md) of entrepreneur-interet-general/site-eig, and in the
     // original site's menu (etalab/eig-charts): the nine sections embedded with <iframe src=".../#…">.
-    const embedded = ['promo', 'carte', 'competences', 'genre', 'selection', 'financement', 'depenses', 'accompagnement', 'communication'];
+    const embedded = [
+      'promo',
+      'carte',
+      'competences',
+      'genre',
+      'selection',
+      'financement',
+      'depenses',
+      'accompagnement',
+      'communication',
+    ];
     const declared = legacyAnchors().map((a) => a.anchor);
     for (const anchor of embedded) expect(declared, anchor).toContain(anchor);
   });

@@ -36,7 +36,9 @@ describe('explorer tables without JavaScript', () => {
     const column = headers.findIndex((th) => th.getAttribute('data-key') === 'code_source');
     const cells = [...doc.querySelectorAll('table[data-explorer] tbody tr')].map((tr) => tr.children[column]!);
     const links = cells.flatMap((cell) => [...cell.querySelectorAll('a')].map((a) => a.getAttribute('href')));
-    const sources = reference('defis.csv').map((d) => d.code_source).filter(Boolean);
+    const sources = reference('defis.csv')
+      .map((d) => d.code_source)
+      .filter(Boolean);
     expect(links).not.toContain('https://entrepreneur-interet-general/AFD_projects');
     expect(links).not.toContain('https://scossin/parcoursdesoins');
     expect(links).toContain('https://github.com/entrepreneur-interet-general/cartav');
@@ -58,7 +60,13 @@ describe('explorer tables in a browser', () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     servers = await Promise.all([startStaticServer(dist), startStaticServer(hostileDist)]);
   });
@@ -75,7 +83,10 @@ describe('explorer tables in a browser', () => {
     tab.on('pageerror', (e) => errors.push(e.message));
     await tab.goto(`${server.url}/graphiques/${SLUG}/`);
     const download = async () => {
-      const [file] = await Promise.all([tab.waitForEvent('download'), tab.getByRole('button', { name: 'Télécharger la sélection (CSV)' }).click()]);
+      const [file] = await Promise.all([
+        tab.waitForEvent('download'),
+        tab.getByRole('button', { name: 'Télécharger la sélection (CSV)' }).click(),
+      ]);
       return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
     };
     return { context, tab, errors, download };
@@ -84,11 +95,18 @@ describe('explorer tables in a browser', () => {
   it('downloads, as CSV, the rows left by the promotion filter, in the order shown', async () => {
     const { context, tab, errors, download } = await openExplorer(servers[0]!);
     const status = tab.locator('[data-explorer-count]');
-    await expect(status.textContent()).resolves.toBe(`${reference('defis.csv').length} lignes affichées sur ${reference('defis.csv').length}`);
+    await expect(status.textContent()).resolves.toBe(
+      `${reference('defis.csv').length} lignes affichées sur ${reference('defis.csv').length}`,
+    );
     await tab.getByLabel('Promotion').selectOption('EIG 1');
     const eig1 = reference('defis.csv').filter((d) => d.promotion === 'EIG 1');
-    await expect(status.textContent()).resolves.toBe(`${eig1.length} lignes affichées sur ${reference('defis.csv').length}`);
-    await tab.getByRole('columnheader', { name: /^Mentors/u }).getByRole('button').click();
+    await expect(status.textContent()).resolves.toBe(
+      `${eig1.length} lignes affichées sur ${reference('defis.csv').length}`,
+    );
+    await tab
+      .getByRole('columnheader', { name: /^Mentors/u })
+      .getByRole('button')
+      .click();
     const { name, text } = await download();
     expect(name).toBe(`${SLUG}-selection.csv`);
     const [header, ...lines] = text.trim().split('\n');

@@ -53,7 +53,11 @@ export async function tableBytes(dir: string, table: TableName): Promise<Buffer>
 export async function publishSnapshot(server: UdataServer, dir: string): Promise<Record<TableName, ServedResource>> {
   const served = {} as Record<TableName, ServedResource>;
   for (const name of tableNames) {
-    served[name] = server.addResource({ title: TITLES[name], body: await tableBytes(dir, name), fileName: tables[name].file });
+    served[name] = server.addResource({
+      title: TITLES[name],
+      body: await tableBytes(dir, name),
+      fileName: tables[name].file,
+    });
   }
   return served;
 }
@@ -97,7 +101,10 @@ export { startUdataServer };
  */
 const HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 const windows1252 = new Map(
-  Array.from({ length: 256 }, (_, byte) => [byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80]! : String.fromCharCode(byte), byte] as const),
+  Array.from(
+    { length: 256 },
+    (_, byte) => [byte >= 0x80 && byte <= 0x9f ? HIGH[byte - 0x80]! : String.fromCharCode(byte), byte] as const,
+  ),
 );
 
 /** Encodes text as Windows-1252, as a spreadsheet on French Windows saves it. */

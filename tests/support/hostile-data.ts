@@ -20,8 +20,34 @@ export async function makeHostileData(dir: string): Promise<void> {
   await cp('data', dir, { recursive: true, filter: (path) => !path.includes('unmapped') });
   const file = join(dir, 'snapshot', 'defis.csv');
   const rows = [
-    [HOSTILE.script, 'EIG 4', '2020', HOSTILE.attribute, HOSTILE.formula, '75001', 'dev', '1', '1', '10', HOSTILE.link, 'programme-site'],
-    [HOSTILE.attribute, 'EIG 4', '2020', HOSTILE.script, '+33 1 23', '75002', 'design', '1', '1', '10', `https://x"><script>alert(1)</script>`, 'programme-site'],
+    [
+      HOSTILE.script,
+      'EIG 4',
+      '2020',
+      HOSTILE.attribute,
+      HOSTILE.formula,
+      '75001',
+      'dev',
+      '1',
+      '1',
+      '10',
+      HOSTILE.link,
+      'programme-site',
+    ],
+    [
+      HOSTILE.attribute,
+      'EIG 4',
+      '2020',
+      HOSTILE.script,
+      '+33 1 23',
+      '75002',
+      'design',
+      '1',
+      '1',
+      '10',
+      `https://x"><script>alert(1)</script>`,
+      'programme-site',
+    ],
     ['-2+3', 'EIG 3', '2019', '@SUM(1,1)', '', '', 'datascience', '1', '1', '10', '', 'programme-site'],
   ];
   const text = await readFile(file, 'utf8');

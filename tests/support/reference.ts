@@ -9,7 +9,10 @@ import { parse } from 'csv-parse/sync';
 export type ReferenceRow = Record<string, string>;
 
 export function reference(file: string): ReferenceRow[] {
-  return parse(readFileSync(new URL(`../reference/${file}`, import.meta.url)), { columns: true, bom: true }) as ReferenceRow[];
+  return parse(readFileSync(new URL(`../reference/${file}`, import.meta.url)), {
+    columns: true,
+    bom: true,
+  }) as ReferenceRow[];
 }
 
 /** A published figure of chiffres-cles-2019.csv, as a number. */

@@ -34,7 +34,10 @@ function parseHeaders(text: string): { pattern: RegExp; headers: [string, string
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/u.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/gu, '\\$&').replace(/\*/gu, '.*');
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/gu, '\\$&')
+        .replace(/\*/gu, '.*');
       rules.push({ pattern: new RegExp(`^${source}$`, 'u'), headers: [] });
     } else {
       const [name, ...value] = line.trim().split(':');
@@ -64,7 +67,8 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       const headers: Record<string, string> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' };
-      for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) headers[name] = value;
+      for (const rule of rules)
+        if (rule.pattern.test(path)) for (const [name, value] of rule.headers) headers[name] = value;
       response.writeHead(200, headers).end(request.method === 'HEAD' ? undefined : body);
     } catch {
       let body: Buffer | string = 'Not found';

@@ -143,9 +143,7 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
     url: fileUrl(r),
     latest: `${base}/api/1/datasets/r/${r.id}`,
     checksum:
-      r.checksum === 'auto'
-        ? { type: 'sha256', value: createHash('sha256').update(r.body).digest('hex') }
-        : r.checksum,
+      r.checksum === 'auto' ? { type: 'sha256', value: createHash('sha256').update(r.body).digest('hex') } : r.checksum,
     filesize: r.filesize === 'auto' ? r.body.byteLength : r.filesize,
     mime: r.mime,
     created_at: '2019-06-01T09:00:00.000000+00:00',
@@ -172,7 +170,14 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
   };
 
   /** Writes `body` and records how much of it was sent. */
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Uint8Array, isFile: boolean) => {
+  const send = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    headers: Record<string, string>,
+    body: Uint8Array,
+    isFile: boolean,
+  ) => {
     res.writeHead(status, { 'Content-Length': String(body.byteLength), ...headers });
     res.end(body);
     record(req, status, isFile ? body.byteLength : 0);
@@ -189,7 +194,14 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
     switch (behaviour.kind) {
       case 'status': {
         const text = behaviour.body ?? `<!doctype html><title>Erreur ${behaviour.status}</title>`;
-        send(req, res, behaviour.status, { 'Content-Type': 'text/html; charset=utf-8', ...behaviour.headers }, Buffer.from(text), false);
+        send(
+          req,
+          res,
+          behaviour.status,
+          { 'Content-Type': 'text/html; charset=utf-8', ...behaviour.headers },
+          Buffer.from(text),
+          false,
+        );
         return;
       }
       case 'delay':
@@ -225,7 +237,14 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
         return;
       }
       case 'body':
-        send(req, res, 200, { 'Content-Type': behaviour.contentType }, typeof behaviour.body === 'string' ? Buffer.from(behaviour.body) : behaviour.body, isFile);
+        send(
+          req,
+          res,
+          200,
+          { 'Content-Type': behaviour.contentType },
+          typeof behaviour.body === 'string' ? Buffer.from(behaviour.body) : behaviour.body,
+          isFile,
+        );
         return;
       case 'redirect-loop':
         res.writeHead(302, { Location: req.url ?? '/' });
@@ -270,7 +289,15 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
 
     if ((match = /^\/api\/1\/datasets\/r\/([^/]+)\/?$/u.exec(path))) {
       const r = resources.find((x) => x.id === match![1]);
-      if (!r) return send(req, res, 404, { 'Content-Type': 'application/json' }, Buffer.from('{"message":"Not found"}'), false);
+      if (!r)
+        return send(
+          req,
+          res,
+          404,
+          { 'Content-Type': 'application/json' },
+          Buffer.from('{"message":"Not found"}'),
+          false,
+        );
       const behaviour = next(`r/${r.id}`);
       if (behaviour) return misbehaveWith(behaviour, req, res, () => {}, r.body, false);
       res.writeHead(302, { Location: fileUrl(r) });
@@ -288,7 +315,14 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
         return;
       }
       if (slug !== dataset.slug && slug !== dataset.id) {
-        return send(req, res, 404, { 'Content-Type': 'application/json' }, Buffer.from('{"message":"Not found"}'), false);
+        return send(
+          req,
+          res,
+          404,
+          { 'Content-Type': 'application/json' },
+          Buffer.from('{"message":"Not found"}'),
+          false,
+        );
       }
       const body = Buffer.from(JSON.stringify(datasetJson()));
       const normal = () => send(req, res, 200, { 'Content-Type': 'application/json' }, body, false);
@@ -299,7 +333,15 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
 
     if ((match = /^\/files\/([^/]+)\/[^/]*$/u.exec(path))) {
       const r = resources.find((x) => x.id === match![1]);
-      if (!r) return send(req, res, 404, { 'Content-Type': 'text/html' }, Buffer.from('<!doctype html><title>404</title>'), false);
+      if (!r)
+        return send(
+          req,
+          res,
+          404,
+          { 'Content-Type': 'text/html' },
+          Buffer.from('<!doctype html><title>404</title>'),
+          false,
+        );
       for (const wake of waiters.get(r.id) ?? []) wake();
       waiters.delete(r.id);
       const normal = () => send(req, res, 200, { 'Content-Type': r.mime ?? 'text/csv' }, r.body, true);
@@ -326,7 +368,13 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
     body: typeof init.body === 'string' ? Buffer.from(init.body) : init.body,
     format: init.format ?? 'csv',
     mime: init.mime === undefined ? 'text/csv' : init.mime,
-    fileName: init.fileName ?? `${init.title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/gu, '-')}.${init.format ?? 'csv'}`,
+    fileName:
+      init.fileName ??
+      `${init.title
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/gu, '-')}.${init.format ?? 'csv'}`,
     checksum: init.checksum === undefined ? 'auto' : init.checksum,
     filesize: init.filesize === undefined ? 'auto' : init.filesize,
     last_modified: init.last_modified ?? '2024-03-01T10:00:00.000000+00:00',

@@ -17,10 +17,12 @@ export function parseFetchArgs(args: string[]): FetchOptions {
       options.strict = true;
       continue;
     }
-    const timeout = arg === '--timeout' ? args[++i] : arg.startsWith('--timeout=') ? arg.slice('--timeout='.length) : undefined;
+    const timeout =
+      arg === '--timeout' ? args[++i] : arg.startsWith('--timeout=') ? arg.slice('--timeout='.length) : undefined;
     if (timeout !== undefined || arg === '--timeout') {
       const seconds = Number(timeout);
-      if (!timeout || !Number.isFinite(seconds) || seconds <= 0) throw new Error(`--timeout attend un nombre de secondes positif (${USAGE})`);
+      if (!timeout || !Number.isFinite(seconds) || seconds <= 0)
+        throw new Error(`--timeout attend un nombre de secondes positif (${USAGE})`);
       options.policy = { ...options.policy, timeoutMs: seconds * 1000 };
       continue;
     }

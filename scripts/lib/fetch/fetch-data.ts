@@ -16,8 +16,24 @@ import { dataDir, manifestPathOf, readManifest, snapshotDirOf, stableJson } from
 import { defaultPolicy, httpGet, type HttpFailure, type HttpPolicy } from './http.ts';
 import { commit, completeInterruptedFetch, discardLeftovers, stage, writeAtomically } from './journal.ts';
 import { isCsvLike, mapResources, type TableMapping } from './mapping.ts';
-import { EXIT, exitMeaning, explainHttp, explainProblem, formatBytes, formatSeconds, type Explanation } from './messages.ts';
-import { datasetUrl, downloadUrl, readDataset, recordOf, sameAsRecorded, type UdataDataset, type UdataResource } from './udata.ts';
+import {
+  EXIT,
+  exitMeaning,
+  explainHttp,
+  explainProblem,
+  formatBytes,
+  formatSeconds,
+  type Explanation,
+} from './messages.ts';
+import {
+  datasetUrl,
+  downloadUrl,
+  readDataset,
+  recordOf,
+  sameAsRecorded,
+  type UdataDataset,
+  type UdataResource,
+} from './udata.ts';
 import { verifyDownload } from './verify.ts';
 
 export interface FetchOptions {
@@ -98,7 +114,13 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
     const tablesOut = rest.tables ?? [];
     const failed =
       outcome === 'dataset-failed' || tablesOut.some((t) => t.status === 'failed' || t.status === 'disappeared');
-    const exitCode = !options.strict ? EXIT.ok : outcome === 'unreachable' ? EXIT.unreachable : failed ? EXIT.failed : EXIT.ok;
+    const exitCode = !options.strict
+      ? EXIT.ok
+      : outcome === 'unreachable'
+        ? EXIT.unreachable
+        : failed
+          ? EXIT.failed
+          : EXIT.ok;
     return {
       outcome,
       exitCode,
@@ -113,7 +135,12 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
 
   // 1. The dataset and its resources.
   const url = datasetUrl(base, sources.dataset);
-  const listing = await httpGet(url, { maxBytes: SIZE_CAP_FLOOR, onRetry: retryLogger('jeu de données', policy, fx) }, policy, fx);
+  const listing = await httpGet(
+    url,
+    { maxBytes: SIZE_CAP_FLOOR, onRetry: retryLogger('jeu de données', policy, fx) },
+    policy,
+    fx,
+  );
   if (!listing.ok && listing.failure.kind === 'unreachable') {
     const { what } = explainHttp(listing.failure, listing.attempts);
     const result = finish('unreachable');
@@ -129,16 +156,22 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
           todo: `ce n’est pas la réponse de l’API de data.gouv.fr : vérifiez ${sources.apiBaseEnv} et l’adresse ${base}, ou ${LATER}`,
         }
       : explainDatasetHttp(listing.failure, listing.attempts);
-    fx.log(`Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${kept}. ${capitalise(explanation.todo)}.`);
+    fx.log(
+      `Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${kept}. ${capitalise(explanation.todo)}.`,
+    );
     const result = finish('dataset-failed');
     fx.out(exitMeaning(result.exitCode, manifest.snapshotDate) + (options.strict ? '' : STRICT_HINT));
     return result;
   }
   const udata = dataset.dataset;
   if (udata.slug !== sources.dataset) {
-    fx.log(`Le jeu de données a changé d’adresse : « ${sources.dataset} » est devenu « ${udata.slug} » ; mettez à jour data/sources.ts.`);
+    fx.log(
+      `Le jeu de données a changé d’adresse : « ${sources.dataset} » est devenu « ${udata.slug} » ; mettez à jour data/sources.ts.`,
+    );
   }
-  fx.log(`Jeu de données « ${udata.title ?? udata.slug} » : ${udata.resources.length} ressource${udata.resources.length > 1 ? 's' : ''}.`);
+  fx.log(
+    `Jeu de données « ${udata.title ?? udata.slug} » : ${udata.resources.length} ressource${udata.resources.length > 1 ? 's' : ''}.`,
+  );
 
   // 2. Which resource feeds which table.
   const mapping = mapResources(
@@ -239,10 +272,19 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
     ...more,
   });
   const failure = (where: string, explanation: Explanation, more: Partial<TableOutcome> = {}) =>
-    outcome('failed', `${name} : ÉCHEC, ${where}${explanation.what} ; ${path} gardé tel quel. ${capitalise(explanation.todo)}.`, more);
+    outcome(
+      'failed',
+      `${name} : ÉCHEC, ${where}${explanation.what} ; ${path} gardé tel quel. ${capitalise(explanation.todo)}.`,
+      more,
+    );
 
   if (mapping.kind === 'ambiguous') {
-    return { outcome: failure('', { what: mapping.reason, todo: 'aucune ressource n’est téléchargée pour cette table tant que ce n’est pas clair' }) };
+    return {
+      outcome: failure('', {
+        what: mapping.reason,
+        todo: 'aucune ressource n’est téléchargée pour cette table tant que ce n’est pas clair',
+      }),
+    };
   }
   if (mapping.kind === 'none') {
     if (lock?.resource) {
@@ -268,14 +310,25 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
   const label = `ressource « ${resource.title} » (${resource.url})`;
   if (sameAsRecorded(resource, lock?.resource)) {
     return {
-      outcome: outcome('unchanged', `${name} : inchangée (ressource « ${resource.title} » identique à celle du manifeste), 0 octet téléchargé.`, {
-        resource: record,
-      }),
+      outcome: outcome(
+        'unchanged',
+        `${name} : inchangée (ressource « ${resource.title} » identique à celle du manifeste), 0 octet téléchargé.`,
+        {
+          resource: record,
+        },
+      ),
     };
   }
   if (!isCsvLike(resource)) {
     return {
-      outcome: failure(`${label} : `, { what: `format « ${resource.format} », or seul le CSV est lu`, todo: 'publiez la table en CSV, ou désignez une autre ressource dans data/sources.ts' }, { resource: record }),
+      outcome: failure(
+        `${label} : `,
+        {
+          what: `format « ${resource.format} », or seul le CSV est lu`,
+          todo: 'publiez la table en CSV, ou désignez une autre ressource dans data/sources.ts',
+        },
+        { resource: record },
+      ),
     };
   }
 
@@ -286,7 +339,8 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
     context.policy,
     fx,
   );
-  if (!download.ok) return { outcome: failure(`${label} : `, explainHttp(download.failure, download.attempts), { resource: record }) };
+  if (!download.ok)
+    return { outcome: failure(`${label} : `, explainHttp(download.failure, download.attempts), { resource: record }) };
 
   const bytes = download.response.bytes;
   const verified = verifyDownload(bytes, download.response.contentType, resource, spec, label);
@@ -315,7 +369,9 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
   const notes = [
     describeDialect(read.dialect),
     verified.checksum === 'verified' ? `somme de contrôle ${resource.checksum!.type} vérifiée` : null,
-    typeof verified.checksum === 'object' ? `somme de contrôle ${verified.checksum.notVerified} non vérifiée (type non vérifiable)` : null,
+    typeof verified.checksum === 'object'
+      ? `somme de contrôle ${verified.checksum.notVerified} non vérifiée (type non vérifiable)`
+      : null,
     renamedColumns(read.headers),
     read.extraColumns.length > 0
       ? `colonne${read.extraColumns.length > 1 ? 's' : ''} en plus, acceptée${read.extraColumns.length > 1 ? 's' : ''} mais non lue${read.extraColumns.length > 1 ? 's' : ''} : ${read.extraColumns.map((c) => `« ${c} »`).join(', ')}`
@@ -326,7 +382,11 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
 
   if (sameBytes) {
     return {
-      outcome: outcome('unchanged', `${name} : téléchargée, contenu identique au fichier actuel : ${formatBytes(bytes.byteLength)}, ${details}.`, more),
+      outcome: outcome(
+        'unchanged',
+        `${name} : téléchargée, contenu identique au fichier actuel : ${formatBytes(bytes.byteLength)}, ${details}.`,
+        more,
+      ),
       lock: newLock,
     };
   }
@@ -348,10 +408,18 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
   };
 }
 
-async function keepAside(resource: UdataResource, previous: ResourceRecord[] | undefined, context: TableContext): Promise<UnmappedOutcome> {
+async function keepAside(
+  resource: UdataResource,
+  previous: ResourceRecord[] | undefined,
+  context: TableContext,
+): Promise<UnmappedOutcome> {
   const { fx } = context;
   const record = recordOf(resource);
-  const extension = (resource.format ?? '').toLowerCase().replace(/[^a-z0-9]/gu, '').slice(0, 8) || 'bin';
+  const extension =
+    (resource.format ?? '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/gu, '')
+      .slice(0, 8) || 'bin';
   const folder = unmappedDirOf(context.dir);
   const path = join(folder, `${resource.id.replace(/[^A-Za-z0-9_-]/gu, '_')}.${extension}`);
   const intro = `ressource non reconnue : « ${resource.title} » (${resource.format ?? 'format inconnu'}, ${resource.id})`;
@@ -363,8 +431,19 @@ async function keepAside(resource: UdataResource, previous: ResourceRecord[] | u
   } catch {
     // Not kept yet.
   }
-  if (exists && sameAsRecorded(resource, previous?.find((p) => p.id === resource.id))) {
-    return { resource: record, keptAs: path, downloadedBytes: 0, message: `${intro} déjà gardée dans ${path}, inchangée ; ${advice}.` };
+  if (
+    exists &&
+    sameAsRecorded(
+      resource,
+      previous?.find((p) => p.id === resource.id),
+    )
+  ) {
+    return {
+      resource: record,
+      keptAs: path,
+      downloadedBytes: 0,
+      message: `${intro} déjà gardée dans ${path}, inchangée ; ${advice}.`,
+    };
   }
   const download = await httpGet(
     downloadUrl(resource),
@@ -393,21 +472,27 @@ async function keepAside(resource: UdataResource, previous: ResourceRecord[] | u
 
 function explainDatasetHttp(failure: HttpFailure, attempts: number): Explanation {
   if (failure.kind === 'status' && (failure.status === 404 || failure.status === 410)) {
-    return { what: `HTTP ${failure.status} : jeu de données introuvable`, todo: 'vérifiez le slug du jeu de données dans data/sources.ts' };
+    return {
+      what: `HTTP ${failure.status} : jeu de données introuvable`,
+      todo: 'vérifiez le slug du jeu de données dans data/sources.ts',
+    };
   }
   return explainHttp(failure, attempts);
 }
 
 function retryLogger(what: string, policy: HttpPolicy, fx: Effects) {
   return (failure: HttpFailure, waitMs: number, nextAttempt: number) => {
-    fx.log(`${what} : ${explainHttp(failure, 1).what} ; nouvel essai (${nextAttempt}/${policy.attempts}) dans ${formatSeconds(waitMs)}.`);
+    fx.log(
+      `${what} : ${explainHttp(failure, 1).what} ; nouvel essai (${nextAttempt}/${policy.attempts}) dans ${formatSeconds(waitMs)}.`,
+    );
   };
 }
 
 function describeDialect(dialect: { encoding: string; delimiter: string; decimalMark: string }): string | null {
   const parts: string[] = [];
   if (dialect.encoding !== 'utf-8') parts.push(`encodage ${dialect.encoding}`);
-  if (dialect.delimiter !== ',') parts.push(`séparateur « ${dialect.delimiter === '\t' ? 'tabulation' : dialect.delimiter} »`);
+  if (dialect.delimiter !== ',')
+    parts.push(`séparateur « ${dialect.delimiter === '\t' ? 'tabulation' : dialect.delimiter} »`);
   if (dialect.decimalMark === ',') parts.push('virgule décimale');
   return parts.length > 0 ? `${parts.join(', ')}, gardé tel que publié` : null;
 }
@@ -437,7 +522,9 @@ function summary(result: FetchResult, strict: boolean): string[] {
       count('failed', 'en échec', 'en échec'),
       count('disappeared', 'ressource disparue', 'ressources disparues'),
       count('absent', 'sans ressource sur data.gouv.fr', 'sans ressource sur data.gouv.fr'),
-    ].join(', ')} ; ${unmapped} ; ${formatBytes(result.downloadedBytes)} téléchargé${result.downloadedBytes > 1 ? 's' : ''}.`,
+    ].join(
+      ', ',
+    )} ; ${unmapped} ; ${formatBytes(result.downloadedBytes)} téléchargé${result.downloadedBytes > 1 ? 's' : ''}.`,
   ];
   const problems = result.tables.some((t) => t.status === 'failed' || t.status === 'disappeared');
   lines.push(exitMeaning(result.exitCode, result.snapshotDate) + (problems && !strict ? STRICT_HINT : ''));

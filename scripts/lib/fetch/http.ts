@@ -46,8 +46,7 @@ export interface HttpBody {
 }
 
 export type HttpResult =
-  | { ok: true; response: HttpBody; attempts: number }
-  | { ok: false; failure: HttpFailure; attempts: number };
+  { ok: true; response: HttpBody; attempts: number } | { ok: false; failure: HttpFailure; attempts: number };
 
 export interface GetOptions {
   /** Bytes beyond which the body is refused and the download aborted. */
@@ -59,7 +58,15 @@ export interface GetOptions {
 type Attempt = { ok: true; response: HttpBody } | { ok: false; failure: HttpFailure };
 
 /** Codes meaning that the host cannot be reached at all (as opposed to a connection that broke). */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ENETDOWN']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
+  'ENETDOWN',
+]);
 
 export async function httpGet(
   url: string,
@@ -150,7 +157,11 @@ async function getOnce(
         await response.body?.cancel().catch(() => {});
         return {
           ok: false,
-          failure: { kind: 'status', status: response.status, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), fx.now()) },
+          failure: {
+            kind: 'status',
+            status: response.status,
+            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), fx.now()),
+          },
         };
       }
       const length = response.headers.get('content-length');
@@ -186,8 +197,12 @@ async function getOnce(
       }
       const codes = errorCodes(error);
       const unreachable = codes.find((c) => UNREACHABLE.has(c));
-      if (unreachable) return { ok: false, failure: { kind: 'unreachable', host: new URL(current).host, code: unreachable } };
-      return { ok: false, failure: { kind: 'network', code: codes[0] ?? (error instanceof Error ? error.message : String(error)) } };
+      if (unreachable)
+        return { ok: false, failure: { kind: 'unreachable', host: new URL(current).host, code: unreachable } };
+      return {
+        ok: false,
+        failure: { kind: 'network', code: codes[0] ?? (error instanceof Error ? error.message : String(error)) },
+      };
     } finally {
       clearTimeout(timer);
     }

@@ -56,7 +56,13 @@ export async function unstage(dir: string, file: string, fx: Fx): Promise<void> 
 }
 
 /** Puts the staged files and the new manifest in place, surviving an interruption at any point (see above). */
-export async function commit(dir: string, manifest: Manifest, files: string[], startedAt: string, fx: Fx): Promise<void> {
+export async function commit(
+  dir: string,
+  manifest: Manifest,
+  files: string[],
+  startedAt: string,
+  fx: Fx,
+): Promise<void> {
   const journal: Journal = { startedAt, manifest, files: files.map((file) => ({ file, staged: stagedNameOf(file) })) };
   await writeAtomically(journalPathOf(dir), stableJson(journal), fx);
   await apply(dir, journal, fx);
@@ -118,6 +124,8 @@ export async function discardLeftovers(dir: string, unmappedDir: string, fx: Fx)
   } catch {
     // No resource kept aside yet.
   }
-  paths.push(...kept.filter((name) => name.startsWith('.') && name.endsWith('.tmp')).map((name) => join(unmappedDir, name)));
+  paths.push(
+    ...kept.filter((name) => name.startsWith('.') && name.endsWith('.tmp')).map((name) => join(unmappedDir, name)),
+  );
   for (const path of paths) await fx.fs.rm(path, { force: true });
 }

@@ -51,7 +51,9 @@ export function mapResources(resources: readonly UdataResource[], rules: readonl
   for (const rule of rules) {
     if (byId.has(rule.table)) continue;
     const pattern = new RegExp(rule.titlePattern, 'iu');
-    const candidates = resources.filter((r) => !idClaims.has(r.id) && isCsvLike(r) && pattern.test(r.title.normalize('NFC')));
+    const candidates = resources.filter(
+      (r) => !idClaims.has(r.id) && isCsvLike(r) && pattern.test(r.title.normalize('NFC')),
+    );
     patternCandidates.set(rule.table, candidates);
     for (const r of candidates) patternClaims.set(r.id, [...(patternClaims.get(r.id) ?? []), rule.table]);
   }
@@ -62,7 +64,10 @@ export function mapResources(resources: readonly UdataResource[], rules: readonl
       const claimants = idClaims.get(resource.id)!;
       tables[rule.table] =
         claimants.length > 1
-          ? { kind: 'ambiguous', reason: `la ressource ${quote(resource)} est attribuée par son id à plusieurs tables (${claimants.join(', ')}) ; corrigez resource.id dans data/sources.ts` }
+          ? {
+              kind: 'ambiguous',
+              reason: `la ressource ${quote(resource)} est attribuée par son id à plusieurs tables (${claimants.join(', ')}) ; corrigez resource.id dans data/sources.ts`,
+            }
           : { kind: 'mapped', resource, by: 'id' };
       continue;
     }
@@ -87,8 +92,6 @@ export function mapResources(resources: readonly UdataResource[], rules: readonl
     }
   }
 
-  const mappedIds = new Set(
-    Object.values(tables).flatMap((m) => (m.kind === 'mapped' ? [m.resource.id] : [])),
-  );
+  const mappedIds = new Set(Object.values(tables).flatMap((m) => (m.kind === 'mapped' ? [m.resource.id] : [])));
   return { tables, unmapped: resources.filter((r) => !mappedIds.has(r.id)) };
 }

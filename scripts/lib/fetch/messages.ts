@@ -72,7 +72,9 @@ export function explainHttp(failure: HttpFailure, attempts: number): Explanation
     case 'too-large':
       return {
         what: `réponse beaucoup plus grosse que prévu (${
-          failure.announced !== null ? `${formatBytes(failure.announced)} annoncés` : `plus de ${formatBytes(failure.limit)} reçus`
+          failure.announced !== null
+            ? `${formatBytes(failure.announced)} annoncés`
+            : `plus de ${formatBytes(failure.limit)} reçus`
         }, limite ${formatBytes(failure.limit)}) : téléchargement interrompu`,
         todo: 'ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data.gouv.fr',
       };
@@ -89,7 +91,10 @@ function explainStatus(status: number, retryAfterMs: number | null, tries: strin
   const wait = retryAfterMs !== null ? `, le serveur demande d’attendre ${formatSeconds(retryAfterMs)}` : '';
   if (status === 429) return { what: `HTTP 429 : trop de requêtes${wait}${tries}`, todo: LATER };
   if (status >= 500) {
-    return { what: `HTTP ${status} : erreur du serveur${wait}${tries}`, todo: `data.gouv.fr est en difficulté : ${LATER}` };
+    return {
+      what: `HTTP ${status} : erreur du serveur${wait}${tries}`,
+      todo: `data.gouv.fr est en difficulté : ${LATER}`,
+    };
   }
   return { what: `HTTP ${status}${tries}`, todo: 'vérifiez l’adresse de la ressource sur data.gouv.fr' };
 }

@@ -9,25 +9,63 @@ const checksumSchema = z.object({ type: z.string(), value: z.string() });
 
 const resourceSchema = z.object({
   id: z.string().min(1),
-  title: z.string().nullish().transform((t) => t ?? ''),
+  title: z
+    .string()
+    .nullish()
+    .transform((t) => t ?? ''),
   url: z.string().min(1),
-  latest: z.string().nullish().transform((v) => v ?? null),
-  format: z.string().nullish().transform((v) => v ?? null),
-  mime: z.string().nullish().transform((v) => v ?? null),
+  latest: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  format: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  mime: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   checksum: checksumSchema.nullish().transform((v): Checksum | null => v ?? null),
-  filesize: z.number().int().nonnegative().nullish().transform((v) => v ?? null),
-  last_modified: z.string().nullish().transform((v) => v ?? null),
-  filetype: z.string().nullish().transform((v) => v ?? null),
-  type: z.string().nullish().transform((v) => v ?? null),
+  filesize: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullish()
+    .transform((v) => v ?? null),
+  last_modified: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  filetype: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  type: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 const datasetSchema = z.object({
   id: z.string(),
   slug: z.string(),
-  title: z.string().nullish().transform((v) => v ?? null),
-  page: z.string().nullish().transform((v) => v ?? null),
-  license: z.string().nullish().transform((v) => v ?? null),
-  last_modified: z.string().nullish().transform((v) => v ?? null),
+  title: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  page: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  license: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  last_modified: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
   resources: z.array(resourceSchema),
 });
 
@@ -52,7 +90,10 @@ export function readDataset(bytes: Uint8Array): DatasetRead {
   if (parsed.success) return { ok: true, dataset: parsed.data };
   const issue = parsed.error.issues[0]!;
   const where = issue.path.length > 0 ? issue.path.join('.') : 'la racine';
-  return { ok: false, reason: `la réponse JSON n’a pas la forme d’un jeu de données udata (champ ${where} : ${issue.message})` };
+  return {
+    ok: false,
+    reason: `la réponse JSON n’a pas la forme d’un jeu de données udata (champ ${where} : ${issue.message})`,
+  };
 }
 
 /** The URL to download: the stable `latest` address (it redirects to the current file), else `url`. */

@@ -21,8 +21,7 @@ export type Problem =
 export type ChecksumCheck = 'verified' | 'none' | { notVerified: string };
 
 export type Verification<S extends TableSpec> =
-  | { ok: true; read: TableRead<S>; checksum: ChecksumCheck }
-  | { ok: false; problem: Problem };
+  { ok: true; read: TableRead<S>; checksum: ChecksumCheck } | { ok: false; problem: Problem };
 
 export function verifyDownload<S extends TableSpec>(
   bytes: Uint8Array,
@@ -67,7 +66,9 @@ function algorithmFor(type: string, value: string): string | null {
     case 'md5':
       return type;
     case 'sha2':
-      return ({ 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' } as Record<number, string>)[value.length] ?? null;
+      return (
+        ({ 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' } as Record<number, string>)[value.length] ?? null
+      );
     default:
       return null;
   }

@@ -50,7 +50,13 @@ export interface BarList<T> {
   labels: { y: number; text: string }[];
   bars: PlacedBar<T>[];
   /** Options shared by the label marks. */
-  labelMark: { frameAnchor: 'left'; textAnchor: 'start' | 'end'; lineAnchor: 'top' | 'middle'; dx: number; fontSize: number };
+  labelMark: {
+    frameAnchor: 'left';
+    textAnchor: 'start' | 'end';
+    lineAnchor: 'top' | 'middle';
+    dx: number;
+    fontSize: number;
+  };
   /** The y scale to give Plot: one unit is one pixel, 0 at the top. */
   y: { domain: [number, number]; range: [number, number]; axis: null };
 }
@@ -133,7 +139,14 @@ export function barList<T>(
 export function barListFrame<T>(list: BarList<T>, fontSize: number) {
   const marginTop = 4;
   const marginBottom = 26;
-  const left = { y: 'y', text: 'text', frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 4 - list.marginLeft } as const;
+  const left = {
+    y: 'y',
+    text: 'text',
+    frameAnchor: 'left',
+    textAnchor: 'start',
+    lineAnchor: 'top',
+    dx: 4 - list.marginLeft,
+  } as const;
   return {
     options: {
       height: list.height + marginTop + marginBottom,

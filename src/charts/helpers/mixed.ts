@@ -20,7 +20,12 @@ export type MixedRow = {
   precision: string | null;
 };
 
-const UNIT_NAMES: Partial<Record<Figure['unit'], string>> = { euros: 'euros', personnes: 'personnes', jours: 'jours', articles: 'articles' };
+const UNIT_NAMES: Partial<Record<Figure['unit'], string>> = {
+  euros: 'euros',
+  personnes: 'personnes',
+  jours: 'jours',
+  articles: 'articles',
+};
 
 export function fromBudget(f: BudgetFigure, indicateur: string): ChartRow<MixedRow> {
   return {

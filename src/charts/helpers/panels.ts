@@ -4,7 +4,12 @@ import * as Plot from '@observablehq/plot';
 /** The title of each panel, in bold above it, from the left edge of the chart (over the y-axis labels). */
 export function panelTitles(
   panels: readonly string[],
-  { marginLeft, narrow, dy = -12, text = (panel) => panel }: { marginLeft: number; narrow: boolean; dy?: number; text?: (panel: string) => string },
+  {
+    marginLeft,
+    narrow,
+    dy = -12,
+    text = (panel) => panel,
+  }: { marginLeft: number; narrow: boolean; dy?: number; text?: (panel: string) => string },
 ) {
   return Plot.text(panels, {
     fy: (d) => d,

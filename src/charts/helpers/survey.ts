@@ -6,7 +6,14 @@
 import * as Plot from '@observablehq/plot';
 import type { SurveyFigure } from '../../lib/aggregates/surveys.ts';
 import { formatFigure, formatNumber, formatPercent } from '../../lib/format.ts';
-import { POPULATION_LABELS, PUBLICATION_TAGS, QUESTION_LABELS, SURVEY_LABELS, THEME_LABELS, label } from '../../lib/labels.ts';
+import {
+  POPULATION_LABELS,
+  PUBLICATION_TAGS,
+  QUESTION_LABELS,
+  SURVEY_LABELS,
+  THEME_LABELS,
+  label,
+} from '../../lib/labels.ts';
 import type { Column, ChartRow, PlotContext } from '../types.ts';
 import { barList, barListFrame } from './bar-list.ts';
 import { groupsOf } from './bands.ts';
@@ -50,13 +57,15 @@ export function publishedValue(r: SurveyRow): string {
 
 /** « n = 21 sur 39 », or « répondants non publiés sur 32 ». */
 export function sample(r: SurveyRow): string {
-  if (r.repondants !== null) return `n = ${formatNumber(r.repondants)}${r.cible !== null ? ` sur ${formatNumber(r.cible)}` : ''}`;
+  if (r.repondants !== null)
+    return `n = ${formatNumber(r.repondants)}${r.cible !== null ? ` sur ${formatNumber(r.cible)}` : ''}`;
   return r.cible !== null ? `répondants non publiés sur ${formatNumber(r.cible)}` : 'répondants non publiés';
 }
 
 /** « EIG, n = 21 sur 39 » or « EIG (32), répondants non publiés ». */
 export function respondents(r: SurveyRow): string {
-  if (r.repondants !== null && r.cible !== null) return `${r.population}, n = ${formatNumber(r.repondants)} sur ${formatNumber(r.cible)}`;
+  if (r.repondants !== null && r.cible !== null)
+    return `${r.population}, n = ${formatNumber(r.repondants)} sur ${formatNumber(r.cible)}`;
   if (r.repondants !== null) return `${r.population}, n = ${formatNumber(r.repondants)}`;
   if (r.cible !== null) return `${r.population} (${formatNumber(r.cible)}), répondants non publiés`;
   return `${r.population}, répondants non publiés`;
@@ -97,7 +106,9 @@ export function surveyNotes(rows: readonly SurveyRow[]): string[] {
   const small = rows.filter((r) => r.repondants !== null && r.repondants < 30);
   if (small.length > 0) {
     const sizes = [...new Set(small.map((r) => r.repondants!))].sort((a, b) => a - b).map(formatNumber);
-    notes.push(`Ces questionnaires ont peu de répondants (${sizes.join(', ')}) : une réponse de plus ou de moins déplace un pourcentage de plusieurs points.`);
+    notes.push(
+      `Ces questionnaires ont peu de répondants (${sizes.join(', ')}) : une réponse de plus ou de moins déplace un pourcentage de plusieurs points.`,
+    );
   }
   return notes;
 }
@@ -123,7 +134,11 @@ export interface SurveyPlotOptions<R extends SurveyRow> {
   intro?: false;
 }
 
-export function surveyPlot<R extends SurveyRow>(rows: ChartRow<R>[], { narrow, width, palette }: PlotContext, options: SurveyPlotOptions<R>) {
+export function surveyPlot<R extends SurveyRow>(
+  rows: ChartRow<R>[],
+  { narrow, width, palette }: PlotContext,
+  options: SurveyPlotOptions<R>,
+) {
   const groups = groupsOf(rows, options.groupOf).map((g) => ({ heading: g.group, rows: g.rows }));
   const valueLabel = (r: R) => `${publishedValue(r)} · ${r.population}`;
   const longest = Math.max(...rows.map((r) => valueLabel(r).length));
@@ -141,11 +156,18 @@ export function surveyPlot<R extends SurveyRow>(rows: ChartRow<R>[], { narrow, w
   });
   const series = options.series ?? seriesOrder(rows);
   const seriesOfRow = options.seriesOf ?? seriesOf;
-  const tip = (r: R) => `${r.theme} — ${r.question} : ${publishedValue(r)} (${respondents(r)} ; ${r.enquete}, ${r.publication})`;
+  const tip = (r: R) =>
+    `${r.theme} — ${r.question} : ${publishedValue(r)} (${respondents(r)} ; ${r.enquete}, ${r.publication})`;
   const frame = barListFrame(list, fontSize);
   return {
     ...frame.options,
-    x: { domain: [0, 100], label: narrow ? null : 'Pourcentage publié', labelArrow: 'none' as const, ticks: 5, tickFormat: (v: number) => formatPercent(v) },
+    x: {
+      domain: [0, 100],
+      label: narrow ? null : 'Pourcentage publié',
+      labelArrow: 'none' as const,
+      ticks: 5,
+      tickFormat: (v: number) => formatPercent(v),
+    },
     color: { domain: series, range: palette },
     marks: [
       ...frame.marks,

@@ -29,19 +29,16 @@ export function budgetFigures(rows: readonly BudgetRow[]): BudgetFigure[] {
 
 /** Every budget figure of a promotion (not the « Total » rows), in promotion order. */
 export function budgetByPromotion(figures: readonly BudgetFigure[], lines?: readonly string[]): BudgetFigure[] {
-  return figures.filter((f) => !isTotal(f.promotion) && (!lines || lines.includes(f.line))).sort(byPromotion((f) => f.promotion));
+  return figures
+    .filter((f) => !isTotal(f.promotion) && (!lines || lines.includes(f.line)))
+    .sort(byPromotion((f) => f.promotion));
 }
 
 /** The printed « Total » of each line against the sum of the promotions (4 658 243 printed, 4 658 243,47 summed). */
 export function budgetTotals(figures: readonly BudgetFigure[]): TotalCheck[] {
   const lines = [...new Set(figures.map((f) => f.line))];
   return lines
-    .map((line) =>
-      checkTotals(
-        figures.filter((f) => f.line === line).sort(byPromotion((f) => f.promotion)),
-        line,
-      ),
-    )
+    .map((line) => checkTotals(figures.filter((f) => f.line === line).sort(byPromotion((f) => f.promotion)), line))
     .filter((c): c is TotalCheck => c !== null);
 }
 

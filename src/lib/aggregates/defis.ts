@@ -111,9 +111,17 @@ export function usualSpelling(defis: readonly Defi[]): string {
 }
 
 export const byAdministration = (defis: readonly Defi[]) =>
-  countDefis(defis, (d) => [d.administrationKey], (_key, members) => usualSpelling(members));
+  countDefis(
+    defis,
+    (d) => [d.administrationKey],
+    (_key, members) => usualSpelling(members),
+  );
 export const bySkill = (defis: readonly Defi[]) =>
-  countDefis(defis, (d) => d.skills, (key) => SKILL_LABELS[key] ?? key);
+  countDefis(
+    defis,
+    (d) => d.skills,
+    (key) => SKILL_LABELS[key] ?? key,
+  );
 export const byPromotionCount = (defis: readonly Defi[]) =>
   countDefis(defis, (d) => [d.promotion]).sort(byPromotion((c) => c.key));
 export const byTown = (defis: readonly Defi[]) => countDefis(defis, (d) => (d.town ? [d.town] : []));
@@ -134,12 +142,19 @@ export function teamSizes(defis: readonly Defi[]): TeamSize[] {
   }
   return [...groups].map(([promotion, members]) => ({
     promotion,
-    figure: { value: roundCents(members.reduce((total, d) => total + d.eig, 0)), unit: 'personnes', from: members.map((d) => d.ref), computed: true },
+    figure: {
+      value: roundCents(members.reduce((total, d) => total + d.eig, 0)),
+      unit: 'personnes',
+      from: members.map((d) => d.ref),
+      computed: true,
+    },
   }));
 }
 
 /** Administrations written more than one way: each spelling with the défis that use it. */
-export function spellingVariants(defis: readonly Defi[]): { key: string; spellings: { text: string; defis: Defi[] }[] }[] {
+export function spellingVariants(
+  defis: readonly Defi[],
+): { key: string; spellings: { text: string; defis: Defi[] }[] }[] {
   const groups = new Map<string, Map<string, Defi[]>>();
   for (const d of defis) {
     const spellings = groups.get(d.administrationKey) ?? new Map<string, Defi[]>();
@@ -152,4 +167,3 @@ export function spellingVariants(defis: readonly Defi[]): { key: string; spellin
     .filter(([, spellings]) => spellings.size > 1)
     .map(([key, spellings]) => ({ key, spellings: [...spellings].map(([text, list]) => ({ text, defis: list })) }));
 }
-

@@ -13,15 +13,13 @@ export interface FollowUpFigure {
 }
 
 export function followUp(rows: readonly Row<'suivi-defis'>[]): FollowUpFigure[] {
-  return [...rows]
-    .sort(byPromotion((r) => r.promotion))
-    .map((row) => ({
-      promotion: row.promotion,
-      date: row.date,
-      indicator: row.indicateur,
-      category: row.categorie,
-      figure: published('suivi-defis', row, row.nombre_defis, 'défis', { note: row.precision }),
-    }));
+  return [...rows].sort(byPromotion((r) => r.promotion)).map((row) => ({
+    promotion: row.promotion,
+    date: row.date,
+    indicator: row.indicateur,
+    category: row.categorie,
+    figure: published('suivi-defis', row, row.nombre_defis, 'défis', { note: row.precision }),
+  }));
 }
 
 /**
@@ -49,6 +47,9 @@ export function partitionSums(figures: readonly FollowUpFigure[]): PartitionSum[
     promotion: members[0]!.promotion,
     date: members[0]!.date,
     indicator: members[0]!.indicator,
-    total: sumOf(members.map((m) => m.figure), 'défis'),
+    total: sumOf(
+      members.map((m) => m.figure),
+      'défis',
+    ),
   }));
 }

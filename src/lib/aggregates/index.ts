@@ -30,7 +30,8 @@ export function buildAggregates(data: SnapshotTables) {
     },
     profils: {
       title: 'Profils des EIG',
-      description: 'Composition des promotions par profil (parts et effectifs), communauté par profil, femmes et âge moyen.',
+      description:
+        'Composition des promotions par profil (parts et effectifs), communauté par profil, femmes et âge moyen.',
       data: {
         composition: composition(kf),
         community: inputs.community,
@@ -39,7 +40,8 @@ export function buildAggregates(data: SnapshotTables) {
     },
     budget: {
       title: 'Budget du programme',
-      description: 'Enveloppe du PIA et dépenses par poste et par promotion, totaux publiés et recalculés, financement des salaires.',
+      description:
+        'Enveloppe du PIA et dépenses par poste et par promotion, totaux publiés et recalculés, financement des salaires.',
       data: {
         lines: budgetByPromotion(inputs.budget),
         totals: inputs.budgetTotals,
@@ -55,7 +57,8 @@ export function buildAggregates(data: SnapshotTables) {
     },
     defis: {
       title: 'Défis',
-      description: 'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes.',
+      description:
+        'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes.',
       data: {
         list: defis,
         byPromotion: byPromotionCount(defis),
@@ -72,7 +75,8 @@ export function buildAggregates(data: SnapshotTables) {
     },
     qualite: {
       title: 'Qualité des données',
-      description: 'Toutes les vérifications faites sur les chiffres publiés : incohérences, écarts entre sources, arrondis, valeurs mal formées.',
+      description:
+        'Toutes les vérifications faites sur les chiffres publiés : incohérences, écarts entre sources, arrondis, valeurs mal formées.',
       data: qualityReport(data, inputs),
     },
   };

@@ -62,7 +62,11 @@ export interface KeyFigures {
 export function indexKeyFigures(rows: readonly KeyFigureRow[]): KeyFigures {
   const all = rows.map<KeyFigure>((row) => {
     const { unit, qualifier, note } = readUnit(row.unite);
-    return { promotion: row.promotion, indicator: row.indicateur, figure: published('chiffres-cles', row, row.valeur, unit, { qualifier, note }) };
+    return {
+      promotion: row.promotion,
+      indicator: row.indicateur,
+      figure: published('chiffres-cles', row, row.valeur, unit, { qualifier, note }),
+    };
   });
   const byIndicator = new Map<string, KeyFigure[]>();
   for (const entry of all) {

@@ -58,21 +58,22 @@ export interface CommunityFigure {
 
 /** Members of the community per promotion and profile, as listed on the programme's website. */
 export function community(rows: readonly Row<'communaute'>[]): CommunityFigure[] {
-  return [...rows]
-    .sort(byPromotion((r) => r.promotion))
-    .map((row) => ({
-      promotion: row.promotion,
-      programme: row.programme,
-      profile: row.profil,
-      figure: published('communaute', row, row.effectif, 'personnes'),
-    }));
+  return [...rows].sort(byPromotion((r) => r.promotion)).map((row) => ({
+    promotion: row.promotion,
+    programme: row.programme,
+    profile: row.profil,
+    figure: published('communaute', row, row.effectif, 'personnes'),
+  }));
 }
 
 /** Profiles that are EIG (not mentors nor the programme's team). */
 export const isEigProfile = (profile: string) => (PROFILES as readonly string[]).includes(profile);
 
 /** Per EIG promotion, the sum of the community's members that `counts` keeps. */
-function sumPerPromotion(items: readonly CommunityFigure[], counts: (item: CommunityFigure) => boolean): Map<string, Figure> {
+function sumPerPromotion(
+  items: readonly CommunityFigure[],
+  counts: (item: CommunityFigure) => boolean,
+): Map<string, Figure> {
   const groups = new Map<string, Figure[]>();
   for (const item of items) {
     if (item.programme !== 'EIG' || !isEigPromotion(item.promotion) || !counts(item)) continue;
@@ -84,7 +85,9 @@ function sumPerPromotion(items: readonly CommunityFigure[], counts: (item: Commu
 }
 
 /** EIG of each promotion according to the website's community list (to compare with the report). */
-export const communityEigCounts = (items: readonly CommunityFigure[]) => sumPerPromotion(items, (i) => isEigProfile(i.profile));
+export const communityEigCounts = (items: readonly CommunityFigure[]) =>
+  sumPerPromotion(items, (i) => isEigProfile(i.profile));
 
 /** Mentors of each EIG promotion according to the website's community list. */
-export const communityMentorCounts = (items: readonly CommunityFigure[]) => sumPerPromotion(items, (i) => i.profile === 'mentor');
+export const communityMentorCounts = (items: readonly CommunityFigure[]) =>
+  sumPerPromotion(items, (i) => i.profile === 'mentor');

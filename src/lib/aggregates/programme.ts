@@ -11,7 +11,9 @@ export function figuresFor(
   indicators: readonly string[],
   which: 'promotions' | 'all' = 'promotions',
 ): PromotionFigure[] {
-  return indicators.flatMap((indicator) => kf.series(indicator).filter((s) => which === 'all' || isEigPromotion(s.promotion)));
+  return indicators.flatMap((indicator) =>
+    kf.series(indicator).filter((s) => which === 'all' || isEigPromotion(s.promotion)),
+  );
 }
 
 export const PROMOTION_INDICATORS = ['eig', 'mentors', 'defis', 'services_laureats'] as const;

@@ -33,7 +33,10 @@ export function clip(value: string, max = 60): string {
   const visible = value
     .replace(/\r\n|\r|\n/gu, '↵')
     .replace(/\t/gu, '⇥')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu,
+      (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+    );
   const chars = [...visible];
   return chars.length > max ? chars.slice(0, max).join('') + '…' : visible;
 }

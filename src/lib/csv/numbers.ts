@@ -3,9 +3,7 @@ import { shown } from './errors.ts';
 
 export type DecimalMark = ',' | '.';
 
-export type NumberParse =
-  | { ok: true; value: number | null; suffix: '' | '€' | '%' }
-  | { ok: false; reason: string };
+export type NumberParse = { ok: true; value: number | null; suffix: '' | '€' | '%' } | { ok: false; reason: string };
 
 /** What a cell says about itself beyond its value: whether it could be read two ways, and which mark it proves. */
 export interface NumberAnalysis {
@@ -55,7 +53,8 @@ export function analyseNumber(raw: string, decimalHint: DecimalMark = ','): Numb
     suffix = m[1] === '%' ? '%' : '€';
     s = s.slice(0, m.index);
   }
-  if (ACCOUNTING_ZERO.test(s) && suffix !== '%') return { result: { ok: true, value: 0, suffix }, ambiguous: false, evidence: null };
+  if (ACCOUNTING_ZERO.test(s) && suffix !== '%')
+    return { result: { ok: true, value: 0, suffix }, ambiguous: false, evidence: null };
   const sign = SIGN.exec(s);
   const negative = sign !== null && sign[1] !== '+';
   if (sign) s = s.slice(sign[0].length);

@@ -86,7 +86,9 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
   const cellError = (record: RawRecord, index: number, reason: string, columnName?: string) =>
     new DataFileError(file, reason, cellLine(record, index), index + 1, columnName);
 
-  headerRecord.cells.forEach((cell, index) => checkText(cell, encoding, (reason) => cellError(headerRecord, index, reason)));
+  headerRecord.cells.forEach((cell, index) =>
+    checkText(cell, encoding, (reason) => cellError(headerRecord, index, reason)),
+  );
   const columnOf = matchHeader(headerRecord, spec, file);
   const headers: Record<string, string> = {};
   for (const [index, key] of columnOf) if (key) headers[key] = headerRecord.cells[index]!.trim();
@@ -116,7 +118,11 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
   }
 
   const numericColumns = [...columnOf].filter(([, key]) => key !== null && NUMERIC.includes(spec.columns[key]!.type));
-  const decimals = fileDecimalMark(dataRecords, numericColumns.map(([index]) => index), delimiter);
+  const decimals = fileDecimalMark(
+    dataRecords,
+    numericColumns.map(([index]) => index),
+    delimiter,
+  );
 
   const rows: RowOf<S>[] = [];
   const seenKeys = new Map<string, number>();
@@ -143,7 +149,9 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
     if (columnOf.get(i) !== null) return [];
     if (h.trim() !== '') return [h.trim()];
     // A column without a name still holds data the table does not read: say so rather than drop it silently.
-    return i < width && dataRecords.some((r) => (r.cells[i] ?? '').trim() !== '') ? [`(colonne ${i + 1} sans en-tête)`] : [];
+    return i < width && dataRecords.some((r) => (r.cells[i] ?? '').trim() !== '')
+      ? [`(colonne ${i + 1} sans en-tête)`]
+      : [];
   });
   return {
     rows,
@@ -156,7 +164,9 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
 
 function decodeInput(input: Uint8Array | string, file: string): { text: string; encoding: Encoding } {
   if (typeof input === 'string') {
-    return input.startsWith('\ufeff') ? { text: input.slice(1), encoding: 'utf-8-bom' } : { text: input, encoding: 'utf-8' };
+    return input.startsWith('\ufeff')
+      ? { text: input.slice(1), encoding: 'utf-8-bom' }
+      : { text: input, encoding: 'utf-8' };
   }
   const notText = sniffNotText(input);
   if (notText) throw new DataFileError(file, `ce fichier est ${notText}, pas un CSV`);
@@ -229,7 +239,8 @@ function tokenize(text: string, delimiter: Delimiter, file: string, lines: LineI
       throw new DataFileError(file, 'guillemet ouvert jamais refermé (fichier tronqué ?)', startLine, column);
     }
     const line = typeof e.lines === 'number' ? startLine + Math.max(0, e.lines - parserLinesBefore - 1) : startLine;
-    const since = line > startLine ? ` ; cet enregistrement commence ligne ${startLine}, un guillemet y est-il resté ouvert ?` : '';
+    const since =
+      line > startLine ? ` ; cet enregistrement commence ligne ${startLine}, un guillemet y est-il resté ouvert ?` : '';
     throw new DataFileError(file, csvParseReason(e.code) + since, line, column);
   }
 }
@@ -277,9 +288,14 @@ function matchHeader(header: RawRecord, spec: TableSpec, file: string): Map<numb
   const missing = Object.entries(spec.columns).filter(([key, column]) => !column.optional && !foundAt.has(key));
   if (missing.length > 0) {
     const names = missing.map(([key]) => `« ${key} »`).join(', ');
-    const accepted = missing.length === 1 && missing[0]![1].aliases?.length ? ` (ou : ${missing[0]![1].aliases.join(', ')})` : '';
+    const accepted =
+      missing.length === 1 && missing[0]![1].aliases?.length ? ` (ou : ${missing[0]![1].aliases.join(', ')})` : '';
     const cells = header.cells.filter((c) => c.trim() !== '');
-    const found = cells.slice(0, 12).map((c) => shown(c.trim(), 30)).join(', ') + (cells.length > 12 ? ', …' : '');
+    const found =
+      cells
+        .slice(0, 12)
+        .map((c) => shown(c.trim(), 30))
+        .join(', ') + (cells.length > 12 ? ', …' : '');
     throw new DataFileError(
       file,
       `colonne${missing.length > 1 ? 's' : ''} manquante${missing.length > 1 ? 's' : ''} : ${names}${accepted} ; colonnes trouvées : ${found || 'aucune'}`,
@@ -401,7 +417,9 @@ function readNumber(
       const asThousands = analyseNumber(text, text.includes(',') ? '.' : ',').result;
       const asDecimals = analyseNumber(text, text.includes(',') ? ',' : '.').result;
       const readings =
-        asThousands.ok && asDecimals.ok ? ` (${asThousands.value} ou ${String(asDecimals.value).replace('.', ',')} ?)` : '';
+        asThousands.ok && asDecimals.ok
+          ? ` (${asThousands.value} ou ${String(asDecimals.value).replace('.', ',')} ?)`
+          : '';
       const why = decimals.mixed
         ? 'le fichier écrit ses décimales tantôt avec « , », tantôt avec « . »'
         : 'aucun autre nombre du fichier ne montre son séparateur décimal';
@@ -412,13 +430,15 @@ function readNumber(
   if (!parsed.ok) throw fail(parsed.reason);
   const value = parsed.value;
   if (value === null) return null;
-  if (parsed.suffix === '%' && column.type !== 'percent') throw fail(`pourcentage ${shown(text)} dans une colonne de type ${column.type}`);
+  if (parsed.suffix === '%' && column.type !== 'percent')
+    throw fail(`pourcentage ${shown(text)} dans une colonne de type ${column.type}`);
   if (parsed.suffix === '€' && column.type !== 'euros' && column.type !== 'decimal') {
     throw fail(`montant ${shown(text)} dans une colonne de type ${column.type}`);
   }
   switch (column.type) {
     case 'count':
-      if (!Number.isInteger(value) || value < 0) throw fail(`effectif impossible ${shown(text)} (entier positif attendu)`);
+      if (!Number.isInteger(value) || value < 0)
+        throw fail(`effectif impossible ${shown(text)} (entier positif attendu)`);
       return value;
     case 'percent':
       if (value < 0 || value > 100) throw fail(`pourcentage impossible ${shown(text)} (attendu entre 0 et 100)`);

@@ -37,11 +37,7 @@ export interface TableSpec {
   readonly columns: Readonly<Record<string, ColumnSpec>>;
 }
 
-type ValueOf<T extends ColumnType> = T extends 'text' | 'month'
-  ? string
-  : T extends 'list'
-    ? string[]
-    : number;
+type ValueOf<T extends ColumnType> = T extends 'text' | 'month' ? string : T extends 'list' ? string[] : number;
 
 type CellOf<C extends ColumnSpec> = C['optional'] extends true ? ValueOf<C['type']> | null : ValueOf<C['type']>;
 

@@ -46,7 +46,11 @@ export interface ChartDiff {
 
 /** The context charts draw from, built from a snapshot as the site build does. */
 export function chartContextOf(snapshot: Snapshot): ChartContext {
-  return { tables: snapshot.tables, aggregates: buildAggregates(snapshot.tables), snapshotDate: snapshot.manifest.snapshotDate };
+  return {
+    tables: snapshot.tables,
+    aggregates: buildAggregates(snapshot.tables),
+    snapshotDate: snapshot.manifest.snapshotDate,
+  };
 }
 
 /** A year names a row (« 2019 ») rather than measures something: it identifies, like a text. */
@@ -61,7 +65,9 @@ export function diffCharts(
   after: ChartContext | Error,
   judge: (move: Omit<FigureMove, 'flag'>) => string | null,
 ): ChartDiff[] {
-  return charts.map((chart) => diffChart(chart, before, after, judge)).filter((d) => d.error || d.moved.length + d.added.length + d.removed.length > 0);
+  return charts
+    .map((chart) => diffChart(chart, before, after, judge))
+    .filter((d) => d.error || d.moved.length + d.added.length + d.removed.length > 0);
 }
 
 function diffChart(
@@ -73,12 +79,25 @@ function diffChart(
   const columns = chart.columns as readonly AnyColumn[];
   const identity = columns.filter((c) => IDENTITY_KINDS.includes(c.kind));
   const measures = columns.filter((c) => !IDENTITY_KINDS.includes(c.kind));
-  const base: ChartDiff = { slug: chart.slug, title: chart.title, rowsBefore: 0, rowsAfter: 0, moved: [], added: [], removed: [], error: null };
+  const base: ChartDiff = {
+    slug: chart.slug,
+    title: chart.title,
+    rowsBefore: 0,
+    rowsAfter: 0,
+    moved: [],
+    added: [],
+    removed: [],
+    error: null,
+  };
 
   const oldRows = rowsOf(chart, before);
   const newRows = rowsOf(chart, after);
   if (newRows instanceof Error) {
-    return { ...base, rowsBefore: oldRows instanceof Error ? 0 : oldRows.length, error: `nouvel instantané : ${newRows.message}` };
+    return {
+      ...base,
+      rowsBefore: oldRows instanceof Error ? 0 : oldRows.length,
+      error: `nouvel instantané : ${newRows.message}`,
+    };
   }
   // A chart the old snapshot could not draw: every row of the new one is new.
   const oldList = oldRows instanceof Error ? [] : oldRows;

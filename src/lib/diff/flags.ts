@@ -25,7 +25,8 @@ export const THRESHOLDS = {
 
 export type Thresholds = typeof THRESHOLDS;
 
-export type FlagKind = 'chiffre' | 'ligne-supprimee' | 'graphique-lignes-perdues' | 'graphique-erreur' | 'colonne-supprimee';
+export type FlagKind =
+  'chiffre' | 'ligne-supprimee' | 'graphique-lignes-perdues' | 'graphique-erreur' | 'colonne-supprimee';
 
 export interface Flag {
   kind: FlagKind;
@@ -40,10 +41,14 @@ export function judgeMove(move: Omit<FigureMove, 'flag'>, thresholds: Thresholds
   if (move.before !== null && move.after === null) return 'chiffre disparu';
   if (move.before === null || move.after === null || move.change === null) return null;
   if (move.kind === 'pourcent') {
-    return Math.abs(move.change) > thresholds.points ? `écart de plus de ${formatNumber(thresholds.points)} points` : null;
+    return Math.abs(move.change) > thresholds.points
+      ? `écart de plus de ${formatNumber(thresholds.points)} points`
+      : null;
   }
   if (move.before === 0) return 'était nul';
-  return Math.abs(move.relative!) > thresholds.relative ? `écart de plus de ${formatPercent(thresholds.relative * 100)}` : null;
+  return Math.abs(move.relative!) > thresholds.relative
+    ? `écart de plus de ${formatPercent(thresholds.relative * 100)}`
+    : null;
 }
 
 export function flagsOf(tableDiffs: readonly TableDiff[], chartDiffs: readonly ChartDiff[]): Flag[] {
@@ -51,7 +56,11 @@ export function flagsOf(tableDiffs: readonly TableDiff[], chartDiffs: readonly C
   for (const chart of chartDiffs) {
     const name = `« ${chart.title} » (${chart.slug})`;
     if (chart.error) {
-      flags.push({ kind: 'graphique-erreur', chart: chart.slug, message: `${name} : graphique impossible à calculer (${chart.error})` });
+      flags.push({
+        kind: 'graphique-erreur',
+        chart: chart.slug,
+        message: `${name} : graphique impossible à calculer (${chart.error})`,
+      });
     }
     for (const move of chart.moved.filter((m) => m.flag)) {
       flags.push({ kind: 'chiffre', chart: chart.slug, message: `${name} : ${describeMove(move)}, ${move.flag}` });
@@ -74,7 +83,11 @@ export function flagsOf(tableDiffs: readonly TableDiff[], chartDiffs: readonly C
       });
     }
     for (const column of table.schema.removed) {
-      flags.push({ kind: 'colonne-supprimee', table: table.table, message: `${table.file} : colonne « ${column} » disparue` });
+      flags.push({
+        kind: 'colonne-supprimee',
+        table: table.table,
+        message: `${table.file} : colonne « ${column} » disparue`,
+      });
     }
   }
   return flags;

@@ -32,7 +32,12 @@ export function reportMarkdown(report: UpdateReport): string {
     ...tableSection(report),
     ...resourceSection(report),
   ];
-  return lines.join('\n').replace(/\n{3,}/gu, '\n\n').trimEnd() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/gu, '\n\n')
+      .trimEnd() + '\n'
+  );
 }
 
 function flagSection(report: UpdateReport): string[] {
@@ -52,7 +57,8 @@ function flagSection(report: UpdateReport): string[] {
 }
 
 function chartSection(report: UpdateReport): string[] {
-  if (report.charts.length === 0) return ['## Chiffres des graphiques', '', 'Aucun chiffre des graphiques n’a bougé.', ''];
+  if (report.charts.length === 0)
+    return ['## Chiffres des graphiques', '', 'Aucun chiffre des graphiques n’a bougé.', ''];
   const lines = ['## Chiffres des graphiques qui ont bougé', ''];
   for (const chart of report.charts) {
     lines.push(`### ${md(chart.title)} (${chartPath(chart.slug)})`, '');
@@ -67,8 +73,10 @@ function chartSection(report: UpdateReport): string[] {
       }
       lines.push('');
     }
-    if (chart.added.length > 0) lines.push(`Lignes nouvelles : ${chart.added.map((r) => `« ${md(r.row)} »`).join(', ')}.`, '');
-    if (chart.removed.length > 0) lines.push(`Lignes disparues : ${chart.removed.map((r) => `« ${md(r.row)} »`).join(', ')}.`, '');
+    if (chart.added.length > 0)
+      lines.push(`Lignes nouvelles : ${chart.added.map((r) => `« ${md(r.row)} »`).join(', ')}.`, '');
+    if (chart.removed.length > 0)
+      lines.push(`Lignes disparues : ${chart.removed.map((r) => `« ${md(r.row)} »`).join(', ')}.`, '');
   }
   return lines;
 }
@@ -87,16 +95,21 @@ function tableLines(table: TableDiff): string[] {
   const key = (k: Record<string, string>) => md(describeKey(k));
   const lines: string[] = [];
   for (const row of table.added) lines.push(`- ajoutée : ${key(row.key)} (ligne ${row.line})`);
-  for (const row of table.removed) lines.push(`- **supprimée** : ${key(row.key)} (ligne ${row.line} de l’ancien fichier)`);
+  for (const row of table.removed)
+    lines.push(`- **supprimée** : ${key(row.key)} (ligne ${row.line} de l’ancien fichier)`);
   for (const row of table.changed) {
     const changes = row.columns.map((c) => `${c.column} ${cellText(c.before)} → ${cellText(c.after)}`).join(' ; ');
     lines.push(`- modifiée : ${key(row.key)} (ligne ${row.lineAfter}) : ${changes}`);
   }
   const { schema } = table;
-  if (schema.added.length > 0) lines.push(`- colonnes ajoutées : ${schema.added.map((c) => `« ${md(c)} »`).join(', ')}`);
-  if (schema.removed.length > 0) lines.push(`- **colonnes supprimées** : ${schema.removed.map((c) => `« ${md(c)} »`).join(', ')}`);
+  if (schema.added.length > 0)
+    lines.push(`- colonnes ajoutées : ${schema.added.map((c) => `« ${md(c)} »`).join(', ')}`);
+  if (schema.removed.length > 0)
+    lines.push(`- **colonnes supprimées** : ${schema.removed.map((c) => `« ${md(c)} »`).join(', ')}`);
   for (const r of schema.renamed) {
-    lines.push(`- colonne ${md(r.column)} : en-tête « ${md(r.before)} » devenu « ${md(r.after)} » (même colonne, lue par alias)`);
+    lines.push(
+      `- colonne ${md(r.column)} : en-tête « ${md(r.before)} » devenu « ${md(r.after)} » (même colonne, lue par alias)`,
+    );
   }
   return lines;
 }
@@ -113,7 +126,10 @@ function resourceSection(report: UpdateReport): string[] {
   const lines = ['## Ressources data.gouv.fr', ''];
   for (const change of report.resources) {
     const who = change.table ?? 'jeu de données';
-    const parts = [change.before && `avant : ${resourceText(change.before)}`, change.after && `après : ${resourceText(change.after)}`].filter(Boolean);
+    const parts = [
+      change.before && `avant : ${resourceText(change.before)}`,
+      change.after && `après : ${resourceText(change.after)}`,
+    ].filter(Boolean);
     lines.push(`- ${who} : ${RESOURCE_CHANGE_LABELS[change.kind]} ; ${parts.join(' ; ')}`);
   }
   lines.push('');
@@ -121,6 +137,8 @@ function resourceSection(report: UpdateReport): string[] {
 }
 
 export function resourceText(resource: ResourceRecord): string {
-  const checksum = resource.checksum ? `, ${md(resource.checksum.type)} ${md(resource.checksum.value)}` : ', sans somme de contrôle';
+  const checksum = resource.checksum
+    ? `, ${md(resource.checksum.type)} ${md(resource.checksum.value)}`
+    : ', sans somme de contrôle';
   return `« ${md(resource.title)} » (${md(resource.id)}, ${md(resource.url)}${checksum})`;
 }

@@ -37,7 +37,9 @@ export function diffSnapshots(
   generatedAt: string,
 ): UpdateReport {
   const tables = diffTables(before.snapshot, after.snapshot);
-  const chartDiffs = diffCharts(charts, contextOrError(before.snapshot), contextOrError(after.snapshot), (move) => judgeMove(move));
+  const chartDiffs = diffCharts(charts, contextOrError(before.snapshot), contextOrError(after.snapshot), (move) =>
+    judgeMove(move),
+  );
   return {
     format: REPORT_FORMAT,
     generatedAt,

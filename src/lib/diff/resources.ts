@@ -42,10 +42,12 @@ export function diffResources(before: Manifest, after: Manifest): ResourceChange
   const oldUnmapped = new Map((before.unmapped ?? []).map((r) => [r.id, r]));
   const newUnmapped = new Map((after.unmapped ?? []).map((r) => [r.id, r]));
   for (const [id, resource] of newUnmapped) {
-    if (!oldUnmapped.has(id)) changes.push({ kind: 'non-reconnue-apparue', table: null, before: null, after: resource });
+    if (!oldUnmapped.has(id))
+      changes.push({ kind: 'non-reconnue-apparue', table: null, before: null, after: resource });
   }
   for (const [id, resource] of oldUnmapped) {
-    if (!newUnmapped.has(id)) changes.push({ kind: 'non-reconnue-disparue', table: null, before: resource, after: null });
+    if (!newUnmapped.has(id))
+      changes.push({ kind: 'non-reconnue-disparue', table: null, before: resource, after: null });
   }
   return changes;
 }

@@ -57,7 +57,12 @@ export function diffTables(before: Snapshot, after: Snapshot): TableDiff[] {
 export function hasChanges(diff: TableDiff): boolean {
   const { schema } = diff;
   return (
-    diff.added.length + diff.removed.length + diff.changed.length + schema.added.length + schema.removed.length + schema.renamed.length >
+    diff.added.length +
+      diff.removed.length +
+      diff.changed.length +
+      schema.added.length +
+      schema.removed.length +
+      schema.renamed.length >
     0
   );
 }
@@ -83,7 +88,8 @@ function diffTable(name: TableName, before: Snapshot, after: Snapshot): TableDif
     const differences = columns
       .filter((c) => !sameCell(old[c], row[c]))
       .map((c) => ({ column: c, before: cell(old[c]), after: cell(row[c]) }));
-    if (differences.length > 0) changed.push({ key: keyOf(row), lineBefore: old._line, lineAfter: row._line, columns: differences });
+    if (differences.length > 0)
+      changed.push({ key: keyOf(row), lineBefore: old._line, lineAfter: row._line, columns: differences });
   }
   const removed = oldRows.filter((row) => !newIds.has(idOf(row))).map((row) => ({ key: keyOf(row), line: row._line }));
 
@@ -105,7 +111,10 @@ interface HeaderRead {
 }
 
 function diffSchema(before: HeaderRead, after: HeaderRead): SchemaChange {
-  const present = (read: HeaderRead) => [...Object.keys(read.headers).filter((k) => read.headers[k] !== undefined), ...read.extraColumns];
+  const present = (read: HeaderRead) => [
+    ...Object.keys(read.headers).filter((k) => read.headers[k] !== undefined),
+    ...read.extraColumns,
+  ];
   const was = present(before);
   const is = present(after);
   const renamed = Object.keys(after.headers)

@@ -23,8 +23,14 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
       svg: url(`/images/${c.slug}.svg`),
       png: url(`/images/${c.slug}.png`),
     })),
-    aggregates: Object.entries(site.aggregates).map(([name, a]) => ({ name, title: a.title, json: url(`/api/agregats/${name}.json`) })),
+    aggregates: Object.entries(site.aggregates).map(([name, a]) => ({
+      name,
+      title: a.title,
+      json: url(`/api/agregats/${name}.json`),
+    })),
     manifest: url('/manifest.json'),
   };
-  return new Response(JSON.stringify(body, null, 2) + '\n', { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(body, null, 2) + '\n', {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

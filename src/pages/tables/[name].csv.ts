@@ -12,6 +12,8 @@ export const getStaticPaths = (() =>
 export const GET: APIRoute = async ({ params }) => {
   const name = params.name as (typeof tableNames)[number] | 'publications';
   const path =
-    name === 'publications' ? join(dataDir(), sources.publications.file) : join(dataDir(), 'snapshot', tables[name].file);
+    name === 'publications'
+      ? join(dataDir(), sources.publications.file)
+      : join(dataDir(), 'snapshot', tables[name].file);
   return new Response(new Uint8Array(await readFile(path)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

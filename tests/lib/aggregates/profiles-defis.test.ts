@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexKeyFigures } from '../../../src/lib/aggregates/key-figures.ts';
-import { community, communityEigCounts, communityMentorCounts, composition } from '../../../src/lib/aggregates/profiles.ts';
+import {
+  community,
+  communityEigCounts,
+  communityMentorCounts,
+  composition,
+} from '../../../src/lib/aggregates/profiles.ts';
 import {
   administrationKey,
   byAdministration,
@@ -22,7 +27,8 @@ beforeAll(async () => {
 describe('composition by profile', () => {
   it('gives the report’s shares for promotions 1–3, within rounding of 100 %', () => {
     const items = composition(indexKeyFigures(ctx.tables['chiffres-cles']));
-    const share = (promotion: string, profile: string) => items.find((i) => i.promotion === promotion && i.profile === profile)?.share;
+    const share = (promotion: string, profile: string) =>
+      items.find((i) => i.promotion === promotion && i.profile === profile)?.share;
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
       expect(share(promotion, 'developpement')?.value).toBe(keyFigure(promotion, 'part_developpeurs'));
       expect(share(promotion, 'data science')?.value).toBe(keyFigure(promotion, 'part_data_scientists'));
@@ -59,7 +65,8 @@ describe('défis', () => {
 
   it('adds team sizes up to 9, 28, 32 and 41 EIG for promotions 1 to 4 (9 where the report says 11)', () => {
     const expected = new Map<string, number>();
-    for (const row of reference('defis.csv')) expected.set(row.promotion!, (expected.get(row.promotion!) ?? 0) + Number(row.nb_eig));
+    for (const row of reference('defis.csv'))
+      expected.set(row.promotion!, (expected.get(row.promotion!) ?? 0) + Number(row.nb_eig));
     const sizes = new Map(teamSizes(defiList(ctx.tables.defis)).map((t) => [t.promotion, t.figure.value]));
     for (const [promotion, total] of expected) expect(sizes.get(promotion), promotion).toBe(total);
     expect(sizes.get('EIG 1')).toBe(9);
@@ -81,7 +88,9 @@ describe('défis', () => {
     expect(isWellFormedUrl('https://scossin/parcoursdesoins')).toBe(false);
     expect(isWellFormedUrl('javascript:alert(1)')).toBe(false);
     expect(isWellFormedUrl('https://github.com/entrepreneur-interet-general/cartav')).toBe(true);
-    const malformed = defiList(ctx.tables.defis).filter((d) => d.code && !d.code.wellFormed).map((d) => d.name);
+    const malformed = defiList(ctx.tables.defis)
+      .filter((d) => d.code && !d.code.wellFormed)
+      .map((d) => d.name);
     expect(malformed).toEqual(['AFD - Geodata', 'ARS - Parcours de soin', 'CC - API rapports']);
   });
 

@@ -25,9 +25,15 @@ describe('programme figures', () => {
   });
 
   it('finds that the 85 défis proposed printed by the report are 94 once its rows are added up', () => {
-    const check = programmeTotals(indexKeyFigures(ctx.tables['chiffres-cles'])).find((t) => t.indicator === 'defis_proposes')!;
+    const check = programmeTotals(indexKeyFigures(ctx.tables['chiffres-cles'])).find(
+      (t) => t.indicator === 'defis_proposes',
+    )!;
     expect(check.printed.value).toBe(85);
-    expect(check.computed.value).toBe(keyFigure('EIG 1', 'defis_proposes') + keyFigure('EIG 2', 'defis_proposes') + keyFigure('EIG 3', 'defis_proposes'));
+    expect(check.computed.value).toBe(
+      keyFigure('EIG 1', 'defis_proposes') +
+        keyFigure('EIG 2', 'defis_proposes') +
+        keyFigure('EIG 3', 'defis_proposes'),
+    );
     expect(check.computed.value).toBe(94);
     expect(check.promotions).toEqual(['EIG 1', 'EIG 2', 'EIG 3']);
     expect(check.computed.from.map((r) => r.line)).toHaveLength(3);

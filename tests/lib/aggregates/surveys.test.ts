@@ -6,7 +6,10 @@ import { reference } from '../../support/reference.ts';
 import { loadContext } from '../../support/site-context.ts';
 
 // One row per respondent, one column per question, as data.gouv.fr publishes questionnaire results.
-const answers = parse(readFileSync('tests/fixtures/reponses-questionnaire.csv'), { columns: true, delimiter: ';' }) as Record<string, string>[];
+const answers = parse(readFileSync('tests/fixtures/reponses-questionnaire.csv'), {
+  columns: true,
+  delimiter: ';',
+}) as Record<string, string>[];
 const agree = (a: string) => /^(oui|plutôt d'accord|tout à fait d'accord)$/iu.test(a);
 
 describe('percentages from raw answers', () => {

@@ -17,14 +17,38 @@ describe('decode', () => {
   it('reads Windows-1252 bytes 0x80–0x9F as the characters Windows puts there, not as control codes', () => {
     // « l’État coûte 12 € — œuvre » typed on French Windows: ’ = 0x92, € = 0x80, — = 0x97, œ = 0x9C.
     const cp1252 = bytes(
-      0x6c, 0x92, 0xc9, 0x74, 0x61, 0x74, 0x20, 0x63, 0x6f, 0xfb, 0x74, 0x65, 0x20, 0x31, 0x32, 0x20, 0x80, 0x20, 0x97,
-      0x20, 0x9c, 0x75, 0x76, 0x72, 0x65,
+      0x6c,
+      0x92,
+      0xc9,
+      0x74,
+      0x61,
+      0x74,
+      0x20,
+      0x63,
+      0x6f,
+      0xfb,
+      0x74,
+      0x65,
+      0x20,
+      0x31,
+      0x32,
+      0x20,
+      0x80,
+      0x20,
+      0x97,
+      0x20,
+      0x9c,
+      0x75,
+      0x76,
+      0x72,
+      0x65,
     );
     expect(decode(cp1252)).toEqual({ text: 'l’État coûte 12 € — œuvre', encoding: 'windows-1252' });
   });
 
   it('reads every character of Windows-1252 back (table of the test helper, written independently)', () => {
-    const all = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ';
+    const all =
+      '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ';
     expect(decode(encode(`a;${all}`, 'windows-1252'))).toEqual({ text: `a;${all}`, encoding: 'windows-1252' });
   });
 
@@ -43,7 +67,10 @@ describe('decode', () => {
   it('reads UTF-16 with a BOM, and without one when every other byte is zero', () => {
     expect(decode(bytes(0xff, 0xfe, 0x61, 0x00, 0xe9, 0x00))).toEqual({ text: 'aé', encoding: 'utf-16le' });
     expect(decode(bytes(0xfe, 0xff, 0x00, 0x61, 0x00, 0xe9))).toEqual({ text: 'aé', encoding: 'utf-16be' });
-    expect(decode(bytes(0x61, 0x00, 0x3b, 0x00, 0x62, 0x00, 0x0a, 0x00))).toEqual({ text: 'a;b\n', encoding: 'utf-16le' });
+    expect(decode(bytes(0x61, 0x00, 0x3b, 0x00, 0x62, 0x00, 0x0a, 0x00))).toEqual({
+      text: 'a;b\n',
+      encoding: 'utf-16le',
+    });
   });
 
   it('decodes an empty file to an empty text', () => {

@@ -49,7 +49,7 @@ function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const pick = <T,>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 
 function read(bytes: Uint8Array | string, spec: TableSpec): TableResult<TableSpec> {
   // Any exception other than a returned DataFileError fails the property with its stack.
@@ -67,7 +67,8 @@ function checkOutcome(result: TableResult<TableSpec>, spec: TableSpec, bytes: Ui
       for (const [key, column] of Object.entries(spec.columns)) {
         const value = (row as Record<string, unknown>)[key];
         if (NUMERIC_TYPES.includes(column.type)) {
-          if (value !== null || !column.optional) expect(Number.isFinite(value), `${key} = ${String(value)}`).toBe(true);
+          if (value !== null || !column.optional)
+            expect(Number.isFinite(value), `${key} = ${String(value)}`).toBe(true);
         } else if (column.type === 'list') {
           expect(value === null || Array.isArray(value)).toBe(true);
         } else if (value !== null || !column.optional) {
@@ -187,71 +188,106 @@ function rewrite(table: SnapshotTable, r: Rewriting): Variant {
 }
 
 describe('meaning-preserving rewritings of the snapshot give the same rows', () => {
-  it('encoding, BOM, separator and decimal mark, grouping, suffixes, quoting, line endings, headers, extra column', () => {
-    fc.assert(
-      fc.property(anyTable, rewritingArb, (name, r) => {
+  it(
+    'encoding, BOM, separator and decimal mark, grouping, suffixes, quoting, line endings, headers, extra column',
+    () => {
+      fc.assert(
+        fc.property(anyTable, rewritingArb, (name, r) => {
           const table = tableOf(name);
-        const variant = rewrite(table, r);
-        const result = read(variant.bytes, table.spec);
-        checkOutcome(result, table.spec, variant.bytes);
-        if (!result.ok) throw new Error(`rejeté : ${result.error.message}`);
-        expect(result.rows).toEqual(table.read.rows);
-        // Windows-1252 text without any byte above 0x7F is ASCII, hence also UTF-8.
-        const ascii = /^[\x00-\x7f]*$/u.test(variant.text);
-        expect(result.dialect.encoding).toBe(r.encoding === 'windows-1252' && ascii ? 'utf-8' : r.encoding);
-        expect(result.dialect.delimiter).toBe(r.style.delimiter);
-        expect(result.extraColumns).toEqual(variant.extraName ? [variant.extraName] : []);
-      }),
-      { seed: 1_517, numRuns: 1_500 },
-    );
-  }, FUZZ_TIMEOUT);
-
-  it('line breaks inside quoted cells keep every later row on its true line', () => {
-    fc.assert(
-      fc.property(
-        anyTable,
-        fc.constantFrom<CsvStyle['delimiter']>(',', ';', '\t'),
-        fc.constantFrom<CsvStyle['eol']>('\n', '\r\n', '\r'),
-        fc.integer(),
-        (name, delimiter, eol, seed) => {
-          const table = tableOf(name);
-          const rand = prng(seed);
-          const [header, ...rows] = table.records as [string[], ...string[][]];
-          const textColumns = header
-            .map((key, j) => ({ j, column: table.spec.columns[key] }))
-            .filter(({ column }) => column?.type === 'text' && !column.values)
-            .map(({ j }) => j);
-          const expected = table.read.rows.map((row) => ({ ...row }) as Record<string, unknown>);
-          let shift = 0;
-          const written = rows.map((row, i) => {
-            expected[i]!._line = (expected[i]!._line as number) + shift;
-            return row.map((cell, j) => {
-              if (!textColumns.includes(j) || cell.length < 2 || rand() > 0.15) return cell;
-              const at = 1 + Math.floor(rand() * (cell.length - 1));
-              const breaks = Math.ceil(rand() * 2);
-              const lineBreak = eol === '\r' ? pick(rand, ['\n', '\r']) : pick(rand, ['\n', '\r\n']);
-              shift += breaks;
-              expected[i]![header[j]!] = (cell.slice(0, at) + '\n'.repeat(breaks) + cell.slice(at)).normalize('NFC');
-              return cell.slice(0, at) + lineBreak.repeat(breaks) + cell.slice(at);
-            });
-          });
-          const text = writeCsv([header, ...written], { delimiter, eol, quoting: 'minimal', trailingEols: 1 });
-          const bytes = encode(text, 'utf-8');
-          const result = read(bytes, table.spec);
-          checkOutcome(result, table.spec, bytes);
+          const variant = rewrite(table, r);
+          const result = read(variant.bytes, table.spec);
+          checkOutcome(result, table.spec, variant.bytes);
           if (!result.ok) throw new Error(`rejeté : ${result.error.message}`);
-          expect(result.rows).toEqual(expected);
-        },
-      ),
-      { seed: 2_029, numRuns: 300 },
-    );
-  }, FUZZ_TIMEOUT);
+          expect(result.rows).toEqual(table.read.rows);
+          // Windows-1252 text without any byte above 0x7F is ASCII, hence also UTF-8.
+          const ascii = /^[\x00-\x7f]*$/u.test(variant.text);
+          expect(result.dialect.encoding).toBe(r.encoding === 'windows-1252' && ascii ? 'utf-8' : r.encoding);
+          expect(result.dialect.delimiter).toBe(r.style.delimiter);
+          expect(result.extraColumns).toEqual(variant.extraName ? [variant.extraName] : []);
+        }),
+        { seed: 1_517, numRuns: 1_500 },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
+
+  it(
+    'line breaks inside quoted cells keep every later row on its true line',
+    () => {
+      fc.assert(
+        fc.property(
+          anyTable,
+          fc.constantFrom<CsvStyle['delimiter']>(',', ';', '\t'),
+          fc.constantFrom<CsvStyle['eol']>('\n', '\r\n', '\r'),
+          fc.integer(),
+          (name, delimiter, eol, seed) => {
+            const table = tableOf(name);
+            const rand = prng(seed);
+            const [header, ...rows] = table.records as [string[], ...string[][]];
+            const textColumns = header
+              .map((key, j) => ({ j, column: table.spec.columns[key] }))
+              .filter(({ column }) => column?.type === 'text' && !column.values)
+              .map(({ j }) => j);
+            const expected = table.read.rows.map((row) => ({ ...row }) as Record<string, unknown>);
+            let shift = 0;
+            const written = rows.map((row, i) => {
+              expected[i]!._line = (expected[i]!._line as number) + shift;
+              return row.map((cell, j) => {
+                if (!textColumns.includes(j) || cell.length < 2 || rand() > 0.15) return cell;
+                const at = 1 + Math.floor(rand() * (cell.length - 1));
+                const breaks = Math.ceil(rand() * 2);
+                const lineBreak = eol === '\r' ? pick(rand, ['\n', '\r']) : pick(rand, ['\n', '\r\n']);
+                shift += breaks;
+                expected[i]![header[j]!] = (cell.slice(0, at) + '\n'.repeat(breaks) + cell.slice(at)).normalize('NFC');
+                return cell.slice(0, at) + lineBreak.repeat(breaks) + cell.slice(at);
+              });
+            });
+            const text = writeCsv([header, ...written], { delimiter, eol, quoting: 'minimal', trailingEols: 1 });
+            const bytes = encode(text, 'utf-8');
+            const result = read(bytes, table.spec);
+            checkOutcome(result, table.spec, bytes);
+            if (!result.ok) throw new Error(`rejeté : ${result.error.message}`);
+            expect(result.rows).toEqual(expected);
+          },
+        ),
+        { seed: 2_029, numRuns: 300 },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 });
 
 // ---- numbers in odd formats ----
 
-const CORRUPT_ANY = ['abc', '12a', '1e3', 'NaN', 'Infinity', '∞', '0x1F', '(12)', '12 k€', '١٢', '--5', '5-', '1..2', '12 34',
-  '1 2 3', '.5', '5,', '1,2,3', '1.2.3', '1 234.567,5', '%', '€', '12%%', '€12', '1 234 5', '+-3', '12 € €'];
+const CORRUPT_ANY = [
+  'abc',
+  '12a',
+  '1e3',
+  'NaN',
+  'Infinity',
+  '∞',
+  '0x1F',
+  '(12)',
+  '12 k€',
+  '١٢',
+  '--5',
+  '5-',
+  '1..2',
+  '12 34',
+  '1 2 3',
+  '.5',
+  '5,',
+  '1,2,3',
+  '1.2.3',
+  '1 234.567,5',
+  '%',
+  '€',
+  '12%%',
+  '€12',
+  '1 234 5',
+  '+-3',
+  '12 € €',
+];
 const CORRUPT_BY_TYPE: Partial<Record<ColumnType, string[]>> = {
   count: ['-3', '2,5', '7.25', '12 %', '3 €'],
   percent: ['150', '-5', '100,5', '12 €'],
@@ -261,63 +297,79 @@ const CORRUPT_BY_TYPE: Partial<Record<ColumnType, string[]>> = {
 };
 
 describe('numbers in odd formats are read right or refused where they stand', () => {
-  it('any grouping, decimal mark and suffix; corrupted cells always refused; ambiguity never guessed wrong', () => {
-    fc.assert(
-      fc.property(
-        fc.constantFrom(...snapshot.filter((t) => t.records[0]!.some((h) => NUMERIC_TYPES.includes(t.spec.columns[h]?.type ?? 'text'))).map((t) => t.name)),
-        fc.constantFrom<CsvStyle['delimiter']>(',', ';', '\t'),
-        fc.constantFrom<',' | '.'>(',', '.'),
-        fc.integer(),
-        fc.integer({ min: 0, max: 3 }),
-        (name, delimiter, decimalMark, seed, corruptions) => {
-          const table = tableOf(name);
-          const rand = prng(seed);
-          const group = pick(rand, ['', ' ', NBSP, NNBSP, decimalMark === ',' ? '.' : ',']);
-          const [header, ...rows] = table.records as [string[], ...string[][]];
-          const cells: { i: number; j: number; type: ColumnType; written: string; corrupt: boolean }[] = [];
-          const written = rows.map((row, i) =>
-            row.map((cell, j) => {
-              const type = table.spec.columns[header[j]!]?.type;
-              if (!type || !NUMERIC_TYPES.includes(type) || cell === '') return cell;
-              const text = renderNumber(cell, { decimalMark, group }, type !== 'year' && rand() < 0.7, pick(rand, suffixes(type)));
-              cells.push({ i, j, type, written: text, corrupt: false });
-              return text;
-            }),
-          );
-          for (let k = 0; k < corruptions && cells.length > 0; k++) {
-            const cell = pick(rand, cells);
-            cell.written = pick(rand, [...CORRUPT_ANY, ...(CORRUPT_BY_TYPE[cell.type] ?? [])]);
-            cell.corrupt = true;
-            written[cell.i]![cell.j] = cell.written;
-          }
-          const text = writeCsv([header, ...written], { delimiter, eol: '\n', quoting: 'minimal', trailingEols: 1 });
-          const bytes = encode(text, 'utf-8');
-          const result = read(bytes, table.spec);
-          checkOutcome(result, table.spec, bytes);
+  it(
+    'any grouping, decimal mark and suffix; corrupted cells always refused; ambiguity never guessed wrong',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(
+            ...snapshot
+              .filter((t) => t.records[0]!.some((h) => NUMERIC_TYPES.includes(t.spec.columns[h]?.type ?? 'text')))
+              .map((t) => t.name),
+          ),
+          fc.constantFrom<CsvStyle['delimiter']>(',', ';', '\t'),
+          fc.constantFrom<',' | '.'>(',', '.'),
+          fc.integer(),
+          fc.integer({ min: 0, max: 3 }),
+          (name, delimiter, decimalMark, seed, corruptions) => {
+            const table = tableOf(name);
+            const rand = prng(seed);
+            const group = pick(rand, ['', ' ', NBSP, NNBSP, decimalMark === ',' ? '.' : ',']);
+            const [header, ...rows] = table.records as [string[], ...string[][]];
+            const cells: { i: number; j: number; type: ColumnType; written: string; corrupt: boolean }[] = [];
+            const written = rows.map((row, i) =>
+              row.map((cell, j) => {
+                const type = table.spec.columns[header[j]!]?.type;
+                if (!type || !NUMERIC_TYPES.includes(type) || cell === '') return cell;
+                const text = renderNumber(
+                  cell,
+                  { decimalMark, group },
+                  type !== 'year' && rand() < 0.7,
+                  pick(rand, suffixes(type)),
+                );
+                cells.push({ i, j, type, written: text, corrupt: false });
+                return text;
+              }),
+            );
+            for (let k = 0; k < corruptions && cells.length > 0; k++) {
+              const cell = pick(rand, cells);
+              cell.written = pick(rand, [...CORRUPT_ANY, ...(CORRUPT_BY_TYPE[cell.type] ?? [])]);
+              cell.corrupt = true;
+              written[cell.i]![cell.j] = cell.written;
+            }
+            const text = writeCsv([header, ...written], { delimiter, eol: '\n', quoting: 'minimal', trailingEols: 1 });
+            const bytes = encode(text, 'utf-8');
+            const result = read(bytes, table.spec);
+            checkOutcome(result, table.spec, bytes);
 
-          const anyCorrupt = cells.some((c) => c.corrupt);
-          const ambiguous = cells.filter((c) => !c.corrupt && isAmbiguous(c.written));
-          // A number carrying « . » or « , » that cannot be misread tells which mark the file uses.
-          const evidence = cells.some((c) => !c.corrupt && /[.,]/u.test(c.written) && !isAmbiguous(c.written));
-          if (result.ok) {
-            expect(anyCorrupt).toBe(false);
-            result.rows.forEach((row, i) => {
-              expect(row).toEqual(table.read.rows[i]);
-            });
-            return;
-          }
-          if (!anyCorrupt) expect(ambiguous.length > 0 && !evidence, result.error.message).toBe(true);
-          // Refused where it stands: the error points at a corrupted or an ambiguous cell.
-          const lineOf = (i: number) => table.read.rows[i]!._line;
-          const culprit = cells.find(
-            (c) => (c.corrupt || isAmbiguous(c.written)) && lineOf(c.i) === result.error.line && c.j + 1 === result.error.column,
-          );
-          expect(culprit, result.error.message).toBeDefined();
-        },
-      ),
-      { seed: 3_541, numRuns: 1_500 },
-    );
-  }, FUZZ_TIMEOUT);
+            const anyCorrupt = cells.some((c) => c.corrupt);
+            const ambiguous = cells.filter((c) => !c.corrupt && isAmbiguous(c.written));
+            // A number carrying « . » or « , » that cannot be misread tells which mark the file uses.
+            const evidence = cells.some((c) => !c.corrupt && /[.,]/u.test(c.written) && !isAmbiguous(c.written));
+            if (result.ok) {
+              expect(anyCorrupt).toBe(false);
+              result.rows.forEach((row, i) => {
+                expect(row).toEqual(table.read.rows[i]);
+              });
+              return;
+            }
+            if (!anyCorrupt) expect(ambiguous.length > 0 && !evidence, result.error.message).toBe(true);
+            // Refused where it stands: the error points at a corrupted or an ambiguous cell.
+            const lineOf = (i: number) => table.read.rows[i]!._line;
+            const culprit = cells.find(
+              (c) =>
+                (c.corrupt || isAmbiguous(c.written)) &&
+                lineOf(c.i) === result.error.line &&
+                c.j + 1 === result.error.column,
+            );
+            expect(culprit, result.error.message).toBeDefined();
+          },
+        ),
+        { seed: 3_541, numRuns: 1_500 },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 });
 
 // ---- destructive mutations ----
@@ -334,18 +386,26 @@ type ByteOp =
 
 const byteOpArb: fc.Arbitrary<ByteOp> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), mask: fc.integer({ min: 1, max: 255 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    bytes: fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 1, maxLength: 8 }),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('quote' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('unquote' as const), nth: fc.nat() }),
-  fc.record({ kind: fc.constant('unicode' as const), at: fc.nat(), text: fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }) }),
+  fc.record({
+    kind: fc.constant('unicode' as const),
+    at: fc.nat(),
+    text: fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }),
+  }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
 );
 
 function applyOp(bytes: Uint8Array, op: ByteOp): Uint8Array {
   const b = [...bytes];
-  const at = b.length === 0 ? 0 : ('at' in op ? op.at % (b.length + 1) : 0);
+  const at = b.length === 0 ? 0 : 'at' in op ? op.at % (b.length + 1) : 0;
   switch (op.kind) {
     case 'flip':
       if (b.length > 0) b[at % b.length]! ^= op.mask;
@@ -380,122 +440,145 @@ function applyOp(bytes: Uint8Array, op: ByteOp): Uint8Array {
 }
 
 describe('destructive mutations never crash the reader nor slip through as bad numbers', () => {
-  it('bytes flipped, inserted, deleted; truncation; quotes added or removed; random unicode; duplicated lines', () => {
-    fc.assert(
-      fc.property(
-        anyTable,
-        rewritingArb,
-        fc.array(byteOpArb, { minLength: 1, maxLength: 5 }),
-        (name, r, ops) => {
+  it(
+    'bytes flipped, inserted, deleted; truncation; quotes added or removed; random unicode; duplicated lines',
+    () => {
+      fc.assert(
+        fc.property(anyTable, rewritingArb, fc.array(byteOpArb, { minLength: 1, maxLength: 5 }), (name, r, ops) => {
           const table = tableOf(name);
           const base = rewrite(table, r).bytes;
           const bytes = ops.reduce(applyOp, base);
           checkOutcome(read(bytes, table.spec), table.spec, bytes);
-        },
-      ),
-      { seed: 4_093, numRuns: 2_500 },
-    );
-  }, FUZZ_TIMEOUT);
+        }),
+        { seed: 4_093, numRuns: 2_500 },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 
-  it('random unicode inside a text cell is kept as written, or refused at that cell', () => {
-    fc.assert(
-      fc.property(
-        anyTable,
-        fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).filter((s) => !/[\r\n]/u.test(s)),
-        fc.integer(),
-        (name, inserted, seed) => {
+  it(
+    'random unicode inside a text cell is kept as written, or refused at that cell',
+    () => {
+      fc.assert(
+        fc.property(
+          anyTable,
+          fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).filter((s) => !/[\r\n]/u.test(s)),
+          fc.integer(),
+          (name, inserted, seed) => {
+            const table = tableOf(name);
+            const rand = prng(seed);
+            const [header, ...rows] = table.records as [string[], ...string[][]];
+            const textColumns = header.flatMap((key, j) => {
+              const column = table.spec.columns[key];
+              return column?.type === 'text' && !column.values ? [j] : [];
+            });
+            const i = Math.floor(rand() * rows.length);
+            const j = pick(rand, textColumns);
+            const original = rows[i]![j]!;
+            const at = Math.floor(rand() * (original.length + 1));
+            const cell = original.slice(0, at) + inserted + original.slice(at);
+            const written = rows.map((row, k) => (k === i ? row.map((c, l) => (l === j ? cell : c)) : row));
+            const text = writeCsv([header, ...written], {
+              delimiter: ';',
+              eol: '\n',
+              quoting: 'minimal',
+              trailingEols: 1,
+            });
+            const bytes = encode(text, 'utf-8');
+            const result = read(bytes, table.spec);
+            checkOutcome(result, table.spec, bytes);
+            const plain = /^[\p{L}\p{N}\p{P}\p{Zs}]*$/u.test(inserted) && !/[ÃÂâÅ\uFFFD]/u.test(inserted);
+            if (!result.ok) {
+              expect(plain, result.error.message).toBe(false);
+              expect(result.error.line).toBe(table.read.rows[i]!._line);
+              expect(result.error.column).toBe(j + 1);
+              return;
+            }
+            const value = cell.normalize('NFC').trim();
+            const expected = table.read.rows.map((row, k) =>
+              k === i ? { ...row, [header[j]!]: value === '' ? null : value } : row,
+            );
+            expect(result.rows).toEqual(expected);
+          },
+        ),
+        { seed: 5_821, numRuns: 600 },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
+
+  it(
+    'huge fields (100 kB): kept in text cells, refused with a short message in number cells',
+    () => {
+      const big = (rand: () => number) => {
+        const alphabet = 'abcdefghij klmnop éèàçœ’,;\t"0123456789';
+        let s = 'x';
+        while (s.length < 100_000) s += alphabet[Math.floor(rand() * alphabet.length)];
+        return s + 'x';
+      };
+      fc.assert(
+        fc.property(anyTable, fc.integer(), fc.boolean(), (name, seed, inNumber) => {
           const table = tableOf(name);
           const rand = prng(seed);
           const [header, ...rows] = table.records as [string[], ...string[][]];
-          const textColumns = header.flatMap((key, j) => {
+          const candidates = header.flatMap((key, j) => {
             const column = table.spec.columns[key];
-            return column?.type === 'text' && !column.values ? [j] : [];
+            if (!column) return [];
+            if (inNumber) return NUMERIC_TYPES.includes(column.type) ? [j] : [];
+            return column.type === 'text' && !column.values ? [j] : [];
           });
+          if (candidates.length === 0) return;
           const i = Math.floor(rand() * rows.length);
-          const j = pick(rand, textColumns);
-          const original = rows[i]![j]!;
-          const at = Math.floor(rand() * (original.length + 1));
-          const cell = original.slice(0, at) + inserted + original.slice(at);
-          const written = rows.map((row, k) => (k === i ? row.map((c, l) => (l === j ? cell : c)) : row));
-          const text = writeCsv([header, ...written], { delimiter: ';', eol: '\n', quoting: 'minimal', trailingEols: 1 });
+          const j = pick(rand, candidates);
+          const huge = inNumber ? '1'.repeat(100_000) : big(rand);
+          const written = rows.map((row, k) => (k === i ? row.map((c, l) => (l === j ? huge : c)) : row));
+          const text = writeCsv([header, ...written], {
+            delimiter: ',',
+            eol: '\r\n',
+            quoting: 'minimal',
+            trailingEols: 1,
+          });
           const bytes = encode(text, 'utf-8');
           const result = read(bytes, table.spec);
           checkOutcome(result, table.spec, bytes);
-          const plain = /^[\p{L}\p{N}\p{P}\p{Zs}]*$/u.test(inserted) && !/[ÃÂâÅ\uFFFD]/u.test(inserted);
-          if (!result.ok) {
-            expect(plain, result.error.message).toBe(false);
-            expect(result.error.line).toBe(table.read.rows[i]!._line);
-            expect(result.error.column).toBe(j + 1);
-            return;
+          if (inNumber) {
+            if (result.ok) throw new Error('un nombre de 100 000 chiffres a été accepté');
+            expect([result.error.line, result.error.column]).toEqual([table.read.rows[i]!._line, j + 1]);
+          } else {
+            if (!result.ok) throw new Error(`rejeté : ${result.error.message}`);
+            expect((result.rows[i] as Record<string, unknown>)[header[j]!]).toBe(huge.normalize('NFC'));
           }
-          const value = cell.normalize('NFC').trim();
-          const expected = table.read.rows.map((row, k) => (k === i ? { ...row, [header[j]!]: value === '' ? null : value } : row));
-          expect(result.rows).toEqual(expected);
-        },
-      ),
-      { seed: 5_821, numRuns: 600 },
-    );
-  }, FUZZ_TIMEOUT);
+        }),
+        { seed: 6_007, numRuns: 60 },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 
-  it('huge fields (100 kB): kept in text cells, refused with a short message in number cells', () => {
-    const big = (rand: () => number) => {
-      const alphabet = 'abcdefghij klmnop éèàçœ’,;\t"0123456789';
-      let s = 'x';
-      while (s.length < 100_000) s += alphabet[Math.floor(rand() * alphabet.length)];
-      return s + 'x';
-    };
-    fc.assert(
-      fc.property(anyTable, fc.integer(), fc.boolean(), (name, seed, inNumber) => {
+  it(
+    'quoting any single cell of a comma file changes nothing',
+    () => {
+      fc.assert(
+        fc.property(anyTable, fc.integer(), (name, seed) => {
           const table = tableOf(name);
-        const rand = prng(seed);
-        const [header, ...rows] = table.records as [string[], ...string[][]];
-        const candidates = header.flatMap((key, j) => {
-          const column = table.spec.columns[key];
-          if (!column) return [];
-          if (inNumber) return NUMERIC_TYPES.includes(column.type) ? [j] : [];
-          return column.type === 'text' && !column.values ? [j] : [];
-        });
-        if (candidates.length === 0) return;
-        const i = Math.floor(rand() * rows.length);
-        const j = pick(rand, candidates);
-        const huge = inNumber ? '1'.repeat(100_000) : big(rand);
-        const written = rows.map((row, k) => (k === i ? row.map((c, l) => (l === j ? huge : c)) : row));
-        const text = writeCsv([header, ...written], { delimiter: ',', eol: '\r\n', quoting: 'minimal', trailingEols: 1 });
-        const bytes = encode(text, 'utf-8');
-        const result = read(bytes, table.spec);
-        checkOutcome(result, table.spec, bytes);
-        if (inNumber) {
-          if (result.ok) throw new Error('un nombre de 100 000 chiffres a été accepté');
-          expect([result.error.line, result.error.column]).toEqual([table.read.rows[i]!._line, j + 1]);
-        } else {
+          const rand = prng(seed);
+          const [header, ...rows] = table.records as [string[], ...string[][]];
+          const i = Math.floor(rand() * rows.length);
+          const j = Math.floor(rand() * header.length);
+          const lines = [header, ...rows].map((record, k) =>
+            record.map((c, l) => (k === i + 1 && l === j ? quote(c) : needsQuoting(c) ? quote(c) : c)).join(','),
+          );
+          const bytes = encode(lines.join('\n') + '\n', 'utf-8');
+          const result = read(bytes, table.spec);
+          checkOutcome(result, table.spec, bytes);
           if (!result.ok) throw new Error(`rejeté : ${result.error.message}`);
-          expect((result.rows[i] as Record<string, unknown>)[header[j]!]).toBe(huge.normalize('NFC'));
-        }
-      }),
-      { seed: 6_007, numRuns: 60 },
-    );
-  }, FUZZ_TIMEOUT);
-
-  it('quoting any single cell of a comma file changes nothing', () => {
-    fc.assert(
-      fc.property(anyTable, fc.integer(), (name, seed) => {
-          const table = tableOf(name);
-        const rand = prng(seed);
-        const [header, ...rows] = table.records as [string[], ...string[][]];
-        const i = Math.floor(rand() * rows.length);
-        const j = Math.floor(rand() * header.length);
-        const lines = [header, ...rows].map((record, k) =>
-          record.map((c, l) => (k === i + 1 && l === j ? quote(c) : needsQuoting(c) ? quote(c) : c)).join(','),
-        );
-        const bytes = encode(lines.join('\n') + '\n', 'utf-8');
-        const result = read(bytes, table.spec);
-        checkOutcome(result, table.spec, bytes);
-        if (!result.ok) throw new Error(`rejeté : ${result.error.message}`);
-        expect(result.rows).toEqual(table.read.rows);
-      }),
-      { seed: 7_919, numRuns: 300 },
-    );
-  }, FUZZ_TIMEOUT);
+          expect(result.rows).toEqual(table.read.rows);
+        }),
+        { seed: 7_919, numRuns: 300 },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 });
 
 function needsQuoting(cell: string): boolean {

@@ -76,9 +76,33 @@ export type TestEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le';
 
 // Windows-1252 bytes 0x80–0x9F (the WHATWG table); the other bytes are Latin-1. Undefined bytes are omitted.
 const CP1252_HIGH: Record<number, string> = {
-  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š',
-  0x8b: '‹', 0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—',
-  0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
 };
 const TO_CP1252 = new Map(Object.entries(CP1252_HIGH).map(([byte, char]) => [char, Number(byte)]));
 
@@ -99,13 +123,15 @@ export function encode(text: string, encoding: TestEncoding): Uint8Array {
     case 'utf-16le':
       return new Uint8Array(Buffer.from('\ufeff' + text, 'utf16le'));
     case 'windows-1252':
-      return Uint8Array.from([...text].map((c) => {
-        const code = c.codePointAt(0)!;
-        if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
-        const byte = TO_CP1252.get(c);
-        if (byte === undefined) throw new Error(`pas en Windows-1252 : U+${code.toString(16)}`);
-        return byte;
-      }));
+      return Uint8Array.from(
+        [...text].map((c) => {
+          const code = c.codePointAt(0)!;
+          if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+          const byte = TO_CP1252.get(c);
+          if (byte === undefined) throw new Error(`pas en Windows-1252 : U+${code.toString(16)}`);
+          return byte;
+        }),
+      );
   }
 }
 

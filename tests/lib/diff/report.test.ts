@@ -52,7 +52,12 @@ const shares = defineChart({
   rows: ({ tables: t }) =>
     t['chiffres-cles']
       .filter((r) => r.unite === 'pourcent')
-      .map((r) => ({ promotion: r.promotion, indicateur: r.indicateur, part: r.valeur, _from: [refOf('chiffres-cles', r)] })),
+      .map((r) => ({
+        promotion: r.promotion,
+        indicateur: r.indicateur,
+        part: r.valeur,
+        _from: [refOf('chiffres-cles', r)],
+      })),
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
@@ -127,12 +132,32 @@ function realTexts(): Record<TableName, string> {
 function modifiedTexts(): Record<TableName, string> {
   const t = realTexts();
   // Shares: +20.5 points (over the threshold), +20 points (on it: not flagged).
-  t['chiffres-cles'] = replaceLine(t['chiffres-cles'], 'EIG 1,part_femmes_eig,18,pourcent,blog-2019-05-09', 'EIG 1,part_femmes_eig,38.5,pourcent,blog-2019-05-09');
-  t['chiffres-cles'] = replaceLine(t['chiffres-cles'], 'EIG 2,part_femmes_eig,25,pourcent,blog-2019-05-09', 'EIG 2,part_femmes_eig,45,pourcent,blog-2019-05-09');
+  t['chiffres-cles'] = replaceLine(
+    t['chiffres-cles'],
+    'EIG 1,part_femmes_eig,18,pourcent,blog-2019-05-09',
+    'EIG 1,part_femmes_eig,38.5,pourcent,blog-2019-05-09',
+  );
+  t['chiffres-cles'] = replaceLine(
+    t['chiffres-cles'],
+    'EIG 2,part_femmes_eig,25,pourcent,blog-2019-05-09',
+    'EIG 2,part_femmes_eig,45,pourcent,blog-2019-05-09',
+  );
   // Amounts: 756 553,38 × 1.1 = 832 208,718 → 832 208,73 is just over 10 %; 1 801 326 × 1.1 = 1 981 458,6 → 1 981 458 just under.
-  t.budget = replaceLine(t.budget, 'EIG 1,2017,salaires,756553.38,realise,rapport-2019-tableau', 'EIG 1,2017,salaires,832208.73,realise,rapport-2019-tableau');
-  t.budget = replaceLine(t.budget, 'EIG 2,2018,salaires,1801326,realise,rapport-2019-tableau', 'EIG 2,2018,salaires,1981458,realise,rapport-2019-tableau');
-  t.budget = replaceLine(t.budget, 'EIG 2,2018,liens_recherche,0,realise,rapport-2019-tableau', 'EIG 2,2018,liens_recherche,5000,realise,rapport-2019-tableau');
+  t.budget = replaceLine(
+    t.budget,
+    'EIG 1,2017,salaires,756553.38,realise,rapport-2019-tableau',
+    'EIG 1,2017,salaires,832208.73,realise,rapport-2019-tableau',
+  );
+  t.budget = replaceLine(
+    t.budget,
+    'EIG 2,2018,salaires,1801326,realise,rapport-2019-tableau',
+    'EIG 2,2018,salaires,1981458,realise,rapport-2019-tableau',
+  );
+  t.budget = replaceLine(
+    t.budget,
+    'EIG 2,2018,liens_recherche,0,realise,rapport-2019-tableau',
+    'EIG 2,2018,liens_recherche,5000,realise,rapport-2019-tableau',
+  );
   t.budget = replaceLine(t.budget, 'EIG 1,2017,communication,0,realise,rapport-2019-tableau', null);
   // A number that becomes empty (the column is optional).
   t.enquetes = replaceLine(
@@ -141,14 +166,19 @@ function modifiedTexts(): Record<TableName, string> {
     'promos-1-2,mentors,,24,realisations,realisations_repondent_aux_attentes,90,plus de,rapport-2019,',
   );
   // Headers: an alias instead of the column's name; an extra column.
-  t.communaute = t.communaute.replace(/^promotion,programme,profil,effectif,source\n/u, 'promotion,programme,profil,nombre,source\n');
-  t['suivi-defis'] = t['suivi-defis']
-    .trimEnd()
-    .split('\n')
-    .map((line, i) => line + (i === 0 ? ',remarque_interne' : ','))
-    .join('\n') + '\n';
+  t.communaute = t.communaute.replace(
+    /^promotion,programme,profil,effectif,source\n/u,
+    'promotion,programme,profil,nombre,source\n',
+  );
+  t['suivi-defis'] =
+    t['suivi-defis']
+      .trimEnd()
+      .split('\n')
+      .map((line, i) => line + (i === 0 ? ',remarque_interne' : ','))
+      .join('\n') + '\n';
   // A new défi.
-  t.defis = t.defis.trimEnd() + '\nNouveau défi,EIG 4,2020,Administration de test,Paris,75001,dev,1,1,10,,programme-site\n';
+  t.defis =
+    t.defis.trimEnd() + '\nNouveau défi,EIG 4,2020,Administration de test,Paris,75001,dev,1,1,10,,programme-site\n';
   return t;
 }
 
@@ -176,29 +206,71 @@ const report: UpdateReport = diffSnapshots(
 );
 
 const movesOf = (slug: string) =>
-  report.charts.find((c) => c.slug === slug)!.moved.map(({ row, column, before: b, after: a, change, relative, flag }) => ({
-    row,
-    column,
-    before: b,
-    after: a,
-    change,
-    relative,
-    flag,
-  }));
+  report.charts
+    .find((c) => c.slug === slug)!
+    .moved.map(({ row, column, before: b, after: a, change, relative, flag }) => ({
+      row,
+      column,
+      before: b,
+      after: a,
+      change,
+      relative,
+      flag,
+    }));
 
 describe('figures of the charts', () => {
   it('reports a share over 20 points as « à vérifier », and one of exactly 20 points as a plain move', () => {
     expect(movesOf('test-parts')).toEqual([
-      { row: 'EIG 1 · part_femmes_eig', column: 'part', before: 18, after: 38.5, change: 20.5, relative: expect.closeTo(20.5 / 18, 12), flag: 'écart de plus de 20 points' },
-      { row: 'EIG 2 · part_femmes_eig', column: 'part', before: 25, after: 45, change: 20, relative: expect.closeTo(20 / 25, 12), flag: null },
+      {
+        row: 'EIG 1 · part_femmes_eig',
+        column: 'part',
+        before: 18,
+        after: 38.5,
+        change: 20.5,
+        relative: expect.closeTo(20.5 / 18, 12),
+        flag: 'écart de plus de 20 points',
+      },
+      {
+        row: 'EIG 2 · part_femmes_eig',
+        column: 'part',
+        before: 25,
+        after: 45,
+        change: 20,
+        relative: expect.closeTo(20 / 25, 12),
+        flag: null,
+      },
     ]);
   });
 
   it('reports amounts against 10 % of their old value, and any amount leaving zero', () => {
     expect(movesOf('test-montants')).toEqual([
-      { row: 'EIG 1 · salaires', column: 'montant', before: 756553.38, after: 832208.73, change: expect.closeTo(75655.35, 6), relative: expect.closeTo(75655.35 / 756553.38, 12), flag: 'écart de plus de 10\u00a0%' },
-      { row: 'EIG 2 · salaires', column: 'montant', before: 1801326, after: 1981458, change: 180132, relative: expect.closeTo(180132 / 1801326, 12), flag: null },
-      { row: 'EIG 2 · liens_recherche', column: 'montant', before: 0, after: 5000, change: 5000, relative: null, flag: 'était nul' },
+      {
+        row: 'EIG 1 · salaires',
+        column: 'montant',
+        before: 756553.38,
+        after: 832208.73,
+        change: expect.closeTo(75655.35, 6),
+        relative: expect.closeTo(75655.35 / 756553.38, 12),
+        flag: 'écart de plus de 10\u00a0%',
+      },
+      {
+        row: 'EIG 2 · salaires',
+        column: 'montant',
+        before: 1801326,
+        after: 1981458,
+        change: 180132,
+        relative: expect.closeTo(180132 / 1801326, 12),
+        flag: null,
+      },
+      {
+        row: 'EIG 2 · liens_recherche',
+        column: 'montant',
+        before: 0,
+        after: 5000,
+        change: 5000,
+        relative: null,
+        flag: 'était nul',
+      },
     ]);
     const chart = report.charts.find((c) => c.slug === 'test-montants')!;
     expect([chart.rowsBefore, chart.rowsAfter]).toEqual([18, 17]);
@@ -227,7 +299,9 @@ describe('figures of the charts', () => {
   });
 
   it('reports a chart that cannot be computed from the new snapshot', () => {
-    expect(report.charts.find((c) => c.slug === 'test-fragile')!.error).toBe('nouvel instantané : ligne « communication » de EIG 1 introuvable');
+    expect(report.charts.find((c) => c.slug === 'test-fragile')!.error).toBe(
+      'nouvel instantané : ligne « communication » de EIG 1 introuvable',
+    );
   });
 
   it('puts every « à vérifier » first, in chart order then table order', () => {
@@ -246,12 +320,21 @@ describe('figures of the charts', () => {
     expect(plainSpaces(report.flags[1]!.message)).toBe(
       '« Montants par promotion » (test-montants) : EIG 1 · salaires — Montant : 756 553,38 € → 832 208,73 € (+75 655,35 €, +10 %), écart de plus de 10 %',
     );
-    expect(report.flags[3]!.message).toBe('« Montants par promotion » (test-montants) : 18 → 17 lignes ; disparues : « EIG 1 · communication »');
-    expect(report.flags[6]!.message).toBe('budget.csv : ligne supprimée (promotion = EIG 1, poste = communication ; ligne 10 de l’ancien fichier)');
+    expect(report.flags[3]!.message).toBe(
+      '« Montants par promotion » (test-montants) : 18 → 17 lignes ; disparues : « EIG 1 · communication »',
+    );
+    expect(report.flags[6]!.message).toBe(
+      'budget.csv : ligne supprimée (promotion = EIG 1, poste = communication ; ligne 10 de l’ancien fichier)',
+    );
   });
 
   it('reports nothing for identical snapshots', () => {
-    const same = diffSnapshots({ snapshot: before, label: 'a' }, { snapshot: snapshotOf(realTexts(), originalManifest), label: 'b' }, testCharts, '2027-01-15T09:30:00.000Z');
+    const same = diffSnapshots(
+      { snapshot: before, label: 'a' },
+      { snapshot: snapshotOf(realTexts(), originalManifest), label: 'b' },
+      testCharts,
+      '2027-01-15T09:30:00.000Z',
+    );
     expect([same.flags, same.charts, same.tables, same.resources]).toEqual([[], [], [], []]);
     expect(reportMarkdown(same)).toContain('## À vérifier : rien');
   });
@@ -265,33 +348,74 @@ describe('rows of the tables', () => {
     expect(table('budget').removed).toEqual([{ key: { promotion: 'EIG 1', poste: 'communication' }, line: 10 }]);
     // liens_recherche of EIG 2 moved up a line (the row above it was removed): changed for its amount only.
     expect(table('budget').changed).toEqual([
-      { key: { promotion: 'EIG 1', poste: 'salaires' }, lineBefore: 6, lineAfter: 6, columns: [{ column: 'montant_eur', before: 756553.38, after: 832208.73 }] },
-      { key: { promotion: 'EIG 2', poste: 'salaires' }, lineBefore: 7, lineAfter: 7, columns: [{ column: 'montant_eur', before: 1801326, after: 1981458 }] },
-      { key: { promotion: 'EIG 2', poste: 'liens_recherche' }, lineBefore: 19, lineAfter: 18, columns: [{ column: 'montant_eur', before: 0, after: 5000 }] },
+      {
+        key: { promotion: 'EIG 1', poste: 'salaires' },
+        lineBefore: 6,
+        lineAfter: 6,
+        columns: [{ column: 'montant_eur', before: 756553.38, after: 832208.73 }],
+      },
+      {
+        key: { promotion: 'EIG 2', poste: 'salaires' },
+        lineBefore: 7,
+        lineAfter: 7,
+        columns: [{ column: 'montant_eur', before: 1801326, after: 1981458 }],
+      },
+      {
+        key: { promotion: 'EIG 2', poste: 'liens_recherche' },
+        lineBefore: 19,
+        lineAfter: 18,
+        columns: [{ column: 'montant_eur', before: 0, after: 5000 }],
+      },
     ]);
     expect(table('chiffres-cles').changed.map((c) => [c.key, c.columns])).toEqual([
       [{ promotion: 'EIG 1', indicateur: 'part_femmes_eig' }, [{ column: 'valeur', before: 18, after: 38.5 }]],
       [{ promotion: 'EIG 2', indicateur: 'part_femmes_eig' }, [{ column: 'valeur', before: 25, after: 45 }]],
     ]);
-    expect(table('enquetes').changed.map((c) => c.columns)).toEqual([[{ column: 'repondants', before: 13, after: null }]]);
-    expect(table('defis').added).toEqual([{ key: { defi: 'Nouveau défi', promotion: 'EIG 4' }, line: realText('defis').trimEnd().split('\n').length + 1 }]);
+    expect(table('enquetes').changed.map((c) => c.columns)).toEqual([
+      [{ column: 'repondants', before: 13, after: null }],
+    ]);
+    expect(table('defis').added).toEqual([
+      { key: { defi: 'Nouveau défi', promotion: 'EIG 4' }, line: realText('defis').trimEnd().split('\n').length + 1 },
+    ]);
   });
 
   it('tells a renamed header from a changed column, and reports extra columns', () => {
     expect(table('communaute')).toMatchObject({ added: [], removed: [], changed: [] });
-    expect(table('communaute').schema).toEqual({ added: [], removed: [], renamed: [{ column: 'effectif', before: 'effectif', after: 'nombre' }] });
+    expect(table('communaute').schema).toEqual({
+      added: [],
+      removed: [],
+      renamed: [{ column: 'effectif', before: 'effectif', after: 'nombre' }],
+    });
     expect(table('suivi-defis').schema).toEqual({ added: ['remarque_interne'], removed: [], renamed: [] });
-    expect(report.tables.map((t) => t.table).sort()).toEqual(['budget', 'chiffres-cles', 'communaute', 'defis', 'enquetes', 'suivi-defis']);
+    expect(report.tables.map((t) => t.table).sort()).toEqual([
+      'budget',
+      'chiffres-cles',
+      'communaute',
+      'defis',
+      'enquetes',
+      'suivi-defis',
+    ]);
   });
 
   it('flags a column that disappears', () => {
     const texts = realTexts();
-    texts.budget = texts.budget
-      .trimEnd()
-      .split('\n')
-      .map((line) => line.split(',').filter((_, i) => i !== 1).join(','))
-      .join('\n') + '\n';
-    const dropped = diffSnapshots({ snapshot: before, label: 'a' }, { snapshot: snapshotOf(texts), label: 'b' }, [], '2027-01-15T09:30:00.000Z');
+    texts.budget =
+      texts.budget
+        .trimEnd()
+        .split('\n')
+        .map((line) =>
+          line
+            .split(',')
+            .filter((_, i) => i !== 1)
+            .join(','),
+        )
+        .join('\n') + '\n';
+    const dropped = diffSnapshots(
+      { snapshot: before, label: 'a' },
+      { snapshot: snapshotOf(texts), label: 'b' },
+      [],
+      '2027-01-15T09:30:00.000Z',
+    );
     const budget = dropped.tables.find((t) => t.table === 'budget')!;
     expect(budget.schema.removed).toEqual(['annee']);
     // The 18 rows of the three promotions had a year; the 6 totals had none.
@@ -324,7 +448,9 @@ describe('the report in Markdown', () => {
   });
 
   it('shows each move old → new with its change', () => {
-    expect(text).toContain('| EIG 1 · part_femmes_eig | Part | 18 % | 38,5 % | +20,5 points | **à vérifier** : écart de plus de 20 points |');
+    expect(text).toContain(
+      '| EIG 1 · part_femmes_eig | Part | 18 % | 38,5 % | +20,5 points | **à vérifier** : écart de plus de 20 points |',
+    );
     expect(text).toContain('| EIG 2 · salaires | Montant | 1 801 326 € | 1 981 458 € | +180 132 €, +10 % |  |');
     expect(text).toContain('- **supprimée** : promotion = EIG 1, poste = communication (ligne 10 de l’ancien fichier)');
     expect(text).toContain('- colonne effectif : en-tête « effectif » devenu « nombre » (même colonne, lue par alias)');
