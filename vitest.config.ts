@@ -8,7 +8,15 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/scripts/**/*.test.ts', 'tests/charts/**/*.test.ts'],
+          include: [
+            'tests/lib/**/*.test.ts',
+            'tests/fetch/**/*.test.ts',
+            'tests/commands/**/*.test.ts',
+            'tests/report/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
+            'tests/client/**/*.test.ts',
+            'tests/charts/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 20_000,
         },

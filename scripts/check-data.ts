@@ -1,4 +1,4 @@
-import { runCli } from './lib/cli.ts';
-import { checkData } from './lib/check.ts';
+import { runCli } from '../src/commands/cli.ts';
+import { checkData } from '../src/commands/check.ts';
 
 await runCli((args) => checkData(args));

@@ -1,4 +1,4 @@
-import { runCli } from './lib/cli.ts';
-import { diffCommand } from './lib/data-diff.ts';
+import { runCli } from '../src/commands/cli.ts';
+import { diffCommand } from '../src/commands/data-diff.ts';
 
 await runCli((args) => diffCommand(args));

@@ -1,4 +1,4 @@
-import { runCli } from './lib/cli.ts';
-import { fetchCommand } from './lib/fetch/command.ts';
+import { runCli } from '../src/commands/cli.ts';
+import { fetchCommand } from '../src/fetch/command.ts';
 
 await runCli((args) => fetchCommand(args));

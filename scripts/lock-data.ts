@@ -1,5 +1,5 @@
-import { runCli } from './lib/cli.ts';
-import { lockData } from './lib/lock.ts';
+import { runCli } from '../src/commands/cli.ts';
+import { lockData } from '../src/commands/lock.ts';
 
 await runCli(async () => {
   await lockData();

@@ -5,9 +5,9 @@
  * sha256, rows) and, when an update report was made, what moved.
  */
 import { z } from 'zod';
-import type { FigureMove } from './diff/charts.ts';
-import { describeMove } from './diff/flags.ts';
-import type { UpdateReport } from './diff/report.ts';
+import type { FigureMove } from '../report/charts.ts';
+import { describeMove } from '../report/flags.ts';
+import type { UpdateReport } from '../report/report.ts';
 import type { Manifest, ResourceRecord } from './manifest.ts';
 import { tableNames } from './tables.ts';
 

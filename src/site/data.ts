@@ -2,7 +2,7 @@
  * The snapshot and its aggregates, loaded once per build (module state) from data/ or EIG_DATA_DIR. A snapshot
  * that cannot be published stops the build with every problem, one per line.
  */
-import { dataDir, loadValidatedSnapshot, type Publication } from '../../scripts/lib/snapshot-io.ts';
+import { dataDir, loadValidatedSnapshot, type Publication } from '../load/snapshot-io.ts';
 import { buildAggregates, type Aggregates } from '../lib/aggregates/index.ts';
 import type { Snapshot } from '../lib/snapshot.ts';
 import type { ChartContext } from '../charts/types.ts';

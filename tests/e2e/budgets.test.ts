@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { measureTransfer, type Transfer } from '../../scripts/lib/bench-transfer.ts';
+import { measureTransfer, type Transfer } from '../../src/bench/transfer.ts';
 import { charts } from '../../src/charts/registry.ts';
 import { guardedContext, launchChromium } from '../support/browser.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHistory } from '../../scripts/lib/history.ts';
+import { readHistory } from '../../src/load/history.ts';
 import { historyFileName, newestFirst, parseHistoryEntry, type StoredHistoryEntry } from '../../src/lib/history.ts';
 import type { Manifest } from '../../src/lib/manifest.ts';
 import { tableNames, tables } from '../../src/lib/tables.ts';

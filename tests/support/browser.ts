@@ -1,11 +1,11 @@
 /**
- * The real browser of the e2e tests: Debian's Chromium driven by playwright-core (see scripts/lib/chromium.ts),
+ * The real browser of the e2e tests: Debian's Chromium driven by playwright-core (see src/bench/chromium.ts),
  * one per test file, and what a test watches on a page: console errors (Chromium reports Content-Security-Policy
  * violations there), failed requests, and requests to any origin but the allowed ones, which are blocked and
  * counted.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { launchChromium } from '../../src/bench/chromium.ts';
 
 export { launchChromium };
 

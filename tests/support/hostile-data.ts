@@ -5,7 +5,7 @@
  */
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { lockData } from '../../scripts/lib/lock.ts';
+import { lockData } from '../../src/commands/lock.ts';
 
 export const HOSTILE = {
   script: '<script>alert(1)</script>',

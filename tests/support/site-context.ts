@@ -1,5 +1,5 @@
 /** The real snapshot of data/, loaded and aggregated as the build does, for tests of charts and pages. */
-import { loadValidatedSnapshot } from '../../scripts/lib/snapshot-io.ts';
+import { loadValidatedSnapshot } from '../../src/load/snapshot-io.ts';
 import { buildAggregates } from '../../src/lib/aggregates/index.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 

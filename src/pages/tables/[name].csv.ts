@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { dataDir } from '../../../scripts/lib/snapshot-io.ts';
+import { dataDir } from '../../load/snapshot-io.ts';
 import { tableNames, tables } from '../../lib/tables.ts';
 import { sources } from '../../../data/sources.ts';
 

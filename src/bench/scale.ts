@@ -1,0 +1,105 @@
+/**
+ * The scale benchmark of issue 5: the aggregates and the data-quality report (buildAggregates) fed `factor`
+ * times the rows of the real snapshot. The rows are synthetic, made from the real ones (see syntheticTables),
+ * so that the copies add work (more promotions, défis, survey results to count and check) instead of
+ * overwriting each other.
+ *
+ * It runs in a child process of its own (see runScaleChild in bench.ts) so that its peak memory is its own.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildAggregates } from '../lib/aggregates/index.ts';
+import { tables, type SnapshotTables, type TableName } from '../lib/tables.ts';
+import { loadValidatedSnapshot } from '../load/snapshot-io.ts';
+
+export interface ScaleResult {
+  factor: number;
+  realRows: number;
+  rows: number;
+  /** Time of buildAggregates alone (synthetic rows already in memory), in seconds: wall clock, and CPU time of
+   * the process (what the run costs whatever else the machine is doing). */
+  seconds: number;
+  cpuSeconds: number;
+  /** Peak resident memory of the whole process (Node itself, the snapshot, the synthetic rows, the aggregates), in MB. */
+  peakRssMb: number;
+  /** JavaScript heap in use before and right after the aggregates, in MB, and what stays once the garbage is
+   * collected (the rows and the aggregates themselves). */
+  heapBeforeMb: number;
+  heapAfterMb: number;
+  heapLiveMb: number;
+  /** Checks in the quality report of the synthetic data (work done, and a sign that it ran to the end). */
+  qualityChecks: number;
+}
+
+type AnyRow = Record<string, unknown> & { _line: number };
+
+/** Promotion of copy k: EIG n → EIG n+4k (still a promotion of the programme), anything else → « X k ». */
+function shiftPromotion(promotion: string, copy: number): string {
+  const eig = /^EIG\s*(\d+)$/iu.exec(promotion.trim());
+  return eig ? `EIG ${Number(eig[1]) + 4 * copy}` : `${promotion} ${copy}`;
+}
+
+/**
+ * `factor` copies of every table's rows. Each copy must be data the reader would accept, so every row keeps a
+ * unique key and file line: the key's promotion is shifted (a new promotion per copy, as if the programme had
+ * gone on), or, for a table keyed without promotion (survey results), the first key column gets the copy's
+ * number.
+ */
+export function syntheticTables(real: SnapshotTables, factor: number): SnapshotTables {
+  const out: Record<string, AnyRow[]> = {};
+  for (const [name, rows] of Object.entries(real) as [TableName, AnyRow[]][]) {
+    const key: readonly string[] = tables[name].key;
+    const column = key.includes('promotion') ? 'promotion' : key[0]!;
+    const copies: AnyRow[] = new Array(rows.length * factor);
+    for (let k = 0; k < factor; k++) {
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        if (k === 0) {
+          copies[i] = row;
+          continue;
+        }
+        const value = String(row[column]);
+        copies[k * rows.length + i] = {
+          ...row,
+          _line: row._line + k * rows.length,
+          [column]: column === 'promotion' ? shiftPromotion(value, k) : `${value} ${k}`,
+        };
+      }
+    }
+    out[name] = copies;
+  }
+  return out as unknown as SnapshotTables;
+}
+
+const countRows = (tables: SnapshotTables) =>
+  Object.values(tables).reduce((sum, rows) => sum + (rows as unknown[]).length, 0);
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+export async function runScale(factor: number, dataDir = 'data'): Promise<ScaleResult> {
+  const loaded = await loadValidatedSnapshot(dataDir);
+  if (!loaded.ok) throw new Error(`instantané illisible : ${loaded.errors.map((e) => e.message).join(' ; ')}`);
+  const real = loaded.snapshot.tables;
+  const tables = syntheticTables(real, factor);
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const aggregates = buildAggregates(tables);
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const heapAfter = process.memoryUsage().heapUsed;
+  (globalThis as { gc?: () => void }).gc?.();
+  const heapLive = process.memoryUsage().heapUsed;
+  return {
+    factor,
+    realRows: countRows(real),
+    rows: countRows(tables),
+    seconds: Math.round(seconds * 1000) / 1000,
+    cpuSeconds: Math.round((cpu.user + cpu.system) / 1000) / 1000,
+    // maxRSS is in kilobytes.
+    peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    heapBeforeMb: mb(heapBefore),
+    heapAfterMb: mb(heapAfter),
+    heapLiveMb: mb(heapLive),
+    qualityChecks: aggregates.qualite.data.checks.length,
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm run data:check`: reads and validates the whole snapshot (every file typed and as in the manifest, no
+ * impossible value, every cited publication known), then prints the data-quality report's summary. Exit code 1
+ * only when the snapshot cannot be published; inconsistencies between publications are listed, not fatal.
+ */
+import { qualityReport, SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
+import { withEffects, type Effects } from '../load/effects.ts';
+import { completeInterruptedFetch } from '../fetch/journal.ts';
+import { dataDir, loadValidatedSnapshot } from '../load/snapshot-io.ts';
+
+export async function checkData(args: string[] = [], effects: Partial<Effects> = {}): Promise<number> {
+  const fx = withEffects(effects);
+  const dir = dataDir(fx.env);
+  // A fetch interrupted after its commit point left a journal: finish it, so the build sees a whole snapshot.
+  const recovered = await completeInterruptedFetch(dir, fx);
+  if (recovered) fx.log(recovered);
+  const result = await loadValidatedSnapshot(dir, fx);
+  if (!result.ok) {
+    for (const error of result.errors) fx.log(error.message);
+    fx.log(
+      `Instantané ${dir}/ invalide : ${result.errors.length} erreur${result.errors.length > 1 ? 's' : ''}. Le site n’est pas construit.`,
+    );
+    return 1;
+  }
+  const { snapshot } = result;
+  const rows = Object.values(snapshot.tables).reduce((n, t) => n + t.length, 0);
+  fx.log(
+    `Instantané du ${snapshot.manifest.snapshotDate} valide : ${Object.keys(snapshot.tables).length} tables, ${rows} lignes.`,
+  );
+  const report = qualityReport(snapshot.tables);
+  const summary = (Object.keys(report.counts) as Severity[])
+    .filter((s) => report.counts[s] > 0)
+    .map((s) => `${SEVERITY_LABELS[s].toLowerCase()} : ${report.counts[s]}`)
+    .join(', ');
+  fx.log(`Qualité des données (${report.checks.length} vérifications) — ${summary}.`);
+  const verbose = args.includes('--verbose') || args.includes('-v');
+  for (const check of report.checks) {
+    if (verbose || (check.severity !== 'conforme' && check.severity !== 'arrondi')) {
+      fx.log(`  [${SEVERITY_LABELS[check.severity]}] ${check.title}`);
+    }
+  }
+  if (!verbose) fx.log('  (arrondis et vérifications conformes : npm run data:check -- --verbose)');
+  return 0;
+}

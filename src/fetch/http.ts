@@ -1,0 +1,219 @@
+/**
+ * GET over a bad network: an inactivity timeout on every request, retries with exponential backoff on 5xx,
+ * 429 and network errors (honouring Retry-After), redirects followed by hand so a loop is named as such, and a
+ * size cap that aborts a body far larger than expected instead of filling the disk. Failures come back typed,
+ * never thrown, so the caller can say in one line what went wrong.
+ */
+import type { Effects } from '../load/effects.ts';
+
+export interface HttpPolicy {
+  /** A request fails when nothing arrives for this long (connection, headers or any part of the body). */
+  timeoutMs: number;
+  /** Tries per request, the first included. */
+  attempts: number;
+  /** Wait before the second try; doubles at each further try. */
+  backoffMs: number;
+  /** A Retry-After longer than this is not waited for: the request fails, saying how long the server asked. */
+  maxRetryAfterMs: number;
+  maxRedirects: number;
+}
+
+export const defaultPolicy: HttpPolicy = {
+  timeoutMs: 30_000,
+  attempts: 4,
+  backoffMs: 1_000,
+  maxRetryAfterMs: 120_000,
+  maxRedirects: 5,
+};
+
+export type HttpFailure =
+  /** Nothing answers at all: DNS failure, connection refused, no route. */
+  | { kind: 'unreachable'; host: string; code: string }
+  /** The connection broke (reset, closed early) without a size to compare with. */
+  | { kind: 'network'; code: string }
+  | { kind: 'timeout'; ms: number }
+  | { kind: 'truncated'; received: number; expected: number }
+  | { kind: 'status'; status: number; retryAfterMs: number | null }
+  | { kind: 'redirect-loop'; url: string }
+  | { kind: 'too-many-redirects'; count: number }
+  | { kind: 'too-large'; limit: number; received: number; announced: number | null };
+
+export interface HttpBody {
+  /** The address that finally answered, after redirects. */
+  url: string;
+  contentType: string | null;
+  bytes: Uint8Array;
+}
+
+export type HttpResult =
+  { ok: true; response: HttpBody; attempts: number } | { ok: false; failure: HttpFailure; attempts: number };
+
+export interface GetOptions {
+  /** Bytes beyond which the body is refused and the download aborted. */
+  maxBytes: number;
+  /** Told before each wait between tries (for the progress log). */
+  onRetry?: (failure: HttpFailure, waitMs: number, nextAttempt: number) => void;
+}
+
+type Attempt = { ok: true; response: HttpBody } | { ok: false; failure: HttpFailure };
+
+/** Codes meaning that the host cannot be reached at all (as opposed to a connection that broke). */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EADDRNOTAVAIL',
+  'ENETDOWN',
+]);
+
+export async function httpGet(
+  url: string,
+  options: GetOptions,
+  policy: HttpPolicy,
+  fx: Pick<Effects, 'fetch' | 'sleep' | 'now'>,
+): Promise<HttpResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await getOnce(url, options.maxBytes, policy, fx);
+    if (result.ok) return { ...result, attempts: attempt };
+    const { failure } = result;
+    const wait = retryWait(failure, attempt, policy);
+    if (wait === null || attempt >= policy.attempts) return { ok: false, failure, attempts: attempt };
+    options.onRetry?.(failure, wait, attempt + 1);
+    await fx.sleep(wait);
+  }
+}
+
+/**
+ * How long to wait before trying again, or null when trying again is pointless. An unreachable host is not
+ * retried: with no network at all the maintainer gets the answer at once rather than after a minute of waits.
+ */
+function retryWait(failure: HttpFailure, attempt: number, policy: HttpPolicy): number | null {
+  const backoff = policy.backoffMs * 2 ** (attempt - 1);
+  switch (failure.kind) {
+    case 'status':
+      if (failure.status !== 429 && failure.status < 500) return null;
+      if (failure.retryAfterMs === null) return backoff;
+      return failure.retryAfterMs <= policy.maxRetryAfterMs ? failure.retryAfterMs : null;
+    case 'network':
+    case 'timeout':
+    case 'truncated':
+      return backoff;
+    default:
+      return null;
+  }
+}
+
+/** Retry-After is either a number of seconds or an HTTP date (RFC 9110, 10.2.3). */
+export function parseRetryAfter(value: string | null, now: Date): number | null {
+  if (value === null || value.trim() === '') return null;
+  const text = value.trim();
+  if (/^\d+$/u.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, date - now.getTime());
+}
+
+async function getOnce(
+  url: string,
+  maxBytes: number,
+  policy: HttpPolicy,
+  fx: Pick<Effects, 'fetch' | 'now'>,
+): Promise<Attempt> {
+  const seen = new Set<string>();
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    if (seen.has(current)) return { ok: false, failure: { kind: 'redirect-loop', url: current } };
+    if (hop > policy.maxRedirects) return { ok: false, failure: { kind: 'too-many-redirects', count: hop - 1 } };
+    seen.add(current);
+
+    const controller = new AbortController();
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(new Error('timeout'));
+      }, policy.timeoutMs);
+    };
+    let announced: number | null = null;
+    let received = 0;
+    arm();
+    try {
+      const response = await fx.fetch(current, {
+        redirect: 'manual',
+        signal: controller.signal,
+        headers: { accept: '*/*', 'user-agent': 'data-eig (npm run fetch)' },
+      });
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        await response.body?.cancel().catch(() => {});
+        current = new URL(location, current).href;
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => {});
+        return {
+          ok: false,
+          failure: {
+            kind: 'status',
+            status: response.status,
+            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), fx.now()),
+          },
+        };
+      }
+      const length = response.headers.get('content-length');
+      announced = length !== null && /^\d+$/u.test(length) ? Number(length) : null;
+      if (announced !== null && announced > maxBytes) {
+        controller.abort(new Error('too large'));
+        return { ok: false, failure: { kind: 'too-large', limit: maxBytes, received: 0, announced } };
+      }
+      const chunks: Uint8Array[] = [];
+      const reader = response.body?.getReader();
+      while (reader) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        arm();
+        received += value.byteLength;
+        if (received > maxBytes) {
+          controller.abort(new Error('too large'));
+          return { ok: false, failure: { kind: 'too-large', limit: maxBytes, received, announced } };
+        }
+        chunks.push(value);
+      }
+      if (announced !== null && received < announced) {
+        return { ok: false, failure: { kind: 'truncated', received, expected: announced } };
+      }
+      return {
+        ok: true,
+        response: { url: current, contentType: response.headers.get('content-type'), bytes: Buffer.concat(chunks) },
+      };
+    } catch (error) {
+      if (timedOut) return { ok: false, failure: { kind: 'timeout', ms: policy.timeoutMs } };
+      if (announced !== null && received < announced) {
+        return { ok: false, failure: { kind: 'truncated', received, expected: announced } };
+      }
+      const codes = errorCodes(error);
+      const unreachable = codes.find((c) => UNREACHABLE.has(c));
+      if (unreachable)
+        return { ok: false, failure: { kind: 'unreachable', host: new URL(current).host, code: unreachable } };
+      return {
+        ok: false,
+        failure: { kind: 'network', code: codes[0] ?? (error instanceof Error ? error.message : String(error)) },
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** The system error codes in an error's cause chain (undici wraps them, sometimes in an AggregateError). */
+function errorCodes(error: unknown, depth = 0): string[] {
+  if (!error || typeof error !== 'object' || depth > 5) return [];
+  const e = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  const own = typeof e.code === 'string' ? [e.code] : [];
+  const nested = Array.isArray(e.errors) ? e.errors.flatMap((x) => errorCodes(x, depth + 1)) : [];
+  return [...own, ...nested, ...errorCodes(e.cause, depth + 1)];
+}

@@ -1,0 +1,127 @@
+/**
+ * The parts of a data.gouv.fr (udata) dataset that fetch relies on, checked on arrival: an answer that is not
+ * JSON, or JSON of another shape, is refused with the field at fault rather than crashing further down.
+ */
+import { z } from 'zod';
+import type { Checksum, ResourceRecord } from '../lib/manifest.ts';
+
+const checksumSchema = z.object({ type: z.string(), value: z.string() });
+
+const resourceSchema = z.object({
+  id: z.string().min(1),
+  title: z
+    .string()
+    .nullish()
+    .transform((t) => t ?? ''),
+  url: z.string().min(1),
+  latest: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  format: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  mime: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  checksum: checksumSchema.nullish().transform((v): Checksum | null => v ?? null),
+  filesize: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullish()
+    .transform((v) => v ?? null),
+  last_modified: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  filetype: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  type: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+});
+
+const datasetSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  title: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  page: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  license: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  last_modified: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null),
+  resources: z.array(resourceSchema),
+});
+
+export type UdataResource = z.infer<typeof resourceSchema>;
+export type UdataDataset = z.infer<typeof datasetSchema>;
+
+export type DatasetRead = { ok: true; dataset: UdataDataset } | { ok: false; reason: string };
+
+export function datasetUrl(base: string, slug: string): string {
+  return `${base.replace(/\/+$/u, '')}/api/1/datasets/${encodeURIComponent(slug)}/`;
+}
+
+export function readDataset(bytes: Uint8Array): DatasetRead {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    const start = new TextDecoder().decode(bytes.subarray(0, 60)).replace(/\s+/gu, ' ').trim();
+    return { ok: false, reason: `la réponse n’est pas du JSON (elle commence par « ${start} »)` };
+  }
+  const parsed = datasetSchema.safeParse(json);
+  if (parsed.success) return { ok: true, dataset: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const where = issue.path.length > 0 ? issue.path.join('.') : 'la racine';
+  return {
+    ok: false,
+    reason: `la réponse JSON n’a pas la forme d’un jeu de données udata (champ ${where} : ${issue.message})`,
+  };
+}
+
+/** The URL to download: the stable `latest` address (it redirects to the current file), else `url`. */
+export function downloadUrl(resource: UdataResource): string {
+  return resource.latest ?? resource.url;
+}
+
+export function recordOf(resource: UdataResource): ResourceRecord {
+  return {
+    id: resource.id,
+    title: resource.title,
+    url: resource.url,
+    latest: resource.latest,
+    format: resource.format,
+    mime: resource.mime,
+    checksum: resource.checksum,
+    filesize: resource.filesize,
+    last_modified: resource.last_modified,
+  };
+}
+
+/** Unchanged since the lock when the same resource announces the same checksum, date and URL (udata sends no ETag). */
+export function sameAsRecorded(resource: UdataResource, recorded: ResourceRecord | null | undefined): boolean {
+  if (!recorded || recorded.id !== resource.id) return false;
+  const checksum = (c: Checksum | null) => (c ? `${c.type}:${c.value.toLowerCase()}` : null);
+  return (
+    checksum(recorded.checksum) === checksum(resource.checksum) &&
+    recorded.last_modified === resource.last_modified &&
+    recorded.url === resource.url
+  );
+}

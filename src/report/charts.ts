@@ -1,0 +1,181 @@
+/**
+ * What moved in each chart between two snapshots: every chart of the registry computes its rows from each
+ * snapshot, rows are matched by their non-numeric columns (promotion, indicator, budget line…) and each number
+ * that differs is a move, old → new. This is what a reader of the site would see change.
+ */
+import type { AnyChart, ChartContext, Column, ColumnKind } from '../charts/types.ts';
+import { buildAggregates } from '../lib/aggregates/index.ts';
+import { refData, type RowRef } from '../lib/figures.ts';
+import type { Snapshot } from '../lib/snapshot.ts';
+
+export interface FigureMove {
+  chart: string;
+  /** The row, named by its non-numeric cells: « EIG 2 · Mentors ». */
+  row: string;
+  column: string;
+  columnLabel: string;
+  kind: ColumnKind;
+  before: number | null;
+  after: number | null;
+  /** after − before (points for a share), null when either is missing. */
+  change: number | null;
+  /** change / |before|, null when either is missing or before is 0. */
+  relative: number | null;
+  /** Why the move is flagged « à vérifier », null when it is not (see ./flags.ts). */
+  flag: string | null;
+  /** The rows of the snapshot the figure is computed from: in the new snapshot, in the old one when it vanished. */
+  from: RowRef[];
+}
+
+export interface ChartRowRef {
+  row: string;
+  from: RowRef[];
+}
+
+export interface ChartDiff {
+  slug: string;
+  title: string;
+  rowsBefore: number;
+  rowsAfter: number;
+  moved: FigureMove[];
+  added: ChartRowRef[];
+  removed: ChartRowRef[];
+  /** The chart could not be computed from the new snapshot (or the old one): the message. */
+  error: string | null;
+}
+
+/** The context charts draw from, built from a snapshot as the site build does. */
+export function chartContextOf(snapshot: Snapshot): ChartContext {
+  return {
+    tables: snapshot.tables,
+    aggregates: buildAggregates(snapshot.tables),
+    snapshotDate: snapshot.manifest.snapshotDate,
+  };
+}
+
+/** A year names a row (« 2019 ») rather than measures something: it identifies, like a text. */
+const IDENTITY_KINDS: readonly ColumnKind[] = ['texte', 'annee'];
+
+type Row = Record<string, unknown> & { _from: RowRef[] };
+type AnyColumn = Column<Record<string, unknown>>;
+
+export function diffCharts(
+  charts: readonly AnyChart[],
+  before: ChartContext | Error,
+  after: ChartContext | Error,
+  judge: (move: Omit<FigureMove, 'flag'>) => string | null,
+): ChartDiff[] {
+  return charts
+    .map((chart) => diffChart(chart, before, after, judge))
+    .filter((d) => d.error || d.moved.length + d.added.length + d.removed.length > 0);
+}
+
+function diffChart(
+  chart: AnyChart,
+  before: ChartContext | Error,
+  after: ChartContext | Error,
+  judge: (move: Omit<FigureMove, 'flag'>) => string | null,
+): ChartDiff {
+  const columns = chart.columns as readonly AnyColumn[];
+  const identity = columns.filter((c) => IDENTITY_KINDS.includes(c.kind));
+  const measures = columns.filter((c) => !IDENTITY_KINDS.includes(c.kind));
+  const base: ChartDiff = {
+    slug: chart.slug,
+    title: chart.title,
+    rowsBefore: 0,
+    rowsAfter: 0,
+    moved: [],
+    added: [],
+    removed: [],
+    error: null,
+  };
+
+  const oldRows = rowsOf(chart, before);
+  const newRows = rowsOf(chart, after);
+  if (newRows instanceof Error) {
+    return {
+      ...base,
+      rowsBefore: oldRows instanceof Error ? 0 : oldRows.length,
+      error: `nouvel instantané : ${newRows.message}`,
+    };
+  }
+  // A chart the old snapshot could not draw: every row of the new one is new.
+  const oldList = oldRows instanceof Error ? [] : oldRows;
+
+  const label = (row: Row) =>
+    identity
+      .map((c) => row[c.key])
+      .filter((v) => v !== null && v !== undefined && v !== '')
+      .map(String)
+      .join(' · ') || '(ligne sans libellé)';
+  const oldIndex = indexRows(oldList, identity);
+  const newIndex = indexRows(newRows, identity);
+
+  const moved: FigureMove[] = [];
+  for (const [id, row] of newIndex) {
+    const old = oldIndex.get(id);
+    if (!old) continue;
+    for (const column of measures) {
+      const b = numberOrNull(old[column.key]);
+      const a = numberOrNull(row[column.key]);
+      if (sameNumber(b, a)) continue;
+      const change = a !== null && b !== null ? a - b : null;
+      const move: Omit<FigureMove, 'flag'> = {
+        chart: chart.slug,
+        row: label(row),
+        column: column.key,
+        columnLabel: column.label,
+        kind: column.kind,
+        before: b,
+        after: a,
+        change,
+        relative: change !== null && b !== 0 ? change / Math.abs(b!) : null,
+        from: (a === null ? old._from : row._from).map(refData),
+      };
+      moved.push({ ...move, flag: judge(move) });
+    }
+  }
+  const only = (index: Map<string, Row>, other: Map<string, Row>) =>
+    [...index].filter(([id]) => !other.has(id)).map(([, row]) => ({ row: label(row), from: row._from.map(refData) }));
+
+  return {
+    ...base,
+    rowsBefore: oldList.length,
+    rowsAfter: newRows.length,
+    moved,
+    added: only(newIndex, oldIndex),
+    removed: only(oldIndex, newIndex),
+    error: oldRows instanceof Error ? `ancien instantané : ${oldRows.message}` : null,
+  };
+}
+
+function rowsOf(chart: AnyChart, context: ChartContext | Error): Row[] | Error {
+  if (context instanceof Error) return context;
+  try {
+    return chart.rows(context) as Row[];
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** Rows by their identity; two rows with the same identity are told apart by their order (« #2 »). */
+function indexRows(rows: Row[], identity: readonly AnyColumn[]): Map<string, Row> {
+  const index = new Map<string, Row>();
+  for (const row of rows) {
+    const id = JSON.stringify(identity.map((c) => row[c.key] ?? null));
+    let n = 1;
+    while (index.has(n === 1 ? id : `${id}#${n}`)) n++;
+    index.set(n === 1 ? id : `${id}#${n}`, row);
+  }
+  return index;
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Computed shares go through floating point: identical inputs give identical outputs, but allow for noise. */
+function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}

@@ -1,0 +1,187 @@
+/** The pure parts of fetch: Retry-After, mapping resources to tables, checksums, the command line. */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { parseFetchArgs } from '../../src/fetch/command.ts';
+import { parseRetryAfter } from '../../src/fetch/http.ts';
+import { mapResources, type TableRule } from '../../src/fetch/mapping.ts';
+import { sameAsRecorded, type UdataResource } from '../../src/fetch/udata.ts';
+import { verifyDownload } from '../../src/fetch/verify.ts';
+import { tables } from '../../src/lib/tables.ts';
+
+const resource = (id: string, title: string, more: Partial<UdataResource> = {}): UdataResource => ({
+  id,
+  title,
+  url: `https://static.example/${id}.csv`,
+  latest: null,
+  format: 'csv',
+  mime: 'text/csv',
+  checksum: null,
+  filesize: null,
+  last_modified: '2024-01-01T00:00:00+00:00',
+  filetype: 'file',
+  type: 'main',
+  ...more,
+});
+
+const rules: TableRule[] = [
+  { table: 'budget', id: null, titlePattern: tables.budget.resource.titlePattern },
+  { table: 'chiffres-cles', id: null, titlePattern: tables['chiffres-cles'].resource.titlePattern },
+  { table: 'defis', id: null, titlePattern: tables.defis.resource.titlePattern },
+  { table: 'suivi-defis', id: null, titlePattern: tables['suivi-defis'].resource.titlePattern },
+];
+
+describe('Retry-After', () => {
+  const now = new Date('2027-01-15T09:30:00.000Z');
+  it('reads seconds and HTTP dates, and ignores what is neither', () => {
+    expect(parseRetryAfter('120', now)).toBe(120_000);
+    expect(parseRetryAfter('Fri, 15 Jan 2027 09:31:00 GMT', now)).toBe(60_000);
+    expect(parseRetryAfter('Fri, 15 Jan 2027 09:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('bientôt', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+  });
+});
+
+describe('mapping resources to tables', () => {
+  it('maps by title pattern, case-insensitively, accents or not', () => {
+    const mapping = mapResources(
+      [resource('a', 'BUDGET du programme'), resource('b', 'Liste des defis'), resource('c', 'Suivi des défis 2021')],
+      rules,
+    );
+    expect(mapping.tables.budget).toMatchObject({ kind: 'mapped', by: 'title', resource: { id: 'a' } });
+    expect(mapping.tables.defis).toMatchObject({ kind: 'mapped', resource: { id: 'b' } });
+    expect(mapping.tables['suivi-defis']).toMatchObject({ kind: 'mapped', resource: { id: 'c' } });
+    expect(mapping.tables['chiffres-cles']).toEqual({ kind: 'none' });
+    expect(mapping.unmapped).toEqual([]);
+  });
+
+  it('an id wins over titles, and takes its resource out of other tables’ reach', () => {
+    const withId = rules.map((r) => (r.table === 'budget' ? { ...r, id: 'z' } : r));
+    const mapping = mapResources([resource('z', 'Chiffres clés et budget'), resource('k', 'Chiffres clés')], withId);
+    expect(mapping.tables.budget).toMatchObject({ kind: 'mapped', by: 'id', resource: { id: 'z' } });
+    expect(mapping.tables['chiffres-cles']).toMatchObject({ kind: 'mapped', by: 'title', resource: { id: 'k' } });
+  });
+
+  it('an id no longer in the dataset falls back on the title', () => {
+    const withId = rules.map((r) => (r.table === 'budget' ? { ...r, id: 'gone' } : r));
+    expect(mapResources([resource('n', 'Budget 2024')], withId).tables.budget).toMatchObject({
+      kind: 'mapped',
+      by: 'title',
+      resource: { id: 'n' },
+    });
+  });
+
+  it('two resources for one table: refused, both named', () => {
+    const mapping = mapResources([resource('a', 'Budget 2019'), resource('b', 'Budget 2020')], rules);
+    expect(mapping.tables.budget).toEqual({
+      kind: 'ambiguous',
+      reason:
+        'plusieurs ressources correspondent au motif « budget|d[ée]penses|financement » : « Budget 2019 » (a), « Budget 2020 » (b) ; indiquez la bonne avec resource.id dans data/sources.ts',
+    });
+    expect(mapping.unmapped.map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
+  it('one resource for two tables: refused for both', () => {
+    const mapping = mapResources([resource('x', 'Chiffres clés du budget')], rules);
+    for (const table of ['budget', 'chiffres-cles']) {
+      expect(mapping.tables[table]).toEqual({
+        kind: 'ambiguous',
+        reason:
+          'la ressource « Chiffres clés du budget » (x) correspond aux motifs de plusieurs tables (budget, chiffres-cles) ; précisez resource.id ou les motifs dans data/sources.ts',
+      });
+    }
+  });
+
+  it('two tables bound to the same id: refused for both', () => {
+    const twice = rules.map((r) => (r.table === 'budget' || r.table === 'defis' ? { ...r, id: 'x' } : r));
+    const mapping = mapResources([resource('x', 'Budget')], twice);
+    expect(mapping.tables.budget).toMatchObject({ kind: 'ambiguous' });
+    expect(mapping.tables.defis).toMatchObject({ kind: 'ambiguous' });
+  });
+
+  it('a title pattern only picks CSV-like resources; the rest is unmapped, not dropped', () => {
+    const mapping = mapResources(
+      [
+        resource('p', 'Budget (rapport)', { format: 'pdf' }),
+        resource('c', 'Budget', { format: 'CSV' }),
+        resource('o', 'Autre chose'),
+      ],
+      rules,
+    );
+    expect(mapping.tables.budget).toMatchObject({ kind: 'mapped', resource: { id: 'c' } });
+    expect(mapping.unmapped.map((r) => r.id)).toEqual(['p', 'o']);
+  });
+});
+
+describe('what counts as unchanged since the lock', () => {
+  const recorded = {
+    id: 'a',
+    title: 'Budget',
+    url: 'https://static.example/a.csv',
+    checksum: { type: 'sha1', value: 'ABC' },
+    filesize: 10,
+    last_modified: '2024-01-01T00:00:00+00:00',
+  };
+  const current = resource('a', 'Budget renommé', { checksum: { type: 'sha1', value: 'abc' } });
+  it('same id, checksum (any case), date and URL', () => {
+    expect(sameAsRecorded(current, recorded)).toBe(true);
+    expect(sameAsRecorded({ ...current, checksum: { type: 'sha1', value: 'abd' } }, recorded)).toBe(false);
+    expect(sameAsRecorded({ ...current, last_modified: '2024-01-02T00:00:00+00:00' }, recorded)).toBe(false);
+    expect(sameAsRecorded({ ...current, url: 'https://static.example/b.csv' }, recorded)).toBe(false);
+    expect(sameAsRecorded({ ...current, id: 'b' }, recorded)).toBe(false);
+    expect(sameAsRecorded(current, null)).toBe(false);
+  });
+});
+
+describe('checksums', () => {
+  const csv = Buffer.from('promotion,programme,profil,effectif,source\nEIG 1,EIG,dev,3,programme-site\n');
+  const digest = (algorithm: string) => createHash(algorithm).update(csv).digest('hex');
+  const verify = (checksum: UdataResource['checksum']) =>
+    verifyDownload(
+      csv,
+      'text/csv',
+      resource('r', 'Communauté', { checksum, filesize: csv.byteLength }),
+      tables.communaute,
+      'communaute.csv',
+    );
+
+  it('verifies sha1, sha256 and md5 (any case), and sha2 by the length of its value', () => {
+    for (const [type, algorithm] of [
+      ['sha1', 'sha1'],
+      ['sha256', 'sha256'],
+      ['md5', 'md5'],
+      ['sha2', 'sha256'],
+      ['sha2', 'sha512'],
+    ]) {
+      const result = verify({ type: type!, value: digest(algorithm!).toUpperCase() });
+      expect(result.ok && result.checksum, `${type} ${algorithm}`).toBe('verified');
+    }
+  });
+
+  it('refuses a wrong md5', () => {
+    const result = verify({ type: 'md5', value: digest('md5').replace(/^./u, (c) => (c === '0' ? '1' : '0')) });
+    expect(result).toMatchObject({ ok: false, problem: { kind: 'checksum', type: 'md5' } });
+  });
+
+  it('does not verify crc (udata does not say which CRC), and says so', () => {
+    const result = verify({ type: 'crc', value: 'deadbeef' });
+    expect(result.ok && result.checksum).toEqual({ notVerified: 'crc' });
+  });
+});
+
+describe('command line', () => {
+  it('reads --strict and --timeout in both spellings', () => {
+    expect(parseFetchArgs([])).toEqual({});
+    expect(parseFetchArgs(['--strict', '--timeout', '12'])).toEqual({ strict: true, policy: { timeoutMs: 12_000 } });
+    expect(parseFetchArgs(['--timeout=0.5'])).toEqual({ policy: { timeoutMs: 500 } });
+  });
+
+  it('refuses anything else with the usage', () => {
+    expect(() => parseFetchArgs(['--timeout'])).toThrow(
+      '--timeout attend un nombre de secondes positif (usage : npm run fetch [-- --strict] [--timeout <secondes>])',
+    );
+    expect(() => parseFetchArgs(['--timeout', '-3'])).toThrow('--timeout attend un nombre de secondes positif');
+    expect(() => parseFetchArgs(['--force'])).toThrow(
+      'option inconnue « --force » (usage : npm run fetch [-- --strict] [--timeout <secondes>])',
+    );
+  });
+});
