@@ -32,6 +32,12 @@ export const sources = {
       date: { type: 'text' },
       url: { type: 'text' },
       fichier_source: { type: 'text', optional: true },
+      /** As named in the source line under a chart: « rapport d’analyse des promotions 1 et 2 (Etalab, 2019) ». */
+      libelle_court: { type: 'text' },
+      /** As tagged in a table's source column: « Rapport 2019 ». */
+      etiquette: { type: 'text' },
+      /** As a noun phrase in a sentence of the quality report: « le rapport 2019 ». */
+      designation: { type: 'text' },
     },
   },
   tables: {
