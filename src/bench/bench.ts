@@ -26,7 +26,7 @@ import { buildPlotPage } from './plot-page.ts';
 import type { ScaleResult } from './scale.ts';
 import { measureTransfer, RESOURCE_TYPES, type Transfer } from './transfer.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
-import { chartPath, embedPath } from '../charts/types.ts';
+import { routes } from '../routes.ts';
 
 const run = promisify(execFile);
 
@@ -128,8 +128,8 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
   const pages: PageResult[] = [];
   const targets = [
     { name: 'Accueil', path: '/' },
-    { name: 'Page graphique', path: chartPath(chart.slug) },
-    { name: 'Intégration', path: embedPath(chart.slug) },
+    { name: 'Page graphique', path: routes.chart(chart.slug) },
+    { name: 'Intégration', path: routes.embed(chart.slug) },
     { name: 'Plot dans le navigateur', path: plotPath },
   ];
   try {

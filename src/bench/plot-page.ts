@@ -6,8 +6,8 @@
  */
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AnyChart } from '../charts/types.ts';
-import { PALETTE, VARIANTS } from '../site/render-chart.ts';
+import { PALETTE, VARIANTS, type Chart } from '../charts/types.ts';
+import { routes } from '../routes.ts';
 import { viteEsbuild } from './esbuild.ts';
 
 export const PLOT_PAGE_PATH = '/banc-plot/';
@@ -15,14 +15,14 @@ export const PLOT_PAGE_PATH = '/banc-plot/';
 /** The file of src/charts/ that declares `slug` (the registry is a Vite glob, which esbuild cannot read). */
 export async function chartFile(slug: string, dir = 'src/charts'): Promise<string> {
   for (const name of (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort()) {
-    const module = (await import(/* @vite-ignore */ resolve(dir, name))) as { default?: AnyChart };
+    const module = (await import(/* @vite-ignore */ resolve(dir, name))) as { default?: Chart };
     if (module.default?.slug === slug) return resolve(dir, name);
   }
   throw new Error(`aucun fichier de src/charts/ ne déclare le graphique « ${slug} »`);
 }
 
 /** Writes the page into `siteDir` (a build of the site) and returns its address path. */
-export async function buildPlotPage(siteDir: string, chart: AnyChart, workDir: string): Promise<string> {
+export async function buildPlotPage(siteDir: string, chart: Chart, workDir: string): Promise<string> {
   const esbuild = await viteEsbuild();
   await mkdir(workDir, { recursive: true });
   const entry = join(workDir, 'plot-page.ts');
@@ -32,7 +32,7 @@ export async function buildPlotPage(siteDir: string, chart: AnyChart, workDir: s
     [
       `import * as Plot from '@observablehq/plot';`,
       `import chart from ${JSON.stringify(file)};`,
-      `const response = await fetch(${JSON.stringify(`/api/${chart.slug}.json`)});`,
+      `const response = await fetch(${JSON.stringify(routes.chartJson(chart.slug))});`,
       `const { rows } = await response.json();`,
       `const context = { ...__VARIANT__, palette: __PALETTE__ };`,
       `const figure = Plot.plot({ width: context.width, ...chart.plot(rows, context), ariaLabel: chart.title });`,

@@ -7,9 +7,9 @@
  * It runs in a child process of its own (see runScaleChild in bench.ts) so that its peak memory is its own.
  */
 import { performance } from 'node:perf_hooks';
-import { buildAggregates } from '../lib/aggregates/index.ts';
+import { buildModel } from '../lib/model.ts';
 import { tables, type SnapshotTables, type TableName } from '../lib/tables.ts';
-import { loadValidatedSnapshot } from '../load/snapshot-io.ts';
+import { load } from '../load/snapshot-io.ts';
 
 export interface ScaleResult {
   factor: number;
@@ -75,15 +75,16 @@ const countRows = (tables: SnapshotTables) =>
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 export async function runScale(factor: number, dataDir = 'data'): Promise<ScaleResult> {
-  const loaded = await loadValidatedSnapshot(dataDir);
+  const loaded = await load(dataDir);
   if (!loaded.ok) throw new Error(`instantané illisible : ${loaded.errors.map((e) => e.message).join(' ; ')}`);
-  const real = loaded.snapshot.tables;
+  const { snapshot } = loaded.data;
+  const real = snapshot.tables;
   const tables = syntheticTables(real, factor);
   (globalThis as { gc?: () => void }).gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const start = performance.now();
   const cpuStart = process.cpuUsage();
-  const aggregates = buildAggregates(tables);
+  const model = buildModel({ ...snapshot, tables });
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const heapAfter = process.memoryUsage().heapUsed;
@@ -100,6 +101,6 @@ export async function runScale(factor: number, dataDir = 'data'): Promise<ScaleR
     heapBeforeMb: mb(heapBefore),
     heapAfterMb: mb(heapAfter),
     heapLiveMb: mb(heapLive),
-    qualityChecks: aggregates.qualite.data.checks.length,
+    qualityChecks: model.quality.checks.length,
   };
 }

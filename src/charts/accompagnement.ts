@@ -1,10 +1,18 @@
 import * as Plot from '@observablehq/plot';
 import { formatEuros, formatNumber } from '../lib/format.ts';
-import { PUBLICATION_TAGS, label } from '../lib/labels.ts';
-import { byPromotion, isTotal, promotionYear } from '../lib/promotions.ts';
+import { INDICATOR_LABELS, label } from '../lib/labels.ts';
+import { byPromotion, isTotal } from '../lib/promotions.ts';
 import { bandKey, groupedBands, groupsOf } from './helpers/bands.ts';
 import { FORECAST_STATUS, FORECAST_STYLE, isForecast } from './helpers/budget.ts';
-import { formatMixed, MIXED_COLUMNS, fromBudget, fromKeyFigures, type MixedRow } from './helpers/mixed.ts';
+import {
+  formatMixed,
+  MIXED_COLUMNS,
+  fromBudget,
+  fromKeyFigures,
+  groupOf as heading,
+  withGroups,
+  type MixedRow,
+} from './helpers/mixed.ts';
 import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -20,12 +28,6 @@ type Row = ChartRow<MixedRow>;
 
 const isAmount = (r: MixedRow) => r.unite === 'euros';
 
-function heading(r: Row): string {
-  if (!isTotal(r.promotion))
-    return promotionYear[r.promotion] ? `${r.promotion} (${promotionYear[r.promotion]})` : r.promotion;
-  return `Par an (${label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()})`;
-}
-
 export default defineChart({
   slug: 'accompagnement',
   title: 'L’accompagnement des EIG : budget, équipe, EIG Link et séminaires',
@@ -34,13 +36,17 @@ export default defineChart({
   description:
     'Budget du programme d’accompagnement de chaque promotion (2017 à 2019), équipe de coordination, EIG Link et séminaires hors les murs, et l’ordre de grandeur annoncé par la documentation du programme.',
   legacyAnchors: ['accompagnement'],
-  rows: ({ aggregates }) => {
+  rows: (model) => {
+    const { aggregates } = model;
     const budget = aggregates.budget.data.lines
       .filter((l) => l.line === 'programme_accompagnement')
       .map((l) => fromBudget(l, BUDGET));
     const others = fromKeyFigures(aggregates, OTHER_INDICATORS);
     const order = byPromotion((r: Row) => r.promotion);
-    return [...budget, ...others].sort((a, b) => order(a, b));
+    return withGroups(
+      [...budget, ...others].sort((a, b) => order(a, b)),
+      model,
+    );
   },
   columns: MIXED_COLUMNS,
   reading: (rows) => {
@@ -48,7 +54,7 @@ export default defineChart({
     const [first, last] = [budget[0], budget.at(-1)];
     if (!first || !last) return 'Le budget du programme d’accompagnement n’est pas publié.';
     const team = rows.find(
-      (r) => r.promotion === last.promotion && r._from[0]?.key.indicateur === 'equipe_coordination',
+      (r) => r.promotion === last.promotion && r.indicateur === label(INDICATOR_LABELS, 'equipe_coordination'),
     );
     const teamText = team ? `, année où l’équipe de coordination compte ${formatMixed(team)}` : '';
     return `Le budget du programme d’accompagnement passe de ${formatEuros(first.valeur)} pour ${first.promotion} à ${formatEuros(last.valeur)}${isForecast(last) ? ' prévus' : ''} pour ${last.promotion}${teamText}.`;

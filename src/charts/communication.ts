@@ -1,10 +1,17 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../lib/format.ts';
-import { PUBLICATION_TAGS, label } from '../lib/labels.ts';
-import { byPromotion, isTotal, promotionYear } from '../lib/promotions.ts';
+import { byPromotion } from '../lib/promotions.ts';
 import { FORECAST_STATUS, isForecast } from './helpers/budget.ts';
 import { of, listFr } from '../lib/text.ts';
-import { formatMixed, MIXED_COLUMNS, fromBudget, fromKeyFigures, type MixedRow } from './helpers/mixed.ts';
+import {
+  formatMixed,
+  MIXED_COLUMNS,
+  fromBudget,
+  fromKeyFigures,
+  groupOf,
+  withGroups,
+  type MixedRow,
+} from './helpers/mixed.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 const BUDGET = 'Budget de communication';
@@ -16,10 +23,7 @@ const isArticles = (r: MixedRow) => r.unite === 'articles';
 
 /** Budget lines are written, not drawn: their unit is not the articles' one. */
 function budgetLine(r: Row): string {
-  const who = isTotal(r.promotion)
-    ? `Par an (${label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()})`
-    : `${r.promotion}${promotionYear[r.promotion] ? ` (${promotionYear[r.promotion]})` : ''}`;
-  return `${who} : ${formatMixed(r)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`;
+  return `${groupOf(r)} : ${formatMixed(r)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`;
 }
 
 export default defineChart({
@@ -30,14 +34,15 @@ export default defineChart({
   description:
     'Articles de presse et billets de blog consacrés au programme jusqu’en mai 2019, et budget de communication de chaque promotion de 2017 à 2019.',
   legacyAnchors: ['communication'],
-  rows: ({ aggregates }) => {
+  rows: (model) => {
+    const { aggregates } = model;
     const articles = fromKeyFigures(aggregates, ARTICLES);
     const order = byPromotion((r: Row) => r.promotion);
     const budget = [
       ...aggregates.budget.data.lines.filter((l) => l.line === 'communication').map((l) => fromBudget(l, BUDGET)),
       ...fromKeyFigures(aggregates, ['communication_par_an']),
     ].sort((a, b) => order(a, b));
-    return [...articles, ...budget];
+    return withGroups([...articles, ...budget], model);
   },
   columns: MIXED_COLUMNS,
   reading: (rows) => {

@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatPercent } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
-import { promotionYear } from '../lib/promotions.ts';
 import { defineChart } from './types.ts';
 import { panelTitles } from './helpers/panels.ts';
 
@@ -42,14 +41,15 @@ export default defineChart({
       (applications ? `, pour ${formatPercent(applications.part)} de candidatures féminines.` : '.')
     );
   },
-  notes: (rows) => {
+  notes: (rows, { promotions: known }) => {
+    const year = (p: string) => known.find((k) => k.name === p)?.year ?? '?';
     const promotions = [
       ...new Set(rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, APPLICATIONS)).map((r) => r.promotion)),
     ];
     return [
       'Parts publiées en pourcentages entiers par le billet de mai 2019, sans les effectifs dont elles sont tirées.',
       `Le billet donne les candidatures féminines par année (${promotions
-        .map((p) => `${promotionYear[p] ?? '?'} pour ${p}`)
+        .map((p) => `${year(p)} pour ${p}`)
         .join(', ')}), l’année où chaque promotion a été recrutée.`,
       'Aucune part de femmes n’a été publiée pour la promotion 4 ni pour les designers d’intérêt général.',
     ];

@@ -2,14 +2,15 @@
  * The chart registry: every file of src/charts/ but this one and types.ts is a chart. Adding a chart is adding
  * a file; nothing else lists charts.
  */
-import { THEMES, type AnyChart, type Theme } from './types.ts';
+import { THEMES, type Chart, type Theme } from './types.ts';
 
-const modules = import.meta.glob<{ default: AnyChart }>(['./*.ts', '!./registry.ts', '!./types.ts'], {
+const modules = import.meta.glob<{ default: Chart }>(['./*.ts', '!./registry.ts', '!./types.ts'], {
   eager: true,
 });
 
-function collect(): AnyChart[] {
-  const charts = Object.entries(modules).map(([path, module]) => {
+/** Every chart, in menu order (theme, then its order within the theme), checked for clashing addresses. */
+export function registered(found: Record<string, { default?: Chart }> = modules): Chart[] {
+  const charts = Object.entries(found).map(([path, module]) => {
     if (!module.default?.slug) throw new Error(`${path} : un graphique doit exporter par défaut defineChart({...})`);
     return module.default;
   });
@@ -30,25 +31,8 @@ function collect(): AnyChart[] {
   return charts;
 }
 
-export const charts: readonly AnyChart[] = collect();
+export const charts: readonly Chart[] = registered();
 
-/** The static paths of every route with one page or file per chart (its getStaticPaths). */
-export const chartRoutes = () => charts.map((chart) => ({ params: { slug: chart.slug }, props: { chart } }));
-
-export function chartBySlug(slug: string): AnyChart {
-  const chart = charts.find((c) => c.slug === slug);
-  if (!chart) throw new Error(`Graphique inconnu : « ${slug} »`);
-  return chart;
-}
-
-/** Charts grouped by theme, in menu order. */
-export function chartsByTheme(): { theme: Theme; title: string; charts: AnyChart[] }[] {
-  return (Object.keys(THEMES) as Theme[])
-    .map((theme) => ({ theme, title: THEMES[theme], charts: charts.filter((c) => c.theme === theme) }))
-    .filter((group) => group.charts.length > 0);
-}
-
-/** Old anchors of data.eig-forever.org and the chart each now lands on. */
-export function legacyAnchors(): { anchor: string; slug: string; title: string }[] {
-  return charts.flatMap((c) => (c.legacyAnchors ?? []).map((anchor) => ({ anchor, slug: c.slug, title: c.title })));
-}
+/** Old anchors of data.eig-forever.org and the chart each lands on, read from the declarations alone. */
+export const legacyAnchors = () =>
+  charts.flatMap((c) => (c.legacyAnchors ?? []).map((anchor) => ({ anchor, slug: c.slug, title: c.title })));

@@ -3,9 +3,8 @@
  * finds them, and every page, embed, download, API file, sitemap entry and test is generated from it.
  */
 import type { PlotOptions } from '@observablehq/plot';
-import type { Aggregates } from '../lib/aggregates/index.ts';
 import type { RowRef } from '../lib/figures.ts';
-import type { SnapshotTables } from '../lib/tables.ts';
+import type { Model } from '../lib/model.ts';
 
 /** Menu groups, in menu order. */
 export const THEMES = {
@@ -19,15 +18,19 @@ export const THEMES = {
 } as const;
 export type Theme = keyof typeof THEMES;
 
-/** Where a chart's page and its embed live (the old anchors of data.eig-forever.org lead there too). */
-export const chartPath = (slug: string) => `/graphiques/${slug}/`;
-export const embedPath = (slug: string) => `/embed/${slug}/`;
+/** What a chart reads: the model of the snapshot (aggregates, tables, publications, promotions, quality). */
+export type ChartContext = Model;
 
-export interface ChartContext {
-  aggregates: Aggregates;
-  tables: SnapshotTables;
-  snapshotDate: string;
-}
+/** Series colours on a light background: each has at least 3:1 contrast with white and they stay apart for
+ * colour-blind readers (Okabe–Ito hues, darkened). Dark mode uses the matching --s0… variables of site.css. */
+export const PALETTE = ['#0072B2', '#C75300', '#007A5E', '#A2498A', '#806600', '#5B6770'] as const;
+
+/** The two widths every chart is drawn at: one for phones, one wide. */
+export const VARIANTS = {
+  narrow: { width: 360, narrow: true },
+  wide: { width: 720, narrow: false },
+} as const;
+export type Variant = keyof typeof VARIANTS;
 
 export interface PlotContext {
   /** Width the chart is drawn at, in CSS pixels: one narrow variant for phones, one wide. */
@@ -47,15 +50,17 @@ export interface Column<R> {
   label: string;
   kind: ColumnKind;
   /** Overrides the table text of a cell, e.g. to add the publication's « plus de ». */
-  format?: (row: R) => string;
+  format?(row: R): string;
   /** Makes the cell a link to this address (an http(s) URL checked by the chart), or plain text when null. */
-  href?: (row: R) => string | null;
+  href?(row: R): string | null;
 }
 
 /** A row of a chart: the figures it shows, plus the rows of the snapshot they come from. */
 export type ChartRow<R> = R & { _from: RowRef[] };
 
-export interface ChartDef<R extends object = Record<string, CellValue>> {
+// Functions are declared as methods: a chart of specific rows is then one of the registry's charts (Chart)
+// without a cast, while each file keeps its own row type.
+export interface ChartDef<R extends object = Record<string, unknown>> {
   /** URL segment, in French, stable: /graphiques/<slug>/. */
   slug: string;
   title: string;
@@ -67,24 +72,30 @@ export interface ChartDef<R extends object = Record<string, CellValue>> {
   /** Anchors of the original data.eig-forever.org (e.g. « promo » for /#promo) that land on this chart. */
   legacyAnchors?: readonly string[];
   /** Exactly the figures shown: the data table, the CSV and the JSON are these rows. */
-  rows: (ctx: ChartContext) => ChartRow<R>[];
+  rows(ctx: ChartContext): ChartRow<R>[];
   columns: readonly Column<R>[];
   /** One sentence saying what the chart shows, written from the rows (never hard-coded figures). */
-  reading: (rows: ChartRow<R>[], ctx: ChartContext) => string;
+  reading(rows: ChartRow<R>[], ctx: ChartContext): string;
   /** Caveats shown under the chart: forecasts, inconsistencies between publications, approximations. */
-  notes?: (rows: ChartRow<R>[], ctx: ChartContext) => string[];
+  notes?(rows: ChartRow<R>[], ctx: ChartContext): string[];
   /**
    * The data table is an explorer (e.g. every défi): the browser adds a text filter, a promotion filter,
    * sortable columns and a download of the rows shown. Without JavaScript the full table is there.
    */
   explorer?: true;
   /** The Observable Plot specification. `document` is supplied by the renderer. */
-  plot: (rows: ChartRow<R>[], ctx: PlotContext) => PlotOptions;
+  plot(rows: ChartRow<R>[], ctx: PlotContext): PlotOptions;
 }
 
-/** A chart of any row type, as the registry holds them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyChart = ChartDef<any>;
+/** A column as the registry sees it, whatever its chart's rows (`keyof` would make a typed column unfit). */
+export interface AnyColumn extends Omit<Column<Record<string, unknown>>, 'key'> {
+  key: string;
+}
+
+/** A chart as the registry holds it, whatever its row type. */
+export interface Chart extends Omit<ChartDef<Record<string, unknown>>, 'columns'> {
+  columns: readonly AnyColumn[];
+}
 
 /** Identity function that lets TypeScript infer a chart's row type from its `rows`. */
 export function defineChart<R extends object>(def: ChartDef<R>): ChartDef<R> {

@@ -3,10 +3,11 @@
  * impossible value, every cited publication known), then prints the data-quality report's summary. Exit code 1
  * only when the snapshot cannot be published; inconsistencies between publications are listed, not fatal.
  */
-import { qualityReport, SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
+import { buildModel } from '../lib/model.ts';
+import { SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
 import { completeInterruptedFetch } from '../fetch/journal.ts';
-import { dataDir, loadValidatedSnapshot } from '../load/snapshot-io.ts';
+import { dataDir, load } from '../load/snapshot-io.ts';
 
 export async function checkData(args: string[] = [], effects: Partial<Effects> = {}): Promise<number> {
   const fx = withEffects(effects);
@@ -14,7 +15,7 @@ export async function checkData(args: string[] = [], effects: Partial<Effects> =
   // A fetch interrupted after its commit point left a journal: finish it, so the build sees a whole snapshot.
   const recovered = await completeInterruptedFetch(dir, fx);
   if (recovered) fx.log(recovered);
-  const result = await loadValidatedSnapshot(dir, fx);
+  const result = await load(dir, fx);
   if (!result.ok) {
     for (const error of result.errors) fx.log(error.message);
     fx.log(
@@ -22,12 +23,12 @@ export async function checkData(args: string[] = [], effects: Partial<Effects> =
     );
     return 1;
   }
-  const { snapshot } = result;
+  const { snapshot } = result.data;
   const rows = Object.values(snapshot.tables).reduce((n, t) => n + t.length, 0);
   fx.log(
     `Instantané du ${snapshot.manifest.snapshotDate} valide : ${Object.keys(snapshot.tables).length} tables, ${rows} lignes.`,
   );
-  const report = qualityReport(snapshot.tables);
+  const report = buildModel(snapshot).quality;
   const summary = (Object.keys(report.counts) as Severity[])
     .filter((s) => report.counts[s] > 0)
     .map((s) => `${SEVERITY_LABELS[s].toLowerCase()} : ${report.counts[s]}`)

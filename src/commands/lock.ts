@@ -11,7 +11,7 @@ import { snapshotDateOf, type Manifest, type TableLock } from '../lib/manifest.t
 import { sha256 } from '../lib/snapshot.ts';
 import { tableNames, tables, type TableName } from '../lib/tables.ts';
 import { sources } from '../../data/sources.ts';
-import { historyEntry } from '../lib/history.ts';
+import { historyEntry } from '../report/history.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
 import { appendHistory } from '../load/history.ts';
 import { dataDir, manifestPathOf, snapshotDirOf, stableJson } from '../load/snapshot-io.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { charts } from '../charts/registry.ts';
 import { reportMarkdown } from '../report/markdown.ts';
 import { diffSnapshots, type UpdateReport } from '../report/report.ts';
-import { historyEntry } from '../lib/history.ts';
+import { historyEntry } from '../report/history.ts';
 import type { Manifest } from '../lib/manifest.ts';
 import { parseSnapshot, type Snapshot } from '../lib/snapshot.ts';
 import { tableNames, type TableName } from '../lib/tables.ts';

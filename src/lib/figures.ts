@@ -3,17 +3,19 @@
  * file, the row's key and the publication it cites. Every aggregate returns figures, so any number on a page
  * can be traced back to the exact rows it was computed from.
  */
-import type { Row, TableName } from './tables.ts';
-import { tables } from './tables.ts';
+import { tables, type Row, type SnapshotTables, type TableName } from './tables.ts';
 
+/**
+ * Where a figure comes from: one row of a snapshot table. Plain data (spread, cloned and written to JSON as is),
+ * and compact: the row's key columns are read from the table when a page or a report shows them (see
+ * rowKey), so a large snapshot holds one small reference per row whatever its key (see the scale benchmark).
+ */
 export interface RowRef {
-  table: TableName;
+  readonly table: TableName;
   /** Line of the row in the table's CSV file (the header is line 1). */
-  line: number;
-  /** The row's key columns and their values, e.g. { promotion: 'EIG 1', indicateur: 'eig' }. */
-  key: Record<string, string>;
+  readonly line: number;
   /** Publication id cited by the row (see data/publications.csv). */
-  source: string;
+  readonly source: string;
 }
 
 export type Unit =
@@ -42,51 +44,45 @@ export interface Figure {
   note?: string | null;
 }
 
+type LineRow = { _line: number; source?: unknown };
+
 /**
- * The reference to a row that figures carry. It reads the row's line, key and source when asked rather than
- * copying them: a large snapshot has one reference per row (shared by every figure computed from the row, see
- * refOf), and copies of every key are most of the memory of its aggregates (see the scale benchmark).
+ * The reference to a row. The aggregates read each row once (into one figure, or one défi) and share that
+ * object, so a row gets one reference without a cache (a WeakMap entry per row cost more than the reference).
  */
-class RowCitation implements RowRef {
-  readonly #row: Record<string, unknown> & { _line: number };
-  constructor(
-    readonly table: TableName,
-    row: Record<string, unknown> & { _line: number },
-  ) {
-    this.#row = row;
-  }
-  get line(): number {
-    return this.#row._line;
-  }
-  get source(): string {
-    return String(this.#row.source ?? '');
-  }
-  get key(): Record<string, string> {
-    const key: Record<string, string> = {};
-    for (const column of tables[this.table].key) key[column] = String(this.#row[column] ?? '');
-    return key;
-  }
-  toJSON(): RowRef {
-    return refData(this);
-  }
+export function refOf<T extends TableName>(table: T, row: Row<T>): RowRef {
+  const { _line, source } = row as unknown as LineRow;
+  return { table, line: _line, source: String(source ?? '') };
 }
 
-/** A reference as plain data, e.g. to keep in a report that outlives the snapshot's rows. */
-export const refData = (ref: RowRef): RowRef => ({
-  table: ref.table,
-  line: ref.line,
-  key: ref.key,
-  source: ref.source,
-});
+/** The key columns of the row a reference points to, e.g. { promotion: 'EIG 1', indicateur: 'eig' }. */
+export type RowKey = Record<string, string>;
 
-const refs = new WeakMap<object, RowRef>();
+/** A reference as written in JSON files and reports, which outlive the snapshot's rows: with the row's key. */
+export interface Citation {
+  table: TableName;
+  line: number;
+  key: RowKey;
+  source: string;
+}
 
-export function refOf<T extends TableName>(table: T, row: Row<T>): RowRef {
-  const cached = refs.get(row);
-  if (cached && cached.table === table) return cached;
-  const ref = new RowCitation(table, row as unknown as Record<string, unknown> & { _line: number });
-  refs.set(row, ref);
-  return ref;
+/**
+ * Cites referenced rows with their key, read from the snapshot they come from. Lines are indexed once per table, on
+ * first use: only pages and reports need keys, and only for the rows they show.
+ */
+export function citations(data: SnapshotTables): (ref: RowRef) => Citation {
+  const byLine = new Map<TableName, Map<number, Record<string, unknown>>>();
+  return (ref) => {
+    let lines = byLine.get(ref.table);
+    if (!lines) {
+      lines = new Map((data[ref.table] as unknown as (LineRow & Record<string, unknown>)[]).map((r) => [r._line, r]));
+      byLine.set(ref.table, lines);
+    }
+    const row = lines.get(ref.line);
+    const key: RowKey = {};
+    for (const column of tables[ref.table].key) key[column] = String(row?.[column] ?? '');
+    return { table: ref.table, line: ref.line, key, source: ref.source };
+  };
 }
 
 /** A figure read as is from one row. */

@@ -5,11 +5,7 @@
  * sha256, rows) and, when an update report was made, what moved.
  */
 import { z } from 'zod';
-import type { FigureMove } from '../report/charts.ts';
-import { describeMove } from '../report/flags.ts';
-import type { UpdateReport } from '../report/report.ts';
-import type { Manifest, ResourceRecord } from './manifest.ts';
-import { tableNames } from './tables.ts';
+import type { ResourceRecord } from './manifest.ts';
 
 export const HISTORY_KINDS = {
   initial: 'Premier instantané',
@@ -142,74 +138,4 @@ export function historyResource(resource: ResourceRecord): HistoryResource {
     checksum: resource.checksum ? { type: resource.checksum.type, value: resource.checksum.value } : null,
     last_modified: resource.last_modified,
   };
-}
-
-/** An entry describing `manifest`: every table's file as it is now, `changed` marking those this update changed. */
-export function historyEntry(options: {
-  kind: HistoryKind;
-  date: string;
-  note: string;
-  manifest: Manifest;
-  changed: readonly string[];
-  report?: UpdateReport | null;
-}): HistoryEntry {
-  const { manifest } = options;
-  const tables: HistoryEntry['tables'] = {};
-  for (const name of tableNames) {
-    const lock = manifest.tables[name];
-    if (!lock) continue;
-    tables[name] = {
-      file: lock.file,
-      origin: lock.origin,
-      resource: lock.resource ? historyResource(lock.resource) : null,
-      sha256: lock.sha256,
-      rows: lock.rows,
-      changed: options.changed.includes(name),
-    };
-  }
-  return {
-    date: options.date,
-    kind: options.kind,
-    note: options.note,
-    snapshotDate: manifest.snapshotDate,
-    tables,
-    unmapped: (manifest.unmapped ?? []).map(historyResource),
-    summary: options.report ? summaryOf(options.report) : null,
-  };
-}
-
-/** The part of an update report worth keeping forever: no provenance lists, which the report itself has. */
-export function summaryOf(report: UpdateReport): NonNullable<HistoryEntry['summary']> {
-  return {
-    flags: report.flags.map((f) => f.message),
-    moved: report.charts.flatMap((chart) => chart.moved.map((move) => compactMove(move, chart.title))),
-    tables: report.tables.map((t) => ({
-      table: t.table,
-      file: t.file,
-      rowsBefore: t.rowsBefore,
-      rowsAfter: t.rowsAfter,
-      added: t.added.length,
-      removed: t.removed.length,
-      changed: t.changed.length,
-      columns: [
-        ...t.schema.added.map((c) => `colonne « ${c} » ajoutée`),
-        ...t.schema.removed.map((c) => `colonne « ${c} » supprimée`),
-        ...t.schema.renamed.map((r) => `en-tête « ${r.before} » devenu « ${r.after} » (colonne ${r.column})`),
-      ],
-    })),
-    resources: report.resources.flatMap((r) => {
-      const resource = r.after ?? r.before;
-      return resource ? [{ kind: r.kind, table: r.table, resource: historyResource(resource) }] : [];
-    }),
-  };
-}
-
-function compactMove(move: FigureMove, title: string): HistoryMove {
-  const { from: _from, ...rest } = move;
-  return { ...rest, title };
-}
-
-/** « EIG 2 · Mentors — Nombre : 18 → 25 (+7, +38,9 %) », for a move kept in the history. */
-export function describeHistoryMove(move: HistoryMove): string {
-  return describeMove({ ...move, from: [] });
 }

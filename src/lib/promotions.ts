@@ -1,4 +1,5 @@
 /** Promotions of the programme and the order they are shown in. */
+import { listFr } from './text.ts';
 
 /** EIG promotions in order, then the designers' programme (DIG, 2019), then the programme-wide total. */
 export function promotionRank(promotion: string): number {
@@ -25,11 +26,49 @@ export function byPromotion<T>(get: (item: T) => string): (a: T, b: T) => number
 export const isTotal = (promotion: string) => /^total$/iu.test(promotion.trim());
 export const isEigPromotion = (promotion: string) => /^EIG\s*\d+$/iu.test(promotion.trim());
 
-/** Year each promotion started, as published (EIG 1 in 2017 … EIG 4 in 2020). */
-export const promotionYear: Record<string, number> = {
-  'EIG 1': 2017,
-  'EIG 2': 2018,
-  'EIG 3': 2019,
-  'EIG 4': 2020,
-  DIG: 2019,
-};
+/**
+ * Promotions as a phrase: « promotion 3 », « promotions 1 et 2 », « promotions 1 à 3 » (a run of three or
+ * more), « promotions 1, 3 et 4 »; other names (DIG) are listed as they are.
+ */
+export function promotionSpan(promotions: readonly string[]): string {
+  const numbers = promotions.map((p) => /^EIG\s*(\d+)$/iu.exec(p.trim())?.[1]).map(Number);
+  if (promotions.length === 0) return '';
+  if (numbers.some((n) => Number.isNaN(n))) return listFr(promotions);
+  if (numbers.length === 1) return `promotion ${numbers[0]}`;
+  const consecutive = numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1);
+  if (consecutive && numbers.length >= 3) return `promotions ${numbers[0]} à ${numbers.at(-1)}`;
+  return `promotions ${listFr(numbers.map(String))}`;
+}
+
+/** « EIG 1 (2017) »: a promotion with the year it started, when the data gives it. */
+export function promotionWithYear(name: string, promotions: readonly Promotion[]): string {
+  const year = promotions.find((p) => p.name === name)?.year;
+  return year ? `${name} (${year})` : name;
+}
+
+export interface Promotion {
+  name: string;
+  /** The year the promotion started, as the tables give it (the most frequent `annee` of its rows), or null. */
+  year: number | null;
+}
+
+/**
+ * Every promotion named in any table's `promotion` column (the « Total » rows aside), in programme order: a
+ * new promotion in the data appears on the site without a list to edit.
+ */
+export function promotionsOf(data: Record<string, readonly object[]>): Promotion[] {
+  const years = new Map<string, Map<number, number>>();
+  for (const rows of Object.values(data)) {
+    for (const row of rows as readonly { promotion?: unknown; annee?: unknown }[]) {
+      if (typeof row.promotion !== 'string' || row.promotion.trim() === '' || isTotal(row.promotion)) continue;
+      const counts = years.get(row.promotion) ?? years.set(row.promotion, new Map()).get(row.promotion)!;
+      if (typeof row.annee === 'number') counts.set(row.annee, (counts.get(row.annee) ?? 0) + 1);
+    }
+  }
+  return [...years]
+    .map(([name, counts]) => ({
+      name,
+      year: [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? null,
+    }))
+    .sort(byPromotion((p) => p.name));
+}

@@ -3,36 +3,15 @@
  * themselves, and every check that passed. It lists, never hides; the site shows it on its own page and the
  * build prints its summary.
  */
-import {
-  byAdministration,
-  defiList,
-  spellingVariants,
-  teamSizes,
-  type Defi,
-  type TeamSize,
-} from './aggregates/defis.ts';
-import { followUp, partitionSums, type FollowUpFigure, type PartitionSum } from './aggregates/follow-up.ts';
-import { indexKeyFigures, type KeyFigures } from './aggregates/key-figures.ts';
-import {
-  budgetFigures,
-  budgetTotals,
-  promotionBudgetChecks,
-  type BudgetFigure,
-  type PromotionBudgetCheck,
-} from './aggregates/budget.ts';
-import { programmeTotals } from './aggregates/programme.ts';
-import {
-  community,
-  communityEigCounts,
-  communityMentorCounts,
-  composition,
-  type CommunityFigure,
-} from './aggregates/profiles.ts';
-import { surveyResults, type SurveyFigure } from './aggregates/surveys.ts';
+import { byAdministration, spellingVariants, type Defi } from './aggregates/defis.ts';
+import type { Figures } from './aggregates/index.ts';
+import type { KeyFigures } from './aggregates/key-figures.ts';
+import { communityEigCounts, communityMentorCounts, composition } from './aggregates/profiles.ts';
 import type { TotalCheck } from './aggregates/totals.ts';
 import { concatFrom, sumOf, type Figure } from './figures.ts';
 import { formatFigure, formatMonth } from './format.ts';
-import { listFr } from './text.ts';
+import type { Publications } from './publications.ts';
+import { capitalise, listFr, lowerFirst, ofPhrase, slugify as slug } from './text.ts';
 import {
   BUDGET_LINE_LABELS,
   FOLLOW_UP_LABELS,
@@ -43,8 +22,7 @@ import {
   SURVEY_SHORT_LABELS,
   label,
 } from './labels.ts';
-import { byPromotion, isEigPromotion } from './promotions.ts';
-import type { SnapshotTables } from './tables.ts';
+import { byPromotion, isEigPromotion, promotionSpan } from './promotions.ts';
 
 /**
  * - `incoherence`: figures that should be equal are not (85 printed, 94 summed);
@@ -72,9 +50,9 @@ export interface QualityCheck {
   id: string;
   severity: Severity;
   /** One sentence, in French, saying what was compared and what was found. */
-  readonly title: string;
+  title: string;
   /** The figures compared, each with the rows it comes from. */
-  readonly figures: { label: string; figure: Figure }[];
+  figures: { label: string; figure: Figure }[];
 }
 
 export interface QualityReport {
@@ -89,31 +67,12 @@ function compare(a: number, b: number, tolerance: number): Severity {
   return gap <= tolerance ? 'arrondi' : 'incoherence';
 }
 
-const slug = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-|-$/gu, '');
+/** Who says a figure, as a noun phrase: « le rapport 2019 », or « le calcul » for a computed one. */
+type SourceName = (figure: Figure) => string;
 
-/** The publication a published figure comes from, as a noun phrase. */
-function sourceName(figure: Figure): string {
-  const source = figure.from[0]?.source ?? '';
-  if (figure.computed) return 'le calcul';
-  return SOURCE_NAMES[source] ?? `la publication « ${source} »`;
+function sourceNames(publications: Publications): SourceName {
+  return (figure) => (figure.computed ? 'le calcul' : publications.designation(figure.from[0]?.source ?? ''));
 }
-
-const SOURCE_NAMES: Record<string, string> = {
-  'rapport-2019-tableau': 'le rapport 2019',
-  'rapport-2019': 'le rapport 2019',
-  'blog-2019-05-09': 'le billet de mai 2019',
-  'blog-2020-01-17': 'le billet de janvier 2020',
-  'blog-2021-04-01': 'le billet d’avril 2021 sur la promotion 4',
-  'blog-2021-04-08': 'le billet d’avril 2021 sur la promotion 3',
-  'ingenierie-programme': 'la documentation du programme',
-  'programme-site': 'le site du programme',
-};
 
 function totalCheck(check: TotalCheck, what: string, idPrefix: string): QualityCheck {
   const severity = compare(check.computed.value, check.printed.value, 1);
@@ -143,44 +102,11 @@ interface Side {
   figure: Figure;
 }
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const lowerFirst = (text: string) =>
-  /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+// The same few sources name thousands of comparisons on a large snapshot: one label string per source.
+const labels = new Map<string, string>();
+const labelOf = (source: string) => labels.get(source) ?? labels.set(source, capitalise(source)).get(source)!;
 
-/**
- * Two figures that should be equal: « Mentors, EIG 1 : 4 selon la liste du site, 6 selon le rapport 2019. »
- * Most checks are comparisons, one per promotion or survey result, so a comparison keeps only what it compared
- * and writes its sentence and figure list when they are read: written out, they were most of the report's
- * memory on a large snapshot (see the scale benchmark).
- */
-class Comparison implements QualityCheck {
-  constructor(
-    readonly id: string,
-    readonly severity: Severity,
-    private readonly what: string,
-    private readonly a: Side,
-    private readonly b: Side,
-  ) {}
-
-  get title(): string {
-    const { what, a, b, severity } = this;
-    return severity === 'conforme'
-      ? `${what} : ${formatFigure(a.figure)} selon ${a.source} comme selon ${b.source}.`
-      : `${what} : ${formatFigure(a.figure)} selon ${a.source}, ${formatFigure(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
-  }
-
-  get figures(): { label: string; figure: Figure }[] {
-    return [
-      { label: capitalise(this.a.source), figure: this.a.figure },
-      { label: capitalise(this.b.source), figure: this.b.figure },
-    ];
-  }
-
-  toJSON(): QualityCheck {
-    return { id: this.id, severity: this.severity, title: this.title, figures: this.figures };
-  }
-}
-
+/** Two figures that should be equal: « Mentors, EIG 1 : 4 selon la liste du site, 6 selon le rapport 2019. » */
 function comparison(
   id: string,
   what: string,
@@ -191,7 +117,18 @@ function comparison(
 ): QualityCheck {
   const raw = compare(a.figure.value, b.figure.value, tolerance);
   const severity = raw === 'conforme' ? 'conforme' : raw === 'arrondi' ? 'arrondi' : severityIfDifferent;
-  return new Comparison(id, severity, what, a, b);
+  return {
+    id,
+    severity,
+    title:
+      severity === 'conforme'
+        ? `${what} : ${formatFigure(a.figure)} selon ${a.source} comme selon ${b.source}.`
+        : `${what} : ${formatFigure(a.figure)} selon ${a.source}, ${formatFigure(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`,
+    figures: [
+      { label: labelOf(a.source), figure: a.figure },
+      { label: labelOf(b.source), figure: b.figure },
+    ],
+  };
 }
 
 /** Shares that should add up to 100 % (profiles of a promotion, who paid the salaries). */
@@ -213,11 +150,11 @@ function sumsToHundred(id: string, what: string, parts: { label: string; figure:
   };
 }
 
-function programmeChecks(inputs: QualityInputs): QualityCheck[] {
+function programmeChecks(inputs: Figures): QualityCheck[] {
   return inputs.programmeTotals.map((c) => totalCheck(c, label(INDICATOR_LABELS, c.indicator), 'total'));
 }
 
-function budgetChecks(inputs: QualityInputs): QualityCheck[] {
+function budgetChecks(inputs: Figures): QualityCheck[] {
   const lines = inputs.budgetTotals.map((c) =>
     totalCheck(c, `Budget, ${lowerFirst(label(BUDGET_LINE_LABELS, c.indicator))}`, 'total-budget'),
   );
@@ -239,16 +176,21 @@ function budgetChecks(inputs: QualityInputs): QualityCheck[] {
   return [...lines, ...promotions];
 }
 
-function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
+function crossSourceChecks(inputs: Figures, sourceName: SourceName, publications: Publications): QualityCheck[] {
   const { kf, defis } = inputs;
   const checks: QualityCheck[] = [];
   const eig = (p: string) => kf.get(p, 'eig');
-  const sumOfPromotions = (indicator: string, promotions: string[]) => {
+  const sumOfPromotions = (indicator: string, promotions: readonly string[]) => {
     const figures = promotions.map((p) => kf.get(p, indicator)).filter((f): f is Figure => f !== null);
-    return figures.length === promotions.length ? sumOf(figures) : null;
+    return figures.length === promotions.length && figures.length > 0 ? sumOf(figures) : null;
   };
 
-  // Figures of the May 2019 blog post against the 2019 report.
+  // Figures of the May 2019 blog post against the 2019 report. The report's promotions are those its totals
+  // add up; the promotion still running when it was written is the one the blog post counts « en cours ».
+  const report = coveredPromotions(kf, 'eig');
+  const reportName = ofPhrase(publications.designation(kf.get('Total', 'eig')?.from[0]?.source ?? ''));
+  const running = kf.series('eig_en_cours').find((s) => isEigPromotion(s.promotion));
+  const alumni = report.filter((p) => p !== running?.promotion);
   const applications = kf.get('Total', 'candidatures_recues');
   const againstBlog: {
     id: string;
@@ -262,7 +204,7 @@ function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
       id: 'defis-deposes-billet-rapport',
       what: 'Défis proposés par les administrations',
       blog: kf.get('Total', 'defis_deposes'),
-      other: 'le total imprimé du rapport 2019',
+      other: `le total imprimé ${reportName}`,
       figure: kf.get('Total', 'defis_proposes'),
       severity: 'incoherence',
     },
@@ -270,39 +212,39 @@ function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
       id: 'candidatures-billet-rapport',
       what: 'Candidatures reçues',
       blog: applications,
-      other: 'la somme des promotions 1 à 3 du rapport 2019',
-      figure: sumOfPromotions('candidats_eig', ['EIG 1', 'EIG 2', 'EIG 3']),
+      other: `la somme des ${promotionSpan(coveredPromotions(kf, 'candidats_eig'))} ${reportName}`,
+      figure: sumOfPromotions('candidats_eig', coveredPromotions(kf, 'candidats_eig')),
       severity: applications?.qualifier ? 'approximation' : 'incoherence',
     },
     {
       id: 'postes-eig-billet-rapport',
-      what: 'Postes d’EIG des promotions 1 à 3',
+      what: `Postes d’EIG des ${promotionSpan(report)}`,
       blog: kf.get('Total', 'postes_eig_ouverts'),
-      other: 'la somme des EIG des promotions 1 à 3 du rapport 2019',
-      figure: sumOfPromotions('eig', ['EIG 1', 'EIG 2', 'EIG 3']),
+      other: `la somme des EIG des ${promotionSpan(report)} ${reportName}`,
+      figure: sumOfPromotions('eig', report),
       severity: 'ecart',
     },
     {
       id: 'eig-alumni-billet-rapport',
-      what: 'EIG alumni (promotions 1 et 2)',
+      what: `EIG alumni (${promotionSpan(alumni)})`,
       blog: kf.get('Total', 'eig_alumni'),
-      other: 'la somme des EIG 1 et EIG 2 du rapport 2019',
-      figure: sumOfPromotions('eig', ['EIG 1', 'EIG 2']),
+      other: `la somme des ${listFr(alumni)} ${reportName}`,
+      figure: sumOfPromotions('eig', alumni),
       severity: 'ecart',
     },
     {
       id: 'eig-en-cours-billet-rapport',
-      what: 'EIG de la promotion 3',
-      blog: kf.get('EIG 3', 'eig_en_cours'),
-      other: 'le rapport 2019',
-      figure: eig('EIG 3'),
+      what: `EIG de la ${promotionSpan(running ? [running.promotion] : [])}`,
+      blog: running?.figure ?? null,
+      other: publications.designation(kf.get('Total', 'eig')?.from[0]?.source ?? ''),
+      figure: running ? eig(running.promotion) : null,
       severity: 'ecart',
     },
   ];
   for (const { id, what, blog, other, figure, severity } of againstBlog) {
     if (blog && figure)
       checks.push(
-        comparison(id, what, { source: 'le billet de mai 2019', figure: blog }, { source: other, figure }, severity),
+        comparison(id, what, { source: sourceName(blog), figure: blog }, { source: other, figure }, severity),
       );
   }
 
@@ -379,7 +321,7 @@ function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
 
   const structures = kf.get('Total', 'structures_publiques_accueil');
   const services = kf.get('Total', 'services_ou_directions');
-  const firstThree = defis.filter((d) => ['EIG 1', 'EIG 2', 'EIG 3'].includes(d.promotion));
+  const firstThree = defis.filter((d) => report.includes(d.promotion));
   const distinct = byAdministration(firstThree);
   const distinctFigure: Figure = {
     value: distinct.length,
@@ -391,7 +333,7 @@ function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
     checks.push({
       id: 'structures-accueil',
       severity: 'ecart',
-      title: `Administrations d’accueil des promotions 1 à 3 : le billet de mai 2019 compte ${formatFigure(structures)} structures publiques et ${formatFigure(services)} services ou directions ; la liste des défis du site porte ${distinct.length} noms d’administration différents (une fois la casse, les accents et la ponctuation ignorés), qui mêlent ministères, directions et services.`,
+      title: `Administrations d’accueil des ${promotionSpan(report)} : ${sourceName(structures)} compte ${formatFigure(structures)} structures publiques et ${formatFigure(services)} services ou directions ; la liste des défis du site porte ${distinct.length} noms d’administration différents (une fois la casse, les accents et la ponctuation ignorés), qui mêlent ministères, directions et services.`,
       figures: [
         { label: 'Structures publiques (billet)', figure: structures },
         { label: 'Services ou directions (billet)', figure: services },
@@ -402,7 +344,7 @@ function crossSourceChecks(inputs: QualityInputs): QualityCheck[] {
   return checks;
 }
 
-function profileChecks(kf: KeyFigures): QualityCheck[] {
+function profileChecks(kf: KeyFigures, sourceName: SourceName): QualityCheck[] {
   const checks: QualityCheck[] = [];
   const byPromo = new Map<string, ReturnType<typeof composition>>();
   for (const item of composition(kf)) byPromo.set(item.promotion, [...(byPromo.get(item.promotion) ?? []), item]);
@@ -451,7 +393,7 @@ function profileChecks(kf: KeyFigures): QualityCheck[] {
       );
     }
   }
-  for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4']) {
+  for (const promotion of kf.promotions.filter(isEigPromotion)) {
     const pia = kf.get(promotion, 'part_pia_dans_salaires');
     const administrations = kf.get(promotion, 'part_administrations_dans_salaires');
     if (!pia || !administrations) continue;
@@ -466,7 +408,7 @@ function profileChecks(kf: KeyFigures): QualityCheck[] {
 }
 
 /** « 10 EIG sur 27 », « 29 % de 14 projets »: a published percentage next to the counts it was computed from. */
-function ratioChecks(inputs: QualityInputs): QualityCheck[] {
+function ratioChecks(inputs: Figures, sourceName: SourceName): QualityCheck[] {
   const checks: QualityCheck[] = [];
   for (const item of inputs.surveys) {
     const match = /(\d+)\s+\S+\s+sur\s+(\d+)/u.exec(item.figure.note ?? '');
@@ -511,7 +453,7 @@ function ratioChecks(inputs: QualityInputs): QualityCheck[] {
   return checks;
 }
 
-function followUpChecks(inputs: QualityInputs): QualityCheck[] {
+function followUpChecks(inputs: Figures): QualityCheck[] {
   const sums = inputs.partitionSums;
   const promotions = [...new Set(sums.map((s) => s.promotion))];
   return promotions.flatMap((promotion) => {
@@ -565,7 +507,7 @@ function formatChecks(defis: Defi[]): QualityCheck[] {
   return [...links, ...spellings, summary];
 }
 
-function boundsNotice(inputs: QualityInputs): QualityCheck[] {
+function boundsNotice(inputs: Figures): QualityCheck[] {
   const qualified = inputs.surveys.filter((s) => s.figure.qualifier);
   if (qualified.length === 0) return [];
   return [
@@ -582,51 +524,27 @@ function boundsNotice(inputs: QualityInputs): QualityCheck[] {
 }
 
 /**
- * What the report reads, computed once: buildAggregates publishes the same objects in its themes, so a figure
- * shown on a chart and the figure checked here are one object (and one copy in memory, see the scale benchmark).
+ * The promotions a printed total covers: those whose figure comes from the publication that printed the total
+ * (the 2019 report's total of EIG covers promotions 1 to 3; promotion 4 comes from a 2021 post).
  */
-export interface QualityInputs {
-  kf: KeyFigures;
-  defis: Defi[];
-  surveys: SurveyFigure[];
-  followUp: FollowUpFigure[];
-  community: CommunityFigure[];
-  budget: BudgetFigure[];
-  programmeTotals: TotalCheck[];
-  budgetTotals: TotalCheck[];
-  promotionBudgetChecks: PromotionBudgetCheck[];
-  teamSizes: TeamSize[];
-  partitionSums: PartitionSum[];
+function coveredPromotions(kf: KeyFigures, indicator: string): string[] {
+  const source = kf.get('Total', indicator)?.from[0]?.source;
+  return kf
+    .series(indicator)
+    .filter((s) => isEigPromotion(s.promotion) && s.figure.from[0]?.source === source)
+    .map((s) => s.promotion);
 }
 
-export function qualityInputs(data: SnapshotTables): QualityInputs {
-  const kf = indexKeyFigures(data['chiffres-cles']);
-  const defis = defiList(data.defis);
-  const followUpFigures = followUp(data['suivi-defis']);
-  const budget = budgetFigures(data.budget);
-  return {
-    kf,
-    defis,
-    surveys: surveyResults(data.enquetes),
-    followUp: followUpFigures,
-    community: community(data.communaute),
-    budget,
-    programmeTotals: programmeTotals(kf),
-    budgetTotals: budgetTotals(budget),
-    promotionBudgetChecks: promotionBudgetChecks(budget),
-    teamSizes: teamSizes(defis),
-    partitionSums: partitionSums(followUpFigures),
-  };
-}
-
-export function qualityReport(data: SnapshotTables, inputs: QualityInputs = qualityInputs(data)): QualityReport {
+/** Every check, computed from the aggregates (never from the tables: adding a table never edits the report). */
+export function qualityReport(inputs: Figures, publications: Publications): QualityReport {
   const { kf, defis } = inputs;
+  const sourceName = sourceNames(publications);
   const checks = [
     ...programmeChecks(inputs),
     ...budgetChecks(inputs),
-    ...crossSourceChecks(inputs),
-    ...profileChecks(kf),
-    ...ratioChecks(inputs),
+    ...crossSourceChecks(inputs, sourceName, publications),
+    ...profileChecks(kf, sourceName),
+    ...ratioChecks(inputs, sourceName),
     ...followUpChecks(inputs),
     ...formatChecks(defis),
     ...boundsNotice(inputs),

@@ -3,16 +3,23 @@
  * caller hands over the bytes; this module types every table and checks the files against the manifest.
  */
 import { createHash } from 'node:crypto';
+import { sources } from '../../data/sources.ts';
 import { DataFileError } from './csv/errors.ts';
 import { parseTable, type TableRead } from './csv/parse-table.ts';
 import type { Manifest } from './manifest.ts';
+import type { Publication } from './publications.ts';
 import { tableNames, tables, type SnapshotTables, type TableName, type Tables } from './tables.ts';
 
 export interface Snapshot {
   tables: SnapshotTables;
   manifest: Manifest;
   reads: { [T in TableName]: Omit<TableRead<Tables[T]>, 'rows'> };
+  /** The publications rows cite (data/publications.csv, kept in this repository rather than fetched). */
+  publications: Publication[];
 }
+
+/** The files of a snapshot: one per table, and the publications. */
+export type SnapshotFiles = Partial<Record<TableName | 'publications', Uint8Array>>;
 
 export type SnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; errors: DataFileError[] };
 
@@ -24,11 +31,7 @@ export function sha256(bytes: Uint8Array): string {
  * Types every table and checks each file's fingerprint against the manifest. All problems are collected, so
  * a maintainer sees every bad file at once rather than one per run.
  */
-export function parseSnapshot(
-  files: Partial<Record<TableName, Uint8Array>>,
-  manifest: Manifest,
-  directory = 'data/snapshot',
-): SnapshotResult {
+export function parseSnapshot(files: SnapshotFiles, manifest: Manifest, directory = 'data/snapshot'): SnapshotResult {
   const errors: DataFileError[] = [];
   const parsed: Partial<Record<TableName, TableRead<Tables[TableName]>>> = {};
   for (const name of tableNames) {
@@ -54,6 +57,15 @@ export function parseSnapshot(
     if (result.ok) parsed[name] = result;
     else errors.push(result.error);
   }
+  let publications: Publication[] = [];
+  const publicationsPath = `${directory.replace(/\/?snapshot(?=$|\s)/u, '')}/${sources.publications.file}`;
+  if (!files.publications) {
+    errors.push(new DataFileError(publicationsPath, 'fichier absent (publications citées)'));
+  } else {
+    const result = parseTable(files.publications, sources.publications, publicationsPath);
+    if (result.ok) publications = result.rows;
+    else errors.push(result.error);
+  }
   if (errors.length > 0) return { ok: false, errors };
   const tablesOut = {} as Record<TableName, unknown>;
   const reads = {} as Record<TableName, unknown>;
@@ -64,6 +76,6 @@ export function parseSnapshot(
   }
   return {
     ok: true,
-    snapshot: { tables: tablesOut as SnapshotTables, manifest, reads: reads as Snapshot['reads'] },
+    snapshot: { tables: tablesOut as SnapshotTables, manifest, reads: reads as Snapshot['reads'], publications },
   };
 }

@@ -25,3 +25,34 @@ export function wrapWords(text: string, max: number): string[] {
   if (line) lines.push(line);
   return lines;
 }
+
+/** Text without its accents (« Défi » → « Defi »): to compare or to build identifiers, never to show. */
+export function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** « Nombre d’EIG, EIG 1 » → « nombre-d-eig-eig-1 »: a stable identifier, usable as an anchor. */
+export function slugify(text: string): string {
+  return stripAccents(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');
+}
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** « Administrations » → « administrations », but « EIG » and « PIA » stay as they are. */
+export const lowerFirst = (text: string) =>
+  /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+
+/** The word for `n` things: « ligne » for 0 or 1 (French uses the singular below 2), « lignes » from 2. */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return Math.abs(n) >= 2 ? pluralForm : singular;
+}
+
+/** « le rapport 2019 » → « du rapport 2019 », « la liste » → « de la liste », « les billets » → « des billets ». */
+export function ofPhrase(phrase: string): string {
+  if (/^le\s/iu.test(phrase)) return `du ${phrase.slice(3)}`;
+  if (/^les\s/iu.test(phrase)) return `des ${phrase.slice(4)}`;
+  return of(phrase);
+}

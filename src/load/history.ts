@@ -10,12 +10,10 @@ import {
 } from '../lib/history.ts';
 import { withEffects, type Effects } from './effects.ts';
 import { writeAtomically } from '../fetch/journal.ts';
-import { dataDir, stableJson } from './snapshot-io.ts';
-
-export const historyDirOf = (dir: string) => join(dir, 'history');
+import { historyDirOf, stableJson } from './paths.ts';
 
 /** Every entry, newest first; a folder without history gives none. */
-export async function readHistory(dir = dataDir(), effects: Partial<Effects> = {}): Promise<StoredHistoryEntry[]> {
+export async function readHistory(dir: string, effects: Partial<Effects> = {}): Promise<StoredHistoryEntry[]> {
   const { fs } = withEffects(effects);
   const folder = historyDirOf(dir);
   let names: string[];

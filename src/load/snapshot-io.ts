@@ -1,20 +1,17 @@
 /** Reading and writing the snapshot on disk (data/ by default, or EIG_DATA_DIR). */
 import { join } from 'node:path';
-import { readTableOrThrow } from '../lib/csv/parse-table.ts';
 import type { Manifest } from '../lib/manifest.ts';
-import { parseSnapshot, type Snapshot, type SnapshotResult } from '../lib/snapshot.ts';
+import { parseSnapshot, type Snapshot, type SnapshotFiles, type SnapshotResult } from '../lib/snapshot.ts';
 import { validateSnapshot } from '../lib/validate.ts';
 import type { DataFileError } from '../lib/csv/errors.ts';
 import { tableNames, tables, type TableName } from '../lib/tables.ts';
 import { sources } from '../../data/sources.ts';
+import type { StoredHistoryEntry } from '../lib/history.ts';
 import { withEffects, type Effects } from './effects.ts';
+import { readHistory } from './history.ts';
+import { dataDir, manifestPathOf, snapshotDirOf } from './paths.ts';
 
-export function dataDir(env: Record<string, string | undefined> = process.env): string {
-  return env.EIG_DATA_DIR ?? 'data';
-}
-
-export const snapshotDirOf = (dir: string) => join(dir, 'snapshot');
-export const manifestPathOf = (dir: string) => join(dir, 'manifest.json');
+export { dataDir, manifestPathOf, snapshotDirOf, stableJson } from './paths.ts';
 
 export async function readManifest(dir: string, effects: Partial<Effects> = {}): Promise<Manifest> {
   const { fs } = withEffects(effects);
@@ -27,12 +24,17 @@ export async function readManifest(dir: string, effects: Partial<Effects> = {}):
   }
 }
 
-export async function readSnapshotFiles(dir: string, effects: Partial<Effects> = {}) {
+/** The snapshot's files as they are on disk: one per table, and the publications. */
+export async function readSnapshotFiles(dir: string, effects: Partial<Effects> = {}): Promise<SnapshotFiles> {
   const { fs } = withEffects(effects);
-  const files: Partial<Record<TableName, Uint8Array>> = {};
-  for (const name of tableNames) {
+  const files: SnapshotFiles = {};
+  const paths: [TableName | 'publications', string][] = [
+    ...tableNames.map((name): [TableName, string] => [name, join(snapshotDirOf(dir), tables[name].file)]),
+    ['publications', join(dir, sources.publications.file)],
+  ];
+  for (const [name, path] of paths) {
     try {
-      files[name] = await fs.readFile(join(snapshotDirOf(dir), tables[name].file));
+      files[name] = await fs.readFile(path);
     } catch {
       // An absent file is reported by parseSnapshot with the table's name.
     }
@@ -47,40 +49,36 @@ export async function loadSnapshot(dir = dataDir(), effects: Partial<Effects> = 
   return parseSnapshot(files, manifest, snapshotDirOf(dir));
 }
 
-export async function loadPublications(dir = dataDir(), effects: Partial<Effects> = {}) {
-  const { fs } = withEffects(effects);
-  const path = join(dir, sources.publications.file);
-  return readTableOrThrow(await fs.readFile(path), sources.publications, path).rows;
-}
+export type Loaded = {
+  snapshot: Snapshot;
+  /** The snapshot's history (data/history/), newest first. */
+  history: StoredHistoryEntry[];
+  /** Each table's file as committed, and the publications' file: the site offers them byte for byte. */
+  files: SnapshotFiles;
+};
 
-/** Writes JSON so that the file only changes when its content does (stable key order, final newline). */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
-}
-
-export type Publication = ReturnType<typeof readTableOrThrow<typeof sources.publications>>['rows'][number];
-
-export type ValidatedSnapshot =
-  { ok: true; snapshot: Snapshot; publications: Publication[] } | { ok: false; errors: (DataFileError | Error)[] };
+export type LoadResult = { ok: true; data: Loaded } | { ok: false; errors: (DataFileError | Error)[] };
 
 /**
- * Everything the build needs before it may publish: every file typed and as in the manifest, no impossible
- * value, every cited publication known.
+ * The only way data enters the site and the commands: everything the build needs before it may publish, read
+ * from `dir` through `effects` (every file typed and as in the manifest, no impossible value, every cited
+ * publication known), or every problem found, one per line.
  */
-export async function loadValidatedSnapshot(
-  dir = dataDir(),
-  effects: Partial<Effects> = {},
-): Promise<ValidatedSnapshot> {
-  let publications: Publication[];
+export async function load(dir: string, effects: Partial<Pick<Effects, 'fs'>> = {}): Promise<LoadResult> {
   let result: SnapshotResult;
+  let files: SnapshotFiles;
+  let history: StoredHistoryEntry[];
   try {
-    result = await loadSnapshot(dir, effects);
-    publications = await loadPublications(dir, effects);
+    const manifest = await readManifest(dir, effects);
+    files = await readSnapshotFiles(dir, effects);
+    result = parseSnapshot(files, manifest, snapshotDirOf(dir));
+    history = await readHistory(dir, effects);
   } catch (error) {
     return { ok: false, errors: [error as Error] };
   }
   if (!result.ok) return result;
-  const errors = validateSnapshot(result.snapshot.tables, new Set(publications.map((p) => p.id)), snapshotDirOf(dir));
+  const { snapshot } = result;
+  const errors = validateSnapshot(snapshot.tables, new Set(snapshot.publications.map((p) => p.id)), snapshotDirOf(dir));
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, snapshot: result.snapshot, publications };
+  return { ok: true, data: { snapshot, history, files } };
 }

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { site } from '../site/data.ts';
+import { getSite } from '../site/data.ts';
 
-export const GET: APIRoute = () =>
-  new Response(JSON.stringify(site.snapshot.manifest, null, 2) + '\n', {
+export const GET: APIRoute = async () =>
+  new Response(JSON.stringify((await getSite()).model.manifest, null, 2) + '\n', {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

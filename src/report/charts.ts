@@ -3,10 +3,8 @@
  * snapshot, rows are matched by their non-numeric columns (promotion, indicator, budget line…) and each number
  * that differs is a move, old → new. This is what a reader of the site would see change.
  */
-import type { AnyChart, ChartContext, Column, ColumnKind } from '../charts/types.ts';
-import { buildAggregates } from '../lib/aggregates/index.ts';
-import { refData, type RowRef } from '../lib/figures.ts';
-import type { Snapshot } from '../lib/snapshot.ts';
+import type { Chart, ChartContext, Column, ColumnKind } from '../charts/types.ts';
+import type { Citation, RowRef } from '../lib/figures.ts';
 
 export interface FigureMove {
   chart: string;
@@ -24,12 +22,12 @@ export interface FigureMove {
   /** Why the move is flagged « à vérifier », null when it is not (see ./flags.ts). */
   flag: string | null;
   /** The rows of the snapshot the figure is computed from: in the new snapshot, in the old one when it vanished. */
-  from: RowRef[];
+  from: Citation[];
 }
 
 export interface ChartRowRef {
   row: string;
-  from: RowRef[];
+  from: Citation[];
 }
 
 export interface ChartDiff {
@@ -44,15 +42,6 @@ export interface ChartDiff {
   error: string | null;
 }
 
-/** The context charts draw from, built from a snapshot as the site build does. */
-export function chartContextOf(snapshot: Snapshot): ChartContext {
-  return {
-    tables: snapshot.tables,
-    aggregates: buildAggregates(snapshot.tables),
-    snapshotDate: snapshot.manifest.snapshotDate,
-  };
-}
-
 /** A year names a row (« 2019 ») rather than measures something: it identifies, like a text. */
 const IDENTITY_KINDS: readonly ColumnKind[] = ['texte', 'annee'];
 
@@ -60,7 +49,7 @@ type Row = Record<string, unknown> & { _from: RowRef[] };
 type AnyColumn = Column<Record<string, unknown>>;
 
 export function diffCharts(
-  charts: readonly AnyChart[],
+  charts: readonly Chart[],
   before: ChartContext | Error,
   after: ChartContext | Error,
   judge: (move: Omit<FigureMove, 'flag'>) => string | null,
@@ -71,12 +60,12 @@ export function diffCharts(
 }
 
 function diffChart(
-  chart: AnyChart,
+  chart: Chart,
   before: ChartContext | Error,
   after: ChartContext | Error,
   judge: (move: Omit<FigureMove, 'flag'>) => string | null,
 ): ChartDiff {
-  const columns = chart.columns as readonly AnyColumn[];
+  const columns = chart.columns;
   const identity = columns.filter((c) => IDENTITY_KINDS.includes(c.kind));
   const measures = columns.filter((c) => !IDENTITY_KINDS.includes(c.kind));
   const base: ChartDiff = {
@@ -130,26 +119,33 @@ function diffChart(
         after: a,
         change,
         relative: change !== null && b !== 0 ? change / Math.abs(b!) : null,
-        from: (a === null ? old._from : row._from).map(refData),
+        from: a === null ? old._from.map((r) => cite(before, r)) : row._from.map((r) => cite(after, r)),
       };
       moved.push({ ...move, flag: judge(move) });
     }
   }
-  const only = (index: Map<string, Row>, other: Map<string, Row>) =>
-    [...index].filter(([id]) => !other.has(id)).map(([, row]) => ({ row: label(row), from: row._from.map(refData) }));
+  const only = (index: Map<string, Row>, other: Map<string, Row>, side: ChartContext | Error) =>
+    [...index]
+      .filter(([id]) => !other.has(id))
+      .map(([, row]) => ({ row: label(row), from: row._from.map((r) => cite(side, r)) }));
 
   return {
     ...base,
     rowsBefore: oldList.length,
     rowsAfter: newRows.length,
     moved,
-    added: only(newIndex, oldIndex),
-    removed: only(oldIndex, newIndex),
+    added: only(newIndex, oldIndex, after),
+    removed: only(oldIndex, newIndex, before),
     error: oldRows instanceof Error ? `ancien instantané : ${oldRows.message}` : null,
   };
 }
 
-function rowsOf(chart: AnyChart, context: ChartContext | Error): Row[] | Error {
+/** A row of the snapshot it was read from, cited with its key (a report outlives the snapshot's rows). */
+function cite(context: ChartContext | Error, ref: RowRef): Citation {
+  return context instanceof Error ? { ...ref, key: {} } : context.cite(ref);
+}
+
+function rowsOf(chart: Chart, context: ChartContext | Error): Row[] | Error {
   if (context instanceof Error) return context;
   try {
     return chart.rows(context) as Row[];

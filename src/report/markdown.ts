@@ -8,7 +8,7 @@ import { describeKey, formatChange, formatMoveValue } from './flags.ts';
 import { RESOURCE_CHANGE_LABELS } from './resources.ts';
 import type { UpdateReport } from './report.ts';
 import type { CellValue, TableDiff } from './tables.ts';
-import { chartPath } from '../charts/types.ts';
+import { routes } from '../routes.ts';
 
 /** Text from the data or from data.gouv.fr, made inert: no markup, no table cell break, one line. */
 export function md(text: string): string {
@@ -61,7 +61,7 @@ function chartSection(report: UpdateReport): string[] {
     return ['## Chiffres des graphiques', '', 'Aucun chiffre des graphiques n’a bougé.', ''];
   const lines = ['## Chiffres des graphiques qui ont bougé', ''];
   for (const chart of report.charts) {
-    lines.push(`### ${md(chart.title)} (${chartPath(chart.slug)})`, '');
+    lines.push(`### ${md(chart.title)} (${routes.chart(chart.slug)})`, '');
     if (chart.error) lines.push(`Graphique impossible à calculer : ${md(chart.error)}`, '');
     if (chart.rowsBefore !== chart.rowsAfter) lines.push(`${chart.rowsBefore} → ${chart.rowsAfter} lignes.`, '');
     if (chart.moved.length > 0) {

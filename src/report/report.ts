@@ -2,9 +2,10 @@
  * The update report: everything that changed between two snapshots, for a maintainer deciding whether to
  * publish. Pure: the caller reads the snapshots and hands over the charts (the registry) and the date.
  */
-import type { AnyChart, ChartContext } from '../charts/types.ts';
+import type { Chart } from '../charts/types.ts';
+import { buildModel, type Model } from '../lib/model.ts';
 import type { Snapshot } from '../lib/snapshot.ts';
-import { chartContextOf, diffCharts, type ChartDiff } from './charts.ts';
+import { diffCharts, type ChartDiff } from './charts.ts';
 import { flagsOf, judgeMove, THRESHOLDS, type Flag, type Thresholds } from './flags.ts';
 import { diffResources, type ResourceChange } from './resources.ts';
 import { diffTables, type TableDiff } from './tables.ts';
@@ -33,7 +34,7 @@ export interface DiffInput {
 export function diffSnapshots(
   before: DiffInput,
   after: DiffInput,
-  charts: readonly AnyChart[],
+  charts: readonly Chart[],
   generatedAt: string,
 ): UpdateReport {
   const tables = diffTables(before.snapshot, after.snapshot);
@@ -54,9 +55,9 @@ export function diffSnapshots(
 }
 
 /** Aggregates that cannot be built make every chart an error, reported chart by chart. */
-function contextOrError(snapshot: Snapshot): ChartContext | Error {
+function contextOrError(snapshot: Snapshot): Model | Error {
   try {
-    return chartContextOf(snapshot);
+    return buildModel(snapshot);
   } catch (error) {
     return new Error(`agrégats impossibles à calculer : ${error instanceof Error ? error.message : String(error)}`);
   }

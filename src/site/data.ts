@@ -1,35 +1,33 @@
 /**
- * The snapshot and its aggregates, loaded once per build (module state) from data/ or EIG_DATA_DIR. A snapshot
- * that cannot be published stops the build with every problem, one per line.
+ * What the build publishes: the snapshot of data/ (or EIG_DATA_DIR) loaded, modelled and published once per
+ * build. Pages ask for it with `await getSite()`; a snapshot that cannot be published stops the build with every
+ * problem, one per line. Tests build the same thing from fixture folders with load → buildModel → publish.
  */
-import { dataDir, loadValidatedSnapshot, type Publication } from '../load/snapshot-io.ts';
-import { buildAggregates, type Aggregates } from '../lib/aggregates/index.ts';
-import type { Snapshot } from '../lib/snapshot.ts';
-import type { ChartContext } from '../charts/types.ts';
+import { buildModel } from '../lib/model.ts';
+import { realEffects } from '../load/effects.ts';
+import { dataDir } from '../load/paths.ts';
+import { load, type Loaded } from '../load/snapshot-io.ts';
+import { publish, type Published } from '../publish/publish.ts';
 
-export interface SiteData extends ChartContext {
-  snapshot: Snapshot;
-  publications: Publication[];
-  aggregates: Aggregates;
+export type Site = Published & Pick<Loaded, 'history' | 'files'>;
+
+let site: Promise<Site> | undefined;
+
+export function getSite(): Promise<Site> {
+  site ??= build();
+  return site;
 }
 
-async function load(): Promise<SiteData> {
-  const result = await loadValidatedSnapshot(dataDir());
+async function build(): Promise<Site> {
+  const result = await load(dataDir(process.env), realEffects);
   if (!result.ok) {
     throw new Error(`Instantané invalide, site non construit :\n${result.errors.map((e) => e.message).join('\n')}`);
   }
-  const { snapshot, publications } = result;
-  return {
-    snapshot,
-    publications,
-    tables: snapshot.tables,
-    aggregates: buildAggregates(snapshot.tables),
-    snapshotDate: snapshot.manifest.snapshotDate,
-  };
+  const { snapshot, history, files } = result.data;
+  return { ...publish(buildModel(snapshot)), history, files };
 }
 
-export const site: SiteData = await load();
-
-export function publication(id: string): Publication | undefined {
-  return site.publications.find((p) => p.id === id);
+/** The static paths of every route with one page or file per chart (their getStaticPaths). */
+export async function chartPaths() {
+  return (await getSite()).charts.map((chart) => ({ params: { slug: chart.slug }, props: { chart } }));
 }

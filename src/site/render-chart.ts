@@ -9,18 +9,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { AnyChart, ChartRow, PlotContext } from '../charts/types.ts';
+import { PALETTE, VARIANTS, type PlotContext, type Variant } from '../charts/types.ts';
+import type { PublishedChart } from '../publish/publish.ts';
 import { wrapWords } from '../lib/text.ts';
-
-/** Series colours on a light background: each has at least 3:1 contrast with white and they stay apart for
- * colour-blind readers (Okabe–Ito hues, darkened). Dark mode uses the matching --s0… variables of site.css. */
-export const PALETTE = ['#0072B2', '#C75300', '#007A5E', '#A2498A', '#806600', '#5B6770'] as const;
-
-export const VARIANTS = {
-  narrow: { width: 360, narrow: true },
-  wide: { width: 720, narrow: false },
-} as const;
-export type Variant = keyof typeof VARIANTS;
 
 export interface LegendItem {
   label: string;
@@ -35,7 +26,7 @@ export interface RenderedChart {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function draw(chart: AnyChart, rows: ChartRow<Record<string, unknown>>[], variant: Variant) {
+function draw({ chart, rows }: PublishedChart, variant: Variant) {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const context: PlotContext = { ...VARIANTS[variant], palette: PALETTE };
   const options = chart.plot(rows, context);
@@ -59,13 +50,8 @@ function draw(chart: AnyChart, rows: ChartRow<Record<string, unknown>>[], varian
 }
 
 /** The SVG shown in pages: series colours become classes `sf<i>` (fill) and `ss<i>` (stroke). */
-export function renderChart(
-  chart: AnyChart,
-  rows: ChartRow<Record<string, unknown>>[],
-  variant: Variant,
-  describedBy?: string,
-): RenderedChart {
-  const { svg, domain, range } = draw(chart, rows, variant);
+export function renderChart(published: PublishedChart, variant: Variant, describedBy?: string): RenderedChart {
+  const { svg, domain, range } = draw(published, variant);
   const seriesOf = (value: string | null) => (value ? range.indexOf(value.toLowerCase()) : -1);
   for (const element of svg.querySelectorAll('[fill], [stroke]')) {
     const fill = seriesOf(element.getAttribute('fill'));
@@ -111,13 +97,9 @@ const SOFT_INK = '#4a4f57';
  * above, its legend (the page's legend is HTML, which a file does not carry) and its source below, so that a
  * reused image still says what it shows and where its figures come from.
  */
-export function renderChartFile(
-  chart: AnyChart,
-  rows: ChartRow<Record<string, unknown>>[],
-  footer: string,
-  variant: Variant = 'wide',
-): string {
-  const { document, svg, domain, range } = draw(chart, rows, variant);
+export function renderChartFile(published: PublishedChart, variant: Variant = 'wide'): string {
+  const { chart, sourceLine: footer } = published;
+  const { document, svg, domain, range } = draw(published, variant);
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
   const text = (x: number, y: number, size: number, content: string, fill = INK, weight = '400') => {

@@ -8,14 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { executedBytes, median } from '../../src/bench/load.ts';
 import { syntheticTables } from '../../src/bench/scale.ts';
 import { transferOf } from '../../src/bench/transfer.ts';
-import { loadValidatedSnapshot } from '../../src/load/snapshot-io.ts';
+import { load } from '../../src/load/snapshot-io.ts';
 import { tables, type TableName } from '../../src/lib/tables.ts';
 import { validateSnapshot } from '../../src/lib/validate.ts';
 
 describe('synthetic rows of the scale benchmark', async () => {
-  const loaded = await loadValidatedSnapshot('data');
+  const loaded = await load('data');
   if (!loaded.ok) throw new Error('instantané illisible');
-  const real = loaded.snapshot.tables;
+  const { snapshot } = loaded.data;
+  const real = snapshot.tables;
   const factor = 7;
   const synthetic = syntheticTables(real, factor);
 
@@ -34,7 +35,7 @@ describe('synthetic rows of the scale benchmark', async () => {
   });
 
   it('pass the snapshot’s validation (no impossible value, every publication known)', () => {
-    const publications = new Set(loaded.publications.map((p) => p.id));
+    const publications = new Set(snapshot.publications.map((p) => p.id));
     expect(validateSnapshot(synthetic, publications)).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import chart from '../../src/charts/accompagnement.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
 import { budgetAmount, keyFigure, reference } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('accompagnement chart', () => {
   it('shows the team, EIG Link and seminar figures with their unit', () => {
     const rows = chart.rows(ctx);
     const find = (promotion: string, indicator: string) =>
-      rows.find((r) => r.promotion === promotion && r._from[0]?.key.indicateur === indicator);
+      rows.find((r) => r.promotion === promotion && ctx.cite(r._from[0]!).key.indicateur === indicator);
     const team = find('EIG 3', 'equipe_coordination');
     expect(team?.valeur).toBe(keyFigure('EIG 3', 'equipe_coordination'));
     expect(team?.unite).toBe('personnes');
@@ -52,7 +52,7 @@ describe('accompagnement chart', () => {
 
   it('draws only the amounts as bars and writes the other figures with their unit', () => {
     const rows = chart.rows(ctx);
-    const svg = plain(renderChart(chart, rows, 'narrow').svg);
+    const svg = plain(renderChart(publishedChart(chart, ctx), 'narrow').svg);
     expect(svg.match(/<rect /gu)).toHaveLength(rows.filter((r) => r.unite === 'euros').length);
     expect(svg).toContain('220 000 € (prévisionnel)');
     expect(svg).toContain('environ 50 000 €');

@@ -3,7 +3,7 @@ import chart from '../../src/charts/administrations.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
 import { keyFigure, reference } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('administrations chart', () => {
         (d) => same(d.administration) === same(row.administration) && d.promotion === row.promotion,
       );
       expect(row.defis, `${row.administration} ${row.promotion}`).toBe(expected.length);
-      expect(row._from.map((r) => r.key.defi).sort()).toEqual(expected.map((d) => d.defi).sort());
+      expect(row._from.map((r) => ctx.cite(r).key.defi).sort()).toEqual(expected.map((d) => d.defi).sort());
     }
     expect(new Set(rows.map((r) => r.administration)).size).toBe(
       new Set(defis.map((d) => same(d.administration))).size,
@@ -62,9 +62,8 @@ describe('administrations chart', () => {
   });
 
   it('draws one marker per défi and writes every administration, wide and narrow', () => {
-    const rows = chart.rows(ctx);
     for (const variant of ['wide', 'narrow'] as const) {
-      const { svg } = renderChart(chart, rows, variant);
+      const { svg } = renderChart(publishedChart(chart, ctx), variant);
       expect(svg.match(/<rect /gu)?.length).toBe(reference('defis.csv').length);
       expect(svg).toContain('>Cour des comptes<');
     }

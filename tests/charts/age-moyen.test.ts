@@ -18,7 +18,7 @@ describe('age-moyen chart', () => {
 
   it('cites the line of the May 2019 post', () => {
     for (const row of chart.rows(ctx)) {
-      expect(row._from.map((r) => [r.table, r.key.indicateur, r.key.promotion, r.source])).toEqual([
+      expect(row._from.map((r) => [r.table, ctx.cite(r).key.indicateur, ctx.cite(r).key.promotion, r.source])).toEqual([
         ['chiffres-cles', 'age_moyen', row.promotion, 'blog-2019-05-09'],
       ]);
     }

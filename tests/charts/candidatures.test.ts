@@ -3,7 +3,7 @@ import chart from '../../src/charts/candidatures.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
 import { keyFigure, reference } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -57,8 +57,10 @@ describe('candidatures chart', () => {
 
   it('cites the three rows it adds up, and the lines of the report or the post for every other figure', () => {
     const sum = find(PROPOSED, 'Total', 'somme des promotions')!;
-    expect(sum._from.map((r) => r.key.promotion)).toEqual(PROMOTIONS);
-    expect(sum._from.every((r) => r.table === 'chiffres-cles' && r.key.indicateur === 'defis_proposes')).toBe(true);
+    expect(sum._from.map((r) => ctx.cite(r).key.promotion)).toEqual(PROMOTIONS);
+    expect(sum._from.every((r) => r.table === 'chiffres-cles' && ctx.cite(r).key.indicateur === 'defis_proposes')).toBe(
+      true,
+    );
     for (const row of chart.rows(ctx).filter((r) => r.nature === 'publié')) {
       expect(row._from).toHaveLength(1);
       expect(['rapport-2019-tableau', 'blog-2019-05-09']).toContain(row._from[0]!.source);
@@ -80,7 +82,7 @@ describe('candidatures chart', () => {
 
   it('draws the printed total and the sum as two labelled bars, wide and narrow', () => {
     for (const variant of ['wide', 'narrow'] as const) {
-      const { svg } = renderChart(chart, chart.rows(ctx), variant);
+      const { svg } = renderChart(publishedChart(chart, ctx), variant);
       expect(svg).toContain('>Total publié<');
       expect(svg).toContain('>Somme des promotions<');
       expect(svg).toMatch(/>85</u);

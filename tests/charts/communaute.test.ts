@@ -23,7 +23,10 @@ describe('communaute chart', () => {
     expect(rows).toHaveLength(LIST().length);
     for (const ref of LIST()) {
       const matching = rows.filter(
-        (r) => r.promotion === ref.promotion && r.programme === ref.programme && r._from[0]!.key.profil === ref.profil,
+        (r) =>
+          r.promotion === ref.promotion &&
+          r.programme === ref.programme &&
+          ctx.cite(r._from[0]!).key.profil === ref.profil,
       );
       expect(matching).toHaveLength(1);
       expect(matching[0]!.effectif).toBe(Number(ref.effectif));

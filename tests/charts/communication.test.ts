@@ -3,7 +3,7 @@ import chart from '../../src/charts/communication.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
 import { budgetAmount, keyFigure } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ const plain = (text: string) => text.replace(/&#160;|&#8239;|[\u00a0\u202f]/gu, 
 describe('communication chart', () => {
   it('shows the press and blog articles counted by the May 2019 post', () => {
     const rows = chart.rows(ctx);
-    const count = (indicator: string) => rows.find((r) => r._from[0]?.key.indicateur === indicator);
+    const count = (indicator: string) => rows.find((r) => ctx.cite(r._from[0]!).key.indicateur === indicator);
     for (const indicator of ['articles_presse_depuis_2017', 'articles_blog_etalab', 'articles_blog_site_eig']) {
       expect(count(indicator)?.valeur).toBe(keyFigure('Total', indicator));
       expect(count(indicator)?.unite).toBe('articles');
@@ -36,8 +36,7 @@ describe('communication chart', () => {
   });
 
   it('draws the articles as bars and writes the budget, which has another unit', () => {
-    const rows = chart.rows(ctx);
-    const svg = plain(renderChart(chart, rows, 'wide').svg);
+    const svg = plain(renderChart(publishedChart(chart, ctx), 'wide').svg);
     expect(svg.match(/<rect /gu)).toHaveLength(3);
     expect(svg).toContain('EIG 2 (2018) : 74 209 €');
     expect(svg).toContain('EIG 3 (2019) : 80 000 € (prévisionnel)');

@@ -44,7 +44,7 @@ describe('competences-defis chart', () => {
     for (const row of chart.rows(ctx)) {
       expect(row._from).toHaveLength(row.defis_promotion);
       const cited = row._from.map((ref) =>
-        defis.find((x) => x.defi === ref.key.defi && x.promotion === row.promotion)!,
+        defis.find((x) => x.defi === ctx.cite(ref).key.defi && x.promotion === row.promotion)!,
       );
       expect(cited.every((d) => d !== undefined)).toBe(true);
       const asking = cited.filter((d) =>

@@ -4,7 +4,7 @@ import type { ChartContext } from '../../src/charts/types.ts';
 import { BUDGET_LINE_LABELS } from '../../src/lib/labels.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
 import { budgetAmount } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('depenses chart', () => {
   it('stacks the four lines and draws the forecast promotion differently', () => {
     const rows = chart.rows(ctx);
     expect(rows.filter((r) => r.statut === 'prévisionnel').map((r) => r.promotion)).toEqual(Array(5).fill('EIG 3'));
-    const { svg, legend } = renderChart(chart, rows, 'wide');
+    const { svg, legend } = renderChart(publishedChart(chart, ctx), 'wide');
     expect(legend.map((l) => l.label)).toEqual(LINES.map((l) => BUDGET_LINE_LABELS[l]));
     // 4 lines × (3 promotions + the printed totals) segments.
     expect(svg.match(/<rect /gu)).toHaveLength(16);

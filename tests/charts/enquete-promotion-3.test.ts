@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../src/charts/enquete-promotion-3.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 import { expectSameFigures, plain, published } from './survey-support.ts';
 
 let ctx: ChartContext;
@@ -13,25 +13,26 @@ beforeAll(async () => {
 describe('enquete-promotion-3 chart', () => {
   it('shows every percentage published on promotion 3, at the end of 2019 and in 2021', () => {
     expectSameFigures(
+      ctx,
       chart.rows(ctx),
       published((r) => r.enquete === 'promo-3' || r.enquete === 'promo-3-suivi-2021'),
     );
   });
 
   it('leaves the respondents of the 2021 follow-up absent, with the population of 32', () => {
-    const rows = chart.rows(ctx).filter((r) => r._from[0]?.key.enquete === 'promo-3-suivi-2021');
+    const rows = chart.rows(ctx).filter((r) => ctx.cite(r._from[0]!).key.enquete === 'promo-3-suivi-2021');
     expect(rows.map((r) => r.valeur).sort()).toEqual([30, 40]);
     for (const row of rows) {
       expect(row.repondants).toBeNull();
       expect(row.cible).toBe(32);
     }
-    const text = plain(renderChart(chart, chart.rows(ctx), 'narrow').svg);
+    const text = plain(renderChart(publishedChart(chart, ctx), 'narrow').svg);
     expect(text).toContain('EIG (32), répondants non publiés');
     expect(text).toContain('Parcours — blog, avril 2021');
   });
 
   it('writes the published wording next to the value (« un tiers », « 10 EIG sur 27 »)', () => {
-    const text = plain(renderChart(chart, chart.rows(ctx), 'wide').svg);
+    const text = plain(renderChart(publishedChart(chart, ctx), 'wide').svg);
     expect(text).toContain('33 % (« un tiers ») · EIG');
     expect(text).toContain('37 % (10 EIG sur 27) · EIG');
     expect(text).toContain('42 % (5 mentors sur 12) · mentors');

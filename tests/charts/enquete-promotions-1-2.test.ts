@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../src/charts/enquete-promotions-1-2.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 import { expectSameFigures, plain, published } from './survey-support.ts';
 
 let ctx: ChartContext;
@@ -13,6 +13,7 @@ beforeAll(async () => {
 describe('enquete-promotions-1-2 chart', () => {
   it('shows every percentage published from the survey of promotions 1 and 2', () => {
     expectSameFigures(
+      ctx,
       chart.rows(ctx),
       published((r) => r.enquete === 'promos-1-2'),
     );
@@ -24,7 +25,7 @@ describe('enquete-promotions-1-2 chart', () => {
     const row = rows.find((r) => r.qualificatif === 'plus de' && r.valeur === 90)!;
     expect(plain(valeur.format!(row))).toBe('plus de 90 %');
     for (const variant of ['wide', 'narrow'] as const) {
-      const { svg, legend } = renderChart(chart, rows, variant);
+      const { svg, legend } = renderChart(publishedChart(chart, ctx), variant);
       const text = plain(svg);
       expect(text).toContain('plus de 90 % · mentors');
       expect(text).toContain('près de 95 % · EIG');
@@ -37,7 +38,7 @@ describe('enquete-promotions-1-2 chart', () => {
       expect(svg.match(/<rect /gu)).toHaveLength(rows.length);
     }
     // Downloaded images carry no legend: the respondents are written in the drawing itself.
-    const file = plain(renderChart(chart, rows, 'wide').svg)
+    const file = plain(renderChart(publishedChart(chart, ctx), 'wide').svg)
       .replace(/<[^>]+>/gu, ' ')
       .replace(/\s+/gu, ' ');
     expect(file).toContain('Répondants : EIG, n = 21 sur 39 ; mentors, n = 13 sur 24 ; EIG et mentors, n = 34 sur 63.');
@@ -45,7 +46,7 @@ describe('enquete-promotions-1-2 chart', () => {
 
   it('draws each bar at the published value, whatever its qualifier', () => {
     const rows = chart.rows(ctx);
-    const { svg } = renderChart(chart, rows, 'wide');
+    const { svg } = renderChart(publishedChart(chart, ctx), 'wide');
     const widths = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"[^>]*>\s*<title>([^<]*)<\/title>/gu)].map((m) => ({
       width: Number(m[1]),
       title: plain(m[2]!),

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../src/charts/explorateur-defis.ts';
 import type { ChartContext, Column } from '../../src/charts/types.ts';
-import { chartCsv } from '../../src/site/chart-data.ts';
+import { chartCsv } from '../../src/publish/outputs.ts';
 import { keyFigure, reference } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -75,7 +75,7 @@ describe('explorateur-defis chart', () => {
   });
 
   it('downloads the raw values (the whole link, even malformed) in its CSV', () => {
-    const csv = chartCsv(chart, chart.rows(ctx));
+    const csv = chartCsv(publishedChart(chart, ctx));
     expect(csv).toContain('https://scossin/parcoursdesoins');
     expect(csv.trim().split('\n')).toHaveLength(72);
   });

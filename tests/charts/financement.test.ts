@@ -3,7 +3,7 @@ import chart from '../../src/charts/financement.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
 import { budgetAmount } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ describe('financement chart', () => {
     const forecast = rows.filter((r) => r.statut === 'prévisionnel');
     expect(forecast.map((r) => [r.promotion, r.poste])).toEqual([['EIG 3', 'Dépenses totales']]);
     for (const variant of ['wide', 'narrow'] as const) {
-      const { svg } = renderChart(chart, rows, variant);
+      const { svg } = renderChart(publishedChart(chart, ctx), variant);
       // Not by colour alone: a dashed outline and the word itself.
       expect(svg).toMatch(/stroke-dasharray="4,3"/u);
       expect(plain(svg)).toContain('(prévisionnel)');
@@ -53,7 +53,7 @@ describe('financement chart', () => {
     for (const row of chart.rows(ctx)) {
       expect(row._from).toHaveLength(1);
       expect(row._from[0]!.table).toBe('budget');
-      expect(row._from[0]!.key.promotion).toBe(row.promotion);
+      expect(ctx.cite(row._from[0]!).key.promotion).toBe(row.promotion);
       expect(row._from[0]!.source).toBe('rapport-2019-tableau');
     }
   });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../src/charts/parcours.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 import { expectSameFigures, plain, published } from './survey-support.ts';
 
 let ctx: ChartContext;
@@ -13,6 +13,7 @@ beforeAll(async () => {
 describe('parcours chart', () => {
   it('shows every published figure of the « parcours » theme, from all surveys', () => {
     expectSameFigures(
+      ctx,
       chart.rows(ctx),
       published((r) => r.theme === 'parcours'),
     );
@@ -20,7 +21,7 @@ describe('parcours chart', () => {
 
   it('says, for each group of bars, its population, respondents and publication', () => {
     for (const variant of ['wide', 'narrow'] as const) {
-      const { svg, legend } = renderChart(chart, chart.rows(ctx), variant);
+      const { svg, legend } = renderChart(publishedChart(chart, ctx), variant);
       const text = plain(svg)
         .replace(/<[^>]+>/gu, ' ')
         .replace(/\s+/gu, ' ');

@@ -53,10 +53,10 @@ describe('profils chart', () => {
 
   it('cites the share’s line and, where shown, the count’s line', () => {
     const eig3 = row('EIG 3', 'Design')!;
-    expect(eig3._from.map((r) => r.key.indicateur).sort()).toEqual(['eig_design', 'part_designers']);
+    expect(eig3._from.map((r) => ctx.cite(r).key.indicateur).sort()).toEqual(['eig_design', 'part_designers']);
     const eig4 = row('EIG 4', 'Design')!;
     // A share computed from the counts cites every count it divides by.
-    expect(eig4._from.map((r) => r.key.indicateur).sort()).toEqual([
+    expect(eig4._from.map((r) => ctx.cite(r).key.indicateur).sort()).toEqual([
       'eig_data_science',
       'eig_design',
       'eig_developpement',

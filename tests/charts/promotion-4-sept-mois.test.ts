@@ -4,7 +4,7 @@ import type { ChartContext } from '../../src/charts/types.ts';
 import { FOLLOW_UP_LABELS } from '../../src/lib/labels.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
 import { keyFigure, reference } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('promotion-4-sept-mois chart', () => {
     expect(part.label).toMatch(/calculée/u);
     const code = rows.find((r) => r.nombre === 13)!;
     expect(plain(part.format!(code))).toBe('81,3 % (calculé)');
-    const text = plain(renderChart(chart, rows, 'narrow').svg);
+    const text = plain(renderChart(publishedChart(chart, ctx), 'narrow').svg);
     expect(text).toContain('13 sur 16 · 81,3 % (calculé)');
     expect(text).toContain('Prolongation, juin 2021');
   });

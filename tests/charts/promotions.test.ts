@@ -38,7 +38,7 @@ describe('promotions chart', () => {
     for (const row of chart.rows(ctx)) {
       expect(row._from).toHaveLength(1);
       expect(row._from[0]!.table).toBe('chiffres-cles');
-      expect(row._from[0]!.key.promotion).toBe(row.promotion);
+      expect(ctx.cite(row._from[0]!).key.promotion).toBe(row.promotion);
     }
   });
 

@@ -3,7 +3,7 @@ import chart from '../../src/charts/salaires.ts';
 import type { ChartContext } from '../../src/charts/types.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
 import { keyFigure } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ describe('salaires chart', () => {
     expect(sum?.part).toBe(expected);
     expect(rows.find((r) => r.promotion === 'EIG 1' && r.nature === 'calculé')?.part).toBe(100);
     expect(plain(chart.notes!(rows, ctx).join(' '))).toMatch(/font 99 %, pas 100 %/u);
-    expect(plain(renderChart(chart, rows, 'wide').svg)).toContain('= 99 %');
+    expect(plain(renderChart(publishedChart(chart, ctx), 'wide').svg)).toContain('= 99 %');
   });
 
   it('marks the co-financing rule of the documentation with its source, and says promotion 2 is missing', () => {
@@ -46,7 +46,7 @@ describe('salaires chart', () => {
     const notes = plain(chart.notes!(rows, ctx).join(' '));
     expect(notes).toContain('EIG 2');
     expect(notes).toContain('70 000 €');
-    const svg = plain(renderChart(chart, rows, 'narrow').svg);
+    const svg = plain(renderChart(publishedChart(chart, ctx), 'narrow').svg);
     expect(svg).toContain('Répartition non publiée');
     expect(svg).toContain('minimum des administrations : 30 %');
   });

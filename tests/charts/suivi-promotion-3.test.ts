@@ -5,7 +5,7 @@ import { formatMonth } from '../../src/lib/format.ts';
 import { FOLLOW_UP_LABELS } from '../../src/lib/labels.ts';
 import { renderChart } from '../../src/site/render-chart.ts';
 import { reference } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import { loadContext, publishedChart } from '../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -62,7 +62,7 @@ describe('suivi-promotion-3 chart', () => {
       (r) => r.indicateur === 'Portage des projets' && r.date === 'mars 2021' && r.nature === 'calculé',
     );
     expect(march).toMatchObject({ nombre: 14, evalues: 14 });
-    const { svg } = renderChart(chart, rows, 'wide');
+    const { svg } = renderChart(publishedChart(chart, ctx), 'wide');
     expect(plain(svg)).toContain('13 · novembre 2019 ≠ 14 évalués');
     expect(svg).toMatch(/stroke-dasharray="4,3"/u);
     expect(plain(chart.notes!(rows, ctx)[0]!)).toMatch(

@@ -1,6 +1,6 @@
 /** Shared by the survey chart tests: the published survey rows and how the charts name them. */
 import { expect } from 'vitest';
-import type { ChartRow } from '../../src/charts/types.ts';
+import type { ChartContext, ChartRow } from '../../src/charts/types.ts';
 import type { SurveyRow } from '../../src/charts/helpers/survey.ts';
 import { POPULATION_LABELS, QUESTION_LABELS, THEME_LABELS } from '../../src/lib/labels.ts';
 import { reference, type ReferenceRow } from '../support/reference.ts';
@@ -12,14 +12,14 @@ export function published(filter: (r: ReferenceRow) => boolean): ReferenceRow[] 
 }
 
 /** Every published row appears once, at its published value, with its qualifier, respondents and population. */
-export function expectSameFigures(rows: ChartRow<SurveyRow>[], expected: ReferenceRow[]): void {
+export function expectSameFigures(ctx: ChartContext, rows: ChartRow<SurveyRow>[], expected: ReferenceRow[]): void {
   expect(rows).toHaveLength(expected.length);
   for (const ref of expected) {
     const matches = rows.filter(
       (r) =>
         r.question === QUESTION_LABELS[ref.indicateur!] &&
         r.population === POPULATION_LABELS[ref.population!] &&
-        r._from[0]?.key.enquete === ref.enquete,
+        ctx.cite(r._from[0]!).key.enquete === ref.enquete,
     );
     expect(matches, `${ref.enquete} ${ref.indicateur} ${ref.population}`).toHaveLength(1);
     const row = matches[0]!;

@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { qualityReport, type QualityReport } from '../../src/lib/quality.ts';
+import type { Model } from '../../src/lib/model.ts';
+import type { QualityReport } from '../../src/lib/quality.ts';
+import { jsonWithCitations } from '../../src/publish/outputs.ts';
 import { loadContext } from '../support/site-context.ts';
 
+let model: Model;
 let report: QualityReport;
 beforeAll(async () => {
-  report = qualityReport((await loadContext()).tables);
+  model = await loadContext();
+  report = model.quality;
 });
 
 const check = (id: string) => {
@@ -61,7 +65,8 @@ describe('data-quality report', () => {
   });
 
   it('writes each check to JSON as the page shows it: sentence, labels, values and the rows with their keys', () => {
-    const json = JSON.parse(JSON.stringify(report)) as QualityReport;
+    expect(structuredClone(report)).toEqual(report);
+    const json = JSON.parse(jsonWithCitations(report, model)) as QualityReport;
     expect(json.checks.map((c) => c.id)).toEqual(report.checks.map((c) => c.id));
     json.checks.forEach((written, i) => {
       const shown = report.checks[i]!;
@@ -76,7 +81,7 @@ describe('data-quality report', () => {
     expect(mentors.title).toMatch(
       /^Nombre de mentors, EIG 1 : \d+ selon la liste de la communauté du site du programme, \d+ selon /u,
     );
-    const reported = mentors.figures[1]!.figure.from[0]!;
+    const reported = mentors.figures[1]!.figure.from[0]! as unknown as Record<string, unknown>;
     expect(reported.table).toBe('chiffres-cles');
     expect(reported.key).toEqual({ promotion: 'EIG 1', indicateur: 'mentors' });
     expect(Object.keys(reported).sort()).toEqual(['key', 'line', 'source', 'table']);

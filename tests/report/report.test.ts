@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defineChart, type AnyChart } from '../../src/charts/types.ts';
+import { defineChart, type Chart } from '../../src/charts/types.ts';
 import { md, reportMarkdown } from '../../src/report/markdown.ts';
 import { diffSnapshots, type UpdateReport } from '../../src/report/report.ts';
 import { refOf } from '../../src/lib/figures.ts';
 import type { Manifest, ResourceRecord } from '../../src/lib/manifest.ts';
-import { parseSnapshot, sha256, type Snapshot } from '../../src/lib/snapshot.ts';
+import { parseSnapshot, sha256, type Snapshot, type SnapshotFiles } from '../../src/lib/snapshot.ts';
 import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
 import { plainSpaces } from '../support/dist.ts';
 
@@ -22,7 +22,7 @@ const realText = (table: TableName) => readFileSync(join(DATA, 'snapshot', table
 /** A snapshot from table texts, its manifest fingerprinting them (as `npm run data:lock` would). */
 function snapshotOf(texts: Record<TableName, string>, patch: (manifest: Manifest) => void = () => {}): Snapshot {
   const manifest = structuredClone(realManifest);
-  const files: Partial<Record<TableName, Uint8Array>> = {};
+  const files: SnapshotFiles = { publications: readFileSync(join(DATA, 'publications.csv')) };
   for (const name of tableNames) {
     files[name] = new TextEncoder().encode(texts[name]);
     manifest.tables[name].sha256 = sha256(files[name]);
@@ -111,7 +111,7 @@ const fragile = defineChart({
     { key: 'montant', label: 'Montant', kind: 'euros' },
   ],
 });
-const testCharts = [shares, amounts, respondents, fragile] as unknown as AnyChart[];
+const testCharts: Chart[] = [shares, amounts, respondents, fragile];
 
 const resource = (id: string, checksum: string, title = `Ressource ${id}`): ResourceRecord => ({
   id,

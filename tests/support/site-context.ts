@@ -1,11 +1,16 @@
-/** The real snapshot of data/, loaded and aggregated as the build does, for tests of charts and pages. */
-import { loadValidatedSnapshot } from '../../src/load/snapshot-io.ts';
-import { buildAggregates } from '../../src/lib/aggregates/index.ts';
-import type { ChartContext } from '../../src/charts/types.ts';
+/** A snapshot folder (the real one of data/ by default) loaded, modelled and published as the build does. */
+import type { Chart } from '../../src/charts/types.ts';
+import { buildModel, type Model } from '../../src/lib/model.ts';
+import { load } from '../../src/load/snapshot-io.ts';
+import { publish, type PublishedChart } from '../../src/publish/publish.ts';
 
-export async function loadContext(dir = 'data'): Promise<ChartContext> {
-  const result = await loadValidatedSnapshot(dir);
+export async function loadContext(dir = 'data'): Promise<Model> {
+  const result = await load(dir);
   if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
-  const { tables, manifest } = result.snapshot;
-  return { tables, aggregates: buildAggregates(tables), snapshotDate: manifest.snapshotDate };
+  return buildModel(result.data.snapshot);
+}
+
+/** One chart as the site publishes it (rows, reading, notes, sources, addresses). */
+export function publishedChart(chart: Chart, model: Model): PublishedChart {
+  return publish(model, [chart]).charts[0]!;
 }

@@ -3,6 +3,8 @@
  * text): every row carries its unit, so the table never lets « 4 » pass for euros.
  */
 import type { Aggregates } from '../../lib/aggregates/index.ts';
+import type { Model } from '../../lib/model.ts';
+import { isTotal, promotionWithYear } from '../../lib/promotions.ts';
 import type { BudgetFigure } from '../../lib/aggregates/budget.ts';
 import type { Figure } from '../../lib/figures.ts';
 import { formatFigure } from '../../lib/format.ts';
@@ -10,6 +12,9 @@ import { BUDGET_STATUS_LABELS, INDICATOR_LABELS, label } from '../../lib/labels.
 import type { ChartRow, Column } from '../types.ts';
 
 export type MixedRow = {
+  /** The group a row is drawn in: its promotion with its year, or « Par an (…) » for a yearly figure. Not a
+   * column: written from the model when the rows are made, drawn by the chart. */
+  _groupe?: string;
   promotion: string;
   indicateur: string;
   valeur: number;
@@ -58,6 +63,19 @@ export function fromKeyFigures(aggregates: Aggregates, indicators: readonly stri
       })),
   );
 }
+
+/** Rows with their group: « EIG 1 (2017) », or « Par an (blog, mai 2019) » for a programme-wide figure. */
+export function withGroups<R extends ChartRow<MixedRow>>(rows: R[], model: Model): R[] {
+  return rows.map((r) => ({
+    ...r,
+    _groupe: isTotal(r.promotion)
+      ? `Par an (${model.publications.tag(r._from[0]?.source ?? '').toLowerCase()})`
+      : promotionWithYear(r.promotion, model.promotions),
+  }));
+}
+
+/** The group of a row made by withGroups. */
+export const groupOf = (r: MixedRow) => r._groupe ?? r.promotion;
 
 /** « environ 50 000 € », « 4 personnes », « 2 jours ». */
 export function formatMixed(row: MixedRow): string {

@@ -1,21 +1,47 @@
 /**
- * Every aggregate of the snapshot, by theme. The build writes each one as /api/<name>.json (with the snapshot
- * date and the provenance of every figure), and the charts draw from them.
+ * Every aggregate of the snapshot, computed once from its tables. The quality report reads these figures (never
+ * the tables), the charts draw from the themes, and the build writes each theme as /api/agregats/<name>.json.
+ * A figure shown on a chart and the figure checked by the report are one object (one copy in memory, see the
+ * scale benchmark).
  */
 import type { SnapshotTables } from '../tables.ts';
-import { qualityInputs, qualityReport } from '../quality.ts';
-import { budgetByPromotion, grandTotals } from './budget.ts';
-import { byAdministration, byPromotionCount, bySkill, byTown } from './defis.ts';
-import { figuresFor, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
-import { composition } from './profiles.ts';
+import { budgetByPromotion, budgetFigures, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
+import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
+import { followUp, partitionSums } from './follow-up.ts';
+import { indexKeyFigures } from './key-figures.ts';
+import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
+import { community, composition } from './profiles.ts';
+import { surveyResults } from './surveys.ts';
 
-export const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
-export const SALARY_SHARE_INDICATORS = ['part_pia_dans_salaires', 'part_administrations_dans_salaires'] as const;
+const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
+const SALARY_SHARE_INDICATORS = ['part_pia_dans_salaires', 'part_administrations_dans_salaires'] as const;
 
-export function buildAggregates(data: SnapshotTables) {
-  // Computed once, shared by the themes and the quality report.
-  const inputs = qualityInputs(data);
-  const { kf, defis, followUp: followUpFigures } = inputs;
+/** The figures read from the tables, each row once; the themes and the quality report share them. */
+export function readFigures(data: SnapshotTables) {
+  const kf = indexKeyFigures(data['chiffres-cles']);
+  const defis = defiList(data.defis);
+  const followUpFigures = followUp(data['suivi-defis']);
+  const budget = budgetFigures(data.budget);
+  return {
+    kf,
+    defis,
+    surveys: surveyResults(data.enquetes),
+    followUp: followUpFigures,
+    community: community(data.communaute),
+    budget,
+    programmeTotals: programmeTotals(kf),
+    budgetTotals: budgetTotals(budget),
+    promotionBudgetChecks: promotionBudgetChecks(budget),
+    teamSizes: teamSizes(defis),
+    partitionSums: partitionSums(followUpFigures),
+  };
+}
+
+export type Figures = ReturnType<typeof readFigures>;
+
+/** The figures grouped by theme, as the charts and the API files read them. */
+export function buildAggregates(figures: Figures) {
+  const { kf, defis } = figures;
   return {
     programme: {
       title: 'Le programme par promotion',
@@ -24,7 +50,7 @@ export function buildAggregates(data: SnapshotTables) {
       data: {
         promotions: figuresFor(kf, PROMOTION_INDICATORS),
         selection: figuresFor(kf, SELECTION_INDICATORS),
-        totals: inputs.programmeTotals,
+        totals: figures.programmeTotals,
         allFigures: kf.all,
       },
     },
@@ -34,7 +60,7 @@ export function buildAggregates(data: SnapshotTables) {
         'Composition des promotions par profil (parts et effectifs), communauté par profil, femmes et âge moyen.',
       data: {
         composition: composition(kf),
-        community: inputs.community,
+        community: figures.community,
         diversity: figuresFor(kf, DIVERSITY_INDICATORS),
       },
     },
@@ -43,17 +69,17 @@ export function buildAggregates(data: SnapshotTables) {
       description:
         'Enveloppe du PIA et dépenses par poste et par promotion, totaux publiés et recalculés, financement des salaires.',
       data: {
-        lines: budgetByPromotion(inputs.budget),
-        totals: inputs.budgetTotals,
-        promotionTotals: inputs.promotionBudgetChecks,
-        grandTotals: grandTotals(inputs.budget),
+        lines: budgetByPromotion(figures.budget),
+        totals: figures.budgetTotals,
+        promotionTotals: figures.promotionBudgetChecks,
+        grandTotals: grandTotals(figures.budget),
         salaryShares: figuresFor(kf, SALARY_SHARE_INDICATORS),
       },
     },
     enquetes: {
       title: 'Résultats des questionnaires',
       description: 'Pourcentages publiés, avec leur qualificatif, le nombre de répondants et la population interrogée.',
-      data: { results: inputs.surveys },
+      data: { results: figures.surveys },
     },
     defis: {
       title: 'Défis',
@@ -65,22 +91,15 @@ export function buildAggregates(data: SnapshotTables) {
         byAdministration: byAdministration(defis),
         bySkill: bySkill(defis),
         byTown: byTown(defis),
-        teamSizes: inputs.teamSizes,
+        teamSizes: figures.teamSizes,
       },
     },
     suivi: {
       title: 'Suivi des défis',
       description: 'Devenir des défis des promotions 3 et 4 : état, portage, maintenance, ouverture.',
-      data: { figures: followUpFigures, partitions: inputs.partitionSums },
-    },
-    qualite: {
-      title: 'Qualité des données',
-      description:
-        'Toutes les vérifications faites sur les chiffres publiés : incohérences, écarts entre sources, arrondis, valeurs mal formées.',
-      data: qualityReport(data, inputs),
+      data: { figures: figures.followUp, partitions: figures.partitionSums },
     },
   };
 }
 
 export type Aggregates = ReturnType<typeof buildAggregates>;
-export type AggregateName = keyof Aggregates;

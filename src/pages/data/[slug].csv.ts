@@ -1,12 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartRoutes } from '../../charts/registry.ts';
-import type { AnyChart } from '../../charts/types.ts';
-import { chartCsv } from '../../site/chart-data.ts';
-import { chartView } from '../../site/chart-page.ts';
+import { chartCsv } from '../../publish/outputs.ts';
+import type { PublishedChart } from '../../publish/publish.ts';
+import { chartPaths } from '../../site/data.ts';
 
-export const getStaticPaths = chartRoutes satisfies GetStaticPaths;
+export const getStaticPaths = chartPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const chart = (props as { chart: AnyChart }).chart;
-  return new Response(chartCsv(chart, chartView(chart).rows), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-};
+export const GET: APIRoute<{ chart: PublishedChart }> = ({ props }) =>
+  new Response(chartCsv(props.chart), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

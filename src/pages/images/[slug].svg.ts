@@ -1,14 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartRoutes } from '../../charts/registry.ts';
-import type { AnyChart } from '../../charts/types.ts';
-import { chartView, sourceLine } from '../../site/chart-page.ts';
+import type { PublishedChart } from '../../publish/publish.ts';
+import { chartPaths } from '../../site/data.ts';
 import { renderChartFile } from '../../site/render-chart.ts';
 
-export const getStaticPaths = chartRoutes satisfies GetStaticPaths;
+export const getStaticPaths = chartPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const chart = (props as { chart: AnyChart }).chart;
-  const view = chartView(chart);
-  const svg = renderChartFile(chart, view.rows, sourceLine(view.sources.map((s) => s.id)));
-  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
-};
+export const GET: APIRoute<{ chart: PublishedChart }> = ({ props }) =>
+  new Response(renderChartFile(props.chart), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });

@@ -1,19 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { dataDir } from '../../load/snapshot-io.ts';
-import { tableNames, tables } from '../../lib/tables.ts';
-import { sources } from '../../../data/sources.ts';
+import { tableNames } from '../../lib/tables.ts';
+import { getSite } from '../../site/data.ts';
 
 export const getStaticPaths = (() =>
-  [...tableNames, 'publications'].map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
+  [...tableNames, 'publications' as const].map((name) => ({ params: { name } }))) satisfies GetStaticPaths;
 
 /** The committed file, byte for byte: its SHA-256 is the one of the manifest. */
 export const GET: APIRoute = async ({ params }) => {
-  const name = params.name as (typeof tableNames)[number] | 'publications';
-  const path =
-    name === 'publications'
-      ? join(dataDir(), sources.publications.file)
-      : join(dataDir(), 'snapshot', tables[name].file);
-  return new Response(new Uint8Array(await readFile(path)), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const bytes = (await getSite()).files[params.name as (typeof tableNames)[number] | 'publications']!;
+  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,36 @@
+/**
+ * The pure core: a loaded snapshot in, every aggregate and every quality check out. Aggregates come first; the
+ * quality report consumes them. Nothing here reads a file or the clock, so tests feed it fixture snapshots.
+ */
+import { buildAggregates, readFigures } from './aggregates/index.ts';
+import { citations } from './figures.ts';
+import type { Manifest } from './manifest.ts';
+import { promotionsOf } from './promotions.ts';
+import { indexPublications, type Publication } from './publications.ts';
+import { qualityReport } from './quality.ts';
+import type { SnapshotTables } from './tables.ts';
+
+export interface ModelInput {
+  tables: SnapshotTables;
+  manifest: Manifest;
+  publications: readonly Publication[];
+}
+
+export function buildModel(input: ModelInput) {
+  const figures = readFigures(input.tables);
+  const publications = indexPublications(input.publications);
+  return {
+    snapshotDate: input.manifest.snapshotDate,
+    manifest: input.manifest,
+    tables: input.tables,
+    publications,
+    /** Every promotion the data names, in programme order, with its year where the data gives one. */
+    promotions: promotionsOf(input.tables),
+    aggregates: buildAggregates(figures),
+    quality: qualityReport(figures, publications),
+    /** A referenced row with its key columns (provenance shown on pages, in JSON files and reports). */
+    cite: citations(input.tables),
+  };
+}
+
+export type Model = ReturnType<typeof buildModel>;

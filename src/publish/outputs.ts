@@ -1,0 +1,162 @@
+/**
+ * A chart's rows as the reader gets them: the data table (French formats), the CSV download (raw values, cells
+ * that a spreadsheet would run as formulas neutralised), and the JSON (values, sources and provenance); the
+ * aggregates and the catalogue as JSON files.
+ */
+import Papa from 'papaparse';
+import { sources as dataSources } from '../../data/sources.ts';
+import type { Column, ColumnKind } from '../charts/types.ts';
+import type { RowRef } from '../lib/figures.ts';
+import { formatEuros, formatNumber, formatPercent } from '../lib/format.ts';
+import type { Manifest } from '../lib/manifest.ts';
+import type { Model } from '../lib/model.ts';
+import { tables } from '../lib/tables.ts';
+import { routes } from '../routes.ts';
+import type { Published, PublishedChart, PublishedRow } from './publish.ts';
+
+type AnyColumn = Column<Record<string, unknown>>;
+
+export function formatCell(value: unknown, kind: ColumnKind): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value !== 'number') return String(value);
+  switch (kind) {
+    case 'euros':
+      return formatEuros(value);
+    case 'pourcent':
+      return formatPercent(value);
+    case 'annee':
+      return String(value);
+    default:
+      return formatNumber(value);
+  }
+}
+
+export function cellText(row: PublishedRow, column: AnyColumn): string {
+  return column.format ? column.format(row) : formatCell(row[column.key], column.kind);
+}
+
+/** Publications cited by a row, in order. */
+export function rowSources(row: PublishedRow): string[] {
+  return [...new Set(row._from.map((r) => r.source))];
+}
+
+/** Where a reader sees the exact CSV row: the table's page, at the row's line. */
+export const refHref = (ref: RowRef) => routes.tableRow(ref.table, ref.line);
+
+export function chartCsv({ chart, rows }: PublishedChart): string {
+  const fields = [...chart.columns.map((c) => c.key), 'source', 'lignes'];
+  const data = rows.map((row) => [
+    ...chart.columns.map((c) => row[c.key] ?? ''),
+    rowSources(row).join(' ; '),
+    row._from.map((r) => `${tables[r.table].file}:${r.line}`).join(' ; '),
+  ]);
+  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\n' }) + '\n';
+}
+
+/** The data.gouv.fr resource a table's file was downloaded from, null when it was compiled from publications. */
+export function refResource(ref: RowRef, manifest: Pick<Manifest, 'tables'>) {
+  const lock = manifest.tables[ref.table];
+  if (lock?.origin !== 'data.gouv.fr' || !lock.resource) return null;
+  const { id, title, url, latest, checksum, last_modified } = lock.resource;
+  return { id, title, url, latest: latest ?? null, checksum, last_modified };
+}
+
+export function chartJson(published: PublishedChart, model: Model, site: string | URL) {
+  const { chart, rows } = published;
+  return {
+    slug: chart.slug,
+    title: chart.title,
+    description: chart.description,
+    reading: published.reading,
+    notes: published.notes,
+    snapshotDate: model.snapshotDate,
+    url: new URL(published.addresses.page, site).href,
+    columns: chart.columns.map((c) => ({ key: c.key, label: c.label, kind: c.kind })),
+    rows: rows.map((row) => {
+      const values: Record<string, unknown> = {};
+      for (const c of chart.columns) values[c.key] = row[c.key] ?? null;
+      return {
+        ...values,
+        sources: rowSources(row),
+        provenance: row._from.map((ref) => ({
+          ...model.cite(ref),
+          file: tables[ref.table].file,
+          href: new URL(refHref(ref), site).href,
+          resource: refResource(ref, model.manifest),
+        })),
+      };
+    }),
+  };
+}
+
+/** The aggregate files of the API: each theme, plus the quality report. */
+export function aggregateFiles(model: Model) {
+  return {
+    ...model.aggregates,
+    qualite: {
+      title: 'Qualité des données',
+      description:
+        'Toutes les vérifications faites sur les chiffres publiés : incohérences, écarts entre sources, arrondis, valeurs mal formées.',
+      data: model.quality,
+    },
+  };
+}
+
+export type AggregateName = keyof ReturnType<typeof aggregateFiles>;
+
+const isRowRef = (value: unknown): value is RowRef =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.keys(value).length === 3 &&
+  'table' in value &&
+  'line' in value &&
+  'source' in value;
+
+/** JSON of data holding figures: every reference to a row written with the row's key. */
+export function jsonWithCitations(value: unknown, model: Model): string {
+  return JSON.stringify(value, (_key, v: unknown) => (isRowRef(v) ? model.cite(v) : v), 2) + '\n';
+}
+
+export function aggregateJson(name: AggregateName, model: Model): string {
+  const aggregate = aggregateFiles(model)[name];
+  return jsonWithCitations(
+    {
+      name,
+      title: aggregate.title,
+      description: aggregate.description,
+      snapshotDate: model.snapshotDate,
+      licence: dataSources.licence,
+      publications: model.publications.list.map(({ _line, ...p }) => p),
+      data: aggregate.data,
+    },
+    model,
+  );
+}
+
+/** Catalogue of the site's JSON and CSV files, for anyone who wants the data rather than the pages. */
+export function catalogue(site: Published, siteUrl: string | URL) {
+  const url = (path: string) => new URL(path, siteUrl).href;
+  return {
+    title: 'Données EIG : catalogue',
+    snapshotDate: site.model.snapshotDate,
+    licence: dataSources.licence,
+    dataset: dataSources.dataset,
+    charts: site.charts.map((c) => ({
+      slug: c.slug,
+      title: c.title,
+      description: c.description,
+      page: url(c.addresses.page),
+      embed: url(c.addresses.embed),
+      json: url(c.addresses.json),
+      csv: url(c.addresses.csv),
+      svg: url(c.addresses.svg),
+      png: url(c.addresses.png),
+    })),
+    aggregates: Object.entries(aggregateFiles(site.model)).map(([name, a]) => ({
+      name,
+      title: a.title,
+      json: url(routes.aggregate(name)),
+    })),
+    manifest: url(routes.manifest),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Every address of the site, in one place: pages, embeds, downloads, API files and the old addresses of
+ * data.eig-forever.org. Nothing else types a path (astro.config.mjs and the tests read them here too); Astro's
+ * file-based routes under src/pages/ must match, which the site tests check by following every link.
+ */
+
+export const routes = {
+  home: '/',
+  quality: '/qualite/',
+  qualityCheck: (id: string) => `/qualite/#${id}`,
+  tables: '/tables/',
+  table: (name: string) => `/tables/${name}/`,
+  /** The table's file, byte for byte as committed (or neutralised, see the tables route). */
+  tableCsv: (name: string) => `/tables/${name}.csv`,
+  /** One row of a table's page: its line in the CSV file (the header is line 1). */
+  tableRow: (name: string, line: number) => `/tables/${name}/#L${line}`,
+  history: '/historique/',
+  about: '/a-propos/',
+  aboutSection: (id: string) => `/a-propos/#${id}`,
+  accessibility: '/accessibilite/',
+  siteMap: '/plan-du-site/',
+  sitemapXml: '/sitemap.xml',
+  manifest: '/manifest.json',
+  apiIndex: '/api/index.json',
+  aggregate: (name: string) => `/api/agregats/${name}.json`,
+  embedScript: '/embed.js',
+  icon: '/favicon.svg',
+
+  chart: (slug: string) => `/graphiques/${slug}/`,
+  embed: (slug: string) => `/embed/${slug}/`,
+  chartCsv: (slug: string) => `/data/${slug}.csv`,
+  chartJson: (slug: string) => `/api/${slug}.json`,
+  chartSvg: (slug: string) => `/images/${slug}.svg`,
+  chartPng: (slug: string) => `/images/${slug}.png`,
+
+  /** An old anchor of the one-page original (data.eig-forever.org/#promo), kept on the home page. */
+  legacyAnchor: (anchor: string) => `/#${anchor}`,
+  /** The short-lived path form of the same addresses (data.eig-forever.org/promo). */
+  legacyPath: (anchor: string) => `/${anchor}/`,
+} as const;
+
+/** Every address a chart has, for its page, its embed, the catalogue and the tests. */
+export function chartAddresses(slug: string) {
+  return {
+    page: routes.chart(slug),
+    embed: routes.embed(slug),
+    csv: routes.chartCsv(slug),
+    json: routes.chartJson(slug),
+    svg: routes.chartSvg(slug),
+    png: routes.chartPng(slug),
+  };
+}
+
+export type ChartAddresses = ReturnType<typeof chartAddresses>;
+
+/** Path patterns of the headers file (dist/_headers): what static hosts must serve with CORS or caching. */
+export const routePatterns = {
+  assets: '/assets/*',
+  embeds: '/embed/*',
+  api: '/api/*',
+  chartData: '/data/*',
+  tables: '/tables/*',
+} as const;
