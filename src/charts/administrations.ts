@@ -1,8 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import { byAdministration, usualSpelling, type Defi } from '../lib/aggregates/defis.ts';
+import { administrationKey, byAdministration, usualSpelling, type Defi } from '../lib/aggregates/defis.ts';
 import { formatFigure, formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotions.ts';
+import { coveredPromotions } from '../lib/aggregates/programme.ts';
+import { byPromotion, promotionSpan } from '../lib/promotions.ts';
 import { defineChart, type ChartRow } from './types.ts';
+import { plural } from '../lib/text.ts';
 
 type Row = {
   administration: string;
@@ -14,18 +16,9 @@ type Row = {
   graphies: string;
 };
 
-const FIRST_PROMOTIONS = ['EIG 1', 'EIG 2', 'EIG 3'];
-
 /** Names that only differ by an acronym in brackets (« … numérique » and « … numérique (DINUM) »): not merged. */
 function acronymTwins(names: readonly string[]): string[][] {
-  const bare = (name: string) =>
-    name
-      .replace(/\([^)]*\)/gu, ' ')
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/gu, ' ')
-      .trim();
+  const bare = (name: string) => administrationKey(name.replace(/\([^)]*\)/gu, ' '));
   const groups = new Map<string, string[]>();
   for (const name of names) groups.set(bare(name), [...(groups.get(bare(name)) ?? []), name]);
   return [...groups.values()].filter((g) => g.length > 1);
@@ -96,14 +89,16 @@ export default defineChart({
       aggregates.programme.data.allFigures.find((f) => f.promotion === 'Total' && f.indicator === indicator)?.figure;
     const structures = figure('structures_publiques_accueil');
     const services = figure('services_ou_directions');
-    const firstThree = rows.filter((r) => FIRST_PROMOTIONS.includes(r.promotion));
+    // The blog post counted the promotions of the 2019 report: those its total of EIG adds up.
+    const covered = coveredPromotions(aggregates.programme.data.allFigures, 'eig');
+    const firstThree = rows.filter((r) => covered.includes(r.promotion));
     const names = new Set(firstThree.map((r) => r.administration));
     const spellings = new Set(
-      aggregates.defis.data.list.filter((d) => FIRST_PROMOTIONS.includes(d.promotion)).map((d) => d.administration),
+      aggregates.defis.data.list.filter((d) => covered.includes(d.promotion)).map((d) => d.administration),
     );
     if (structures && services) {
       notes.push(
-        `Pour les promotions 1 à 3, le billet de mai 2019 compte ${formatFigure(structures)} structures publiques et ` +
+        `Pour les ${promotionSpan(covered)}, le billet de mai 2019 compte ${formatFigure(structures)} structures publiques et ` +
           `${formatFigure(services)} services ou directions ; la liste des défis du site porte pour ces promotions ` +
           `${formatNumber(names.size)} noms d’administration différents (${formatNumber(spellings.size)} graphies), qui mêlent ministères, directions et services : ` +
           'ni l’un ni l’autre chiffre du billet ne peut s’en déduire.',
@@ -191,7 +186,7 @@ export default defineChart({
           text: 'text',
           textAnchor: 'end',
           fontSize,
-          title: (d) => `${d.name} : ${formatNumber(d.total)} défi${d.total > 1 ? 's' : ''}`,
+          title: (d) => `${d.name} : ${formatNumber(d.total)} ${plural(d.total, 'défi')}`,
         }),
         Plot.rect(units, {
           fx: 'column',
@@ -205,7 +200,7 @@ export default defineChart({
           stroke: 'promotion',
           strokeWidth: 1.5,
           title: (d) =>
-            `${d.administration} — ${d.promotion} : ${formatNumber(d.defis)} défi${d.defis > 1 ? 's' : ''}` +
+            `${d.administration} — ${d.promotion} : ${formatNumber(d.defis)} ${plural(d.defis, 'défi')}` +
             (d.total > d.defis ? ` (${formatNumber(d.total)} en tout)` : ''),
         }),
         Plot.text(units, {

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { bySkill, SKILL_LABELS, type Defi } from '../lib/aggregates/defis.ts';
 import { formatNumber } from '../lib/format.ts';
 import { defineChart, type ChartRow } from './types.ts';
+import { plural } from '../lib/text.ts';
 
 type Row = { promotion: string; competence: string; defis: number; defis_promotion: number };
 
@@ -75,7 +76,7 @@ export default defineChart({
     const domain = promotions.flatMap((p) => [`${p}\u0000`, ...rows.filter((r) => r.promotion === p).map(key)]);
     const titles = promotions.map((p) => {
       const total = rows.find((r) => r.promotion === p)!.defis_promotion;
-      return { promotion: p, text: `${p} — ${formatNumber(total)} défi${total > 1 ? 's' : ''}` };
+      return { promotion: p, text: `${p} — ${formatNumber(total)} ${plural(total, 'défi')}` };
     });
     const marginLeft = narrow ? 112 : 130;
     return {
@@ -93,7 +94,7 @@ export default defineChart({
           x: 'defis',
           fill: 'competence',
           title: (d) =>
-            `${d.promotion} — ${d.competence} : ${formatNumber(d.defis)} défi${d.defis > 1 ? 's' : ''} sur ${formatNumber(d.defis_promotion)}`,
+            `${d.promotion} — ${d.competence} : ${formatNumber(d.defis)} ${plural(d.defis, 'défi')} sur ${formatNumber(d.defis_promotion)}`,
         }),
         Plot.text(rows, {
           y: key,

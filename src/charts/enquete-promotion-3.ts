@@ -35,7 +35,11 @@ export default defineChart<SurveyRow>({
   order: 2,
   description:
     'Les pourcentages publiés sur la promotion 3 : questionnaires de fin de promotion (novembre 2019, publiés en janvier 2020) et suivi d’avril 2021, avec le nombre de répondants quand il est publié.',
-  rows: ({ aggregates }) => surveyRows(aggregates.enquetes.data.results.filter((r) => SURVEYS.includes(r.survey))),
+  rows: ({ aggregates, publications }) =>
+    surveyRows(
+      aggregates.enquetes.data.results.filter((r) => SURVEYS.includes(r.survey)),
+      publications,
+    ),
   columns: SURVEY_COLUMNS,
   reading: (rows) => {
     const satisfied = find(rows, 'satisfaits_resultats_projet');

@@ -21,7 +21,11 @@ export default defineChart<SurveyRow>({
   order: 1,
   description:
     'Tous les pourcentages publiés par le rapport d’analyse de juin 2019 à partir des questionnaires envoyés aux EIG et aux mentors des deux premières promotions, par thème, avec le nombre de répondants.',
-  rows: ({ aggregates }) => surveyRows(aggregates.enquetes.data.results.filter((r) => r.survey === SURVEY)),
+  rows: ({ aggregates, publications }) =>
+    surveyRows(
+      aggregates.enquetes.data.results.filter((r) => r.survey === SURVEY),
+      publications,
+    ),
   columns: SURVEY_COLUMNS,
   reading: (rows) => {
     const top = [...rows].sort((a, b) => b.valeur - a.valeur)[0];

@@ -31,7 +31,11 @@ export default defineChart<SurveyRow>({
   description:
     'Les parcours des EIG après leurs dix mois : envie de travailler pour l’administration, recrutements, EIG toujours en poste, d’après les questionnaires des promotions 1 et 2 (2019) et de la promotion 3 (2020 et 2021).',
   legacyAnchors: ['parcours'],
-  rows: ({ aggregates }) => surveyRows(aggregates.enquetes.data.results.filter((r) => r.theme === 'parcours')),
+  rows: ({ aggregates, publications }) =>
+    surveyRows(
+      aggregates.enquetes.data.results.filter((r) => r.theme === 'parcours'),
+      publications,
+    ),
   columns: SURVEY_COLUMNS,
   reading: (rows) => {
     const before = find(rows, 'souhait_administration_avant');

@@ -1,10 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import { PARTITION_INDICATORS, type FollowUpFigure } from '../lib/aggregates/follow-up.ts';
 import { formatMonth, formatNumber } from '../lib/format.ts';
-import { FOLLOW_UP_LABELS, PUBLICATION_TAGS, label } from '../lib/labels.ts';
+import { FOLLOW_UP_LABELS, label } from '../lib/labels.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
 import { groupsOf } from './helpers/bands.ts';
 import { defineChart, type ChartRow } from './types.ts';
+import { plural } from '../lib/text.ts';
 
 const PROMOTION = 'EIG 3';
 const TOTAL = 'Total (somme des catégories)';
@@ -20,6 +21,8 @@ type Row = {
   /** For a computed total: the projects counted by state at the same date, which it should equal. */
   evalues: number | null;
   precision: string | null;
+  /** The publication's tag, for headings (not a column: the table's source column cites it). */
+  _publication?: string;
 };
 
 /** A computed total that does not equal the number of projects assessed at the same date. */
@@ -35,7 +38,7 @@ export default defineChart<Row>({
   order: 1,
   description:
     'État, portage et maintenance des 14 projets de la promotion 3 évalués en novembre 2019 et en mars 2021 (EIG Link exclu), et ce que la fin de promotion disait de leur ouverture et de leur pérennisation.',
-  rows: ({ aggregates }) => {
+  rows: ({ aggregates, publications }) => {
     const figures = aggregates.suivi.data.figures.filter((f) => f.promotion === PROMOTION);
     const partitions = aggregates.suivi.data.partitions.filter((p) => p.promotion === PROMOTION);
     const reference = (date: string) => partitions.find((p) => p.indicator === 'etat' && p.date === date)?.total.value;
@@ -47,6 +50,7 @@ export default defineChart<Row>({
       nature: PUBLISHED,
       evalues: null,
       precision: f.figure.note ?? null,
+      _publication: publications.tag(f.figure.from[0]?.source ?? ''),
       _from: f.figure.from,
     });
     const indicators = [...new Set(figures.map((f) => f.indicator))];
@@ -114,7 +118,7 @@ export default defineChart<Row>({
       notes.push(`Les ${formatNumber(assessed)} projets évalués en 2021 excluent EIG Link (billet d’avril 2021).`);
     for (const r of rows.filter((row) => /^sur \d+$/u.test(row.precision ?? ''))) {
       notes.push(
-        `« ${r.categorie} », ${r.date} : ${formatNumber(r.nombre)} ${r.precision} (${label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()}) : les chiffres de fin de promotion portent sur tous les défis de la promotion, pas sur les ${formatNumber(assessed ?? 0)} projets évalués en 2021.`,
+        `« ${r.categorie} », ${r.date} : ${formatNumber(r.nombre)} ${r.precision} (${(r._publication ?? '').toLowerCase()}) : les chiffres de fin de promotion portent sur tous les défis de la promotion, pas sur les ${formatNumber(assessed ?? 0)} projets évalués en 2021.`,
       );
     }
     notes.push(
@@ -127,11 +131,7 @@ export default defineChart<Row>({
     const groups = groupsOf(rows, (r) => r.indicateur).map((g) => {
       const groupDates = [...new Set(g.rows.map((r) => r.date))];
       const sources = [
-        ...new Set(
-          g.rows
-            .filter((r) => r.nature === PUBLISHED)
-            .map((r) => label(PUBLICATION_TAGS, r._from[0]?.source ?? '').toLowerCase()),
-        ),
+        ...new Set(g.rows.filter((r) => r.nature === PUBLISHED).map((r) => (r._publication ?? '').toLowerCase())),
       ];
       const when = groupDates.length === 1 ? groupDates[0]! : `${groupDates[0]} et ${groupDates.at(-1)}`;
       return { heading: `${g.group}, ${when} (${sources.join(', ')})`, rows: g.rows };
@@ -149,7 +149,7 @@ export default defineChart<Row>({
     const inconsistent = totals.filter((b) => isGap(b.row));
     const when = (b: Bar) => (narrow ? shortMonth(toIso(b.row.date)) : b.row.date);
     const tip = (b: Bar) =>
-      `${b.row.indicateur} — ${b.row.categorie}, ${b.row.date} : ${formatNumber(b.row.nombre)} projet${b.row.nombre > 1 ? 's' : ''}${b.row.nature === COMPUTED ? ' (calculé)' : ''}${b.row.nature === COMPUTED && b.row.precision ? ` ; ${b.row.precision}` : ''}`;
+      `${b.row.indicateur} — ${b.row.categorie}, ${b.row.date} : ${formatNumber(b.row.nombre)} ${plural(b.row.nombre, 'projet')}${b.row.nature === COMPUTED ? ' (calculé)' : ''}${b.row.nature === COMPUTED && b.row.precision ? ` ; ${b.row.precision}` : ''}`;
     const max = Math.max(15, ...rows.map((r) => r.nombre));
     const frame = barListFrame(list, narrow ? 10 : 11);
     const bar = (data: Bar[], extra: Record<string, unknown>) =>

@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { label, PUBLICATION_SHORT_LABELS } from '../lib/labels.ts';
 import { isEigPromotion } from '../lib/promotions.ts';
 import { defineChart, type ChartRow } from './types.ts';
 import { panelTitles } from './helpers/panels.ts';
@@ -20,7 +19,6 @@ const row = (promotion: string, mesure: string, figure: Figure): ChartRow<Row> =
 });
 
 /** « le rapport d’analyse … (Etalab, 2019) »: the publication a figure cites. */
-const sourceOf = (from: { source: string }[]) => label(PUBLICATION_SHORT_LABELS, from[0]?.source ?? '');
 
 const list = (items: string[]) =>
   items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
@@ -64,7 +62,8 @@ export default defineChart({
     const sentence = parts.join(' ; ');
     return sentence ? `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` : 'Aucun effectif publié à comparer.';
   },
-  notes: (rows, { aggregates }) => {
+  notes: (rows, { aggregates, publications }) => {
+    const sourceOf = (from: { source: string }[]) => publications.shortLabel(from[0]?.source ?? '');
     const notes: string[] = [];
     for (const p of [...new Set(rows.map((r) => r.promotion))]) {
       const sum = rows.find((r) => r.promotion === p && r.mesure === SUM);

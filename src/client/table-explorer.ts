@@ -5,6 +5,7 @@
  * so sorting and the CSV use the values, not their French formatting. Without JavaScript the full table stays as built.
  * papaparse is loaded only when the reader asks for the CSV.
  */
+import { plural, stripAccents } from '../lib/text.ts';
 
 type Direction = 'ascending' | 'descending';
 
@@ -16,7 +17,7 @@ interface Column {
 
 /** Text compared without case or accents: « defi » finds « Défi ». */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return stripAccents(text).toLowerCase();
 }
 
 /** Order of two raw values of a column: numbers as numbers, text in French order; empty cells always last. */
@@ -68,8 +69,7 @@ function enhance(table: HTMLTableElement, controls: HTMLElement): void {
       row.hidden = !visible;
       if (visible) shown += 1;
     }
-    if (count)
-      count.textContent = `${shown} ligne${shown > 1 ? 's' : ''} affichée${shown > 1 ? 's' : ''} sur ${rows.length}`;
+    if (count) count.textContent = `${shown} ${plural(shown, 'ligne')} ${plural(shown, 'affichée')} sur ${rows.length}`;
     if (download) download.disabled = shown === 0;
   };
 

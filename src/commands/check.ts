@@ -8,6 +8,7 @@ import { SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
 import { completeInterruptedFetch } from '../fetch/journal.ts';
 import { dataDir, load } from '../load/snapshot-io.ts';
+import { plural } from '../lib/text.ts';
 
 export async function checkData(args: string[] = [], effects: Partial<Effects> = {}): Promise<number> {
   const fx = withEffects(effects);
@@ -19,7 +20,7 @@ export async function checkData(args: string[] = [], effects: Partial<Effects> =
   if (!result.ok) {
     for (const error of result.errors) fx.log(error.message);
     fx.log(
-      `Instantané ${dir}/ invalide : ${result.errors.length} erreur${result.errors.length > 1 ? 's' : ''}. Le site n’est pas construit.`,
+      `Instantané ${dir}/ invalide : ${result.errors.length} ${plural(result.errors.length, 'erreur')}. Le site n’est pas construit.`,
     );
     return 1;
   }

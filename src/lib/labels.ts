@@ -164,30 +164,6 @@ export const PROFILE_LABELS: Record<string, string> = {
   'equipe du programme': 'Équipe du programme',
 };
 
-/** Publications, as named in a source line under a chart. */
-export const PUBLICATION_SHORT_LABELS: Record<string, string> = {
-  'rapport-2019-tableau': 'rapport d’analyse des promotions 1 et 2 (Etalab, 2019)',
-  'rapport-2019': 'rapport d’analyse des promotions 1 et 2 (Etalab, 2019)',
-  'blog-2019-05-09': 'blog du programme EIG (mai 2019)',
-  'blog-2020-01-17': 'blog du programme EIG (janvier 2020)',
-  'blog-2021-04-01': 'blog du programme EIG (avril 2021)',
-  'blog-2021-04-08': 'blog du programme EIG (avril 2021)',
-  'ingenierie-programme': 'documentation du programme EIG (2020)',
-  'programme-site': 'site du programme EIG',
-};
-
-/** Publications, as tagged in a table's source column. */
-export const PUBLICATION_TAGS: Record<string, string> = {
-  'rapport-2019-tableau': 'Rapport 2019',
-  'rapport-2019': 'Rapport 2019',
-  'blog-2019-05-09': 'Blog, mai 2019',
-  'blog-2020-01-17': 'Blog, janv. 2020',
-  'blog-2021-04-01': 'Blog, avril 2021',
-  'blog-2021-04-08': 'Blog, avril 2021',
-  'ingenierie-programme': 'Documentation 2020',
-  'programme-site': 'Site du programme',
-};
-
 /** The label of a code, or the code itself when no label exists. */
 export function label(labels: Record<string, string>, code: string): string {
   return labels[code] ?? code;

@@ -6,6 +6,7 @@
 import { byAdministration, spellingVariants, type Defi } from './aggregates/defis.ts';
 import type { Figures } from './aggregates/index.ts';
 import type { KeyFigures } from './aggregates/key-figures.ts';
+import { coveredPromotions } from './aggregates/programme.ts';
 import { communityEigCounts, communityMentorCounts, composition } from './aggregates/profiles.ts';
 import type { TotalCheck } from './aggregates/totals.ts';
 import { concatFrom, sumOf, type Figure } from './figures.ts';
@@ -187,7 +188,7 @@ function crossSourceChecks(inputs: Figures, sourceName: SourceName, publications
 
   // Figures of the May 2019 blog post against the 2019 report. The report's promotions are those its totals
   // add up; the promotion still running when it was written is the one the blog post counts « en cours ».
-  const report = coveredPromotions(kf, 'eig');
+  const report = coveredPromotions(kf.all, 'eig');
   const reportName = ofPhrase(publications.designation(kf.get('Total', 'eig')?.from[0]?.source ?? ''));
   const running = kf.series('eig_en_cours').find((s) => isEigPromotion(s.promotion));
   const alumni = report.filter((p) => p !== running?.promotion);
@@ -212,8 +213,8 @@ function crossSourceChecks(inputs: Figures, sourceName: SourceName, publications
       id: 'candidatures-billet-rapport',
       what: 'Candidatures reçues',
       blog: applications,
-      other: `la somme des ${promotionSpan(coveredPromotions(kf, 'candidats_eig'))} ${reportName}`,
-      figure: sumOfPromotions('candidats_eig', coveredPromotions(kf, 'candidats_eig')),
+      other: `la somme des ${promotionSpan(coveredPromotions(kf.all, 'candidats_eig'))} ${reportName}`,
+      figure: sumOfPromotions('candidats_eig', coveredPromotions(kf.all, 'candidats_eig')),
       severity: applications?.qualifier ? 'approximation' : 'incoherence',
     },
     {
@@ -521,18 +522,6 @@ function boundsNotice(inputs: Figures): QualityCheck[] {
       })),
     },
   ];
-}
-
-/**
- * The promotions a printed total covers: those whose figure comes from the publication that printed the total
- * (the 2019 report's total of EIG covers promotions 1 to 3; promotion 4 comes from a 2021 post).
- */
-function coveredPromotions(kf: KeyFigures, indicator: string): string[] {
-  const source = kf.get('Total', indicator)?.from[0]?.source;
-  return kf
-    .series(indicator)
-    .filter((s) => isEigPromotion(s.promotion) && s.figure.from[0]?.source === source)
-    .map((s) => s.promotion);
 }
 
 /** Every check, computed from the aggregates (never from the tables: adding a table never edits the report). */

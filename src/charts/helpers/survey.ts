@@ -5,18 +5,13 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { SurveyFigure } from '../../lib/aggregates/surveys.ts';
+import type { Publications } from '../../lib/publications.ts';
 import { formatFigure, formatNumber, formatPercent } from '../../lib/format.ts';
-import {
-  POPULATION_LABELS,
-  PUBLICATION_TAGS,
-  QUESTION_LABELS,
-  SURVEY_LABELS,
-  THEME_LABELS,
-  label,
-} from '../../lib/labels.ts';
+import { POPULATION_LABELS, QUESTION_LABELS, SURVEY_LABELS, THEME_LABELS, label } from '../../lib/labels.ts';
 import type { Column, ChartRow, PlotContext } from '../types.ts';
 import { barList, barListFrame } from './bar-list.ts';
 import { groupsOf } from './bands.ts';
+import { plural } from '../../lib/text.ts';
 
 export type SurveyRow = {
   enquete: string;
@@ -32,7 +27,7 @@ export type SurveyRow = {
   publication: string;
 };
 
-export function surveyRows(results: readonly SurveyFigure[]): ChartRow<SurveyRow>[] {
+export function surveyRows(results: readonly SurveyFigure[], publications: Publications): ChartRow<SurveyRow>[] {
   return results.map((s) => ({
     enquete: label(SURVEY_LABELS, s.survey),
     theme: label(THEME_LABELS, s.theme),
@@ -43,7 +38,7 @@ export function surveyRows(results: readonly SurveyFigure[]): ChartRow<SurveyRow
     repondants: s.n,
     cible: s.target,
     precision: s.figure.note ?? null,
-    publication: label(PUBLICATION_TAGS, s.figure.from[0]?.source ?? ''),
+    publication: publications.tag(s.figure.from[0]?.source ?? ''),
     _from: s.figure.from,
   }));
 }
@@ -94,13 +89,13 @@ export function surveyNotes(rows: readonly SurveyRow[]): string[] {
   const bounded = rows.filter((r) => r.qualificatif);
   if (bounded.length > 0) {
     notes.push(
-      `${formatNumber(bounded.length)} pourcentage${bounded.length > 1 ? 's sont publiés' : ' est publié'} avec un qualificatif (« plus de », « près de ») : la barre est dessinée à la valeur publiée, qui est une borne ou un arrondi, pas une mesure exacte.`,
+      `${formatNumber(bounded.length)} ${plural(bounded.length, 'pourcentage est publié', 'pourcentages sont publiés')} avec un qualificatif (« plus de », « près de ») : la barre est dessinée à la valeur publiée, qui est une borne ou un arrondi, pas une mesure exacte.`,
     );
   }
   const unknown = rows.filter((r) => r.repondants === null);
   if (unknown.length > 0) {
     notes.push(
-      `Pour ${formatNumber(unknown.length)} pourcentage${unknown.length > 1 ? 's' : ''}, le nombre de répondants n’est pas publié : seule la taille de la population est connue.`,
+      `Pour ${formatNumber(unknown.length)} ${plural(unknown.length, 'pourcentage')}, le nombre de répondants n’est pas publié : seule la taille de la population est connue.`,
     );
   }
   const small = rows.filter((r) => r.repondants !== null && r.repondants < 30);

@@ -1,6 +1,7 @@
 /** Défis: one per row of defis.csv; counted by promotion, administration, skill and place; team sizes. */
 import { refOf, roundCents, type Figure, type RowRef } from '../figures.ts';
 import { byPromotion } from '../promotions.ts';
+import { stripAccents } from '../text.ts';
 import type { Row } from '../tables.ts';
 
 type DefiRow = Row<'defis'>;
@@ -35,9 +36,7 @@ export interface Defi {
  * ’ or '): they are the same structure once case, accents, apostrophes and punctuation are ignored.
  */
 export function administrationKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return stripAccents(name)
     .toLowerCase()
     .replace(/[^a-z0-9]+/gu, ' ')
     .trim();

@@ -1,5 +1,5 @@
 /** Promotions: EIG, mentors, défis, host services; applications and défis proposed; other programme figures. */
-import { isEigPromotion } from '../promotions.ts';
+import { byPromotion, isEigPromotion, isTotal } from '../promotions.ts';
 import type { KeyFigure, KeyFigures } from './key-figures.ts';
 import { checkTotals, type TotalCheck } from './totals.ts';
 
@@ -24,4 +24,16 @@ export function programmeTotals(kf: KeyFigures): TotalCheck[] {
   return [...PROMOTION_INDICATORS, ...SELECTION_INDICATORS]
     .map((indicator) => checkTotals(kf.series(indicator), indicator))
     .filter((c): c is TotalCheck => c !== null);
+}
+
+/**
+ * The promotions a printed total covers: those whose figure comes from the publication that printed the total
+ * (the 2019 report's total of EIG covers promotions 1 to 3; promotion 4 comes from a 2021 post).
+ */
+export function coveredPromotions(all: readonly KeyFigure[], indicator: string): string[] {
+  const source = all.find((f) => isTotal(f.promotion) && f.indicator === indicator)?.figure.from[0]?.source;
+  return all
+    .filter((f) => f.indicator === indicator && isEigPromotion(f.promotion) && f.figure.from[0]?.source === source)
+    .sort(byPromotion((f) => f.promotion))
+    .map((f) => f.promotion);
 }

@@ -10,6 +10,7 @@ import {
 } from './decode.ts';
 import { DataFileError, shown } from './errors.ts';
 import { analyseNumber, decimalMarkFor, type DecimalMark } from './numbers.ts';
+import { plural, stripAccents } from '../text.ts';
 import type { ColumnSpec, ColumnType, RowOf, TableSpec } from './schema.ts';
 
 export interface Dialect {
@@ -34,9 +35,7 @@ export type TableResult<S extends TableSpec> = TableRead<S> | { ok: false; error
 
 /** Header spellings compare without accents, case, spaces or punctuation: « Montant (€) » is « montant ». */
 export function normaliseHeader(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  return stripAccents(header)
     .toLowerCase()
     .replace(/œ/gu, 'oe')
     .replace(/æ/gu, 'ae')
@@ -102,7 +101,7 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
     if (n < width) {
       throw new DataFileError(
         file,
-        `${n} champ${n > 1 ? 's' : ''} au lieu de ${width} (séparateur « ${printable(delimiter)} »)`,
+        `${n} ${plural(n, 'champ')} au lieu de ${width} (séparateur « ${printable(delimiter)} »)`,
         record.line,
       );
     }
@@ -298,7 +297,7 @@ function matchHeader(header: RawRecord, spec: TableSpec, file: string): Map<numb
         .join(', ') + (cells.length > 12 ? ', …' : '');
     throw new DataFileError(
       file,
-      `colonne${missing.length > 1 ? 's' : ''} manquante${missing.length > 1 ? 's' : ''} : ${names}${accepted} ; colonnes trouvées : ${found || 'aucune'}`,
+      `${plural(missing.length, 'colonne')} ${plural(missing.length, 'manquante')} : ${names}${accepted} ; colonnes trouvées : ${found || 'aucune'}`,
       header.line,
     );
   }
