@@ -1,6 +1,7 @@
 // @ts-check
 import { writeFile } from 'node:fs/promises';
 import { defineConfig } from 'astro/config';
+import { routePatterns, routes } from './src/routes.ts';
 import { CONTENT_SECURITY_POLICY } from './src/site/meta.ts';
 
 /**
@@ -19,16 +20,16 @@ function staticHostHeaders() {
           `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors *`,
           '  X-Content-Type-Options: nosniff',
           '  Referrer-Policy: strict-origin-when-cross-origin',
-          '/assets/*',
+          routePatterns.assets,
           '  Cache-Control: public, max-age=31536000, immutable',
-          '/embed.js',
+          routes.embedScript,
           '  Access-Control-Allow-Origin: *',
           '  Cache-Control: public, max-age=3600',
-          '/api/*',
+          routePatterns.api,
           '  Access-Control-Allow-Origin: *',
-          '/data/*',
+          routePatterns.chartData,
           '  Access-Control-Allow-Origin: *',
-          '/tables/*',
+          routePatterns.tables,
           '  Access-Control-Allow-Origin: *',
           '',
         ];

@@ -9,7 +9,7 @@ const modules = import.meta.glob<{ default: Chart }>(['./*.ts', '!./registry.ts'
 });
 
 /** Every chart, in menu order (theme, then its order within the theme), checked for clashing addresses. */
-export function registered(found: Record<string, { default?: Chart }> = modules): Chart[] {
+function registered(found: Record<string, { default?: Chart }> = modules): Chart[] {
   const charts = Object.entries(found).map(([path, module]) => {
     if (!module.default?.slug) throw new Error(`${path} : un graphique doit exporter par défaut defineChart({...})`);
     return module.default;

@@ -5,6 +5,7 @@
 import type { PlotOptions } from '@observablehq/plot';
 import type { RowRef } from '../lib/figures.ts';
 import type { Model } from '../lib/model.ts';
+import type { ValueKind } from '../lib/values.ts';
 
 /** Menu groups, in menu order. */
 export const THEMES = {
@@ -42,13 +43,11 @@ export interface PlotContext {
 
 export type CellValue = string | number | null;
 
-/** How a column's values are written in the table (CSV and JSON keep the raw value). */
-export type ColumnKind = 'texte' | 'nombre' | 'euros' | 'pourcent' | 'annee';
-
 export interface Column<R> {
   key: keyof R & string;
   label: string;
-  kind: ColumnKind;
+  /** How the column's values are written in the table (CSV and JSON keep the raw value). */
+  kind: ValueKind;
   /** Overrides the table text of a cell, e.g. to add the publication's « plus de ». */
   format?(row: R): string;
   /** Makes the cell a link to this address (an http(s) URL checked by the chart), or plain text when null. */

@@ -134,8 +134,3 @@ export function shareOf(part: Figure, whole: Figure): Figure {
 export function roundCents(value: number): number {
   return Math.round(value * 100) / 100;
 }
-
-/** Distinct publications cited by a set of figures, in order of first appearance. */
-export function sourcesOf(figures: readonly (Figure | null | undefined)[]): string[] {
-  return [...new Set(figures.flatMap((f) => f?.from.map((r) => r.source) ?? []))];
-}

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { ResourceRecord } from './manifest.ts';
+import { VALUE_KINDS } from './values.ts';
 
 export const HISTORY_KINDS = {
   initial: 'Premier instantané',
@@ -37,7 +38,7 @@ const moveSchema = z.object({
   row: z.string(),
   column: z.string(),
   columnLabel: z.string(),
-  kind: z.enum(['texte', 'nombre', 'euros', 'pourcent', 'annee']),
+  kind: z.enum(VALUE_KINDS),
   before: z.number().nullable(),
   after: z.number().nullable(),
   change: z.number().nullable(),

@@ -5,38 +5,23 @@
  */
 import Papa from 'papaparse';
 import { sources as dataSources } from '../../data/sources.ts';
-import type { Column, ColumnKind } from '../charts/types.ts';
+import type { Column } from '../charts/types.ts';
 import type { RowRef } from '../lib/figures.ts';
-import { formatEuros, formatNumber, formatPercent } from '../lib/format.ts';
 import type { Manifest } from '../lib/manifest.ts';
 import type { Model } from '../lib/model.ts';
 import { tables } from '../lib/tables.ts';
+import { formatKind } from '../lib/values.ts';
 import { routes } from '../routes.ts';
 import type { Published, PublishedChart, PublishedRow } from './publish.ts';
 
 type AnyColumn = Column<Record<string, unknown>>;
 
-export function formatCell(value: unknown, kind: ColumnKind): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value !== 'number') return String(value);
-  switch (kind) {
-    case 'euros':
-      return formatEuros(value);
-    case 'pourcent':
-      return formatPercent(value);
-    case 'annee':
-      return String(value);
-    default:
-      return formatNumber(value);
-  }
-}
-
 export function cellText(row: PublishedRow, column: AnyColumn): string {
-  return column.format ? column.format(row) : formatCell(row[column.key], column.kind);
+  return column.format ? column.format(row) : formatKind(row[column.key], column.kind);
 }
 
 /** Publications cited by a row, in order. */
-export function rowSources(row: PublishedRow): string[] {
+function rowSources(row: PublishedRow): string[] {
   return [...new Set(row._from.map((r) => r.source))];
 }
 
@@ -54,7 +39,7 @@ export function chartCsv({ chart, rows }: PublishedChart): string {
 }
 
 /** The data.gouv.fr resource a table's file was downloaded from, null when it was compiled from publications. */
-export function refResource(ref: RowRef, manifest: Pick<Manifest, 'tables'>) {
+function refResource(ref: RowRef, manifest: Pick<Manifest, 'tables'>) {
   const lock = manifest.tables[ref.table];
   if (lock?.origin !== 'data.gouv.fr' || !lock.resource) return null;
   const { id, title, url, latest, checksum, last_modified } = lock.resource;

@@ -3,7 +3,8 @@
  * snapshot, rows are matched by their non-numeric columns (promotion, indicator, budget line…) and each number
  * that differs is a move, old → new. This is what a reader of the site would see change.
  */
-import type { Chart, ChartContext, Column, ColumnKind } from '../charts/types.ts';
+import type { Chart, ChartContext, Column } from '../charts/types.ts';
+import type { ValueKind } from '../lib/values.ts';
 import type { Citation, RowRef } from '../lib/figures.ts';
 
 export interface FigureMove {
@@ -12,7 +13,7 @@ export interface FigureMove {
   row: string;
   column: string;
   columnLabel: string;
-  kind: ColumnKind;
+  kind: ValueKind;
   before: number | null;
   after: number | null;
   /** after − before (points for a share), null when either is missing. */
@@ -43,7 +44,7 @@ export interface ChartDiff {
 }
 
 /** A year names a row (« 2019 ») rather than measures something: it identifies, like a text. */
-const IDENTITY_KINDS: readonly ColumnKind[] = ['texte', 'annee'];
+const IDENTITY_KINDS: readonly ValueKind[] = ['texte', 'annee'];
 
 type Row = Record<string, unknown> & { _from: RowRef[] };
 type AnyColumn = Column<Record<string, unknown>>;

@@ -94,7 +94,7 @@ export function flagsOf(tableDiffs: readonly TableDiff[], chartDiffs: readonly C
 }
 
 /** « EIG 2 · Mentors — Nombre : 18 → 25 (+7, +38,9 %) » */
-export function describeMove(move: FigureMove): string {
+function describeMove(move: FigureMove): string {
   return `${move.row} — ${move.columnLabel} : ${formatMoveValue(move.before, move)} → ${formatMoveValue(move.after, move)}${
     move.change !== null ? ` (${formatChange(move)})` : ''
   }`;

@@ -43,7 +43,7 @@ export function historyEntry(options: {
 }
 
 /** The part of an update report worth keeping forever: no provenance lists, which the report itself has. */
-export function summaryOf(report: UpdateReport): NonNullable<HistoryEntry['summary']> {
+function summaryOf(report: UpdateReport): NonNullable<HistoryEntry['summary']> {
   return {
     flags: report.flags.map((f) => f.message),
     moved: report.charts.flatMap((chart) => chart.moved.map((move) => compactMove(move, chart.title))),

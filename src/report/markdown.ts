@@ -136,7 +136,7 @@ function resourceSection(report: UpdateReport): string[] {
   return lines;
 }
 
-export function resourceText(resource: ResourceRecord): string {
+function resourceText(resource: ResourceRecord): string {
   const checksum = resource.checksum
     ? `, ${md(resource.checksum.type)} ${md(resource.checksum.value)}`
     : ', sans somme de contrôle';

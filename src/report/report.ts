@@ -62,8 +62,3 @@ function contextOrError(snapshot: Snapshot): Model | Error {
     return new Error(`agrégats impossibles à calculer : ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-
-/** Whether the report has anything to say at all. */
-export function isEmpty(report: UpdateReport): boolean {
-  return report.charts.length + report.tables.length + report.resources.length === 0;
-}

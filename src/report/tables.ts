@@ -54,7 +54,7 @@ export function diffTables(before: Snapshot, after: Snapshot): TableDiff[] {
   return tableNames.map((name) => diffTable(name, before, after)).filter(hasChanges);
 }
 
-export function hasChanges(diff: TableDiff): boolean {
+function hasChanges(diff: TableDiff): boolean {
   const { schema } = diff;
   return (
     diff.added.length +

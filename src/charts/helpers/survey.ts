@@ -111,7 +111,7 @@ export function surveyNotes(rows: readonly SurveyRow[]): string[] {
 const POPULATION_ORDER = Object.values(POPULATION_LABELS);
 
 /** Series in a stable order: EIG, mentors, both; then the ones whose respondents are known first. */
-export function seriesOrder(rows: readonly SurveyRow[]): string[] {
+function seriesOrder(rows: readonly SurveyRow[]): string[] {
   const first = new Map<string, SurveyRow>();
   for (const r of rows) if (!first.has(seriesOf(r))) first.set(seriesOf(r), r);
   const rank = (r: SurveyRow) => POPULATION_ORDER.indexOf(r.population) + (r.repondants === null ? 10 : 0);

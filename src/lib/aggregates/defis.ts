@@ -80,7 +80,7 @@ export interface Count {
 }
 
 /** Counts défis by a key (one défi may fall under several keys, e.g. its skills). */
-export function countDefis(
+function countDefis(
   defis: readonly Defi[],
   keysOf: (d: Defi) => readonly string[],
   labelOf: (key: string, defis: readonly Defi[]) => string = (key) => key,

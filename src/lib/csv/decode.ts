@@ -71,7 +71,7 @@ const WINDOWS_1252 = Array.from({ length: 256 }, (_, b) =>
   b >= 0x80 && b <= 0x9f ? WINDOWS_1252_HIGH[b - 0x80]! : String.fromCharCode(b),
 );
 
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
   for (let start = 0; start < bytes.length; start += 8192) {
     let chunk = '';

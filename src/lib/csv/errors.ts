@@ -29,7 +29,7 @@ function oneLine(text: string): string {
  * Makes a piece of the file printable inside a one-line message: line breaks shown as ↵, tabs as ⇥, other
  * control characters by their code point, and long values cut (a 100 kB cell must not become a 100 kB message).
  */
-export function clip(value: string, max = 60): string {
+function clip(value: string, max = 60): string {
   const visible = value
     .replace(/\r\n|\r|\n/gu, '↵')
     .replace(/\t/gu, '⇥')

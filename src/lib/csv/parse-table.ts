@@ -34,7 +34,7 @@ export interface TableRead<S extends TableSpec> {
 export type TableResult<S extends TableSpec> = TableRead<S> | { ok: false; error: DataFileError };
 
 /** Header spellings compare without accents, case, spaces or punctuation: « Montant (€) » is « montant ». */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return stripAccents(header)
     .toLowerCase()
     .replace(/œ/gu, 'oe')
