@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: unit tests run on their own in a second; site tests (built output, browser) share two builds
-// made once by tests/global-setup.ts.
+// Three projects:
+// - unit: the code on small fixture snapshots written for the tests (tests/fixtures/), the fetch against a local
+//   data.gouv.fr look-alike; never the live data/, so a legitimate `npm run fetch` leaves them green;
+// - published: the real snapshot of data/ against the figures the programme published (tests/reference/); a
+//   fetch that moves a published figure fails here, naming it;
+// - site: the built site (two builds made once by tests/global-setup.ts) and the pages in Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -15,8 +19,16 @@ export default defineConfig({
             'tests/report/**/*.test.ts',
             'tests/bench/**/*.test.ts',
             'tests/client/**/*.test.ts',
-            'tests/charts/**/*.test.ts',
+            'tests/publish/**/*.test.ts',
           ],
+          environment: 'node',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'published',
+          include: ['tests/published/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
         },

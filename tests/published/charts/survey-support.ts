@@ -1,9 +1,9 @@
 /** Shared by the survey chart tests: the published survey rows and how the charts name them. */
 import { expect } from 'vitest';
-import type { ChartContext, ChartRow } from '../../src/charts/types.ts';
-import type { SurveyRow } from '../../src/charts/helpers/survey.ts';
-import { POPULATION_LABELS, QUESTION_LABELS, THEME_LABELS } from '../../src/lib/labels.ts';
-import { reference, type ReferenceRow } from '../support/reference.ts';
+import type { ChartContext, ChartRow } from '../../../src/charts/types.ts';
+import type { SurveyRow } from '../../../src/charts/helpers/survey.ts';
+import { POPULATION_LABELS, QUESTION_LABELS, THEME_LABELS } from '../../../src/lib/labels.ts';
+import { reference, type ReferenceRow } from '../../support/reference.ts';
 
 export const plain = (text: string) => text.replace(/&#160;|&#8239;|[\u00a0\u202f]/gu, ' ');
 

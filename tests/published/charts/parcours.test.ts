@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import chart from '../../src/charts/parcours.ts';
-import type { ChartContext } from '../../src/charts/types.ts';
-import { renderChart } from '../../src/site/render-chart.ts';
-import { loadContext, publishedChart } from '../support/site-context.ts';
+import chart from '../../../src/charts/parcours.ts';
+import type { ChartContext } from '../../../src/charts/types.ts';
+import { renderChart } from '../../../src/site/render-chart.ts';
+import { loadContext, publishedChart } from '../../support/site-context.ts';
 import { expectSameFigures, plain, published } from './survey-support.ts';
 
 let ctx: ChartContext;

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import chart from '../../src/charts/suivi-promotion-3.ts';
-import type { ChartContext } from '../../src/charts/types.ts';
-import { formatMonth } from '../../src/lib/format.ts';
-import { FOLLOW_UP_LABELS } from '../../src/lib/labels.ts';
-import { renderChart } from '../../src/site/render-chart.ts';
-import { reference } from '../support/reference.ts';
-import { loadContext, publishedChart } from '../support/site-context.ts';
+import chart from '../../../src/charts/suivi-promotion-3.ts';
+import type { ChartContext } from '../../../src/charts/types.ts';
+import { formatMonth } from '../../../src/lib/format.ts';
+import { FOLLOW_UP_LABELS } from '../../../src/lib/labels.ts';
+import { renderChart } from '../../../src/site/render-chart.ts';
+import { reference } from '../../support/reference.ts';
+import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {

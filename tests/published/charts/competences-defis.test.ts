@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import chart from '../../src/charts/competences-defis.ts';
-import type { ChartContext } from '../../src/charts/types.ts';
-import { reference } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import chart from '../../../src/charts/competences-defis.ts';
+import type { ChartContext } from '../../../src/charts/types.ts';
+import { reference } from '../../support/reference.ts';
+import { loadContext } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {

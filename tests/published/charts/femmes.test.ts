@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import chart from '../../src/charts/femmes.ts';
-import type { ChartContext } from '../../src/charts/types.ts';
-import { keyFigure } from '../support/reference.ts';
-import { loadContext } from '../support/site-context.ts';
+import chart from '../../../src/charts/femmes.ts';
+import type { ChartContext } from '../../../src/charts/types.ts';
+import { keyFigure } from '../../support/reference.ts';
+import { loadContext } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import chart from '../../src/charts/explorateur-defis.ts';
-import type { ChartContext, Column } from '../../src/charts/types.ts';
-import { chartCsv } from '../../src/publish/outputs.ts';
-import { keyFigure, reference } from '../support/reference.ts';
-import { loadContext, publishedChart } from '../support/site-context.ts';
+import chart from '../../../src/charts/explorateur-defis.ts';
+import type { ChartContext, Column } from '../../../src/charts/types.ts';
+import { chartCsv } from '../../../src/publish/outputs.ts';
+import { keyFigure, reference } from '../../support/reference.ts';
+import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import chart from '../../src/charts/financement.ts';
-import type { ChartContext } from '../../src/charts/types.ts';
-import { renderChart } from '../../src/site/render-chart.ts';
-import { budgetAmount } from '../support/reference.ts';
-import { loadContext, publishedChart } from '../support/site-context.ts';
+import chart from '../../../src/charts/financement.ts';
+import type { ChartContext } from '../../../src/charts/types.ts';
+import { renderChart } from '../../../src/site/render-chart.ts';
+import { budgetAmount } from '../../support/reference.ts';
+import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
