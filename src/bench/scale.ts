@@ -33,9 +33,11 @@ export interface ScaleResult {
 type AnyRow = Record<string, unknown> & { _line: number };
 
 /** Promotion of copy k: EIG n → EIG n+4k (still a promotion of the programme), anything else → « X k ». */
-function shiftPromotion(promotion: string, copy: number): string {
-  const eig = /^EIG\s*(\d+)$/iu.exec(promotion.trim());
-  return eig ? `EIG ${Number(eig[1]) + 4 * copy}` : `${promotion} ${copy}`;
+const eigNumber = (promotion: string) => /^EIG\s*(\d+)$/iu.exec(promotion.trim())?.[1];
+
+function shiftPromotion(promotion: string, copy: number, stride: number): string {
+  const n = eigNumber(promotion);
+  return n ? `EIG ${Number(n) + stride * copy}` : `${promotion} ${copy}`;
 }
 
 /**
@@ -46,6 +48,13 @@ function shiftPromotion(promotion: string, copy: number): string {
  */
 export function syntheticTables(real: SnapshotTables, factor: number): SnapshotTables {
   const out: Record<string, AnyRow[]> = {};
+  // Each copy's promotions come after the last real one, so that no copy meets a real promotion.
+  const stride = Math.max(
+    0,
+    ...Object.values(real).flatMap((rows: readonly AnyRow[]) =>
+      rows.map((row) => Number(eigNumber(String(row.promotion ?? '')) ?? 0)),
+    ),
+  );
   for (const [name, rows] of Object.entries(real) as [TableName, AnyRow[]][]) {
     const key: readonly string[] = tables[name].key;
     const column = key.includes('promotion') ? 'promotion' : key[0]!;
@@ -61,7 +70,7 @@ export function syntheticTables(real: SnapshotTables, factor: number): SnapshotT
         copies[k * rows.length + i] = {
           ...row,
           _line: row._line + k * rows.length,
-          [column]: column === 'promotion' ? shiftPromotion(value, k) : `${value} ${k}`,
+          [column]: column === 'promotion' ? shiftPromotion(value, k, stride) : `${value} ${k}`,
         };
       }
     }

@@ -13,6 +13,8 @@ const known = new Set([
   'blog-2021-04-08',
   'ingenierie-programme',
   'programme-site',
+  'data-eig-forever-2019',
+  'site-eig-v3',
 ]);
 beforeAll(async () => {
   tables = (await loadContext()).tables;
