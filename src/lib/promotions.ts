@@ -33,3 +33,14 @@ export const promotionYear: Record<string, number> = {
   'EIG 4': 2020,
   DIG: 2019,
 };
+
+/**
+ * The promotion a wording of the programme's current website stands for: « Promotion 4 » is EIG 4, « Promotion 3 -
+ * DIG » the designers' programme run beside EIG 3. Null for a wording it does not know.
+ */
+export function promotionFromWebsite(wording: string): string | null {
+  const text = wording.trim();
+  if (/^promotion\s*3\s*[-–]\s*DIG$/iu.test(text)) return 'DIG';
+  const eig = /^promotion\s*(\d+)$/iu.exec(text);
+  return eig ? `EIG ${Number(eig[1])}` : null;
+}
