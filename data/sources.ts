@@ -8,6 +8,26 @@
  *
  * The API base can be overridden with the EIG_API_BASE environment variable (tests point it at a local server).
  */
+/** The promotions of the programme as the 2017–2023 tables name them: seven EIG promotions and the designers (DIG). */
+const PROMOTIONS_2017_2023 = ['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4', 'EIG 5', 'EIG 6', 'EIG 7', 'DIG'];
+
+/** Units of the original site's figures, spelled as in chiffres-cles where the two share one. */
+const ORIGINAL_SITE_UNITS = [
+  'euros',
+  'pourcent',
+  'ans',
+  'personnes',
+  'candidatures',
+  'defis',
+  'administrations',
+  'ministeres',
+  'articles',
+  'videos',
+  'visiteurs',
+  'sessions',
+  'semaines',
+];
+
 export const sources = {
   dataset: 'programme-entrepreneurs-dinteret-general',
   apiBase: 'https://www.data.gouv.fr',
@@ -142,6 +162,86 @@ export const sources = {
         nombre_defis: { type: 'count', aliases: ['nombre', 'nb defis', 'défis', 'defis'] },
         source: { type: 'text', aliases: ['publication', 'reference'] },
         precision: { type: 'text', aliases: ['note', 'commentaire'], optional: true },
+      },
+    },
+    'eig-forever-2019': {
+      file: 'eig-forever-2019.csv',
+      title: 'Chiffres du site d’origine (data.eig-forever.org, 2019)',
+      description:
+        'Les 74 indicateurs du site data.eig-forever.org pour les promotions 1 à 3 (financement, programme, profils des EIG, parcours, sélection, administrations, communication, accompagnement, encadrement), tels que son code source les portait en mai 2019.',
+      resource: { titlePattern: '^chiffres du site (d[’\']origine|data[ .-]?eig[ .-]?forever)' },
+      key: ['tableau', 'indicateur', 'promotion'],
+      columns: {
+        tableau: { type: 'text', aliases: ['table', 'rubrique', 'onglet'] },
+        indicateur: { type: 'text', aliases: ['indicator', 'libelle', 'intitule'] },
+        promotion: { type: 'text', aliases: ['promo', 'promotion eig'], values: PROMOTIONS_2017_2023 },
+        annee: { type: 'year', aliases: ['année', 'year'] },
+        // Empty where the original wrote a figure it could not know yet (see precision).
+        valeur: { type: 'decimal', aliases: ['value', 'nombre', 'valeur publiee'], optional: true },
+        unite: { type: 'text', aliases: ['unit', 'unité'], values: ORIGINAL_SITE_UNITS },
+        source: { type: 'text', aliases: ['publication', 'reference'] },
+        precision: { type: 'text', aliases: ['note', 'commentaire'], optional: true },
+      },
+    },
+    'carte-2019': {
+      file: 'carte-2019.csv',
+      title: 'Carte des services d’accueil (data.eig-forever.org, 2019)',
+      description:
+        'Les 29 services qui ont accueilli les défis des promotions 1 à 3, sous leurs 19 ministères ou organismes de tutelle, avec leurs défis par année et leur position, tels que la carte du site d’origine les plaçait.',
+      resource: { titlePattern: '^carte des (services|administrations)' },
+      key: ['tutelle', 'service'],
+      columns: {
+        tutelle: { type: 'text', aliases: ['ministere', 'ministère', 'organisme de tutelle'] },
+        service: { type: 'text', aliases: ['administration', 'direction', 'service d accueil'] },
+        defis_2017: { type: 'count', aliases: ['defis 2017', 'défis 2017', 'eig2017'] },
+        defis_2018: { type: 'count', aliases: ['defis 2018', 'défis 2018', 'eig2018'] },
+        defis_2019: { type: 'count', aliases: ['defis 2019', 'défis 2019', 'eig2019'] },
+        latitude: { type: 'decimal', aliases: ['lat'] },
+        longitude: { type: 'decimal', aliases: ['lon', 'lng', 'long'] },
+        source: { type: 'text', aliases: ['publication', 'reference'] },
+        remarque: { type: 'text', aliases: ['commentaire', 'note'], optional: true },
+      },
+    },
+    'defis-2017-2023': {
+      file: 'defis-2017-2023.csv',
+      title: 'Défis des promotions 1 à 7 et DIG',
+      description:
+        'Les 131 défis du site actuel du programme : promotion, administration d’accueil et ville telles qu’écrites, thématiques, expertises, nombre d’EIG et de mentors comptés sur les pages des personnes, lien vers le code source. Le site ne donne pas d’année.',
+      resource: { titlePattern: 'd[ée]fis.*2017.{1,3}2023' },
+      key: ['slug'],
+      columns: {
+        slug: { type: 'text', aliases: ['identifiant', 'id'] },
+        titre: { type: 'text', aliases: ['title', 'nom', 'défi', 'defi'] },
+        promotion: { type: 'text', aliases: ['promo'], values: PROMOTIONS_2017_2023 },
+        promotion_source: { type: 'text', aliases: ['promos', 'promotion telle qu ecrite'] },
+        annee: { type: 'year', aliases: ['année', 'year'], optional: true },
+        administration: { type: 'text', aliases: ['who', 'administration d accueil', 'structure'] },
+        ville: { type: 'text', aliases: ['town', 'commune', 'lieu'], optional: true },
+        thematiques: { type: 'list', aliases: ['thématiques', 'themes', 'thèmes'], optional: true },
+        expertises: { type: 'list', aliases: ['competences', 'compétences'], optional: true },
+        nb_eig: { type: 'count', aliases: ['eig', 'nombre d eig', 'nombre eig'] },
+        nb_mentors: { type: 'count', aliases: ['mentors', 'nombre de mentors'] },
+        lien_code: { type: 'text', aliases: ['code source', 'lien code source', 'depot', 'dépôt'], optional: true },
+        source_fichier: { type: 'text', aliases: ['fichier source', 'fichier'] },
+        source: { type: 'text', aliases: ['publication', 'reference'] },
+      },
+    },
+    'communaute-2017-2023': {
+      file: 'communaute-2017-2023.csv',
+      title: 'Personnes du programme par promotion, rôle et expertise (2017-2023)',
+      description:
+        'Les 431 personnes du site actuel du programme comptées par promotion, rôle (participant pour les EIG, agent-public pour les mentors et sponsors, équipe du programme, écosystème) et expertise. Une personne de plusieurs promotions ou expertises compte dans chacune. Aucun nom.',
+      resource: { titlePattern: '^personnes\\b|r[ôo]les? et expertises?' },
+      key: ['promotion', 'role', 'expertise'],
+      columns: {
+        // Empty for people the website gives no promotion (programme staff, ecosystem).
+        promotion: { type: 'text', aliases: ['promo'], values: PROMOTIONS_2017_2023, optional: true },
+        promotion_source: { type: 'text', aliases: ['promos', 'promotion telle qu ecrite'], optional: true },
+        role: { type: 'text', aliases: ['rôle'] },
+        expertise: { type: 'text', aliases: ['expertises', 'competence', 'compétence'], optional: true },
+        effectif: { type: 'count', aliases: ['nombre', 'n', 'count', 'personnes'] },
+        source: { type: 'text', aliases: ['publication', 'reference'] },
+        source_fichier: { type: 'text', aliases: ['fichier source', 'fichier'] },
       },
     },
   },

@@ -32,23 +32,38 @@ export interface ScaleResult {
 
 type AnyRow = Record<string, unknown> & { _line: number };
 
-/** Promotion of copy k: EIG n → EIG n+4k (still a promotion of the programme), anything else → « X k ». */
-function shiftPromotion(promotion: string, copy: number): string {
-  const eig = /^EIG\s*(\d+)$/iu.exec(promotion.trim());
-  return eig ? `EIG ${Number(eig[1]) + 4 * copy}` : `${promotion} ${copy}`;
+/** Promotion of copy k: EIG n → EIG n+stride·k (still a promotion of the programme), anything else → « X k ». */
+const eigNumber = (promotion: string) => /^EIG\s*(\d+)$/iu.exec(promotion.trim())?.[1];
+
+function shiftPromotion(promotion: string, copy: number, stride: number): string {
+  const n = eigNumber(promotion);
+  return n ? `EIG ${Number(n) + stride * copy}` : `${promotion} ${copy}`;
+}
+
+/** The website's wording for a shifted promotion: « Promotion n » for EIG n, else the wording with the copy's number. */
+function websiteWording(promotion: string, wording: string, copy: number): string {
+  const n = eigNumber(promotion);
+  return n ? `Promotion ${n}` : `${wording} ${copy}`;
 }
 
 /**
  * `factor` copies of every table's rows. Each copy must be data the reader would accept, so every row keeps a
  * unique key and file line: the key's promotion is shifted (a new promotion per copy, as if the programme had
- * gone on), or, for a table keyed without promotion (survey results), the first key column gets the copy's
- * number.
+ * gone on, the website's wording beside it following), or, for a table keyed without promotion (survey results)
+ * or a row without one (people with no promotion), the first other key column gets the copy's number.
  */
 export function syntheticTables(real: SnapshotTables, factor: number): SnapshotTables {
   const out: Record<string, AnyRow[]> = {};
+  // Each copy's promotions come after the last real one, so that no copy meets a real promotion.
+  const stride = Math.max(
+    0,
+    ...Object.values(real).flatMap((rows: readonly AnyRow[]) =>
+      rows.map((row) => Number(eigNumber(String(row.promotion ?? '')) ?? 0)),
+    ),
+  );
   for (const [name, rows] of Object.entries(real) as [TableName, AnyRow[]][]) {
     const key: readonly string[] = tables[name].key;
-    const column = key.includes('promotion') ? 'promotion' : key[0]!;
+    const other = key.find((column) => column !== 'promotion')!;
     const copies: AnyRow[] = new Array(rows.length * factor);
     for (let k = 0; k < factor; k++) {
       for (let i = 0; i < rows.length; i++) {
@@ -57,12 +72,16 @@ export function syntheticTables(real: SnapshotTables, factor: number): SnapshotT
           copies[i] = row;
           continue;
         }
-        const value = String(row[column]);
-        copies[k * rows.length + i] = {
-          ...row,
-          _line: row._line + k * rows.length,
-          [column]: column === 'promotion' ? shiftPromotion(value, k) : `${value} ${k}`,
-        };
+        const copy: AnyRow = { ...row, _line: row._line + k * rows.length };
+        if (key.includes('promotion') && typeof row.promotion === 'string') {
+          const promotion = shiftPromotion(row.promotion, k, stride);
+          copy.promotion = promotion;
+          if (typeof row.promotion_source === 'string')
+            copy.promotion_source = websiteWording(promotion, row.promotion_source, k);
+        } else {
+          copy[other] = `${String(row[other])} ${k}`;
+        }
+        copies[k * rows.length + i] = copy;
       }
     }
     out[name] = copies;

@@ -1,7 +1,8 @@
 /**
  * `npm run data:lock`: records in data/manifest.json the fingerprint of every snapshot file, after a deliberate
  * edit by hand. Tables whose file did not change keep their entry untouched; a changed table is marked as
- * compiled from publications (it no longer is the file downloaded from data.gouv.fr). A hand edit is an update
+ * compiled from publications (it no longer is the file downloaded from data.gouv.fr), keeping the note that says how
+ * when it already was. A hand edit is an update
  * like a fetch: it gets its entry in data/history/ (without the figures that moved, which the old file, now
  * overwritten, would be needed for: run `npm run data:diff` on a copy made before editing for those).
  */
@@ -44,7 +45,8 @@ export async function lockData(dir = dataDir(), effects: Partial<Effects> = {}):
     const lock: TableLock = {
       file: spec.file,
       origin: 'publications',
-      originNote: HAND_COMPILED_NOTE,
+      // A hand-compiled table edited again was compiled the same way: its note says how, and stays.
+      originNote: old?.origin === 'publications' ? old.originNote : HAND_COMPILED_NOTE,
       resource: null,
       fetchedAt: null,
       updatedAt: now,
@@ -72,8 +74,16 @@ export async function lockData(dir = dataDir(), effects: Partial<Effects> = {}):
   };
   await fx.fs.writeFile(manifestPathOf(dir), stableJson(manifest));
   if (changed.length > 0) {
-    const files = changed.map((name) => tables[name].file).join(', ');
-    const note = `Modification à la main de ${files}, enregistrée par npm run data:lock ; ces tables sont désormais comptées comme compilées à partir des publications.`;
+    const filesOf = (names: TableName[]) => names.map((name) => tables[name].file).join(', ');
+    const added = filesOf(changed.filter((name) => !previous.tables?.[name]));
+    const edited = filesOf(changed.filter((name) => previous.tables?.[name]));
+    const what =
+      added && edited
+        ? `Ajout à la main de ${added} et modification de ${edited}, enregistrés`
+        : added
+          ? `Ajout à la main de ${added}, enregistré`
+          : `Modification à la main de ${edited}, enregistrée`;
+    const note = `${what} par npm run data:lock ; ces tables sont désormais comptées comme compilées à partir des publications.`;
     fx.log(
       `Historique : ${await appendHistory(dir, historyEntry({ kind: 'lock', date: now, note, manifest, changed }), fx)} ajouté.`,
     );

@@ -72,3 +72,14 @@ export function promotionsOf(data: Record<string, readonly object[]>): Promotion
     }))
     .sort(byPromotion((p) => p.name));
 }
+
+/**
+ * The promotion a wording of the programme's current website stands for: « Promotion 4 » is EIG 4, « Promotion 3 -
+ * DIG » the designers' programme run beside EIG 3. Null for a wording it does not know.
+ */
+export function promotionFromWebsite(wording: string): string | null {
+  const text = wording.trim();
+  if (/^promotion\s*3\s*[-–]\s*DIG$/iu.test(text)) return 'DIG';
+  const eig = /^promotion\s*(\d+)$/iu.exec(text);
+  return eig ? `EIG ${Number(eig[1])}` : null;
+}

@@ -45,7 +45,8 @@ afterEach(async () => {
 const fetch = (args: string[] = []) => fetchCommand(args, io.effects(server, dir));
 const reportJson = async () =>
   JSON.parse(await readFile(join(dir, 'rapport-mise-a-jour.json'), 'utf8')) as UpdateReport;
-const historyNames = async () => (await readdir(join(dir, 'history'))).filter((n) => n.endsWith('.json')).sort();
+const historyNames = async (folder = join(dir, 'history')) =>
+  (await readdir(folder)).filter((n) => n.endsWith('.json')).sort();
 const historyEntry = async (name: string): Promise<HistoryEntry> =>
   parseHistoryEntry(await readFile(join(dir, 'history', name), 'utf8'), name);
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -66,7 +67,7 @@ describe('npm run fetch and the update report', () => {
       `Rapport écrit dans ${join(dir, 'rapport-mise-a-jour.md')} (et ${join(dir, 'rapport-mise-a-jour.json')}).`,
     );
 
-    expect(await historyNames()).toEqual(['2026-11-22-1.json', '2027-01-15-1.json']);
+    expect(await historyNames()).toEqual([...(await historyNames(join(REPO_DATA, 'history'))), '2027-01-15-1.json']);
     const entry = await historyEntry('2027-01-15-1.json');
     expect(entry.kind).toBe('fetch');
     expect(entry.date).toBe('2027-01-15T09:30:00.000Z');
@@ -96,7 +97,7 @@ describe('npm run fetch and the update report', () => {
     const report = await stat(join(dir, 'rapport-mise-a-jour.md'));
     io.out.length = 0;
     expect(await fetch(['--strict'])).toBe(0);
-    expect(await historyNames()).toEqual(['2026-11-22-1.json', '2027-01-15-1.json']);
+    expect(await historyNames()).toEqual([...(await historyNames(join(REPO_DATA, 'history'))), '2027-01-15-1.json']);
     expect((await stat(join(dir, 'rapport-mise-a-jour.md'))).mtimeMs).toBe(report.mtimeMs);
     expect(io.out.some((l) => l.startsWith('Rapport écrit'))).toBe(false);
   });
@@ -149,7 +150,11 @@ describe('npm run fetch and the update report', () => {
       '« Les promotions EIG : entrepreneurs, mentors, défis et services » (promotions) : EIG 3 · Mentors — Nombre : 21 → 30 (+9, +42,9 %), écart de plus de 10 %',
     );
 
-    expect(await historyNames()).toEqual(['2026-11-22-1.json', '2027-01-15-1.json', '2027-01-15-2.json']);
+    expect(await historyNames()).toEqual([
+      ...(await historyNames(join(REPO_DATA, 'history'))),
+      '2027-01-15-1.json',
+      '2027-01-15-2.json',
+    ]);
     const entry = await historyEntry('2027-01-15-2.json');
     const manifest = await readManifest(dir);
     expect(entry.tables['chiffres-cles']).toMatchObject({

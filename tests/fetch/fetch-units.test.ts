@@ -6,7 +6,8 @@ import { parseRetryAfter } from '../../src/fetch/http.ts';
 import { mapResources, type TableRule } from '../../src/fetch/mapping.ts';
 import { sameAsRecorded, type UdataResource } from '../../src/fetch/udata.ts';
 import { verifyDownload } from '../../src/fetch/verify.ts';
-import { tables } from '../../src/lib/tables.ts';
+import { tableNames, tables } from '../../src/lib/tables.ts';
+import { TITLES } from '../support/fetch-harness.ts';
 
 const resource = (id: string, title: string, more: Partial<UdataResource> = {}): UdataResource => ({
   id,
@@ -42,6 +43,31 @@ describe('Retry-After', () => {
 });
 
 describe('mapping resources to tables', () => {
+  it('gives each table a title pattern that claims its own resource and no other table’s', () => {
+    const all: TableRule[] = tableNames.map((table) => ({
+      table,
+      id: null,
+      titlePattern: tables[table].resource.titlePattern,
+    }));
+    const mapping = mapResources(
+      tableNames.map((table) => resource(table, TITLES[table])),
+      all,
+    );
+    for (const table of tableNames)
+      expect(mapping.tables[table], table).toMatchObject({ kind: 'mapped', resource: { id: table } });
+    expect(mapping.unmapped).toEqual([]);
+    // The two websites' lists of défis and of people must not be taken for one another.
+    const claims = (title: string) =>
+      tableNames.filter((t) => new RegExp(tables[t].resource.titlePattern, 'iu').test(title));
+    expect(claims('Liste des défis')).toEqual(['defis']);
+    expect(claims('Tous les défis 2017-2023')).toEqual(['defis-2017-2023']);
+    expect(claims('Communauté par profil')).toEqual(['communaute']);
+    expect(claims('Personnes par promotion, rôle et expertise')).toEqual(['communaute-2017-2023']);
+    expect(claims('Chiffres clés par promotion')).toEqual(['chiffres-cles']);
+    expect(claims('Chiffres du site d’origine data.eig-forever.org')).toEqual(['eig-forever-2019']);
+    expect(claims('Carte des services d’accueil (2019)')).toEqual(['carte-2019']);
+  });
+
   it('maps by title pattern, case-insensitively, accents or not', () => {
     const mapping = mapResources(
       [resource('a', 'BUDGET du programme'), resource('b', 'Liste des defis'), resource('c', 'Suivi des défis 2021')],

@@ -11,7 +11,7 @@ import { checkData } from '../../src/commands/check.ts';
 import { fetchCommand } from '../../src/fetch/command.ts';
 import { fetchData, type FetchResult } from '../../src/fetch/fetch-data.ts';
 import { loadSnapshot, readManifest } from '../../src/load/snapshot-io.ts';
-import { tables, type TableName } from '../../src/lib/tables.ts';
+import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
 import {
   capture,
   copyData,
@@ -83,7 +83,7 @@ async function expectRefused(table: TableName, expected: RegExp, timeoutMs = 500
 /** Fetches once from a server publishing the snapshot's own files, so the manifest records data.gouv.fr resources. */
 async function baseline(): Promise<void> {
   const result = await run();
-  expect(result.tables.map((t) => t.status)).toEqual(Array(6).fill('unchanged'));
+  expect(result.tables.map((t) => t.status)).toEqual(Array(tableNames.length).fill('unchanged'));
   io.log.length = 0;
   io.out.length = 0;
   io.sleeps.length = 0;
@@ -141,7 +141,7 @@ describe('normal path', () => {
     expect(manifest.unmapped).toEqual([]);
     // Downloads go through the stable `latest` address and its 302.
     expect(server.requests.filter((r) => r.path.startsWith('/api/1/datasets/r/')).map((r) => r.status)).toEqual(
-      Array(6).fill(302),
+      Array(tableNames.length).fill(302),
     );
     await checkPasses();
   });
@@ -151,15 +151,20 @@ describe('normal path', () => {
     const before = await fingerprint(dir);
     const result = await run();
 
-    expect(result.tables.map((t) => t.status)).toEqual(Array(6).fill('unchanged'));
+    expect(result.tables.map((t) => t.status)).toEqual(Array(tableNames.length).fill('unchanged'));
     expect(result.downloadedBytes).toBe(0);
     expect(result.committed).toBe(false);
     expect(server.fileRequests()).toEqual([]);
     expect(server.fileBytesSent()).toBe(0);
     expect(server.requests.map((r) => r.path)).toEqual(['/api/1/datasets/programme-entrepreneurs-dinteret-general/']);
     expect(await fingerprint(dir)).toEqual(before);
-    expect(io.log.filter((l) => /inchangée .*0 octet téléchargé/u.test(l))).toHaveLength(6);
-    expect(io.out[0]).toMatch(/^Bilan : 0 table mise à jour, 6 inchangées, 0 en échec.* ; 0 octet téléchargé\.$/u);
+    expect(io.log.filter((l) => /inchangée .*0 octet téléchargé/u.test(l))).toHaveLength(tableNames.length);
+    expect(io.out[0]).toMatch(
+      new RegExp(
+        `^Bilan : 0 table mise à jour, ${tableNames.length} inchangées, 0 en échec.* ; 0 octet téléchargé\\.$`,
+        'u',
+      ),
+    );
   });
 
   it('replaces a changed table, records it, and hands back both versions', async () => {
@@ -176,7 +181,9 @@ describe('normal path', () => {
     );
     expect(Buffer.from(budget.change!.before)).toEqual(old);
     expect(Buffer.from(budget.change!.after)).toEqual(crlf);
-    expect(result.tables.filter((t) => t.table !== 'budget').map((t) => t.status)).toEqual(Array(5).fill('unchanged'));
+    expect(result.tables.filter((t) => t.table !== 'budget').map((t) => t.status)).toEqual(
+      Array(tableNames.length - 1).fill('unchanged'),
+    );
     expect(result.downloadedBytes).toBe(crlf.byteLength);
     expect(await tableBytes(dir, 'budget')).toEqual(crlf);
 
@@ -194,7 +201,7 @@ describe('normal path', () => {
     expect(manifest.tables.budget.resource!.last_modified).toBe('2024-05-02T08:00:00.000000+00:00');
     expect(manifest.snapshotDate).toBe('2027-01-15');
     expect(io.out).toEqual([
-      'Bilan : 1 table mise à jour (budget), 5 inchangées, 0 en échec, 0 ressource disparue, 0 sans ressource sur data.gouv.fr ; aucune ressource non reconnue ; 1 564 octets téléchargés.',
+      `Bilan : 1 table mise à jour (budget), ${tableNames.length - 1} inchangées, 0 en échec, 0 ressource disparue, 0 sans ressource sur data.gouv.fr ; aucune ressource non reconnue ; 1 564 octets téléchargés.`,
       'Code de sortie 0 : instantané du 2027-01-15 cohérent, le site peut être construit.',
     ]);
     await checkPasses();

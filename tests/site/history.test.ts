@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -159,10 +159,20 @@ describe('a site built from a snapshot that npm run fetch updated', () => {
   it('lists the updates newest first, with the figure that moved and why it is « à vérifier »', () => {
     const doc = page(siteDir, 'historique/index.html');
     const sections = [...doc.querySelectorAll('section.history-entry')];
+    // The two fetches of this test, then the repository's own entries (2026-11-22 initial, 2026-11-28 lock…).
+    const committed = readdirSync(join(REPO_DATA, 'history'))
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .reverse()
+      .map((name) => [
+        `maj-${name.replace(/\.json$/u, '')}`,
+        (JSON.parse(readFileSync(join(REPO_DATA, 'history', name), 'utf8')) as { kind: string }).kind,
+      ]);
+    expect(committed.at(-1)).toEqual(['maj-2026-11-22-1', 'initial']);
     expect(sections.map((s) => [s.id, s.getAttribute('data-kind')])).toEqual([
       ['maj-2027-01-15-2', 'fetch'],
       ['maj-2027-01-15-1', 'fetch'],
-      ['maj-2026-11-22-1', 'initial'],
+      ...committed,
     ]);
     const moves = [...sections[0]!.querySelectorAll('table.history-moves tbody tr[data-chart="promotions"]')].map(
       (tr) => [...tr.children].map(text),

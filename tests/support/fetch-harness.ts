@@ -20,6 +20,10 @@ export const TITLES: Record<TableName, string> = {
   defis: 'Liste des défis',
   communaute: 'Communauté par profil',
   'suivi-defis': 'Suivi des défis',
+  'eig-forever-2019': 'Chiffres du site data.eig-forever.org (2019)',
+  'carte-2019': 'Carte des services d’accueil (data.eig-forever.org, 2019)',
+  'defis-2017-2023': 'Tous les défis 2017-2023',
+  'communaute-2017-2023': 'Personnes par promotion, rôle et expertise (2017-2023)',
 };
 
 /** A copy of data/ (manifest, snapshot, publications) in a temporary folder. */

@@ -181,8 +181,9 @@ function rewrite(table: SnapshotTable, r: Rewriting): Variant {
     });
   }
   let text = writeCsv(records, r.style);
-  // Windows-1252 has the no-break space but not the narrow one: Windows software writes the former.
-  if (r.encoding === 'windows-1252') text = text.replaceAll(NNBSP, NBSP);
+  // Windows-1252 has the no-break space but not the narrow one: Windows software writes the former. Nor has it
+  // combining accents (a file name of the programme's website writes « é » as e + U+0301): converting composes them.
+  if (r.encoding === 'windows-1252') text = text.replaceAll(NNBSP, NBSP).normalize('NFC');
   expect(r.encoding !== 'windows-1252' || canEncodeCp1252(text), 'encodable en Windows-1252').toBe(true);
   return { records, text, bytes: encode(text, r.encoding), extraName };
 }
@@ -433,8 +434,8 @@ function applyOp(bytes: Uint8Array, op: ByteOp): Uint8Array {
       const start = b.lastIndexOf(0x0a, at - 1) + 1;
       let end = b.indexOf(0x0a, at);
       end = end < 0 ? b.length : end + 1;
-      b.splice(end, 0, ...b.slice(start, end));
-      return Uint8Array.from(b);
+      // Not splice(...line): a file without LF is one « line », too many arguments for a call.
+      return Uint8Array.from(b.slice(0, end).concat(b.slice(start, end), b.slice(end)));
     }
   }
 }

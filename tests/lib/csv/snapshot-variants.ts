@@ -160,7 +160,8 @@ export function renderNumber(raw: string, style: NumberStyle, grouped: boolean, 
 
 /** « 1.500 », « 12,345 »: one group separator or decimal mark followed by exactly three digits. */
 export function isAmbiguous(cell: string): boolean {
-  const body = cell.replace(/[\s\u00a0\u202f]*(€|EUR|%)$/u, '').trim();
+  // Every suffix the fuzz writes (« € », « EUR », « euros », « % »), as the reader strips them.
+  const body = cell.replace(/[\s\u00a0\u202f]*(€|eur|euros?|%)$/iu, '').trim();
   return /^-?[1-9]\d{0,2}[.,]\d{3}$/u.test(body);
 }
 
