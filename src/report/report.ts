@@ -6,6 +6,8 @@ import type { AnyChart, ChartContext } from '../charts/types.ts';
 import type { Snapshot } from '../lib/snapshot.ts';
 import { chartContextOf, diffCharts, type ChartDiff } from './charts.ts';
 import { flagsOf, judgeMove, THRESHOLDS, type Flag, type Thresholds } from './flags.ts';
+import { describeQualityChange, diffQuality, type QualityChange } from './quality.ts';
+import type { Acknowledgement, Unreviewed } from './review.ts';
 import { diffResources, type ResourceChange } from './resources.ts';
 import { diffTables, type TableDiff } from './tables.ts';
 
@@ -22,6 +24,12 @@ export interface UpdateReport {
   charts: ChartDiff[];
   tables: TableDiff[];
   resources: ResourceChange[];
+  /** Data-quality checks the update breaks (also « à vérifier ») or fixes. */
+  quality: QualityChange[];
+  /** « À vérifier » points of earlier reports still unacknowledged when this one was made (./review.ts). */
+  unreviewed: Unreviewed[];
+  /** Set by `npm run data:ack` once a maintainer has read the « à vérifier » points. */
+  acknowledged: Acknowledgement | null;
 }
 
 export interface DiffInput {
@@ -40,16 +48,23 @@ export function diffSnapshots(
   const chartDiffs = diffCharts(charts, contextOrError(before.snapshot), contextOrError(after.snapshot), (move) =>
     judgeMove(move),
   );
+  const quality = diffQuality(before.snapshot, after.snapshot);
+  const broken: Flag[] = quality
+    .filter((q) => q.kind === 'cassee')
+    .map((q) => ({ kind: 'qualite-cassee', message: `qualité des données : ${describeQualityChange(q)}` }));
   return {
     format: REPORT_FORMAT,
     generatedAt,
     before: { snapshotDate: before.snapshot.manifest.snapshotDate, label: before.label },
     after: { snapshotDate: after.snapshot.manifest.snapshotDate, label: after.label },
     thresholds: THRESHOLDS,
-    flags: flagsOf(tables, chartDiffs),
+    flags: [...flagsOf(tables, chartDiffs), ...broken],
     charts: chartDiffs,
     tables,
     resources: diffResources(before.snapshot.manifest, after.snapshot.manifest),
+    quality,
+    unreviewed: [],
+    acknowledged: null,
   };
 }
 
@@ -64,5 +79,5 @@ function contextOrError(snapshot: Snapshot): ChartContext | Error {
 
 /** Whether the report has anything to say at all. */
 export function isEmpty(report: UpdateReport): boolean {
-  return report.charts.length + report.tables.length + report.resources.length === 0;
+  return report.charts.length + report.tables.length + report.resources.length + report.quality.length === 0;
 }
