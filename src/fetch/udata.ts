@@ -115,12 +115,19 @@ export function recordOf(resource: UdataResource): ResourceRecord {
   };
 }
 
-/** Unchanged since the lock when the same resource announces the same checksum, date and URL (udata sends no ETag). */
+/**
+ * Unchanged since the lock without downloading anything: the same resource announcing the same checksum (its
+ * date or address may move: the content is what counts), or, without a checksum to compare, the same date and
+ * address (udata sends no ETag).
+ */
 export function sameAsRecorded(resource: UdataResource, recorded: ResourceRecord | null | undefined): boolean {
   if (!recorded || recorded.id !== resource.id) return false;
-  const checksum = (c: Checksum | null) => (c ? `${c.type}:${c.value.toLowerCase()}` : null);
+  const checksum = (c: Checksum | null) =>
+    c && c.value.trim() !== '' ? `${c.type.toLowerCase()}:${c.value.trim().toLowerCase()}` : null;
+  const announced = checksum(resource.checksum);
+  if (announced !== null && announced === checksum(recorded.checksum)) return true;
   return (
-    checksum(recorded.checksum) === checksum(resource.checksum) &&
+    announced === checksum(recorded.checksum) &&
     recorded.last_modified === resource.last_modified &&
     recorded.url === resource.url
   );
