@@ -289,22 +289,22 @@ async function fetchLocked(dir: string, options: FetchOptions, fx: Effects): Pro
   }
 
   // 5. Nothing is put in place past the run's deadline, nor beyond what the site accepts in all.
-  const refuseAll = (line: string) => {
+  const refuseAll = async (line: string) => {
     fx.log(line);
     for (const outcome of outcomes.filter((t) => t.status === 'updated')) {
       outcome.status = 'failed';
       delete outcome.change;
     }
-    staged.length = 0;
+    for (const entry of staged.splice(0)) await fx.fs.rm(join(dir, entry.staged), { force: true });
     Object.assign(locks, manifest.tables);
   };
   const total = tableNames.reduce((n, name) => n + (locks[name]?.bytes ?? 0), 0);
   if (runOver) {
-    refuseAll(
+    await refuseAll(
       `Délai total de la mise à jour (${formatSeconds(run.ms)}) dépassé : rien n’est remplacé, ${kept}. Relancez « npm run fetch » plus tard, ou allongez le délai total avec --deadline <secondes>.`,
     );
   } else if (staged.length > 0 && total > LIMITS.bytesPerSnapshot) {
-    refuseAll(
+    await refuseAll(
       `Échec : avec ces mises à jour, les tables feraient ${formatBytes(total)}, au-delà de ${limitText(LIMITS.bytesPerSnapshot)} pour l’instantané (${LIMITS_HINT}) : rien n’est remplacé, ${kept}. ${capitalise(TOO_LARGE_TODO)}.`,
     );
   }

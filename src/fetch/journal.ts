@@ -97,7 +97,7 @@ async function apply(dir: string, journal: Journal, fx: Fx): Promise<void> {
       }
       if (current === null || sha256(current) !== entry.sha256) {
         throw new Error(
-          `${join(dir, entry.path)} : la mise à jour en cours ne peut pas être terminée, sa copie préparée ${join(dir, entry.staged)} a disparu et le fichier en place n’est pas celui qu’elle a vérifié ; relancez « npm run fetch »`,
+          `${join(dir, entry.path)} : la mise à jour en cours ne peut pas être terminée, sa copie préparée ${join(dir, entry.staged)} a disparu et le fichier en place n’est pas celui qu’elle a vérifié (une autre écriture dans ${dir} ?) ; revenez au dernier instantané committé (git checkout -- ${dir}), supprimez ${journalPathOf(dir)}, puis relancez « npm run fetch »`,
           { cause: error },
         );
       }

@@ -2,6 +2,7 @@
  * What fetch tells the maintainer, in French, when a request fails or a download is refused: what was wrong and
  * what to do, for each kind of failure; and what each exit code means.
  */
+import { LimitExceeded } from '../lib/csv/errors.ts';
 import type { HttpFailure } from './http.ts';
 import type { Problem } from './verify.ts';
 
@@ -144,7 +145,10 @@ export function explainProblem(problem: Problem): Explanation {
     case 'unreadable':
       return {
         what: problem.error.message,
-        todo: 'corrigez le fichier sur data.gouv.fr, ou adaptez data/sources.ts (colonnes, alias) si le changement est voulu',
+        todo:
+          problem.error instanceof LimitExceeded
+            ? TOO_LARGE_TODO
+            : 'corrigez le fichier sur data.gouv.fr, ou adaptez data/sources.ts (colonnes, alias) si le changement est voulu',
       };
     case 'no-rows':
       return {

@@ -3,7 +3,7 @@
  * caller hands over the bytes; this module types every table and checks the files against the manifest.
  */
 import { createHash } from 'node:crypto';
-import { DataFileError } from './csv/errors.ts';
+import { DataFileError, LimitExceeded } from './csv/errors.ts';
 import { parseTable, type TableRead } from './csv/parse-table.ts';
 import { formatNumber } from './format.ts';
 import { LIMITS, LIMITS_HINT, limitText } from './limits.ts';
@@ -56,7 +56,7 @@ export function parseSnapshot(
   const total = Object.values(files).reduce((n, bytes) => n + (bytes?.byteLength ?? 0), 0);
   if (total > LIMITS.bytesPerSnapshot) {
     errors.push(
-      new DataFileError(
+      new LimitExceeded(
         directory,
         `les tables font ${formatNumber(total)} octets, au-delà de ${limitText(LIMITS.bytesPerSnapshot)} pour l’instantané (${LIMITS_HINT})`,
       ),

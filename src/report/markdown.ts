@@ -90,20 +90,40 @@ function flagSection(report: UpdateReport): string[] {
   ];
 }
 
+const FLAG_KINDS: Record<Flag['kind'], string> = {
+  chiffre: 'chiffres qui bougent',
+  'ligne-supprimee': 'lignes supprimées',
+  'graphique-lignes-perdues': 'graphiques qui perdent des lignes',
+  'graphique-erreur': 'graphiques impossibles à calculer',
+  'colonne-supprimee': 'colonnes disparues',
+  'qualite-cassee': 'vérifications de qualité cassées',
+};
+
 /** Flags in their order, each kind cut at {@link LISTED} (5 000 rows removed are one kind of point, not 5 000). */
 function flagLines(flags: readonly Flag[]): string[] {
   const lines: string[] = [];
-  const shown = new Map<string, number>();
+  const groups = new Map<string, { flag: Flag; n: number }>();
   for (const flag of flags) {
-    const group = `${flag.kind}:${flag.table ?? flag.chart ?? ''}`;
-    const n = (shown.get(group) ?? 0) + 1;
-    shown.set(group, n);
-    if (n <= LISTED) lines.push(`- **à vérifier** : ${md(flag.message)}`);
+    const key = `${flag.kind}:${flag.table ?? flag.chart ?? ''}`;
+    const group = groups.get(key) ?? { flag, n: 0 };
+    group.n += 1;
+    groups.set(key, group);
+    if (group.n <= LISTED) lines.push(`- **à vérifier** : ${md(short(flag.message))}`);
   }
-  for (const [group, n] of shown) {
-    if (n > LISTED) lines.push(more(n - LISTED, `autres points du même genre (${md(group.replace(/:$/u, ''))})`));
+  for (const { flag, n } of groups.values()) {
+    if (n <= LISTED) continue;
+    const where = flag.table ?? flag.chart;
+    lines.push(
+      more(n - LISTED, `autres points « à vérifier » : ${FLAG_KINDS[flag.kind]}${where ? ` (${md(where)})` : ''}`),
+    );
   }
   return lines;
+}
+
+/** A row named by long texts (a 2 000-byte field) keeps a readable length in the Markdown report. */
+function short(text: string, max = 300): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 
 function chartSection(report: UpdateReport): string[] {
@@ -118,7 +138,7 @@ function chartSection(report: UpdateReport): string[] {
       lines.push('| Ligne | Colonne | Avant | Après | Variation | |', '| --- | --- | ---: | ---: | ---: | --- |');
       for (const move of chart.moved.slice(0, LISTED)) {
         lines.push(
-          `| ${md(move.row)} | ${md(move.columnLabel)} | ${formatMoveValue(move.before, move)} | ${formatMoveValue(move.after, move)} | ${formatChange(move) || '—'} | ${move.flag ? `**à vérifier** : ${move.flag}` : ''} |`,
+          `| ${md(short(move.row, 120))} | ${md(move.columnLabel)} | ${formatMoveValue(move.before, move)} | ${formatMoveValue(move.after, move)} | ${formatChange(move) || '—'} | ${move.flag ? `**à vérifier** : ${move.flag}` : ''} |`,
         );
       }
       lines.push('');
@@ -132,7 +152,7 @@ function chartSection(report: UpdateReport): string[] {
 }
 
 function rowNames(rows: readonly { row: string }[]): string {
-  const names = rows.slice(0, LISTED).map((r) => `« ${md(r.row)} »`);
+  const names = rows.slice(0, LISTED).map((r) => `« ${md(short(r.row, 120))} »`);
   if (rows.length > LISTED) names.push(`… et ${formatNumber(rows.length - LISTED)} autres`);
   return names.join(', ');
 }
@@ -155,7 +175,7 @@ function tableSection(report: UpdateReport): string[] {
 }
 
 function tableLines(table: TableDiff): string[] {
-  const key = (k: Record<string, string>) => md(describeKey(k));
+  const key = (k: Record<string, string>) => md(short(describeKey(k)));
   const lines: string[] = [
     ...listed(
       table.added,

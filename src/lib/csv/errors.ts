@@ -13,6 +13,9 @@ export class DataFileError extends Error {
   }
 }
 
+/** A file refused for going beyond what the site accepts (../limits.ts), not for being wrong. */
+export class LimitExceeded extends DataFileError {}
+
 function formatLocation(file: string, line?: number, column?: number, columnName?: string): string {
   let where = file;
   if (line !== undefined) where += `, ligne ${line}`;

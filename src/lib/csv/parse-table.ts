@@ -9,7 +9,7 @@ import {
   type Delimiter,
   type Encoding,
 } from './decode.ts';
-import { DataFileError, codePoint, shown } from './errors.ts';
+import { DataFileError, LimitExceeded, codePoint, shown } from './errors.ts';
 import { formatNumber } from '../format.ts';
 import { LIMITS, LIMITS_HINT, limitText } from '../limits.ts';
 import { analyseNumber, decimalMarkFor, type DecimalMark } from './numbers.ts';
@@ -74,7 +74,7 @@ const NUMERIC: readonly ColumnType[] = ['count', 'decimal', 'euros', 'percent', 
 function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, file: string): Omit<TableRead<S>, 'ok'> {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size > LIMITS.bytesPerTable) {
-    throw new DataFileError(
+    throw new LimitExceeded(
       file,
       `fichier de ${formatNumber(size)} octets, au-delà de ${limitText(LIMITS.bytesPerTable)} par table (${LIMITS_HINT})`,
     );
@@ -108,7 +108,7 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
   const width = headerRecord.cells.findLastIndex((h) => h.trim() !== '') + 1;
   const dataRecords = records.filter((r) => r.line > headerRecord.line && !isEmptyRecord(r.cells));
   if (dataRecords.length > LIMITS.rowsPerTable) {
-    throw new DataFileError(
+    throw new LimitExceeded(
       file,
       `${formatNumber(dataRecords.length)} lignes de données, au-delà de ${formatNumber(LIMITS.rowsPerTable)} par table (${LIMITS_HINT})`,
       dataRecords[LIMITS.rowsPerTable]!.line,
@@ -188,7 +188,7 @@ function checkFieldSizes(records: RawRecord[], file: string): void {
       if (cell.length * 3 <= LIMITS.bytesPerField) return;
       const bytes = Buffer.byteLength(cell);
       if (bytes <= LIMITS.bytesPerField) return;
-      throw new DataFileError(
+      throw new LimitExceeded(
         file,
         `champ de ${formatNumber(bytes)} octets, au-delà de ${limitText(LIMITS.bytesPerField)} par champ (${LIMITS_HINT}) ; il commence par ${shown(cell, 40)}`,
         cellLine(record, index),
