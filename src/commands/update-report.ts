@@ -13,7 +13,7 @@ import { diffSnapshots, type UpdateReport } from '../report/report.ts';
 import { carryOver } from '../report/review.ts';
 import { historyEntry, historyFileName } from '../lib/history.ts';
 import type { Manifest } from '../lib/manifest.ts';
-import { parseSnapshot, type Snapshot } from '../lib/snapshot.ts';
+import { lockCommandFor, parseSnapshot, type Snapshot } from '../lib/snapshot.ts';
 import { tableNames, type TableName } from '../lib/tables.ts';
 import type { Effects } from '../load/effects.ts';
 import type { PreparedUpdate, RecordedUpdate, UpdateRecorder } from '../fetch/fetch-data.ts';
@@ -66,35 +66,30 @@ export async function publishReport(report: UpdateReport, dir: string, fx: Effec
 export const fetchRecorder: UpdateRecorder = {
   async prepare(update: PreparedUpdate, fx: Effects): Promise<RecordedUpdate> {
     const { dir } = update;
-    const before = parseSnapshot(
-      update.before,
-      update.previousManifest,
-      `${snapshotDirOf(dir)} (avant la mise à jour)`,
-    );
+    const before = parseSnapshot(update.before, update.previousManifest, snapshotDirOf(dir));
     const after = parseSnapshot(update.after, update.manifest, snapshotDirOf(dir));
-    const files: RecordedUpdate['files'] = [];
-    const lines: string[] = [];
-    let report: UpdateReport | null = null;
-    if (!before.ok)
-      fx.log(`Rapport de mise à jour impossible : ${unreadable(`${dir} (avant la mise à jour)`, before.errors)}.`);
-    else if (!after.ok) fx.log(`Rapport de mise à jour impossible : ${unreadable(dir, after.errors)}.`);
-    else {
-      const written = await reportFiles(
-        compareSnapshots(
-          { snapshot: before.snapshot, label: 'avant la mise à jour' },
-          { snapshot: after.snapshot, label: dir },
-          fx,
-        ),
-        dir,
+    // An update that cannot be reported cannot be reviewed: it is not put in place.
+    const impossible = (what: string) =>
+      new Error(
+        `rapport de mise à jour impossible, rien n’est remplacé : ${what} ; corrigez ${dir} (npm run data:check le relit, ${lockCommandFor(dir)} après une modification voulue), puis relancez « npm run fetch »`,
+      );
+    if (!before.ok) throw impossible(unreadable(`${dir} (avant la mise à jour)`, before.errors));
+    if (!after.ok) throw impossible(unreadable(dir, after.errors));
+    const written = await reportFiles(
+      compareSnapshots(
+        { snapshot: before.snapshot, label: 'avant la mise à jour' },
+        { snapshot: after.snapshot, label: dir },
         fx,
-      );
-      report = written.report;
-      files.push(
-        { path: `${REPORT_NAME}.json`, data: written.json },
-        { path: `${REPORT_NAME}.md`, data: written.markdown },
-      );
-      lines.push(...reportLines(written.markdown, dir));
-    }
+      ),
+      dir,
+      fx,
+    );
+    const report = written.report;
+    const files: RecordedUpdate['files'] = [
+      { path: `${REPORT_NAME}.json`, data: written.json },
+      { path: `${REPORT_NAME}.md`, data: written.markdown },
+    ];
+    const lines = reportLines(written.markdown, dir);
     let existing: string[] = [];
     try {
       existing = await fx.fs.readdir(historyDirOf(dir));
@@ -117,7 +112,7 @@ export function unreadable(dir: string, errors: readonly Error[]): string {
   return `instantané ${dir} illisible : ${errors[0]?.message ?? 'erreur inconnue'}${more}`;
 }
 
-function fetchEntry(update: PreparedUpdate, report: UpdateReport | null) {
+function fetchEntry(update: PreparedUpdate, report: UpdateReport) {
   const manifest: Manifest = update.manifest;
   // A first download of the same bytes records where they come from, and replaces no file.
   const changed: TableName[] = update.changed.filter(
@@ -131,7 +126,6 @@ function fetchEntry(update: PreparedUpdate, report: UpdateReport | null) {
   const note = [
     `Téléchargement depuis data.gouv.fr (npm run fetch) : ${updated}.`,
     kept.length > 0 ? `Tables toujours compilées à partir des publications : ${kept.join(', ')}.` : '',
-    report ? '' : 'Le rapport de mise à jour n’a pas pu être établi.',
   ]
     .filter(Boolean)
     .join(' ');

@@ -334,11 +334,17 @@ async function fetchLocked(dir: string, options: FetchOptions, fx: Effects): Pro
       const before = await readSnapshotFiles(dir, fx);
       const after = { ...before };
       for (const outcome of outcomes) if (outcome.change) after[outcome.table] = outcome.change.after;
-      recorded = await options.recorder.prepare(
-        { dir, date: startedAt, previousManifest: manifest, manifest: next, before, after, changed: changedTables },
-        fx,
-      );
-      for (const file of recorded.files) files.push(await stage(dir, file.path, file.data, fx));
+      try {
+        recorded = await options.recorder.prepare(
+          { dir, date: startedAt, previousManifest: manifest, manifest: next, before, after, changed: changedTables },
+          fx,
+        );
+        for (const file of recorded.files) files.push(await stage(dir, file.path, file.data, fx));
+      } catch (error) {
+        // No report, no update: nothing is put in place, and nothing staged is left behind.
+        for (const entry of files) await fx.fs.rm(join(dir, entry.staged), { force: true });
+        throw error;
+      }
     }
     await commit(dir, next, files, startedAt, fx);
   }

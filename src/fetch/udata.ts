@@ -7,12 +7,18 @@ import type { Checksum, ResourceRecord } from '../lib/manifest.ts';
 
 const checksumSchema = z.object({ type: z.string(), value: z.string() });
 
+/** Titles are shown on the site's pages: a bidirectional control would reverse the text after it there. */
+const noBidi = (text: string | null) => text === null || !/[\u202a-\u202e\u2066-\u2069]/u.test(text);
+const BIDI_MESSAGE =
+  'caractère de contrôle bidirectionnel (U+202A–202E, U+2066–2069), qui inverserait le texte affiché après lui';
+
 const resourceSchema = z.object({
   id: z.string().min(1),
   title: z
     .string()
     .nullish()
-    .transform((t) => t ?? ''),
+    .transform((t) => t ?? '')
+    .refine(noBidi, BIDI_MESSAGE),
   url: z.string().min(1),
   latest: z
     .string()
@@ -53,7 +59,8 @@ const datasetSchema = z.object({
   title: z
     .string()
     .nullish()
-    .transform((v) => v ?? null),
+    .transform((v) => v ?? null)
+    .refine(noBidi, BIDI_MESSAGE),
   page: z
     .string()
     .nullish()

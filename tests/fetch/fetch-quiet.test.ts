@@ -178,4 +178,17 @@ describe('hostile cells', () => {
       `${join(dir, 'snapshot')}/defis.csv, ligne 2, colonne 1 (defi) : caractère de contrôle bidirectionnel U+2067 (RIGHT-TO-LEFT ISOLATE) à la position 7 : il changerait le sens d’écriture du texte affiché après lui ; supprimez-le`,
     );
   });
+
+  it('a resource title carrying one is refused with the field, before anything is downloaded', async () => {
+    server.updateResource(served.budget.id, { title: 'Budget par \u202epromotion' });
+    const before = await allFiles(dir);
+    expect(await fetch()).toBe(2);
+    expect(io.log).toEqual([
+      expect.stringMatching(
+        /^Échec : impossible de lister les ressources du jeu de données \(.*\) : la réponse JSON n’a pas la forme d’un jeu de données udata \(champ resources\.1\.title : caractère de contrôle bidirectionnel \(U\+202A–202E, U\+2066–2069\), qui inverserait le texte affiché après lui\) ; /u,
+      ),
+    ]);
+    expect(server.fileRequests()).toEqual([]);
+    expect(await allFiles(dir)).toEqual(before);
+  });
 });

@@ -182,4 +182,19 @@ describe('the review gate', () => {
       /^Rien à valider : le rapport du 15 janvier 2027 .* a été validé le 15 janvier 2027\.$/u,
     );
   });
+
+  it('an update that cannot be reported is not put in place: a hand edit not locked stops it, data/ as it was', async () => {
+    const { dir, server, io } = await setUp();
+    const path = join(dir, 'snapshot', 'chiffres-cles.csv');
+    const text = await readFile(path, 'utf8');
+    await realFs.writeFile(path, text.replace('\nEIG 1,eig,11,personnes,', '\nEIG 1,eig,12,personnes,'));
+    const before = await allFiles(dir);
+    await expect(fetchCommand(['--strict'], io.effects(server, dir))).rejects.toThrow(
+      new RegExp(
+        `^rapport de mise à jour impossible, rien n’est remplacé : instantané ${dir} \\(avant la mise à jour\\) illisible : .*chiffres-cles\\.csv : le fichier ne correspond plus à ${dir}/manifest\\.json .* ; corrigez ${dir} \\(npm run data:check le relit, npm run data:lock -- ${dir} après une modification voulue\\), puis relancez « npm run fetch »$`,
+        'u',
+      ),
+    );
+    expect(await allFiles(dir)).toEqual(before);
+  });
 });
