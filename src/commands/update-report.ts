@@ -18,6 +18,7 @@ import { tableNames, type TableName } from '../lib/tables.ts';
 import type { Effects } from '../load/effects.ts';
 import type { PreparedUpdate, RecordedUpdate, UpdateRecorder } from '../fetch/fetch-data.ts';
 import { writeAtomically } from '../fetch/journal.ts';
+import { EXIT } from '../fetch/messages.ts';
 import { historyDirOf } from '../load/history.ts';
 import { pendingReview, readReport, REPORT_NAME, reportPathsOf } from '../load/report-io.ts';
 import { snapshotDirOf, stableJson } from '../load/snapshot-io.ts';
@@ -25,7 +26,7 @@ import { snapshotDirOf, stableJson } from '../load/snapshot-io.ts';
 export { pendingReview, readReport, reportPathsOf };
 
 /** `--strict` and something « à vérifier »: a scheduled job must not publish without a human reading the report. */
-export const EXIT_FLAGGED = 4;
+export const EXIT_FLAGGED = EXIT.flagged;
 
 export function compareSnapshots(
   before: { snapshot: Snapshot; label: string },

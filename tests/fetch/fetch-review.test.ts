@@ -134,6 +134,13 @@ describe('the review gate', () => {
       'qualité des données : Budget, enveloppe du PIA : le total publié est 4 800 000 €, mais la somme des promotions EIG 1, EIG 2 et EIG 3 donne 4 900 000 € (incohérence ; avant : conforme)',
     );
 
+    // data:check (and so the build) says so, without failing.
+    const checked: string[] = [];
+    expect(await checkData([], { env: { EIG_DATA_DIR: dir }, log: (l) => checked.push(l) })).toBe(0);
+    expect(checked.at(-1)).toMatch(
+      /^À relire avant de publier : [2-9] points « à vérifier » dans .* pas encore validés : /u,
+    );
+
     // Nothing new: still 4.
     io.out.length = 0;
     expect(await fetch()).toBe(4);
