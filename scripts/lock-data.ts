@@ -1,7 +1,4 @@
 import { runCli } from '../src/commands/cli.ts';
-import { lockData } from '../src/commands/lock.ts';
+import { lockCommand } from '../src/commands/lock.ts';
 
-await runCli(async () => {
-  await lockData();
-  return 0;
-});
+await runCli((args) => lockCommand(args));

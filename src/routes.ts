@@ -56,7 +56,6 @@ export type ChartAddresses = ReturnType<typeof chartAddresses>;
 /** Path patterns of the headers file (dist/_headers): what static hosts must serve with CORS or caching. */
 export const routePatterns = {
   assets: '/assets/*',
-  embeds: '/embed/*',
   api: '/api/*',
   chartData: '/data/*',
   tables: '/tables/*',

@@ -5,14 +5,21 @@
  */
 import { buildModel } from '../lib/model.ts';
 import { SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
+import { plural } from '../lib/text.ts';
+import { withDataLock } from '../load/data-lock.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
 import { completeInterruptedFetch } from '../fetch/journal.ts';
 import { dataDir, load } from '../load/snapshot-io.ts';
-import { plural } from '../lib/text.ts';
+import { pendingReview } from '../load/report-io.ts';
 
 export async function checkData(args: string[] = [], effects: Partial<Effects> = {}): Promise<number> {
   const fx = withEffects(effects);
   const dir = dataDir(fx.env);
+  // Held while reading too: a snapshot read during another writer's commit could be half old, half new.
+  return withDataLock(dir, 'npm run data:check', fx, () => checkLocked(dir, args, fx));
+}
+
+async function checkLocked(dir: string, args: string[], fx: Effects): Promise<number> {
   // A fetch interrupted after its commit point left a journal: finish it, so the build sees a whole snapshot.
   const recovered = await completeInterruptedFetch(dir, fx);
   if (recovered) fx.log(recovered);
@@ -42,5 +49,7 @@ export async function checkData(args: string[] = [], effects: Partial<Effects> =
     }
   }
   if (!verbose) fx.log('  (arrondis et vérifications conformes : npm run data:check -- --verbose)');
+  const pending = await pendingReview(dir, fx);
+  if (pending) fx.log(`À relire avant de publier : ${pending.message}`);
   return 0;
 }

@@ -1,13 +1,16 @@
 /**
- * The command line of `npm run fetch`: `--strict`, `--timeout <seconds>`. After a fetch that changed the
- * snapshot, prints and writes the update report and appends the update to the history (../update-report.ts).
+ * The command line of `npm run fetch`: `--strict`, `--timeout <seconds>` (inactivity), `--download-deadline
+ * <seconds>` (one download, all its tries), `--deadline <seconds>` (the whole run). An update is written with
+ * its report and history entry (../commands/update-report.ts).
  */
-import { withEffects, type Effects } from '../load/effects.ts';
-import { dataDir } from '../load/snapshot-io.ts';
-import { EXIT_FLAGGED, flaggedMeaning, reportFetch } from '../commands/update-report.ts';
+import type { Effects } from '../load/effects.ts';
+import { fetchRecorder } from '../commands/update-report.ts';
 import { fetchData, type FetchOptions } from './fetch-data.ts';
 
-export const USAGE = 'usage : npm run fetch [-- --strict] [--timeout <secondes>]';
+export const USAGE =
+  'usage : npm run fetch [-- --strict] [--timeout <secondes>] [--download-deadline <secondes>] [--deadline <secondes>]';
+
+const SECONDS = { '--timeout': 'timeoutMs', '--download-deadline': 'deadlineMs', '--deadline': 'runMs' } as const;
 
 export function parseFetchArgs(args: string[]): FetchOptions {
   const options: FetchOptions = {};
@@ -17,27 +20,22 @@ export function parseFetchArgs(args: string[]): FetchOptions {
       options.strict = true;
       continue;
     }
-    const timeout =
-      arg === '--timeout' ? args[++i] : arg.startsWith('--timeout=') ? arg.slice('--timeout='.length) : undefined;
-    if (timeout !== undefined || arg === '--timeout') {
-      const seconds = Number(timeout);
-      if (!timeout || !Number.isFinite(seconds) || seconds <= 0)
-        throw new Error(`--timeout attend un nombre de secondes positif (${USAGE})`);
-      options.policy = { ...options.policy, timeoutMs: seconds * 1000 };
-      continue;
-    }
-    throw new Error(`option inconnue « ${arg} » (${USAGE})`);
+    const name = Object.keys(SECONDS).find((o) => arg === o || arg.startsWith(`${o}=`)) as
+      keyof typeof SECONDS | undefined;
+    if (!name) throw new Error(`option inconnue « ${arg} » (${USAGE})`);
+    const value = arg === name ? args[++i] : arg.slice(name.length + 1);
+    const seconds = Number(value);
+    if (!value || !Number.isFinite(seconds) || seconds <= 0)
+      throw new Error(`${name} attend un nombre de secondes positif (${USAGE})`);
+    const field = SECONDS[name];
+    if (field === 'runMs') options.deadlineMs = seconds * 1000;
+    else options.policy = { ...options.policy, [field]: seconds * 1000 };
   }
   return options;
 }
 
 export async function fetchCommand(args: string[], effects: Partial<Effects> = {}): Promise<number> {
   const options = parseFetchArgs(args);
-  const fx = withEffects(effects);
-  const result = await fetchData(options, fx);
-  const report = await reportFetch(result, options.dir ?? dataDir(fx.env), fx);
-  const flagged = report && flaggedMeaning(report, options.strict ?? false);
-  if (flagged) fx.out(flagged);
-  // A failed table (2) says more than a flagged figure: it is kept as the exit code.
-  return result.exitCode === 0 && flagged && options.strict ? EXIT_FLAGGED : result.exitCode;
+  const result = await fetchData({ ...options, recorder: fetchRecorder }, effects);
+  return result.exitCode;
 }

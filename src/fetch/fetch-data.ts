@@ -1,20 +1,37 @@
 /**
  * `npm run fetch`: brings the snapshot up to date with the data.gouv.fr dataset, table by table, without ever
- * replacing a good file by a bad one. Lists the resources, maps them to tables, skips those unchanged since the
- * manifest, downloads and verifies the others, keeps unknown resources aside, then puts the new files and the
- * new manifest in place through a journal (./journal.ts). Returns what happened to each table, so that a
- * report of the changes can be built on top of it.
+ * replacing a good file by a bad one. Takes the data folder's lock, lists the resources, maps them to tables,
+ * skips those unchanged since the manifest, downloads and verifies the others (within the site's limits and
+ * the deadlines), keeps unknown resources aside, then puts the new files, the new manifest and what records the
+ * update (report, history entry: see `recorder`) in place at once through a journal (./journal.ts). Returns
+ * what happened to each table.
  */
 import { join } from 'node:path';
 import { snapshotDateOf, type Manifest, type ResourceRecord, type TableLock } from '../lib/manifest.ts';
+import { LIMITS, LIMITS_HINT, limitText } from '../lib/limits.ts';
 import { sha256 } from '../lib/snapshot.ts';
 import { tableNames, tables, type TableName } from '../lib/tables.ts';
 import type { TableSpec } from '../lib/csv/schema.ts';
 import { sources } from '../../data/sources.ts';
+import { withDataLock } from '../load/data-lock.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
-import { dataDir, manifestPathOf, readManifest, snapshotDirOf, stableJson } from '../load/snapshot-io.ts';
+import {
+  dataDir,
+  manifestPathOf,
+  readManifest,
+  readSnapshotFiles,
+  snapshotDirOf,
+  stableJson,
+} from '../load/snapshot-io.ts';
 import { defaultPolicy, httpGet, type HttpFailure, type HttpPolicy } from './http.ts';
-import { commit, completeInterruptedFetch, discardLeftovers, stage, writeAtomically } from './journal.ts';
+import {
+  commit,
+  completeInterruptedFetch,
+  discardLeftovers,
+  stage,
+  writeAtomically,
+  type JournalEntry,
+} from './journal.ts';
 import { isCsvLike, mapResources, type TableMapping } from './mapping.ts';
 import {
   EXIT,
@@ -23,6 +40,7 @@ import {
   explainProblem,
   formatBytes,
   formatSeconds,
+  TOO_LARGE_TODO,
   type Explanation,
 } from './messages.ts';
 import {
@@ -39,9 +57,59 @@ import { verifyDownload } from './verify.ts';
 export interface FetchOptions {
   /** Data folder (data/ by default, or EIG_DATA_DIR). */
   dir?: string;
-  /** Exit code 2 when a table could not be updated, 3 when nothing could be reached (0 otherwise). */
+  /** Exit code 2 when a table could not be updated, 3 when nothing could be reached, 4 when a report awaits review. */
   strict?: boolean;
+  /** `deadlineMs` (one download) defaults to {@link DOWNLOAD_DEADLINE_FACTOR} times `timeoutMs`. */
   policy?: Partial<HttpPolicy>;
+  /** The whole run's deadline; defaults to {@link RUN_DEADLINE_FACTOR} times `timeoutMs`. */
+  deadlineMs?: number;
+  /** Writes the report and the history entry of an update with it, and tells whether a report awaits review. */
+  recorder?: UpdateRecorder;
+}
+
+/** The deadlines follow the inactivity timeout unless given: `--timeout 5` gives up a dripping server within a minute. */
+export const DOWNLOAD_DEADLINE_FACTOR = 6;
+export const RUN_DEADLINE_FACTOR = 12;
+
+export function resolvePolicy(partial: Partial<HttpPolicy> = {}): HttpPolicy {
+  const timeoutMs = partial.timeoutMs ?? defaultPolicy.timeoutMs;
+  return { ...defaultPolicy, deadlineMs: DOWNLOAD_DEADLINE_FACTOR * timeoutMs, ...partial };
+}
+
+/** The whole run's deadline: given, or following the inactivity timeout. */
+export function runDeadlineOf(options: Pick<FetchOptions, 'policy' | 'deadlineMs'>): number {
+  return options.deadlineMs ?? RUN_DEADLINE_FACTOR * (options.policy?.timeoutMs ?? defaultPolicy.timeoutMs);
+}
+
+/** An update about to be committed: the snapshot before (on disk) and after (staged), for its report. */
+export interface PreparedUpdate {
+  dir: string;
+  date: string;
+  previousManifest: Manifest;
+  manifest: Manifest;
+  before: Partial<Record<TableName, Uint8Array>>;
+  after: Partial<Record<TableName, Uint8Array>>;
+  /** Tables whose file or provenance changed. */
+  changed: TableName[];
+}
+
+export interface RecordedUpdate {
+  /** Files written with the update (paths relative to the data folder): the report, the history entry. */
+  files: { path: string; data: Uint8Array | string }[];
+  /** Printed once the update is in place. */
+  lines: string[];
+}
+
+/** A report whose « à vérifier » points no one has acknowledged yet. */
+export interface PendingReview {
+  count: number;
+  /** The line that says so, and what to do. */
+  message: string;
+}
+
+export interface UpdateRecorder {
+  prepare(update: PreparedUpdate, fx: Effects): Promise<RecordedUpdate>;
+  pending(dir: string, fx: Effects): Promise<PendingReview | null>;
 }
 
 /**
@@ -87,11 +155,12 @@ export interface FetchResult {
   snapshotDate: string;
   /** The manifest as it was before this fetch: with each updated table's `change.before`, the old snapshot. */
   previousManifest: Manifest;
+  /** The folder's report still awaiting review after this run (this run's or an earlier one's). */
+  pending: PendingReview | null;
 }
 
-/** A response this much larger than the size recorded (or 20 MB, whichever is more) is refused. */
-const SIZE_CAP_FACTOR = 10;
-const SIZE_CAP_FLOOR = 20_000_000;
+/** The dataset's JSON lists a handful of resources: a few kilobytes. */
+const DATASET_MAX_BYTES = 5_000_000;
 
 export function unmappedDirOf(dir: string): string {
   return join(dir, 'unmapped');
@@ -100,27 +169,37 @@ export function unmappedDirOf(dir: string): string {
 export async function fetchData(options: FetchOptions = {}, effects: Partial<Effects> = {}): Promise<FetchResult> {
   const fx = withEffects(effects);
   const dir = options.dir ?? dataDir(fx.env);
-  const policy: HttpPolicy = { ...defaultPolicy, ...options.policy };
+  return withDataLock(dir, 'npm run fetch', fx, () => fetchLocked(dir, options, fx));
+}
+
+async function fetchLocked(dir: string, options: FetchOptions, fx: Effects): Promise<FetchResult> {
+  const policy = resolvePolicy(options.policy);
+  const runMs = runDeadlineOf(options);
+  const run = { endsAt: performance.now() + runMs, ms: runMs };
   const base = fx.env[sources.apiBaseEnv] || sources.apiBase;
   const startedAt = fx.now().toISOString();
+  const strict = options.strict ?? false;
 
   const recovered = await completeInterruptedFetch(dir, fx);
   if (recovered) fx.log(recovered);
-  await discardLeftovers(dir, unmappedDirOf(dir), fx);
+  await discardLeftovers(dir, fx);
   const manifest = await readManifest(dir, fx);
   const kept = `l’instantané du ${manifest.snapshotDate} est gardé tel quel`;
 
-  const finish = (outcome: FetchResult['outcome'], rest: Partial<FetchResult> = {}): FetchResult => {
+  const finish = async (outcome: FetchResult['outcome'], rest: Partial<FetchResult> = {}): Promise<FetchResult> => {
     const tablesOut = rest.tables ?? [];
     const failed =
       outcome === 'dataset-failed' || tablesOut.some((t) => t.status === 'failed' || t.status === 'disappeared');
-    const exitCode = !options.strict
+    const pending = options.recorder ? await options.recorder.pending(dir, fx) : null;
+    const exitCode = !strict
       ? EXIT.ok
       : outcome === 'unreachable'
         ? EXIT.unreachable
         : failed
           ? EXIT.failed
-          : EXIT.ok;
+          : pending
+            ? EXIT.flagged
+            : EXIT.ok;
     return {
       outcome,
       exitCode,
@@ -130,6 +209,7 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
       committed: rest.committed ?? false,
       snapshotDate: rest.snapshotDate ?? manifest.snapshotDate,
       previousManifest: manifest,
+      pending,
     };
   };
 
@@ -137,15 +217,16 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
   const url = datasetUrl(base, sources.dataset);
   const listing = await httpGet(
     url,
-    { maxBytes: SIZE_CAP_FLOOR, onRetry: retryLogger('jeu de données', policy, fx) },
+    { maxBytes: DATASET_MAX_BYTES, run, onRetry: retryLogger('jeu de données', policy, fx) },
     policy,
     fx,
   );
   if (!listing.ok && listing.failure.kind === 'unreachable') {
     const { what } = explainHttp(listing.failure, listing.attempts);
-    const result = finish('unreachable');
-    const strictNote = options.strict ? ' (--strict : code de sortie 3)' : ', le site peut être construit';
+    const result = await finish('unreachable');
+    const strictNote = strict ? ' (--strict : code de sortie 3)' : ', le site peut être construit';
     fx.log(`Pas de réseau : ${what} ; ${kept}${strictNote}. Relancez « npm run fetch » une fois connecté.`);
+    if (result.pending) fx.log(result.pending.message);
     return result;
   }
   const dataset = listing.ok ? readDataset(listing.response.bytes) : null;
@@ -159,8 +240,8 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
     fx.log(
       `Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${kept}. ${capitalise(explanation.todo)}.`,
     );
-    const result = finish('dataset-failed');
-    fx.out(exitMeaning(result.exitCode, manifest.snapshotDate) + (options.strict ? '' : STRICT_HINT));
+    const result = await finish('dataset-failed');
+    fx.out(exitMeaning(result, strict, true));
     return result;
   }
   const udata = dataset.dataset;
@@ -184,16 +265,18 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
   );
 
   // 3. Each table: skip, or download, verify and stage.
-  const context: TableContext = { dir, manifest, dataset: udata, policy, fx, now: startedAt };
+  const context: TableContext = { dir, manifest, dataset: udata, policy, run, fx, now: startedAt };
   const outcomes: TableOutcome[] = [];
   const locks = { ...manifest.tables };
-  const staged: string[] = [];
+  const staged: JournalEntry[] = [];
+  let runOver = false;
   for (const name of tableNames) {
-    const { outcome, lock, stagedFile } = await updateTable(name, mapping.tables[name]!, context);
-    outcomes.push(outcome);
-    fx.log(outcome.message);
-    if (lock) locks[name] = lock;
-    if (stagedFile) staged.push(stagedFile);
+    const update = await updateTable(name, mapping.tables[name]!, context);
+    outcomes.push(update.outcome);
+    fx.log(update.outcome.message);
+    if (update.lock) locks[name] = update.lock;
+    if (update.staged) staged.push(update.staged);
+    runOver ||= update.runOver ?? false;
   }
 
   // 4. Resources nothing maps: recorded in the manifest and kept aside.
@@ -202,9 +285,31 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
     const outcome = await keepAside(resource, manifest.unmapped, context);
     unmapped.push(outcome);
     fx.log(outcome.message);
+    runOver ||= outcome.runOver ?? false;
   }
 
-  // 5. Put everything in place at once, or leave the manifest untouched when nothing changed.
+  // 5. Nothing is put in place past the run's deadline, nor beyond what the site accepts in all.
+  const refuseAll = async (line: string) => {
+    fx.log(line);
+    for (const outcome of outcomes.filter((t) => t.status === 'updated')) {
+      outcome.status = 'failed';
+      delete outcome.change;
+    }
+    for (const entry of staged.splice(0)) await fx.fs.rm(join(dir, entry.staged), { force: true });
+    Object.assign(locks, manifest.tables);
+  };
+  const total = tableNames.reduce((n, name) => n + (locks[name]?.bytes ?? 0), 0);
+  if (runOver) {
+    await refuseAll(
+      `Délai total de la mise à jour (${formatSeconds(run.ms)}) dépassé : rien n’est remplacé, ${kept}. Relancez « npm run fetch » plus tard, ou allongez le délai total avec --deadline <secondes>.`,
+    );
+  } else if (staged.length > 0 && total > LIMITS.bytesPerSnapshot) {
+    await refuseAll(
+      `Échec : avec ces mises à jour, les tables feraient ${formatBytes(total)}, au-delà de ${limitText(LIMITS.bytesPerSnapshot)} pour l’instantané (${LIMITS_HINT}) : rien n’est remplacé, ${kept}. ${capitalise(TOO_LARGE_TODO)}.`,
+    );
+  }
+
+  // 6. Put everything in place at once, or leave the folder untouched when nothing changed.
   const next: Manifest = {
     dataset: {
       slug: udata.slug,
@@ -216,35 +321,72 @@ export async function fetchData(options: FetchOptions = {}, effects: Partial<Eff
     },
     snapshotDate: snapshotDateOf(locks),
     tables: locks,
-    unmapped: mapping.unmapped.map(recordOf),
+    unmapped: runOver ? (manifest.unmapped ?? []) : mapping.unmapped.map(recordOf),
   };
+  const changedTables = tableNames.filter((name) => changedLock(manifest.tables[name], locks[name]));
   const changed =
-    staged.length > 0 ||
-    stableJson(locks) !== stableJson(manifest.tables) ||
-    stableJson(next.unmapped) !== stableJson(manifest.unmapped ?? []);
-  if (changed) await commit(dir, next, staged, startedAt, fx);
+    changedTables.length > 0 || staged.length > 0 || stableJson(next.unmapped) !== stableJson(manifest.unmapped ?? []);
+  let recorded: RecordedUpdate | null = null;
+  if (changed) {
+    const files = [...staged];
+    if (changedTables.length > 0 && options.recorder) {
+      // Before the commit point: an update is never in place without its report and its history entry.
+      const before = await readSnapshotFiles(dir, fx);
+      const after = { ...before };
+      for (const outcome of outcomes) if (outcome.change) after[outcome.table] = outcome.change.after;
+      try {
+        recorded = await options.recorder.prepare(
+          { dir, date: startedAt, previousManifest: manifest, manifest: next, before, after, changed: changedTables },
+          fx,
+        );
+        for (const file of recorded.files) files.push(await stage(dir, file.path, file.data, fx));
+      } catch (error) {
+        // No report, no update: nothing is put in place, and nothing staged is left behind.
+        for (const entry of files) await fx.fs.rm(join(dir, entry.staged), { force: true });
+        throw error;
+      }
+    }
+    await commit(dir, next, files, startedAt, fx);
+  }
 
   const downloadedBytes =
     outcomes.reduce((n, t) => n + t.downloadedBytes, 0) + unmapped.reduce((n, u) => n + u.downloadedBytes, 0);
-  const result = finish('done', {
+  const result = await finish('done', {
     tables: outcomes,
     unmapped,
     downloadedBytes,
     committed: changed,
     snapshotDate: changed ? next.snapshotDate : manifest.snapshotDate,
   });
-  for (const line of summary(result, options.strict ?? false)) fx.out(line);
+  fx.out(summary(result));
+  for (const line of recorded?.lines ?? []) fx.out(line);
+  fx.out(
+    exitMeaning(
+      result,
+      strict,
+      result.tables.some((t) => t.status === 'failed' || t.status === 'disappeared'),
+    ),
+  );
   return result;
 }
 
+/** A table changed when its file did, or where it comes from (a first download of the same bytes records it). */
+function changedLock(before: TableLock | undefined, after: TableLock | undefined): boolean {
+  return (
+    before?.sha256 !== after?.sha256 ||
+    before?.origin !== after?.origin ||
+    (before?.resource?.id ?? null) !== (after?.resource?.id ?? null)
+  );
+}
+
 const LATER = 'relancez « npm run fetch » plus tard';
-const STRICT_HINT = ' Avec --strict, ce code serait 2.';
 
 interface TableContext {
   dir: string;
   manifest: Manifest;
   dataset: UdataDataset;
   policy: HttpPolicy;
+  run: { endsAt: number; ms: number };
   fx: Effects;
   now: string;
 }
@@ -254,8 +396,12 @@ interface TableUpdate {
   /** The table's new lock, when it changes. */
   lock?: TableLock;
   /** The file staged for replacement. */
-  stagedFile?: string;
+  staged?: JournalEntry;
+  /** The whole run's deadline passed during this table. */
+  runOver?: boolean;
 }
+
+const isRunOver = (failure: HttpFailure) => failure.kind === 'deadline' && failure.scope === 'run';
 
 async function updateTable(name: TableName, mapping: TableMapping, context: TableContext): Promise<TableUpdate> {
   const { dir, manifest, fx } = context;
@@ -332,15 +478,34 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
     };
   }
 
-  const expected = resource.filesize ?? lock?.bytes ?? 0;
+  if (resource.filesize !== null && resource.filesize > LIMITS.bytesPerTable) {
+    return {
+      outcome: failure(
+        `${label} : `,
+        {
+          what: `${formatBytes(resource.filesize)} annoncés par data.gouv.fr, au-delà de ${limitText(LIMITS.bytesPerTable)} par table (${LIMITS_HINT}) : rien n’est téléchargé`,
+          todo: TOO_LARGE_TODO,
+        },
+        { resource: record },
+      ),
+    };
+  }
   const download = await httpGet(
     downloadUrl(resource),
-    { maxBytes: Math.max(SIZE_CAP_FACTOR * expected, SIZE_CAP_FLOOR), onRetry: retryLogger(name, context.policy, fx) },
+    {
+      maxBytes: LIMITS.bytesPerTable,
+      expectedBytes: resource.filesize,
+      run: context.run,
+      onRetry: retryLogger(name, context.policy, fx),
+    },
     context.policy,
     fx,
   );
   if (!download.ok)
-    return { outcome: failure(`${label} : `, explainHttp(download.failure, download.attempts), { resource: record }) };
+    return {
+      outcome: failure(`${label} : `, explainHttp(download.failure, download.attempts), { resource: record }),
+      runOver: isRunOver(download.failure),
+    };
 
   const bytes = download.response.bytes;
   const verified = verifyDownload(bytes, download.response.contentType, resource, spec, label);
@@ -381,13 +546,15 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
   const more = { resource: record, downloadedBytes: bytes.byteLength, extraColumns: read.extraColumns };
 
   if (sameBytes) {
+    // Same bytes from the same resource is no update, whatever its date says: nothing to record.
+    const sameResource = lock?.resource?.id === resource.id;
     return {
       outcome: outcome(
         'unchanged',
-        `${name} : téléchargée, contenu identique au fichier actuel : ${formatBytes(bytes.byteLength)}, ${details}.`,
+        `${name} : téléchargée, contenu identique au fichier actuel : ${formatBytes(bytes.byteLength)}, ${details}${sameResource ? '' : ' ; ressource notée dans le manifeste'}.`,
         more,
       ),
-      lock: newLock,
+      lock: sameResource ? undefined : newLock,
     };
   }
   let before: Uint8Array = new Uint8Array();
@@ -396,7 +563,7 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
   } catch {
     // A table without a file yet.
   }
-  await stage(dir, spec.file, bytes, fx);
+  const staged = await stage(dir, join('snapshot', spec.file), bytes, fx);
   return {
     outcome: outcome(
       'updated',
@@ -404,7 +571,7 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
       { ...more, change: { path, before, after: bytes, previous: lock ?? null, lock: newLock } },
     ),
     lock: newLock,
-    stagedFile: spec.file,
+    staged,
   };
 }
 
@@ -412,7 +579,7 @@ async function keepAside(
   resource: UdataResource,
   previous: ResourceRecord[] | undefined,
   context: TableContext,
-): Promise<UnmappedOutcome> {
+): Promise<UnmappedOutcome & { runOver?: boolean }> {
   const { fx } = context;
   const record = recordOf(resource);
   const extension =
@@ -445,19 +612,32 @@ async function keepAside(
       message: `${intro} déjà gardée dans ${path}, inchangée ; ${advice}.`,
     };
   }
-  const download = await httpGet(
-    downloadUrl(resource),
-    { maxBytes: Math.max(SIZE_CAP_FACTOR * (resource.filesize ?? 0), SIZE_CAP_FLOOR) },
-    context.policy,
-    fx,
-  );
-  if (!download.ok) {
-    const { what } = explainHttp(download.failure, download.attempts);
+  const notKept = (what: string) =>
+    `${intro} notée dans ${manifestPathOf(context.dir)}, mais pas gardée : ${what} ; ${advice}.`;
+  // Kept for inspection only, and no larger than a table could be: a 200 MB file has no business in data/.
+  if (resource.filesize !== null && resource.filesize > LIMITS.bytesPerTable) {
     return {
       resource: record,
       keptAs: null,
       downloadedBytes: 0,
-      message: `${intro} notée dans ${manifestPathOf(context.dir)}, mais pas gardée : ${what} ; ${advice}.`,
+      message: notKept(
+        `${formatBytes(resource.filesize)} annoncés, au-delà de ${limitText(LIMITS.bytesPerTable)} (${LIMITS_HINT}), rien n’est téléchargé`,
+      ),
+    };
+  }
+  const download = await httpGet(
+    downloadUrl(resource),
+    { maxBytes: LIMITS.bytesPerTable, expectedBytes: resource.filesize, run: context.run },
+    context.policy,
+    fx,
+  );
+  if (!download.ok) {
+    return {
+      resource: record,
+      keptAs: null,
+      downloadedBytes: 0,
+      message: notKept(explainHttp(download.failure, download.attempts).what),
+      runOver: isRunOver(download.failure),
     };
   }
   await fx.fs.mkdir(folder, { recursive: true });
@@ -503,7 +683,7 @@ function renamedColumns(headers: Partial<Record<string, string>>): string | null
   return `colonne${renamed.length > 1 ? 's' : ''} lue${renamed.length > 1 ? 's' : ''} par alias : ${renamed.map(([key, header]) => `« ${header} » → ${key}`).join(', ')}`;
 }
 
-function summary(result: FetchResult, strict: boolean): string[] {
+function summary(result: FetchResult): string {
   const named = (status: TableStatus) => result.tables.filter((t) => t.status === status).map((t) => t.table);
   const count = (status: TableStatus, singular: string, plural: string) => {
     const names = named(status);
@@ -515,20 +695,15 @@ function summary(result: FetchResult, strict: boolean): string[] {
     result.unmapped.length === 0
       ? 'aucune ressource non reconnue'
       : `${result.unmapped.length} ressource${result.unmapped.length > 1 ? 's' : ''} non reconnue${result.unmapped.length > 1 ? 's' : ''} (notée${result.unmapped.length > 1 ? 's' : ''} dans le manifeste, ${kept} gardée${kept > 1 ? 's' : ''} pour inspection)`;
-  const lines = [
-    `Bilan : ${[
-      count('updated', 'table mise à jour', 'tables mises à jour'),
-      count('unchanged', 'inchangée', 'inchangées'),
-      count('failed', 'en échec', 'en échec'),
-      count('disappeared', 'ressource disparue', 'ressources disparues'),
-      count('absent', 'sans ressource sur data.gouv.fr', 'sans ressource sur data.gouv.fr'),
-    ].join(
-      ', ',
-    )} ; ${unmapped} ; ${formatBytes(result.downloadedBytes)} téléchargé${result.downloadedBytes > 1 ? 's' : ''}.`,
-  ];
-  const problems = result.tables.some((t) => t.status === 'failed' || t.status === 'disappeared');
-  lines.push(exitMeaning(result.exitCode, result.snapshotDate) + (problems && !strict ? STRICT_HINT : ''));
-  return lines;
+  return `Bilan : ${[
+    count('updated', 'table mise à jour', 'tables mises à jour'),
+    count('unchanged', 'inchangée', 'inchangées'),
+    count('failed', 'en échec', 'en échec'),
+    count('disappeared', 'ressource disparue', 'ressources disparues'),
+    count('absent', 'sans ressource sur data.gouv.fr', 'sans ressource sur data.gouv.fr'),
+  ].join(
+    ', ',
+  )} ; ${unmapped} ; ${formatBytes(result.downloadedBytes)} téléchargé${result.downloadedBytes > 1 ? 's' : ''}.`;
 }
 
 function capitalise(text: string): string {

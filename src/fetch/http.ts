@@ -1,14 +1,20 @@
 /**
- * GET over a bad network: an inactivity timeout on every request, retries with exponential backoff on 5xx,
- * 429 and network errors (honouring Retry-After), redirects followed by hand so a loop is named as such, and a
- * size cap that aborts a body far larger than expected instead of filling the disk. Failures come back typed,
- * never thrown, so the caller can say in one line what went wrong.
+ * GET over a bad network: an inactivity timeout on every request, a deadline on the whole download (all its
+ * tries included) and on the whole run, retries with exponential backoff on 5xx, 429 and network errors
+ * (honouring Retry-After), redirects followed by hand so a loop is named as such, and a size cap that aborts a
+ * body larger than allowed instead of filling the disk. Failures come back typed, never thrown, so the caller
+ * can say in one line what went wrong.
+ *
+ * The inactivity timeout alone let a server dripping one byte a second hold a download for hours: every byte
+ * restarted it. The deadlines count from the first request, whatever arrives.
  */
 import type { Effects } from '../load/effects.ts';
 
 export interface HttpPolicy {
   /** A request fails when nothing arrives for this long (connection, headers or any part of the body). */
   timeoutMs: number;
+  /** A download (all its tries and waits included) fails when it has not ended after this long. */
+  deadlineMs: number;
   /** Tries per request, the first included. */
   attempts: number;
   /** Wait before the second try; doubles at each further try. */
@@ -20,6 +26,7 @@ export interface HttpPolicy {
 
 export const defaultPolicy: HttpPolicy = {
   timeoutMs: 30_000,
+  deadlineMs: 180_000,
   attempts: 4,
   backoffMs: 1_000,
   maxRetryAfterMs: 120_000,
@@ -32,7 +39,10 @@ export type HttpFailure =
   /** The connection broke (reset, closed early) without a size to compare with. */
   | { kind: 'network'; code: string }
   | { kind: 'timeout'; ms: number }
-  | { kind: 'truncated'; received: number; expected: number }
+  /** The download's deadline (`download`) or the whole run's (`run`) passed. */
+  | { kind: 'deadline'; scope: 'download' | 'run'; ms: number; received: number; expected: number | null }
+  /** `received` null: the connection closed before the response could be read, so nothing counted. */
+  | { kind: 'truncated'; received: number | null; expected: number }
   | { kind: 'status'; status: number; retryAfterMs: number | null }
   | { kind: 'redirect-loop'; url: string }
   | { kind: 'too-many-redirects'; count: number }
@@ -51,11 +61,18 @@ export type HttpResult =
 export interface GetOptions {
   /** Bytes beyond which the body is refused and the download aborted. */
   maxBytes: number;
+  /** The size the file is announced to have, if known: a connection closed before any byte is then a truncation. */
+  expectedBytes?: number | null;
+  /** The whole run's deadline: when it ends (a `performance.now()` instant) and how long it was. */
+  run?: { endsAt: number; ms: number };
   /** Told before each wait between tries (for the progress log). */
   onRetry?: (failure: HttpFailure, waitMs: number, nextAttempt: number) => void;
 }
 
 type Attempt = { ok: true; response: HttpBody } | { ok: false; failure: HttpFailure };
+
+/** Codes of a connection the server closed in the middle of an exchange. */
+const CLOSED_EARLY = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'UND_ERR_CLOSED']);
 
 /** Codes meaning that the host cannot be reached at all (as opposed to a connection that broke). */
 const UNREACHABLE = new Set([
@@ -74,15 +91,31 @@ export async function httpGet(
   policy: HttpPolicy,
   fx: Pick<Effects, 'fetch' | 'sleep' | 'now'>,
 ): Promise<HttpResult> {
+  const started = performance.now();
+  const ownEnd = started + policy.deadlineMs;
+  const byRun = options.run !== undefined && options.run.endsAt < ownEnd;
+  const deadline: Deadline = {
+    endsAt: byRun ? options.run!.endsAt : ownEnd,
+    scope: byRun ? 'run' : 'download',
+    ms: byRun ? options.run!.ms : policy.deadlineMs,
+  };
   for (let attempt = 1; ; attempt++) {
-    const result = await getOnce(url, options.maxBytes, policy, fx);
+    const result = await getOnce(url, options, policy, deadline, fx);
     if (result.ok) return { ...result, attempts: attempt };
     const { failure } = result;
     const wait = retryWait(failure, attempt, policy);
     if (wait === null || attempt >= policy.attempts) return { ok: false, failure, attempts: attempt };
+    // A try that would start after the deadline is not made: the last failure is the answer.
+    if (performance.now() + wait >= deadline.endsAt) return { ok: false, failure, attempts: attempt };
     options.onRetry?.(failure, wait, attempt + 1);
     await fx.sleep(wait);
   }
+}
+
+interface Deadline {
+  endsAt: number;
+  scope: 'download' | 'run';
+  ms: number;
 }
 
 /**
@@ -117,20 +150,31 @@ export function parseRetryAfter(value: string | null, now: Date): number | null 
 
 async function getOnce(
   url: string,
-  maxBytes: number,
+  { maxBytes, expectedBytes }: GetOptions,
   policy: HttpPolicy,
+  deadline: Deadline,
   fx: Pick<Effects, 'fetch' | 'now'>,
 ): Promise<Attempt> {
   const seen = new Set<string>();
   let current = url;
   for (let hop = 0; ; hop++) {
+    const left = deadline.endsAt - performance.now();
+    if (left <= 0) {
+      const { scope, ms } = deadline;
+      return { ok: false, failure: { kind: 'deadline', scope, ms, received: 0, expected: null } };
+    }
     if (seen.has(current)) return { ok: false, failure: { kind: 'redirect-loop', url: current } };
     if (hop > policy.maxRedirects) return { ok: false, failure: { kind: 'too-many-redirects', count: hop - 1 } };
     seen.add(current);
 
     const controller = new AbortController();
     let timedOut = false;
+    let pastDeadline = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadlineTimer = setTimeout(() => {
+      pastDeadline = true;
+      controller.abort(new Error('deadline'));
+    }, left);
     const arm = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -191,11 +235,20 @@ async function getOnce(
         response: { url: current, contentType: response.headers.get('content-type'), bytes: Buffer.concat(chunks) },
       };
     } catch (error) {
+      if (pastDeadline) {
+        const { scope, ms } = deadline;
+        return { ok: false, failure: { kind: 'deadline', scope, ms, received, expected: announced } };
+      }
       if (timedOut) return { ok: false, failure: { kind: 'timeout', ms: policy.timeoutMs } };
       if (announced !== null && received < announced) {
         return { ok: false, failure: { kind: 'truncated', received, expected: announced } };
       }
       const codes = errorCodes(error);
+      // A server that sends a few bytes and closes at once makes fetch() itself fail, before Content-Length
+      // can be read: with a size announced by data.gouv.fr, that is a truncated download, said as such.
+      if (announced === null && expectedBytes && codes.some((c) => CLOSED_EARLY.has(c))) {
+        return { ok: false, failure: { kind: 'truncated', received: null, expected: expectedBytes } };
+      }
       const unreachable = codes.find((c) => UNREACHABLE.has(c));
       if (unreachable)
         return { ok: false, failure: { kind: 'unreachable', host: new URL(current).host, code: unreachable } };
@@ -205,6 +258,7 @@ async function getOnce(
       };
     } finally {
       clearTimeout(timer);
+      clearTimeout(deadlineTimer);
     }
   }
 }

@@ -1,31 +1,42 @@
 /**
- * Replacing snapshot files and the manifest so that an interruption at any instant leaves a valid snapshot.
+ * Replacing snapshot files, the manifest, and what records the update (its report and its history entry) so
+ * that an interruption at any instant leaves either the old state or the new one, whole.
  *
- * A table file and data/manifest.json cannot be renamed in one atomic step, so fetch writes a journal first:
- * every new file is staged beside the one it replaces (`.budget.csv.next`, flushed to disk), then the journal
- * (the new manifest and the list of staged files) is written atomically — that is the commit point — then the
- * staged files are renamed over the old ones, the manifest is written, and the journal removed. Whoever finds
- * a journal (the next fetch, or data:check before the build) finishes that work; staged files without a
- * journal are leftovers of an interrupted download and are thrown away. Before the commit point the old
- * snapshot is untouched; after it, the new one is certain to be completed.
+ * Several files cannot be renamed in one atomic step, so an update writes a journal first: every new file is
+ * staged beside the one it replaces (`snapshot/.budget.csv.next`, `.rapport-mise-a-jour.md.next`, flushed to
+ * disk), then the journal (the new manifest and the list of staged files with their SHA-256) is written
+ * atomically — that is the commit point — then the staged files are renamed over the old ones, the manifest
+ * is written, and the journal removed. Whoever finds a journal (the next fetch, or data:check before the build)
+ * finishes that work; staged files without a journal are leftovers of an interrupted download and are thrown
+ * away. Before the commit point the old state is untouched; after it, the new one is certain to be completed,
+ * report and history entry included: an update is never published without its review.
+ *
+ * All of this assumes one writer at a time: callers hold the folder's lock (../load/data-lock.ts).
  */
 import { basename, dirname, join } from 'node:path';
 import type { Manifest } from '../lib/manifest.ts';
-import { tableNames, tables } from '../lib/tables.ts';
+import { sha256 } from '../lib/snapshot.ts';
 import type { Effects } from '../load/effects.ts';
-import { manifestPathOf, snapshotDirOf, stableJson } from '../load/snapshot-io.ts';
+import { manifestPathOf, stableJson } from '../load/snapshot-io.ts';
 
 type Fx = Pick<Effects, 'fs'>;
+
+/** A file the update puts in place: its path and its staged copy's, both relative to the data folder. */
+export interface JournalEntry {
+  path: string;
+  staged: string;
+  sha256: string;
+}
 
 interface Journal {
   startedAt: string;
   manifest: Manifest;
-  /** Snapshot files to replace, by name within the snapshot folder, with the staged copy's name. */
-  files: { file: string; staged: string }[];
+  files: JournalEntry[];
 }
 
 export const journalPathOf = (dir: string) => join(dir, '.fetch-journal.json');
-export const stagedNameOf = (file: string) => `.${file}.next`;
+/** `snapshot/budget.csv` → `snapshot/.budget.csv.next` */
+export const stagedPathOf = (path: string) => join(dirname(path), `.${basename(path)}.next`);
 const tempPathOf = (path: string) => join(dirname(path), `.${basename(path)}.tmp`);
 
 /** Writes and flushes a file, so that a rename after it never exposes a half-written file after a crash. */
@@ -46,36 +57,50 @@ export async function writeAtomically(path: string, data: Uint8Array | string, f
   await fx.fs.rename(temp, path);
 }
 
-/** Writes the new version of a snapshot file beside the old one; nothing reads it until {@link commit}. */
-export async function stage(dir: string, file: string, bytes: Uint8Array, fx: Fx): Promise<void> {
-  await writeDurably(join(snapshotDirOf(dir), stagedNameOf(file)), bytes, fx);
-}
-
-export async function unstage(dir: string, file: string, fx: Fx): Promise<void> {
-  await fx.fs.rm(join(snapshotDirOf(dir), stagedNameOf(file)), { force: true });
+/**
+ * Writes the new version of a file of the data folder (`path` relative to it) beside the old one; nothing reads
+ * it until {@link commit}.
+ */
+export async function stage(dir: string, path: string, data: Uint8Array | string, fx: Fx): Promise<JournalEntry> {
+  const staged = stagedPathOf(path);
+  await fx.fs.mkdir(dirname(join(dir, staged)), { recursive: true });
+  await writeDurably(join(dir, staged), data, fx);
+  return { path, staged, sha256: sha256(typeof data === 'string' ? Buffer.from(data) : data) };
 }
 
 /** Puts the staged files and the new manifest in place, surviving an interruption at any point (see above). */
 export async function commit(
   dir: string,
   manifest: Manifest,
-  files: string[],
+  files: JournalEntry[],
   startedAt: string,
   fx: Fx,
 ): Promise<void> {
-  const journal: Journal = { startedAt, manifest, files: files.map((file) => ({ file, staged: stagedNameOf(file) })) };
+  const journal: Journal = { startedAt, manifest, files };
   await writeAtomically(journalPathOf(dir), stableJson(journal), fx);
   await apply(dir, journal, fx);
 }
 
 async function apply(dir: string, journal: Journal, fx: Fx): Promise<void> {
-  const snapshotDir = snapshotDirOf(dir);
-  for (const { file, staged } of journal.files) {
+  for (const entry of journal.files) {
     try {
-      await fx.fs.rename(join(snapshotDir, staged), join(snapshotDir, file));
+      await fx.fs.rename(join(dir, entry.staged), join(dir, entry.path));
     } catch (error) {
-      // Already renamed by the run that was interrupted.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Renamed already by the run that was interrupted — unless something else removed the staged copy, in
+      // which case the file in place is not the one this update verified, and must not be declared so.
+      let current: Uint8Array | null = null;
+      try {
+        current = await fx.fs.readFile(join(dir, entry.path));
+      } catch {
+        // Absent: reported below.
+      }
+      if (current === null || sha256(current) !== entry.sha256) {
+        throw new Error(
+          `${join(dir, entry.path)} : la mise à jour en cours ne peut pas être terminée, sa copie préparée ${join(dir, entry.staged)} a disparu et le fichier en place n’est pas celui qu’elle a vérifié (une autre écriture dans ${dir} ?) ; revenez au dernier instantané committé (git checkout -- ${dir}), supprimez ${journalPathOf(dir)}, puis relancez « npm run fetch »`,
+          { cause: error },
+        );
+      }
     }
   }
   await writeAtomically(manifestPathOf(dir), stableJson(journal.manifest), fx);
@@ -97,35 +122,39 @@ export async function completeInterruptedFetch(dir: string, fx: Fx): Promise<str
   let journal: Journal;
   try {
     journal = JSON.parse(text) as Journal;
+    const complete = (f: Partial<JournalEntry>) =>
+      typeof f.path === 'string' && typeof f.staged === 'string' && typeof f.sha256 === 'string';
+    if (!journal.manifest || !Array.isArray(journal.files) || !journal.files.every(complete))
+      throw new Error('incomplet');
   } catch {
     throw new Error(
-      `${journalPathOf(dir)} illisible : la mise à jour interrompue ne peut pas être terminée ; supprimez ce fichier et les fichiers .*.next de ${snapshotDirOf(dir)}/, puis relancez « npm run fetch »`,
+      `${journalPathOf(dir)} illisible : la mise à jour interrompue ne peut pas être terminée ; supprimez ce fichier et les fichiers .*.next de ${dir}/, puis relancez « npm run fetch »`,
     );
   }
   await apply(dir, journal, fx);
-  const names = journal.files.map((f) => f.file).join(', ') || 'aucun fichier';
+  const names = journal.files.map((f) => basename(f.path)).join(', ') || 'aucun fichier';
   return `Mise à jour interrompue (lancée le ${journal.startedAt}) terminée : ${names} et ${manifestPathOf(dir)} mis en place.`;
 }
 
+/** Folders of the data folder where an update stages or writes temporary files. */
+const WORK_FOLDERS = ['.', 'snapshot', 'history', 'unmapped'];
+
 /**
- * Removes what an interrupted download left behind: only the names fetch itself writes, and only when no
- * journal is pending (call {@link completeInterruptedFetch} first).
+ * Removes what an interrupted update left behind: staged copies (`.*.next`) and temporary files (`.*.tmp`), in
+ * the folders it writes, and only when no journal is pending (call {@link completeInterruptedFetch} first).
  */
-export async function discardLeftovers(dir: string, unmappedDir: string, fx: Fx): Promise<void> {
-  const snapshotDir = snapshotDirOf(dir);
-  const paths = [
-    ...tableNames.map((name) => join(snapshotDir, stagedNameOf(tables[name].file))),
-    tempPathOf(manifestPathOf(dir)),
-    tempPathOf(journalPathOf(dir)),
-  ];
-  let kept: string[] = [];
-  try {
-    kept = await fx.fs.readdir(unmappedDir);
-  } catch {
-    // No resource kept aside yet.
+export async function discardLeftovers(dir: string, fx: Fx): Promise<void> {
+  for (const folder of WORK_FOLDERS) {
+    let names: string[] = [];
+    try {
+      names = await fx.fs.readdir(join(dir, folder));
+    } catch {
+      // Not created yet.
+    }
+    const leftovers = names.filter(
+      // Another writer's lock being taken (../load/data-lock.ts) is not this update's to remove.
+      (n) => n.startsWith('.') && !n.startsWith('.ecriture-en-cours.') && (n.endsWith('.next') || n.endsWith('.tmp')),
+    );
+    for (const name of leftovers) await fx.fs.rm(join(dir, folder, name), { force: true });
   }
-  paths.push(
-    ...kept.filter((name) => name.startsWith('.') && name.endsWith('.tmp')).map((name) => join(unmappedDir, name)),
-  );
-  for (const path of paths) await fx.fs.rm(path, { force: true });
 }

@@ -2,6 +2,7 @@
  * What fetch tells the maintainer, in French, when a request fails or a download is refused: what was wrong and
  * what to do, for each kind of failure; and what each exit code means.
  */
+import { LimitExceeded } from '../lib/csv/errors.ts';
 import type { HttpFailure } from './http.ts';
 import type { Problem } from './verify.ts';
 
@@ -54,9 +55,22 @@ export function explainHttp(failure: HttpFailure, attempts: number): Explanation
       };
     case 'truncated':
       return {
-        what: `téléchargement tronqué : ${formatBytes(failure.received)} reçus sur ${formatBytes(failure.expected)} annoncés${tries}`,
+        what:
+          failure.received === null
+            ? `téléchargement tronqué : connexion fermée par le serveur avant la fin des ${formatBytes(failure.expected)} annoncés${tries}`
+            : `téléchargement tronqué : ${formatBytes(failure.received)} reçus sur ${formatBytes(failure.expected)} annoncés${tries}`,
         todo: `connexion instable : ${LATER}`,
       };
+    case 'deadline':
+      return failure.scope === 'run'
+        ? {
+            what: `délai total de la mise à jour (${formatSeconds(failure.ms)}) dépassé${received(failure)}`,
+            todo: `${LATER}, ou allongez le délai total avec --deadline <secondes>`,
+          }
+        : {
+            what: `téléchargement pas fini après ${formatSeconds(failure.ms)}${received(failure)} : le serveur envoie trop lentement${tries}`,
+            todo: `${LATER}, ou allongez le délai par fichier avec --download-deadline <secondes>`,
+          };
     case 'status':
       return explainStatus(failure.status, failure.retryAfterMs, tries);
     case 'redirect-loop':
@@ -71,14 +85,23 @@ export function explainHttp(failure: HttpFailure, attempts: number): Explanation
       };
     case 'too-large':
       return {
-        what: `réponse beaucoup plus grosse que prévu (${
+        what: `réponse trop grosse (${
           failure.announced !== null
             ? `${formatBytes(failure.announced)} annoncés`
             : `plus de ${formatBytes(failure.limit)} reçus`
         }, limite ${formatBytes(failure.limit)}) : téléchargement interrompu`,
-        todo: 'ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data.gouv.fr',
+        todo: TOO_LARGE_TODO,
       };
   }
+}
+
+/** What to do with a file larger than the site accepts (../lib/limits.ts). */
+export const TOO_LARGE_TODO =
+  'ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data.gouv.fr ; si c’est bien elle, la limite du site (src/lib/limits.ts) est à revoir, construction du site comprise';
+
+function received(failure: { received: number; expected: number | null }): string {
+  if (failure.received === 0) return '';
+  return ` (${formatBytes(failure.received)} reçus${failure.expected !== null ? ` sur ${formatBytes(failure.expected)}` : ''})`;
 }
 
 function explainStatus(status: number, retryAfterMs: number | null, tries: string): Explanation {
@@ -122,7 +145,10 @@ export function explainProblem(problem: Problem): Explanation {
     case 'unreadable':
       return {
         what: problem.error.message,
-        todo: 'corrigez le fichier sur data.gouv.fr, ou adaptez data/sources.ts (colonnes, alias) si le changement est voulu',
+        todo:
+          problem.error instanceof LimitExceeded
+            ? TOO_LARGE_TODO
+            : 'corrigez le fichier sur data.gouv.fr, ou adaptez data/sources.ts (colonnes, alias) si le changement est voulu',
       };
     case 'no-rows':
       return {
@@ -137,15 +163,39 @@ export const EXIT = {
   ok: 0,
   failed: 2,
   unreachable: 3,
+  /** With --strict: a report's « à vérifier » points await a maintainer's acknowledgement (npm run data:ack). */
+  flagged: 4,
 } as const;
 
-export function exitMeaning(code: number, snapshotDate: string): string {
-  switch (code) {
+/**
+ * The one line that ends a run, whatever happened: the exit code and why. `problems`: a table failed or
+ * disappeared (what --strict turns into code 2).
+ */
+export function exitMeaning(
+  result: { exitCode: number; snapshotDate: string; pending: { message: string } | null },
+  strict: boolean,
+  problems: boolean,
+): string {
+  const { exitCode, snapshotDate, pending } = result;
+  const review = pending ? ` ${pending.message}` : '';
+  switch (exitCode) {
     case EXIT.failed:
-      return `Code de sortie 2 (--strict) : mise à jour incomplète ; ce qui a échoué est gardé tel quel, l’instantané du ${snapshotDate} est cohérent.`;
+      return `Code de sortie 2 (--strict) : mise à jour incomplète ; ce qui a échoué est gardé tel quel, l’instantané du ${snapshotDate} est cohérent.${review}`;
     case EXIT.unreachable:
-      return `Code de sortie 3 (--strict) : data.gouv.fr injoignable ; l’instantané du ${snapshotDate} est intact.`;
-    default:
-      return `Code de sortie 0 : instantané du ${snapshotDate} cohérent, le site peut être construit.`;
+      return `Code de sortie 3 (--strict) : data.gouv.fr injoignable ; l’instantané du ${snapshotDate} est intact.${review}`;
+    case EXIT.flagged:
+      return `Code de sortie 4 (--strict) : ne publiez pas encore.${review}`;
+    default: {
+      const would = strict
+        ? ''
+        : problems
+          ? ' Avec --strict, ce code serait 2.'
+          : pending
+            ? ' Avec --strict, ce code serait 4.'
+            : '';
+      return pending
+        ? `Code de sortie 0 : instantané du ${snapshotDate} cohérent, à relire avant de publier.${review}${would}`
+        : `Code de sortie 0 : instantané du ${snapshotDate} cohérent, le site peut être construit.${would}`;
+    }
   }
 }

@@ -7,12 +7,18 @@ import type { Checksum, ResourceRecord } from '../lib/manifest.ts';
 
 const checksumSchema = z.object({ type: z.string(), value: z.string() });
 
+/** Titles are shown on the site's pages: a bidirectional control would reverse the text after it there. */
+const noBidi = (text: string | null) => text === null || !/[\u202a-\u202e\u2066-\u2069]/u.test(text);
+const BIDI_MESSAGE =
+  'caractère de contrôle bidirectionnel (U+202A–202E, U+2066–2069), qui inverserait le texte affiché après lui';
+
 const resourceSchema = z.object({
   id: z.string().min(1),
   title: z
     .string()
     .nullish()
-    .transform((t) => t ?? ''),
+    .transform((t) => t ?? '')
+    .refine(noBidi, BIDI_MESSAGE),
   url: z.string().min(1),
   latest: z
     .string()
@@ -53,7 +59,8 @@ const datasetSchema = z.object({
   title: z
     .string()
     .nullish()
-    .transform((v) => v ?? null),
+    .transform((v) => v ?? null)
+    .refine(noBidi, BIDI_MESSAGE),
   page: z
     .string()
     .nullish()
@@ -115,12 +122,19 @@ export function recordOf(resource: UdataResource): ResourceRecord {
   };
 }
 
-/** Unchanged since the lock when the same resource announces the same checksum, date and URL (udata sends no ETag). */
+/**
+ * Unchanged since the lock without downloading anything: the same resource announcing the same checksum (its
+ * date or address may move: the content is what counts), or, without a checksum to compare, the same date and
+ * address (udata sends no ETag).
+ */
 export function sameAsRecorded(resource: UdataResource, recorded: ResourceRecord | null | undefined): boolean {
   if (!recorded || recorded.id !== resource.id) return false;
-  const checksum = (c: Checksum | null) => (c ? `${c.type}:${c.value.toLowerCase()}` : null);
+  const checksum = (c: Checksum | null) =>
+    c && c.value.trim() !== '' ? `${c.type.toLowerCase()}:${c.value.trim().toLowerCase()}` : null;
+  const announced = checksum(resource.checksum);
+  if (announced !== null && announced === checksum(recorded.checksum)) return true;
   return (
-    checksum(recorded.checksum) === checksum(resource.checksum) &&
+    announced === checksum(recorded.checksum) &&
     recorded.last_modified === resource.last_modified &&
     recorded.url === resource.url
   );

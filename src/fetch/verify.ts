@@ -30,7 +30,8 @@ export function verifyDownload<S extends TableSpec>(
   spec: S,
   label: string,
 ): Verification<S> {
-  if (contentType !== null && /^\s*text\/html\b/iu.test(contentType)) return { ok: false, problem: { kind: 'html' } };
+  // Before the size: an error page served in place of the file is what went wrong, not its size.
+  if (isHtml(contentType, bytes)) return { ok: false, problem: { kind: 'html' } };
   if (bytes.byteLength === 0) return { ok: false, problem: { kind: 'empty' } };
   if (resource.filesize !== null && resource.filesize !== bytes.byteLength) {
     return { ok: false, problem: { kind: 'filesize', announced: resource.filesize, received: bytes.byteLength } };
@@ -41,6 +42,16 @@ export function verifyDownload<S extends TableSpec>(
   if (!result.ok) return { ok: false, problem: { kind: 'unreadable', error: result.error } };
   if (result.rows.length === 0) return { ok: false, problem: { kind: 'no-rows' } };
   return { ok: true, read: result, checksum };
+}
+
+/** An HTML page, by its content type or by its first characters (error pages are often served as text/plain). */
+function isHtml(contentType: string | null, bytes: Uint8Array): boolean {
+  if (contentType !== null && /^\s*(text\/html|application\/xhtml\+xml)\b/iu.test(contentType)) return true;
+  const start = Buffer.from(bytes.subarray(0, 256))
+    .toString('latin1')
+    .replace(/^\u00ef\u00bb\u00bf/u, '')
+    .trimStart();
+  return /^<(!doctype\s+html|html|head|body)\b/iu.test(start);
 }
 
 /**

@@ -4,8 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { sources } from '../../data/sources.ts';
-import { DataFileError } from './csv/errors.ts';
+import { DataFileError, LimitExceeded } from './csv/errors.ts';
 import { parseTable, type TableRead } from './csv/parse-table.ts';
+import { formatNumber } from './format.ts';
+import { LIMITS, LIMITS_HINT, limitText } from './limits.ts';
 import type { Manifest } from './manifest.ts';
 import type { Publication } from './publications.ts';
 import { tableNames, tables, type SnapshotTables, type TableName, type Tables } from './tables.ts';
@@ -27,12 +29,46 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** The data folder a snapshot folder belongs to (`x/snapshot` → `x`), for messages naming its manifest. */
+function dataFolderOf(directory: string): string {
+  return /^(.*)\/snapshot$/u.exec(directory)?.[1] ?? 'data';
+}
+
+/** The command that locks the folder `dir` (data/ needs no argument). */
+export function lockCommandFor(dir: string): string {
+  return dir === 'data' ? 'npm run data:lock' : `npm run data:lock -- ${dir}`;
+}
+
+/** Tables whose file is no longer the one fingerprinted in the manifest (edited by hand and not locked again). */
+export function unlockedTables(files: Partial<Record<TableName, Uint8Array>>, manifest: Manifest): TableName[] {
+  return tableNames.filter((name) => {
+    const bytes = files[name];
+    return bytes !== undefined && manifest.tables[name]?.sha256 !== sha256(bytes);
+  });
+}
+
 /**
- * Types every table and checks each file's fingerprint against the manifest. All problems are collected, so
- * a maintainer sees every bad file at once rather than one per run.
+ * Types every table and checks each file's fingerprint against the manifest (unless `verifyLocks` is false:
+ * data:diff compares folders edited by hand), and the snapshot's total size against the site's limit. All
+ * problems are collected, so a maintainer sees every bad file at once rather than one per run.
  */
-export function parseSnapshot(files: SnapshotFiles, manifest: Manifest, directory = 'data/snapshot'): SnapshotResult {
+export function parseSnapshot(
+  files: SnapshotFiles,
+  manifest: Manifest,
+  directory = 'data/snapshot',
+  { verifyLocks = true }: { verifyLocks?: boolean } = {},
+): SnapshotResult {
   const errors: DataFileError[] = [];
+  const folder = dataFolderOf(directory);
+  const total = Object.values(files).reduce((n, bytes) => n + (bytes?.byteLength ?? 0), 0);
+  if (total > LIMITS.bytesPerSnapshot) {
+    errors.push(
+      new LimitExceeded(
+        directory,
+        `les tables font ${formatNumber(total)} octets, au-delà de ${limitText(LIMITS.bytesPerSnapshot)} pour l’instantané (${LIMITS_HINT})`,
+      ),
+    );
+  }
   const parsed: Partial<Record<TableName, TableRead<Tables[TableName]>>> = {};
   for (const name of tableNames) {
     const spec = tables[name];
@@ -43,13 +79,15 @@ export function parseSnapshot(files: SnapshotFiles, manifest: Manifest, director
       continue;
     }
     const lock = manifest.tables[name];
-    if (!lock) {
-      errors.push(new DataFileError(path, `table « ${name} » absente de data/manifest.json`));
+    if (!verifyLocks) {
+      // Compared as they are: the caller says which files are not locked.
+    } else if (!lock) {
+      errors.push(new DataFileError(path, `table « ${name} » absente de ${folder}/manifest.json`));
     } else if (lock.sha256 !== sha256(bytes)) {
       errors.push(
         new DataFileError(
           path,
-          'le fichier ne correspond plus à data/manifest.json (modifié à la main ?) ; si la modification est voulue, lancez « npm run data:lock »',
+          `le fichier ne correspond plus à ${folder}/manifest.json (modifié à la main ?) ; si la modification est voulue, lancez « ${lockCommandFor(folder)} »`,
         ),
       );
     }
@@ -58,7 +96,7 @@ export function parseSnapshot(files: SnapshotFiles, manifest: Manifest, director
     else errors.push(result.error);
   }
   let publications: Publication[] = [];
-  const publicationsPath = `${directory.replace(/\/?snapshot(?=$|\s)/u, '')}/${sources.publications.file}`;
+  const publicationsPath = `${folder}/${sources.publications.file}`;
   if (!files.publications) {
     errors.push(new DataFileError(publicationsPath, 'fichier absent (publications citées)'));
   } else {

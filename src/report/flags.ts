@@ -9,7 +9,8 @@
  * - a figure that disappears (a number that becomes empty);
  * - a row removed from a table;
  * - a chart that has fewer rows than before, or can no longer be computed;
- * - a column that disappears from a table.
+ * - a column that disappears from a table;
+ * - a data-quality check that finds a problem it did not find before (./quality.ts).
  */
 import type { ChartDiff, FigureMove } from './charts.ts';
 import { formatNumber, formatPercent } from '../lib/format.ts';
@@ -26,7 +27,12 @@ export const THRESHOLDS = {
 export type Thresholds = typeof THRESHOLDS;
 
 export type FlagKind =
-  'chiffre' | 'ligne-supprimee' | 'graphique-lignes-perdues' | 'graphique-erreur' | 'colonne-supprimee';
+  | 'chiffre'
+  | 'ligne-supprimee'
+  | 'graphique-lignes-perdues'
+  | 'graphique-erreur'
+  | 'colonne-supprimee'
+  | 'qualite-cassee';
 
 export interface Flag {
   kind: FlagKind;

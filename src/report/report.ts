@@ -7,6 +7,8 @@ import { buildModel, type Model } from '../lib/model.ts';
 import type { Snapshot } from '../lib/snapshot.ts';
 import { diffCharts, type ChartDiff } from './charts.ts';
 import { flagsOf, judgeMove, THRESHOLDS, type Flag, type Thresholds } from './flags.ts';
+import { describeQualityChange, diffQuality, type QualityChange } from './quality.ts';
+import type { Acknowledgement, Unreviewed } from './review.ts';
 import { diffResources, type ResourceChange } from './resources.ts';
 import { diffTables, type TableDiff } from './tables.ts';
 
@@ -23,6 +25,12 @@ export interface UpdateReport {
   charts: ChartDiff[];
   tables: TableDiff[];
   resources: ResourceChange[];
+  /** Data-quality checks the update breaks (also « à vérifier ») or fixes. */
+  quality: QualityChange[];
+  /** « À vérifier » points of earlier reports still unacknowledged when this one was made (./review.ts). */
+  unreviewed: Unreviewed[];
+  /** Set by `npm run data:ack` once a maintainer has read the « à vérifier » points. */
+  acknowledged: Acknowledgement | null;
 }
 
 export interface DiffInput {
@@ -38,19 +46,25 @@ export function diffSnapshots(
   generatedAt: string,
 ): UpdateReport {
   const tables = diffTables(before.snapshot, after.snapshot);
-  const chartDiffs = diffCharts(charts, contextOrError(before.snapshot), contextOrError(after.snapshot), (move) =>
-    judgeMove(move),
-  );
+  const [old, now] = [contextOrError(before.snapshot), contextOrError(after.snapshot)];
+  const chartDiffs = diffCharts(charts, old, now, (move) => judgeMove(move));
+  const quality = diffQuality(old, now);
+  const broken: Flag[] = quality
+    .filter((q) => q.kind === 'cassee')
+    .map((q) => ({ kind: 'qualite-cassee', message: `qualité des données : ${describeQualityChange(q)}` }));
   return {
     format: REPORT_FORMAT,
     generatedAt,
     before: { snapshotDate: before.snapshot.manifest.snapshotDate, label: before.label },
     after: { snapshotDate: after.snapshot.manifest.snapshotDate, label: after.label },
     thresholds: THRESHOLDS,
-    flags: flagsOf(tables, chartDiffs),
+    flags: [...flagsOf(tables, chartDiffs), ...broken],
     charts: chartDiffs,
     tables,
     resources: diffResources(before.snapshot.manifest, after.snapshot.manifest),
+    quality,
+    unreviewed: [],
+    acknowledged: null,
   };
 }
 
@@ -61,4 +75,9 @@ function contextOrError(snapshot: Snapshot): Model | Error {
   } catch (error) {
     return new Error(`agrégats impossibles à calculer : ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** Whether the report has anything to say at all. */
+export function isEmpty(report: UpdateReport): boolean {
+  return report.charts.length + report.tables.length + report.resources.length + report.quality.length === 0;
 }

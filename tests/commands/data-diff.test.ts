@@ -116,15 +116,16 @@ describe('npm run data:diff on the real snapshot and an edited copy', () => {
   it('exits 4 with --strict because something is « à vérifier », 0 without', async () => {
     const strict = capture();
     expect(await diffCommand([oldDir, newDir, '--strict'], strict.effects)).toBe(4);
+    const pending = `\\d+ points « à vérifier » dans ${newDir}/rapport-mise-a-jour\\.md \\(rapport du 15 janvier 2027\\) pas encore validés : relisez le rapport, puis validez-le avec « npm run data:ack -- <code> ${newDir} » \\(le code est à la fin du rapport\\)\\.`;
     expect(strict.out.at(-1)).toMatch(
-      /^Code de sortie 4 \(--strict\) : \d+ points « à vérifier » ; relisez le rapport avant de construire et de publier\.$/u,
+      new RegExp(`^Code de sortie 4 \\(--strict\\) : ne publiez pas encore\\. ${pending}$`, 'u'),
     );
 
     const relaxed = capture();
     expect(await diffCommand([oldDir, newDir], relaxed.effects)).toBe(0);
-    expect(relaxed.out.at(-1)).toMatch(
-      /^\d+ points « à vérifier » : relisez le rapport avant de publier\. Avec --strict, le code de sortie serait 4\.$/u,
-    );
+    expect(relaxed.out.at(-1)).toMatch(new RegExp(`^${pending} Avec --strict, le code de sortie serait 4\\.$`, 'u'));
+    // The same comparison made twice is one report to read: its points are not carried over twice.
+    expect((await report()).unreviewed).toEqual([]);
   });
 
   it('reports the two figures of the promotions chart that moved, old → new, with their relative change', async () => {
@@ -271,22 +272,65 @@ describe('npm run data:diff refuses what it cannot compare', () => {
     await expect(diffCommand([oldDir, newDir, '--vite'])).rejects.toThrow(/^option inconnue « --vite »/u);
   });
 
-  it('names the folder, the file and the problem of a snapshot it cannot read', async () => {
+  it('names the folder, the file, the line and the problem of a snapshot it cannot read', async () => {
     const missing = join(root, 'absent');
-    await expect(diffCommand([oldDir, missing])).rejects.toThrow(
-      new RegExp(`^${missing} : pas un dossier de données lisible \\(`, 'u'),
+    await expect(diffCommand([oldDir, missing])).rejects.toThrow(`${missing} : dossier de données introuvable`);
+    await expect(diffCommand([missing, oldDir])).rejects.toThrow(
+      `${missing} : pas un dossier de données (aucune table dans ${missing}/snapshot/)`,
     );
-    const broken = join(root, 'abime');
+    const broken = join(root, 'illisible');
     await cp(oldDir, broken, { recursive: true });
     await edit(broken, 'budget.csv', (t) =>
-      t.replace('EIG 1,2017,enveloppe_pia,800000', 'EIG 1,2017,enveloppe_pia,900000'),
+      t.replace('EIG 1,2017,enveloppe_pia,800000', 'EIG 1,2017,enveloppe_pia,huit'),
     );
     const error = await diffCommand([oldDir, broken]).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(
-      /^instantané .*abime illisible : .*budget\.csv.*ne correspond plus à data\/manifest\.json/u,
+      new RegExp(
+        `^instantané ${broken} illisible : ${broken}/snapshot/budget\\.csv, ligne \\d+, colonne 4 \\(montant_eur\\) : `,
+        'u',
+      ),
     );
     expect((error as Error).message).not.toMatch(/\n/u);
+  });
+});
+
+describe('npm run data:diff on folders edited by hand and not locked', () => {
+  it('compares a folder whose files no longer match its manifest, naming its own manifest and how to lock it', async () => {
+    const edited = join(root, 'modifie');
+    await cp(oldDir, edited, { recursive: true });
+    // 800 000 → 900 000 €: +12,5 %, « à vérifier ».
+    await edit(edited, 'budget.csv', (t) =>
+      t.replace('EIG 1,2017,enveloppe_pia,800000', 'EIG 1,2017,enveloppe_pia,900000'),
+    );
+    const io = capture();
+    expect(await diffCommand([oldDir, edited, '--strict'], io.effects)).toBe(4);
+    expect(io.log).toEqual([
+      `${edited} : non verrouillé, budget.csv ne correspond plus à ${edited}/manifest.json (modifié à la main ?) ; comparé tel quel. Pour le verrouiller : npm run data:lock -- ${edited}.`,
+    ]);
+    const written = JSON.parse(await readFile(join(edited, 'rapport-mise-a-jour.json'), 'utf8')) as UpdateReport;
+    expect(written.tables.map((t) => [t.table, t.changed.map((c) => c.columns)])).toEqual([
+      ['budget', [[{ column: 'montant_eur', before: 800000, after: 900000 }]]],
+    ]);
+    expect(written.flags.map((f) => plain(f.message))).toContainEqual(
+      expect.stringMatching(/800 000 € → 900 000 € \(\+100 000 €, \+12,5 %\)/u),
+    );
+  });
+
+  it('compares a folder that has no manifest at all, and says so', async () => {
+    const bare = join(root, 'sans-manifeste');
+    await cp(oldDir, bare, { recursive: true });
+    await rm(join(bare, 'manifest.json'));
+    await edit(bare, 'chiffres-cles.csv', (t) => t.replace('\nEIG 1,eig,11,personnes,', '\nEIG 1,eig,12,personnes,'));
+    const io = capture();
+    expect(await diffCommand([oldDir, bare], io.effects)).toBe(0);
+    expect(io.log).toEqual([
+      `${bare} : pas de manifest.json, dossier jamais verrouillé ; comparé tel quel (sans provenance ni date d’instantané : celle du jour est prise). Pour le verrouiller : npm run data:lock -- ${bare}.`,
+    ]);
+    const written = JSON.parse(await readFile(join(bare, 'rapport-mise-a-jour.json'), 'utf8')) as UpdateReport;
+    expect(written.tables.map((t) => [t.table, t.changed.map((c) => c.columns)])).toEqual([
+      ['chiffres-cles', [[{ column: 'valeur', before: 11, after: 12 }]]],
+    ]);
   });
 
   it('runs from the command line with the exit codes it documents', async () => {

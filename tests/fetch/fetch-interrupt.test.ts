@@ -156,7 +156,7 @@ describe('interrupting fetch', () => {
     await realFs.writeFile(journalPathOf(dir), '{ "startedAt": ');
     const lines: string[] = [];
     await expect(checkData([], { env: { EIG_DATA_DIR: dir }, log: (l) => lines.push(l) })).rejects.toThrow(
-      /\.fetch-journal\.json illisible : la mise à jour interrompue ne peut pas être terminée ; supprimez ce fichier et les fichiers \.\*\.next de .*\/snapshot\/, puis relancez « npm run fetch »$/u,
+      /\.fetch-journal\.json illisible : la mise à jour interrompue ne peut pas être terminée ; supprimez ce fichier et les fichiers \.\*\.next de \/tmp\/eig-fetch-\w+\/, puis relancez « npm run fetch »$/u,
     );
   });
 });

@@ -113,8 +113,9 @@ describe('npm run fetch and the update report', () => {
 
     expect(await fetch(['--strict'])).toBe(4);
     expect(io.out.at(-1)).toMatch(
-      /^Code de sortie 4 \(--strict\) : \d+ points? « à vérifier » ; relisez le rapport avant de construire et de publier\.$/u,
+      /^Code de sortie 4 \(--strict\) : ne publiez pas encore\. \d+ points? « à vérifier » dans .*\/rapport-mise-a-jour\.md \(rapport du 15 janvier 2027\) pas encore validés? : relisez le rapport, puis validez-le avec « npm run data:ack -- <code> \/tmp\/eig-fetch-\w+ » \(le code est à la fin du rapport\)\.$/u,
     );
+    expect(io.out.filter((l) => l.startsWith('Code de sortie'))).toHaveLength(1);
 
     const report = await reportJson();
     const promotions = report.charts.find((c) => c.slug === 'promotions')!;
@@ -191,13 +192,14 @@ describe('npm run fetch and the update report', () => {
     io.out.length = 0;
     expect(await fetch()).toBe(0);
     expect(io.out.at(-1)).toMatch(
-      / « à vérifier » : relisez le rapport avant de publier\. Avec --strict, le code de sortie serait 4\.$/u,
+      /^Code de sortie 0 : instantané du 2027-01-15 cohérent, à relire avant de publier\. \d+ points? « à vérifier » .* \(le code est à la fin du rapport\)\. Avec --strict, ce code serait 4\.$/u,
     );
 
     server.updateResource(served['chiffres-cles'].id, {
       body: old.replace('\nEIG 3,mentors,21,', '\nEIG 3,mentors,40,'),
     });
-    server.updateResource(served.budget.id, { last_modified: '2027-01-14T00:00:00.000000+00:00' });
+    const budget = (await tableBytes(dir, 'budget')).toString('utf8').replace(/\n/gu, '\r\n');
+    server.updateResource(served.budget.id, { body: budget, last_modified: '2027-01-14T00:00:00.000000+00:00' });
     server.misbehave(served.budget.id, { kind: 'status', status: 404 }, 20);
     expect(await fetch(['--strict'])).toBe(2);
     expect(

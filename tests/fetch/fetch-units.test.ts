@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseFetchArgs } from '../../src/fetch/command.ts';
+import { resolvePolicy, runDeadlineOf } from '../../src/fetch/fetch-data.ts';
 import { parseRetryAfter } from '../../src/fetch/http.ts';
 import { mapResources, type TableRule } from '../../src/fetch/mapping.ts';
 import { sameAsRecorded, type UdataResource } from '../../src/fetch/udata.ts';
@@ -148,13 +149,23 @@ describe('what counts as unchanged since the lock', () => {
     last_modified: '2024-01-01T00:00:00+00:00',
   };
   const current = resource('a', 'Budget renommé', { checksum: { type: 'sha1', value: 'abc' } });
-  it('same id, checksum (any case), date and URL', () => {
+  it('same id and checksum (any case): the content is what counts, not its date or address', () => {
     expect(sameAsRecorded(current, recorded)).toBe(true);
+    expect(sameAsRecorded({ ...current, last_modified: '2024-01-02T00:00:00+00:00' }, recorded)).toBe(true);
+    expect(sameAsRecorded({ ...current, url: 'https://static.example/b.csv' }, recorded)).toBe(true);
     expect(sameAsRecorded({ ...current, checksum: { type: 'sha1', value: 'abd' } }, recorded)).toBe(false);
-    expect(sameAsRecorded({ ...current, last_modified: '2024-01-02T00:00:00+00:00' }, recorded)).toBe(false);
-    expect(sameAsRecorded({ ...current, url: 'https://static.example/b.csv' }, recorded)).toBe(false);
     expect(sameAsRecorded({ ...current, id: 'b' }, recorded)).toBe(false);
     expect(sameAsRecorded(current, null)).toBe(false);
+  });
+
+  it('without a checksum on either side: same id, date and URL', () => {
+    const bare = { ...recorded, checksum: null };
+    const now = { ...current, checksum: null };
+    expect(sameAsRecorded(now, bare)).toBe(true);
+    expect(sameAsRecorded({ ...now, last_modified: '2024-01-02T00:00:00+00:00' }, bare)).toBe(false);
+    expect(sameAsRecorded({ ...now, url: 'https://static.example/b.csv' }, bare)).toBe(false);
+    // A checksum announced now that the lock did not record: downloaded, to compare the bytes.
+    expect(sameAsRecorded(current, bare)).toBe(false);
   });
 });
 
@@ -195,19 +206,33 @@ describe('checksums', () => {
 });
 
 describe('command line', () => {
-  it('reads --strict and --timeout in both spellings', () => {
+  it('reads --strict, --timeout and the deadlines in both spellings', () => {
     expect(parseFetchArgs([])).toEqual({});
     expect(parseFetchArgs(['--strict', '--timeout', '12'])).toEqual({ strict: true, policy: { timeoutMs: 12_000 } });
     expect(parseFetchArgs(['--timeout=0.5'])).toEqual({ policy: { timeoutMs: 500 } });
+    expect(parseFetchArgs(['--download-deadline', '90', '--deadline=600'])).toEqual({
+      policy: { deadlineMs: 90_000 },
+      deadlineMs: 600_000,
+    });
+  });
+
+  it('derives the deadlines from --timeout unless given: --timeout 5 gives up within a minute', () => {
+    expect(resolvePolicy(parseFetchArgs(['--timeout', '5']).policy)).toMatchObject({
+      timeoutMs: 5_000,
+      deadlineMs: 30_000,
+    });
+    expect(runDeadlineOf(parseFetchArgs(['--timeout', '5']))).toBe(60_000);
+    expect(runDeadlineOf(parseFetchArgs(['--timeout', '5', '--deadline', '20']))).toBe(20_000);
+    expect(resolvePolicy({})).toMatchObject({ timeoutMs: 30_000, deadlineMs: 180_000 });
+    expect(resolvePolicy(parseFetchArgs(['--timeout', '5', '--download-deadline', '8']).policy).deadlineMs).toBe(8_000);
   });
 
   it('refuses anything else with the usage', () => {
-    expect(() => parseFetchArgs(['--timeout'])).toThrow(
-      '--timeout attend un nombre de secondes positif (usage : npm run fetch [-- --strict] [--timeout <secondes>])',
-    );
+    const usage =
+      'usage : npm run fetch [-- --strict] [--timeout <secondes>] [--download-deadline <secondes>] [--deadline <secondes>]';
+    expect(() => parseFetchArgs(['--timeout'])).toThrow(`--timeout attend un nombre de secondes positif (${usage})`);
     expect(() => parseFetchArgs(['--timeout', '-3'])).toThrow('--timeout attend un nombre de secondes positif');
-    expect(() => parseFetchArgs(['--force'])).toThrow(
-      'option inconnue « --force » (usage : npm run fetch [-- --strict] [--timeout <secondes>])',
-    );
+    expect(() => parseFetchArgs(['--deadline', 'x'])).toThrow('--deadline attend un nombre de secondes positif');
+    expect(() => parseFetchArgs(['--force'])).toThrow(`option inconnue « --force » (${usage})`);
   });
 });

@@ -32,12 +32,20 @@ let server: UdataServer;
 let served: Record<TableName, ServedResource>;
 let io: Captured;
 
-/** Waits between tries are recorded, not slept; the timeout test shortens the timeout itself. */
+/**
+ * Waits between tries are recorded, not slept: the deadlines, which count real time, are set far enough not to
+ * cut the tries short (tests/fetch/fetch-limits.test.ts tests them). The timeout test shortens the timeout.
+ */
 const run = (options: { strict?: boolean; base?: string; timeoutMs?: number } = {}): Promise<FetchResult> =>
   fetchData(
-    { strict: options.strict, policy: { timeoutMs: options.timeoutMs ?? 5000 } },
+    {
+      strict: options.strict,
+      policy: { timeoutMs: options.timeoutMs ?? 5000, deadlineMs: 600_000 },
+      deadlineMs: 600_000,
+    },
     io.effects(options.base ?? server.base, dir),
   );
+const LONG_DEADLINES = ['--download-deadline', '600', '--deadline', '600'];
 
 async function checkPasses(): Promise<void> {
   const lines: string[] = [];
@@ -72,7 +80,10 @@ async function expectRefused(table: TableName, expected: RegExp, timeoutMs = 500
 
   io.log.length = 0;
   // Through the command line this time.
-  const strict = await fetchCommand(['--strict', '--timeout', String(timeoutMs / 1000)], io.effects(server, dir));
+  const strict = await fetchCommand(
+    ['--strict', '--timeout', String(timeoutMs / 1000), ...LONG_DEADLINES],
+    io.effects(server, dir),
+  );
   expect(strict).toBe(2);
   expect(failureLine(table)).toMatch(expected);
   expect(io.out.at(-1)).toMatch(/^Code de sortie 2 \(--strict\)/u);
@@ -342,7 +353,8 @@ describe('fault injection: network', () => {
     io.sleeps.length = 0;
     io.log.length = 0;
     server.misbehave(served.defis.id, { kind: 'status', status: 429, headers: { 'Retry-After': '3600' } });
-    server.updateResource(served.defis.id, { last_modified: '2024-06-02T00:00:00.000000+00:00' });
+    const defis = (await tableBytes(dir, 'defis')).toString('utf8').replace(/\n/gu, '\r\n');
+    server.updateResource(served.defis.id, { body: defis, last_modified: '2024-06-02T00:00:00.000000+00:00' });
     const result = await run();
     expect(result.tables.find((t) => t.table === 'defis')?.message).toMatch(
       /HTTP 429 : trop de requêtes, le serveur demande d’attendre 3.600 s ;/u,
@@ -370,25 +382,25 @@ describe('fault injection: network', () => {
     );
   });
 
-  it('a response far larger than expected is cut off at the size cap', async () => {
+  it('a response larger than a table may be is cut off at the size cap (the site’s limit)', async () => {
     await baseline();
     await republishBudget();
     server.misbehave(served.budget.id, { kind: 'huge', bytes: 30_000_000 });
     await expectRefused(
       'budget',
-      /: réponse beaucoup plus grosse que prévu \(plus de 20,0 Mo reçus, limite 20,0 Mo\) : téléchargement interrompu ; .* Ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data\.gouv\.fr\.$/u,
+      /: réponse trop grosse \(plus de 1,0 Mo reçus, limite 1,0 Mo\) : téléchargement interrompu ; .* Ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data\.gouv\.fr ; si c’est bien elle, la limite du site \(src\/lib\/limits\.ts\) est à revoir, construction du site comprise\.$/u,
     );
     // The download was aborted, not read to the end (twice: with and without --strict).
-    expect(server.fileBytesSent()).toBeLessThan(2 * 25_000_000);
+    expect(server.fileBytesSent()).toBeLessThan(2 * 10_000_000);
   });
 
-  it('a Content-Length far larger than expected is refused before reading the body', async () => {
+  it('a Content-Length larger than a table may be is refused before reading the body', async () => {
     await baseline();
     await republishBudget();
     server.misbehave(served.budget.id, { kind: 'huge', bytes: 25_000_000, contentLength: true });
     await expectRefused(
       'budget',
-      /: réponse beaucoup plus grosse que prévu \(25,0 Mo annoncés, limite 20,0 Mo\) : téléchargement interrompu ; /u,
+      /: réponse trop grosse \(25,0 Mo annoncés, limite 1,0 Mo\) : téléchargement interrompu ; /u,
     );
   });
 });
@@ -522,9 +534,9 @@ describe('fault injection: the file', () => {
   beforeEach(baseline);
 
   it('checksum mismatch', async () => {
-    // The new file announced with the checksum of the old one.
+    // The new file announced with the checksum of other bytes.
     await republishBudget({
-      checksum: { type: 'sha256', value: createHash('sha256').update(served.budget.body).digest('hex') },
+      checksum: { type: 'sha256', value: createHash('sha256').update('autre chose').digest('hex') },
     });
     await expectRefused(
       'budget',

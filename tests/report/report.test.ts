@@ -313,6 +313,12 @@ describe('figures of the charts', () => {
       ['chiffre', 'test-repondants'],
       ['graphique-erreur', 'test-fragile'],
       ['ligne-supprimee', 'budget'],
+      // The edits break five data-quality checks.
+      ['qualite-cassee', undefined],
+      ['qualite-cassee', undefined],
+      ['qualite-cassee', undefined],
+      ['qualite-cassee', undefined],
+      ['qualite-cassee', undefined],
     ]);
     expect(plainSpaces(report.flags[0]!.message)).toBe(
       '« Parts publiées » (test-parts) : EIG 1 · part_femmes_eig — Part : 18 % → 38,5 % (+20,5 points), écart de plus de 20 points',
@@ -325,6 +331,45 @@ describe('figures of the charts', () => {
     );
     expect(report.flags[6]!.message).toBe(
       'budget.csv : ligne supprimée (promotion = EIG 1, poste = communication ; ligne 10 de l’ancien fichier)',
+    );
+  });
+
+  it('says which data-quality checks the update breaks, with the figures that now disagree', () => {
+    expect(report.quality.map((q) => [q.id, q.kind, q.before, q.after])).toEqual([
+      // 4 658 243,47 € + 75 655,35 € (EIG 1) + 180 132 € (EIG 2) against the 4 658 243 € printed.
+      ['total-budget-salaires', 'cassee', 'arrondi', 'incoherence'],
+      // 40 000 € printed, 5 000 € more for EIG 2.
+      ['total-budget-liens-recherche', 'cassee', 'conforme', 'incoherence'],
+      ['budget-total-eig-1', 'cassee', 'conforme', 'incoherence'],
+      ['budget-total-eig-2', 'cassee', 'conforme', 'incoherence'],
+      // The new défi of EIG 4 brings its team sizes to 42 against the 41 EIG published.
+      ['taille-equipes-eig-4', 'cassee', 'conforme', 'ecart'],
+    ]);
+    expect(plainSpaces(report.flags[7]!.message)).toBe(
+      'qualité des données : Budget, salaires des EIG : le total publié est 4 658 243 €, mais la somme des promotions EIG 1, EIG 2 et EIG 3 donne 4 914 030,82 € (incohérence ; avant : arrondi)',
+    );
+    expect(plainSpaces(report.flags[11]!.message)).toMatch(
+      / : 42 selon .*, 41 selon .* \(écart entre sources ; avant : conforme\)$/u,
+    );
+  });
+
+  it('says which data-quality checks the update fixes', () => {
+    const fixed = diffSnapshots(
+      { snapshot: after, label: 'a' },
+      { snapshot: before, label: 'b' },
+      [],
+      '2027-01-15T09:30:00.000Z',
+    );
+    expect(fixed.quality.map((q) => [q.id, q.kind])).toEqual([
+      ['total-budget-salaires', 'reparee'],
+      ['total-budget-liens-recherche', 'reparee'],
+      ['budget-total-eig-1', 'reparee'],
+      ['budget-total-eig-2', 'reparee'],
+      ['taille-equipes-eig-4', 'reparee'],
+    ]);
+    expect(fixed.flags.filter((f) => f.kind === 'qualite-cassee')).toEqual([]);
+    expect(plainSpaces(reportMarkdown(fixed))).toContain(
+      '- réparée : Budget EIG 1 : les dépenses totales publiées (791 553,38 €) sont bien la somme des quatre postes (conforme ; avant : incohérence)',
     );
   });
 
@@ -443,7 +488,7 @@ describe('the report in Markdown', () => {
   it('opens with what is « à vérifier »', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('# Rapport de mise à jour des données');
-    expect(lines.find((l) => l.startsWith('## '))).toBe('## À vérifier (7)');
+    expect(lines.find((l) => l.startsWith('## '))).toBe('## À vérifier (12)');
     expect(text.indexOf('## À vérifier')).toBeLessThan(text.indexOf('## Chiffres des graphiques'));
   });
 

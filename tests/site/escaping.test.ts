@@ -50,4 +50,27 @@ describe('hostile text in the data', () => {
     }
     expect(cells).toBeGreaterThan(0);
   });
+
+  it('cannot run as a formula in the raw tables offered for download, each row still on its line', () => {
+    const numberLike = /^\s*[+-]?(?:\d+|\d{1,3}(?:[ \u00a0\u202f.]\d{3})+)(?:[.,]\d+)?\s*[€%]?\s*$|^\s*-\s*€?\s*$/u;
+    let neutralised = 0;
+    for (const file of files.filter((f) => /^tables\/[^/]+\.csv$/u.test(f))) {
+      for (const row of parse(readText(dist, file), { bom: true, relax_column_count: true }) as string[][]) {
+        for (const cell of row) {
+          if (/^[\t\r]|^\s*[=+\-@]/u.test(cell) && !numberLike.test(cell))
+            throw new Error(`${file} : cellule dangereuse « ${cell} »`);
+          if (/^'[\t=+\-@]/u.test(cell)) neutralised++;
+        }
+      }
+    }
+    // =HYPERLINK, +33 1 23, -2+3, @SUM, the tab and +cmd of the hostile défis.
+    expect(neutralised).toBe(6);
+    // The défi named <script>… is at the line its table page gives it, with its formula neutralised there.
+    const doc = page(dist, 'tables/defis/index.html');
+    const row = [...doc.querySelectorAll('tbody tr[id^="L"]')].find((tr) => tr.textContent!.includes(HOSTILE.script))!;
+    const line = Number(row.getAttribute('id')!.slice(1));
+    const lines = readText(dist, 'tables/defis.csv').split(/\r?\n/u);
+    expect(lines[line - 1]).toContain(`'${HOSTILE.formula.replace(/"/gu, '""')}`);
+    expect(lines[line - 1]).toContain('<script>');
+  });
 });

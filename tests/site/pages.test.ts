@@ -66,9 +66,42 @@ describe('site files', () => {
     for (const chart of charts) expect(sitemap).toContain(`/graphiques/${chart.slug}/</loc>`);
   });
 
-  it('gives static hosts the same Content-Security-Policy, and lets every page be framed', () => {
+  it('gives static hosts the same Content-Security-Policy, and lets other sites frame only embeds, the home page and old addresses', () => {
     const headers = readText(dist, '_headers');
-    expect(headers).toContain(`Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors *`);
     expect(headers).not.toMatch(/X-Frame-Options/iu);
+    // Rules as static hosts read them: a path (`*` for any characters), then indented « Name: value » lines.
+    const rules: { pattern: RegExp; policy: string | null }[] = [];
+    for (const line of headers.split('\n')) {
+      if (/^\S/u.test(line))
+        rules.push({
+          pattern: new RegExp(
+            `^${line
+              .trim()
+              .replace(/[.+?^${}()|[\]\\]/gu, '\\$&')
+              .replace(/\*/gu, '.*')}$`,
+            'u',
+          ),
+          policy: null,
+        });
+      const csp = /^\s+Content-Security-Policy: (.*)$/u.exec(line);
+      if (csp) rules.at(-1)!.policy = csp[1]!;
+    }
+    const framable = new Set([
+      '/',
+      ...legacyAnchors().map((a) => `/${a.anchor}/`),
+      ...charts.map((c) => `/embed/${c.slug}/`),
+    ]);
+    let framed = 0;
+    for (const file of html.filter((f) => f !== '404.html')) {
+      const path = `/${file.replace(/index\.html$/u, '')}`;
+      const policies = rules.filter((r) => r.policy && r.pattern.test(path)).map((r) => r.policy);
+      // One policy per page: two would both apply, the stricter winning.
+      expect(policies, path).toHaveLength(1);
+      const frame = framable.has(path) ? '*' : "'self'";
+      if (framable.has(path)) framed++;
+      expect(policies[0], path).toBe(`${CONTENT_SECURITY_POLICY}; frame-ancestors ${frame}`);
+    }
+    expect(framed).toBe(framable.size);
+    expect(html).toContain('graphiques/promotions/index.html');
   });
 });

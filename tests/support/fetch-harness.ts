@@ -3,6 +3,7 @@
  * tables, effects that capture every printed line and every wait, and a fingerprint of the data folder to
  * prove that a failure left it byte-identical.
  */
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,22 @@ export async function fingerprint(dir: string): Promise<Record<string, string>> 
   }
   files['manifest.json'] = (await readFile(join(dir, 'manifest.json'))).toString('base64');
   return files;
+}
+
+/**
+ * Every file of the data folder, whatever its depth (history/, reports, unmapped/, hidden files), by path:
+ * equal before and after means the folder is byte-identical.
+ */
+export async function allFiles(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(dir.length + 1)] = createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex');
+  }
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export async function tableBytes(dir: string, table: TableName): Promise<Buffer> {

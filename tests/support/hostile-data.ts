@@ -12,6 +12,8 @@ export const HOSTILE = {
   attribute: '"><img src=x onerror=alert(1)>',
   formula: '=HYPERLINK("http://example.invalid","x")',
   link: 'javascript:alert(1)',
+  tab: '\t=1+1',
+  command: "+cmd|' /C calc'!A0",
 } as const;
 
 const quote = (text: string) => `"${text.replace(/"/gu, '""')}"`;
@@ -48,7 +50,20 @@ export async function makeHostileData(dir: string): Promise<void> {
       `https://x"><script>alert(1)</script>`,
       'programme-site',
     ],
-    ['-2+3', 'EIG 3', '2019', '@SUM(1,1)', '', '', 'datascience', '1', '1', '10', '', 'programme-site'],
+    [
+      '-2+3',
+      'EIG 3',
+      '2019',
+      '@SUM(1,1)',
+      HOSTILE.tab,
+      HOSTILE.command,
+      'datascience',
+      '1',
+      '1',
+      '10',
+      '',
+      'programme-site',
+    ],
   ];
   const text = await readFile(file, 'utf8');
   await writeFile(file, text + rows.map((r) => r.map(quote).join(',')).join('\n') + '\n');

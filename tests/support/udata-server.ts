@@ -1,8 +1,9 @@
 /**
  * A test double of the data.gouv.fr (udata) API on 127.0.0.1: the dataset JSON (resources inline, with `url` and
  * `latest` pointing back at this server), the files, the `r/{id}` 302 redirect and the 308 of an old slug. It
- * misbehaves on demand (status codes, delays, truncated or endless bodies, HTML pages, redirect loops, broken
- * JSON) and counts what it sends, so tests can assert that nothing was downloaded.
+ * misbehaves on demand (status codes, delays, bodies dripped a byte at a time, truncated or endless bodies,
+ * connections closed at once, HTML pages, redirect loops, broken JSON) and counts what it sends, so tests can
+ * assert that nothing was downloaded.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -44,10 +45,12 @@ export type Misbehaviour =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
   /** Answer normally, but only after a delay (headers included). */
   | { kind: 'delay'; ms: number }
+  /** Answer normally once `until` resolves: the test decides how long a download lasts. */
+  | { kind: 'hold'; until: Promise<void> }
   /** Headers (with the full Content-Length) at once, then the body a few bytes at a time. */
   | { kind: 'slow'; chunkBytes: number; intervalMs: number }
-  /** Content-Length of the full body, send only `bytes` of it, then close the connection. */
-  | { kind: 'truncate'; bytes: number }
+  /** Content-Length of the full body, send only `bytes` of it, then close the connection (after 20 ms by default). */
+  | { kind: 'truncate'; bytes: number; closeAfterMs?: number }
   /** Status 200 with this body instead of the file. */
   | { kind: 'body'; body: string | Uint8Array; contentType: string }
   /** 302 to itself. */
@@ -209,6 +212,11 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
           if (!res.destroyed) normal();
         });
         return;
+      case 'hold':
+        void behaviour.until.then(() => {
+          if (!res.destroyed) normal();
+        });
+        return;
       case 'slow': {
         res.writeHead(200, { 'Content-Length': String(body.byteLength), 'Content-Type': 'text/csv' });
         let offset = 0;
@@ -233,7 +241,8 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
         const part = body.subarray(0, behaviour.bytes);
         res.write(part);
         record(req, 200, isFile ? part.byteLength : 0);
-        later(20, () => res.socket?.destroy());
+        if (behaviour.closeAfterMs === 0) res.socket?.destroy();
+        else later(behaviour.closeAfterMs ?? 20, () => res.socket?.destroy());
         return;
       }
       case 'body':

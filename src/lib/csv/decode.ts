@@ -172,3 +172,21 @@ export function findInvisible(text: string): { char: string; index: number } | n
   const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/u.exec(text);
   return m ? { char: m[0], index: m.index } : null;
 }
+
+const BIDI_NAMES: Record<string, string> = {
+  '\u202a': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202b': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202c': 'POP DIRECTIONAL FORMATTING',
+  '\u202d': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202e': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
+};
+
+/** The first bidirectional embedding, override or isolate control, its Unicode name and position (from 1). */
+export function findBidiControl(text: string): { char: string; name: string; position: number } | null {
+  const m = /[\u202a-\u202e\u2066-\u2069]/u.exec(text);
+  return m ? { char: m[0], name: BIDI_NAMES[m[0]]!, position: [...text.slice(0, m.index)].length + 1 } : null;
+}

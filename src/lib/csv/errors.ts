@@ -13,6 +13,9 @@ export class DataFileError extends Error {
   }
 }
 
+/** A file refused for going beyond what the site accepts (../limits.ts), not for being wrong. */
+export class LimitExceeded extends DataFileError {}
+
 function formatLocation(file: string, line?: number, column?: number, columnName?: string): string {
   let where = file;
   if (line !== undefined) where += `, ligne ${line}`;
@@ -22,7 +25,9 @@ function formatLocation(file: string, line?: number, column?: number, columnName
 }
 
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\u2028\u2029]+/gu, ' ');
+  return text
+    .replace(/[\r\n\u2028\u2029]+/gu, ' ')
+    .replace(/[\u202a-\u202e\u2066-\u2069]/gu, (c) => `<${codePoint(c)}>`);
 }
 
 /**
@@ -33,12 +38,15 @@ function clip(value: string, max = 60): string {
   const visible = value
     .replace(/\r\n|\r|\n/gu, '↵')
     .replace(/\t/gu, '⇥')
-    .replace(
-      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu,
-      (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
-    );
+    // Bidirectional controls too: printed raw, they would reverse the message around them in a terminal.
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) => `<${codePoint(c)}>`);
   const chars = [...visible];
   return chars.length > max ? chars.slice(0, max).join('') + '…' : visible;
+}
+
+/** « U+202E » */
+export function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** A value from the file, quoted the French way for a message: « 12,3,4 ». */

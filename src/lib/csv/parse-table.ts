@@ -2,13 +2,16 @@ import { parse } from 'csv-parse/sync';
 import {
   decode,
   detectDelimiter,
+  findBidiControl,
   findInvisible,
   findMojibake,
   sniffNotText,
   type Delimiter,
   type Encoding,
 } from './decode.ts';
-import { DataFileError, shown } from './errors.ts';
+import { DataFileError, LimitExceeded, codePoint, shown } from './errors.ts';
+import { formatNumber } from '../format.ts';
+import { LIMITS, LIMITS_HINT, limitText } from '../limits.ts';
 import { analyseNumber, decimalMarkFor, type DecimalMark } from './numbers.ts';
 import { plural, stripAccents } from '../text.ts';
 import type { ColumnSpec, ColumnType, RowOf, TableSpec } from './schema.ts';
@@ -68,6 +71,13 @@ export function readTableOrThrow<S extends TableSpec>(input: Uint8Array | string
 const NUMERIC: readonly ColumnType[] = ['count', 'decimal', 'euros', 'percent', 'year'];
 
 function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, file: string): Omit<TableRead<S>, 'ok'> {
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
+  if (size > LIMITS.bytesPerTable) {
+    throw new LimitExceeded(
+      file,
+      `fichier de ${formatNumber(size)} octets, au-delà de ${limitText(LIMITS.bytesPerTable)} par table (${LIMITS_HINT})`,
+    );
+  }
   const { text, encoding } = decodeInput(input, file);
   if (text.trim() === '') throw new DataFileError(file, 'fichier vide');
   const start = text.trimStart();
@@ -80,6 +90,7 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
   const delimiter = detectDelimiter(text);
   const lines = new LineIndex(text);
   const records = tokenize(text, delimiter, file, lines);
+  checkFieldSizes(records, file);
   const headerRecord = records.find((r) => !isEmptyRecord(r.cells));
   if (!headerRecord) throw new DataFileError(file, 'fichier vide');
   const cellError = (record: RawRecord, index: number, reason: string, columnName?: string) =>
@@ -95,6 +106,13 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
   // Trailing separators after the header's last name (« a;b;; ») make no column.
   const width = headerRecord.cells.findLastIndex((h) => h.trim() !== '') + 1;
   const dataRecords = records.filter((r) => r.line > headerRecord.line && !isEmptyRecord(r.cells));
+  if (dataRecords.length > LIMITS.rowsPerTable) {
+    throw new LimitExceeded(
+      file,
+      `${formatNumber(dataRecords.length)} lignes de données, au-delà de ${formatNumber(LIMITS.rowsPerTable)} par table (${LIMITS_HINT})`,
+      dataRecords[LIMITS.rowsPerTable]!.line,
+    );
+  }
 
   for (const record of dataRecords) {
     const n = record.cells.length;
@@ -159,6 +177,24 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
     extraColumns,
     absentColumns,
   };
+}
+
+/** A 15 MB cell would be copied into dozens of pages: refused where it is, before anything reads it. */
+function checkFieldSizes(records: RawRecord[], file: string): void {
+  for (const record of records) {
+    record.cells.forEach((cell, index) => {
+      // Cheap test first: a string holds at most 3 UTF-8 bytes per UTF-16 unit.
+      if (cell.length * 3 <= LIMITS.bytesPerField) return;
+      const bytes = Buffer.byteLength(cell);
+      if (bytes <= LIMITS.bytesPerField) return;
+      throw new LimitExceeded(
+        file,
+        `champ de ${formatNumber(bytes)} octets, au-delà de ${limitText(LIMITS.bytesPerField)} par champ (${LIMITS_HINT}) ; il commence par ${shown(cell, 40)}`,
+        cellLine(record, index),
+        index + 1,
+      );
+    });
+  }
 }
 
 function decodeInput(input: Uint8Array | string, file: string): { text: string; encoding: Encoding } {
@@ -330,6 +366,7 @@ function fileDecimalMark(records: RawRecord[], columns: number[], delimiter: Del
 }
 
 function checkText(raw: string, encoding: Encoding, fail: (reason: string) => DataFileError): void {
+  checkBidi(raw, fail);
   const garbled = findMojibake(raw);
   if (garbled) {
     const why =
@@ -348,6 +385,19 @@ function checkText(raw: string, encoding: Encoding, fail: (reason: string) => Da
   }
 }
 
+/**
+ * An embedding or isolate control (U+202A–202E, U+2066–2069) reorders the text after it until it is closed:
+ * one U+202E in a défi's name reversed the rest of a sentence on /qualite/. None has a use in these tables.
+ */
+function checkBidi(raw: string, fail: (reason: string) => DataFileError): void {
+  const bidi = findBidiControl(raw);
+  if (bidi) {
+    throw fail(
+      `caractère de contrôle bidirectionnel ${codePoint(bidi.char)} (${bidi.name}) à la position ${bidi.position} : il changerait le sens d’écriture du texte affiché après lui ; supprimez-le`,
+    );
+  }
+}
+
 function readCell(
   raw: string,
   column: ColumnSpec,
@@ -355,6 +405,7 @@ function readCell(
   encoding: Encoding,
   fail: (reason: string) => DataFileError,
 ): unknown {
+  checkBidi(raw, fail);
   const text = raw.replace(/\r\n?/gu, '\n').normalize('NFC').trim();
   if (text === '') {
     if (column.optional) return column.type === 'list' ? [] : null;

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataFileError } from '../../../src/lib/csv/errors.ts';
 import { parseTable, type TableResult } from '../../../src/lib/csv/parse-table.ts';
+import { LIMITS } from '../../../src/lib/limits.ts';
 import type { ColumnType, TableSpec } from '../../../src/lib/csv/schema.ts';
 import {
   canEncodeCp1252,
@@ -509,7 +510,7 @@ describe('destructive mutations never crash the reader nor slip through as bad n
   );
 
   it(
-    'huge fields (100 kB): kept in text cells, refused with a short message in number cells',
+    'huge fields (100 kB) refused where they are with a short message; a text field at the limit kept',
     () => {
       const big = (rand: () => number) => {
         const alphabet = 'abcdefghij klmnop éèàçœ’,;\t"0123456789';
@@ -542,13 +543,27 @@ describe('destructive mutations never crash the reader nor slip through as bad n
           const bytes = encode(text, 'utf-8');
           const result = read(bytes, table.spec);
           checkOutcome(result, table.spec, bytes);
-          if (inNumber) {
-            if (result.ok) throw new Error('un nombre de 100 000 chiffres a été accepté');
-            expect([result.error.line, result.error.column]).toEqual([table.read.rows[i]!._line, j + 1]);
-          } else {
-            if (!result.ok) throw new Error(`rejeté : ${result.error.message}`);
-            expect((result.rows[i] as Record<string, unknown>)[header[j]!]).toBe(huge.normalize('NFC'));
-          }
+          if (result.ok) throw new Error('un champ de 100 ko a été accepté');
+          expect([result.error.line, result.error.column]).toEqual([table.read.rows[i]!._line, j + 1]);
+          expect(result.error.message.replace(/[\u00a0\u202f]/gu, ' ')).toMatch(
+            / : champ de [\d ]+ octets, au-delà de 2 000 octets par champ /u,
+          );
+          expect(result.error.message.length).toBeLessThan(400);
+          if (inNumber) return;
+          // At the limit (2 000 bytes, two of them per « é »), a text is kept whole.
+          const atLimit = 'é'.repeat(LIMITS.bytesPerField / 2);
+          const fits = writeCsv(
+            [header, ...rows.map((row, k) => (k === i ? row.map((c, l) => (l === j ? atLimit : c)) : row))],
+            {
+              delimiter: ',',
+              eol: '\r\n',
+              quoting: 'minimal',
+              trailingEols: 1,
+            },
+          );
+          const kept = read(encode(fits, 'utf-8'), table.spec);
+          if (!kept.ok) throw new Error(`rejeté : ${kept.error.message}`);
+          expect((kept.rows[i] as Record<string, unknown>)[header[j]!]).toBe(atLimit);
         }),
         { seed: 6_007, numRuns: 60 },
       );
