@@ -18,7 +18,7 @@ describe('the committed history of data/', () => {
   it('starts with the snapshot compiled from the publications on 2026-11-22, honestly described', async () => {
     const history = await readHistory(DATA);
     const first = history.at(-1)!;
-    expect(first.id).toBe('2026-11-22-1');
+    expect(first.id, 'data/history/: the oldest entry').toBe('2026-11-22-1');
     expect(first.kind).toBe('initial');
     expect(first.note).toMatch(/compilé à la main le 22 novembre 2026 à partir des publications du programme/u);
     expect(first.note).toMatch(/n’ont pas pu être téléchargés/u);
@@ -30,9 +30,10 @@ describe('the committed history of data/', () => {
   it('ends with the snapshot as committed: every file’s SHA-256 and row count', async () => {
     const latest = (await readHistory(DATA))[0]!;
     for (const name of tableNames) {
+      const where = `data/history/${latest.id}.json, table ${name}, against data/snapshot/${tables[name].file} and data/manifest.json`;
       const bytes = readFileSync(join(DATA, 'snapshot', tables[name].file));
       const sha = createHash('sha256').update(bytes).digest('hex');
-      expect(latest.tables[name], name).toMatchObject({
+      expect(latest.tables[name], where).toMatchObject({
         file: tables[name].file,
         sha256: sha,
         rows: manifest.tables[name].rows,
