@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 //   data.gouv.fr look-alike; never the live data/, so a legitimate `npm run fetch` leaves them green;
 // - published: the real snapshot of data/ against the figures the programme published (tests/reference/); a
 //   fetch that moves a published figure fails here, naming it;
-// - site: the built site (two builds made once by tests/global-setup.ts) and the pages in Chromium.
+// - site: the built site (three builds made once by tests/global-setup.ts: data/, hostile texts, and the small
+//   fixture whose pages, JSON and CSV are compared with tests/golden/; UPDATE_GOLDEN=1 rewrites those) and the
+//   pages in Chromium.
 export default defineConfig({
   test: {
     projects: [

@@ -6,27 +6,26 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { executedBytes, median } from '../../src/bench/load.ts';
-import { syntheticTables } from '../../src/bench/scale.ts';
+import { runScale, syntheticTables } from '../../src/bench/scale.ts';
 import { transferOf } from '../../src/bench/transfer.ts';
-import { load } from '../../src/load/snapshot-io.ts';
 import { tables, type TableName } from '../../src/lib/tables.ts';
 import { validateSnapshot } from '../../src/lib/validate.ts';
+import { fixtureDir, loadFixture } from '../support/fixtures.ts';
 
+// The benchmark multiplies the rows of data/; here, those of the small fixture (same tables, 150 rows).
 describe('synthetic rows of the scale benchmark', async () => {
-  const loaded = await load('data');
-  if (!loaded.ok) throw new Error('instantané illisible');
-  const { snapshot } = loaded.data;
-  const real = snapshot.tables;
+  const { snapshot } = await loadFixture('small');
+  const base = snapshot.tables;
   const factor = 7;
-  const synthetic = syntheticTables(real, factor);
+  const synthetic = syntheticTables(base, factor);
 
-  it('are `factor` times the real rows, table by table', () => {
-    for (const name of Object.keys(real) as TableName[])
-      expect(synthetic[name]).toHaveLength(real[name].length * factor);
+  it('are `factor` times the folder’s rows, table by table', () => {
+    for (const name of Object.keys(base) as TableName[])
+      expect(synthetic[name]).toHaveLength(base[name].length * factor);
   });
 
   it('keep every table’s key and file line unique, as the reader requires', () => {
-    for (const name of Object.keys(real) as TableName[]) {
+    for (const name of Object.keys(base) as TableName[]) {
       const rows = synthetic[name] as readonly Record<string, unknown>[];
       const keys = new Set(rows.map((row) => tables[name].key.map((column) => String(row[column])).join('\u0000')));
       expect(keys.size, name).toBe(rows.length);
@@ -39,14 +38,26 @@ describe('synthetic rows of the scale benchmark', async () => {
     expect(validateSnapshot(synthetic, publications)).toEqual([]);
   });
 
-  it('start with the real rows unchanged', () => {
-    expect(synthetic.defis.slice(0, real.defis.length)).toEqual(real.defis);
-    expect(synthetic.defis[real.defis.length]).toEqual({
-      ...real.defis[0],
-      // Copies start after the last real promotion, EIG 7 (defis-2017-2023).
-      promotion: real.defis[0]!.promotion.replace(/\d+/u, (n) => String(Number(n) + 7)),
-      _line: real.defis[0]!._line + real.defis.length,
+  it('start with the folder’s rows unchanged', () => {
+    expect(synthetic.defis.slice(0, base.defis.length)).toEqual(base.defis);
+    expect(synthetic.defis[base.defis.length]).toEqual({
+      ...base.defis[0],
+      // Copies start after the last promotion of the programme, EIG 7.
+      promotion: base.defis[0]!.promotion.replace(/\d+/u, (n) => String(Number(n) + 7)),
+      _line: base.defis[0]!._line + base.defis.length,
     });
+  });
+});
+
+describe('the scale run', () => {
+  it('builds the model of `factor` times the rows of a data folder', async () => {
+    const once = await runScale(1, fixtureDir('small'));
+    const five = await runScale(5, fixtureDir('small'));
+    // 73 key figures, 24 budget lines, 10 survey results, 12 défis, 17 community counts, 14 follow-up figures;
+    // 23 figures of the original site, 3 services of its map, 5 défis and 5 community counts of 2017–2023.
+    expect([once.realRows, once.rows]).toEqual([186, 186]);
+    expect([five.realRows, five.rows]).toEqual([186, 930]);
+    expect(five.qualityChecks).toBeGreaterThan(once.qualityChecks);
   });
 });
 

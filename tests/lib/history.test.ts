@@ -1,14 +1,16 @@
-/** The snapshot's history: file names, reading, order, and the committed history against the committed snapshot. */
-import { createHash } from 'node:crypto';
+/**
+ * The snapshot's history: file names, reading, order, on the small fixture's history (tests/fixtures/small/history).
+ * The committed history of data/ against the committed snapshot is checked in tests/published/data-folder.test.ts.
+ */
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHistory } from '../../src/load/history.ts';
 import { historyFileName, newestFirst, parseHistoryEntry, type StoredHistoryEntry } from '../../src/lib/history.ts';
-import type { Manifest } from '../../src/lib/manifest.ts';
-import { tableNames, tables } from '../../src/lib/tables.ts';
+import { fixtureDir, lockedCopy, removeCopy } from '../support/fixtures.ts';
 
-const DATA = join(import.meta.dirname, '..', '..', 'data');
+const FIXTURE = fixtureDir('small');
 
 describe('history files', () => {
   it('are named after the day of the update, numbered within the day', () => {
@@ -32,7 +34,7 @@ describe('history files', () => {
   });
 
   it('are refused with one line naming the file and the field', () => {
-    const good = readFileSync(join(DATA, 'history', '2026-11-22-1.json'), 'utf8');
+    const good = readFileSync(join(FIXTURE, 'history', '2025-03-14-1.json'), 'utf8');
     const bad = good.replace(/"sha256": "[0-9a-f]{64}"/u, '"sha256": "abc"');
     expect(() => parseHistoryEntry(bad, 'data/history/x.json')).toThrow(
       /^data\/history\/x\.json : entrée d’historique invalide \(champ tables\.[a-z-]+\.sha256 : empreinte SHA-256 attendue\)$/u,
@@ -41,31 +43,28 @@ describe('history files', () => {
   });
 });
 
-describe('the committed history', () => {
-  const manifest = JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')) as Manifest;
-
-  it('starts with the snapshot compiled from the publications on 2026-11-22, honestly described', async () => {
-    const history = await readHistory(DATA);
-    const first = history.at(-1)!;
-    expect(first.id).toBe('2026-11-22-1');
-    expect(first.kind).toBe('initial');
-    expect(first.note).toMatch(/compilé à la main le 22 novembre 2026 à partir des publications du programme/u);
-    expect(first.note).toMatch(/n’ont pas pu être téléchargés/u);
-    expect(first.summary).toBeNull();
-    for (const table of Object.values(first.tables))
-      expect([table.origin, table.resource]).toEqual(['publications', null]);
+describe('reading a folder’s history', () => {
+  it('reads every entry, newest first, and ignores other files', async () => {
+    const dir = await lockedCopy('small');
+    try {
+      const first = readFileSync(join(FIXTURE, 'history', '2025-03-14-1.json'), 'utf8');
+      const later = first.replace('"kind": "initial"', '"kind": "lock"').replace('2025-03-14T10', '2025-03-15T08');
+      await writeFile(join(dir, 'history', '2025-03-15-1.json'), later);
+      await writeFile(join(dir, 'history', '.2025-03-15-2.json.tmp'), '{');
+      await writeFile(join(dir, 'history', 'LISEZMOI.txt'), 'pas une entrée');
+      const history = await readHistory(dir);
+      expect(history.map((e) => [e.id, e.kind, e.date])).toEqual([
+        ['2025-03-15-1', 'lock', '2025-03-15T08:00:00.000Z'],
+        ['2025-03-14-1', 'initial', '2025-03-14T10:00:00.000Z'],
+      ]);
+      // The fixture's entry, as written there.
+      expect(history[1]!.tables['suivi-defis']).toMatchObject({ file: 'suivi-defis.csv', rows: 14, changed: true });
+    } finally {
+      await removeCopy(dir);
+    }
   });
 
-  it('ends with the snapshot as committed: every file’s SHA-256 and row count', async () => {
-    const latest = (await readHistory(DATA))[0]!;
-    for (const name of tableNames) {
-      const bytes = readFileSync(join(DATA, 'snapshot', tables[name].file));
-      const sha = createHash('sha256').update(bytes).digest('hex');
-      expect(latest.tables[name], name).toMatchObject({
-        file: tables[name].file,
-        sha256: sha,
-        rows: manifest.tables[name].rows,
-      });
-    }
+  it('gives none for a folder without history', async () => {
+    expect(await readHistory(join(FIXTURE, 'snapshot'))).toEqual([]);
   });
 });

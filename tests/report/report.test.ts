@@ -1,7 +1,7 @@
 /**
- * The update report on snapshots built in memory from the real one, with charts written for the test so that
- * every expected move is known by hand: the thresholds at their edges, rows lost, a figure vanishing, a chart
- * that can no longer be computed, resources and headers that changed.
+ * The update report on snapshots built in memory from the small fixture (tests/fixtures/small), with charts written
+ * for the test so that every expected move is known by hand: the thresholds at their edges, rows lost, a figure
+ * vanishing, a chart that can no longer be computed, resources and headers that changed.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,14 +14,15 @@ import type { Manifest, ResourceRecord } from '../../src/lib/manifest.ts';
 import { parseSnapshot, sha256, type Snapshot, type SnapshotFiles } from '../../src/lib/snapshot.ts';
 import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
 import { plainSpaces } from '../support/dist.ts';
+import { fixtureDir } from '../support/fixtures.ts';
 
-const DATA = join(import.meta.dirname, '..', '..', 'data');
-const realManifest = JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')) as Manifest;
-const realText = (table: TableName) => readFileSync(join(DATA, 'snapshot', tables[table].file), 'utf8');
+const DATA = fixtureDir('small');
+const fixtureManifest = JSON.parse(readFileSync(join(DATA, 'manifest.json'), 'utf8')) as Manifest;
+const fixtureText = (table: TableName) => readFileSync(join(DATA, 'snapshot', tables[table].file), 'utf8');
 
 /** A snapshot from table texts, its manifest fingerprinting them (as `npm run data:lock` would). */
 function snapshotOf(texts: Record<TableName, string>, patch: (manifest: Manifest) => void = () => {}): Snapshot {
-  const manifest = structuredClone(realManifest);
+  const manifest = structuredClone(fixtureManifest);
   const files: SnapshotFiles = { publications: readFileSync(join(DATA, 'publications.csv')) };
   for (const name of tableNames) {
     files[name] = new TextEncoder().encode(texts[name]);
@@ -33,7 +34,7 @@ function snapshotOf(texts: Record<TableName, string>, patch: (manifest: Manifest
   return result.snapshot;
 }
 
-/** Replaces one whole line, failing loudly if the real data no longer has it. */
+/** Replaces one whole line, failing loudly if the fixture no longer has it. */
 function replaceLine(text: string, line: string, by: string | null): string {
   const lines = text.split('\n');
   const index = lines.indexOf(line);
@@ -125,45 +126,46 @@ const resource = (id: string, checksum: string, title = `Ressource ${id}`): Reso
   last_modified: '2027-01-01T00:00:00+00:00',
 });
 
-function realTexts(): Record<TableName, string> {
-  return Object.fromEntries(tableNames.map((n) => [n, realText(n)])) as Record<TableName, string>;
+function fixtureTexts(): Record<TableName, string> {
+  return Object.fromEntries(tableNames.map((n) => [n, fixtureText(n)])) as Record<TableName, string>;
 }
 
 function modifiedTexts(): Record<TableName, string> {
-  const t = realTexts();
+  const t = fixtureTexts();
   // Shares: +20.5 points (over the threshold), +20 points (on it: not flagged).
   t['chiffres-cles'] = replaceLine(
     t['chiffres-cles'],
-    'EIG 1,part_femmes_eig,18,pourcent,blog-2019-05-09',
-    'EIG 1,part_femmes_eig,38.5,pourcent,blog-2019-05-09',
+    'EIG 1,part_femmes_eig,25,pourcent,billet-essai',
+    'EIG 1,part_femmes_eig,45.5,pourcent,billet-essai',
   );
   t['chiffres-cles'] = replaceLine(
     t['chiffres-cles'],
-    'EIG 2,part_femmes_eig,25,pourcent,blog-2019-05-09',
-    'EIG 2,part_femmes_eig,45,pourcent,blog-2019-05-09',
+    'EIG 2,part_femmes_eig,33,pourcent,billet-essai',
+    'EIG 2,part_femmes_eig,53,pourcent,billet-essai',
   );
-  // Amounts: 756 553,38 × 1.1 = 832 208,718 → 832 208,73 is just over 10 %; 1 801 326 × 1.1 = 1 981 458,6 → 1 981 458 just under.
+  // Amounts: 500 000,40 × 1.1 = 550 000,44 → 550 000,45 is just over 10 %; 1 000 000,30 × 1.1 = 1 100 000,33 →
+  // 1 100 000,32 just under.
   t.budget = replaceLine(
     t.budget,
-    'EIG 1,2017,salaires,756553.38,realise,rapport-2019-tableau',
-    'EIG 1,2017,salaires,832208.73,realise,rapport-2019-tableau',
-  );
-  t.budget = replaceLine(
-    t.budget,
-    'EIG 2,2018,salaires,1801326,realise,rapport-2019-tableau',
-    'EIG 2,2018,salaires,1981458,realise,rapport-2019-tableau',
+    'EIG 1,2017,salaires,500000.40,realise,rapport-essai',
+    'EIG 1,2017,salaires,550000.45,realise,rapport-essai',
   );
   t.budget = replaceLine(
     t.budget,
-    'EIG 2,2018,liens_recherche,0,realise,rapport-2019-tableau',
-    'EIG 2,2018,liens_recherche,5000,realise,rapport-2019-tableau',
+    'EIG 2,2018,salaires,1000000.30,realise,rapport-essai',
+    'EIG 2,2018,salaires,1100000.32,realise,rapport-essai',
   );
-  t.budget = replaceLine(t.budget, 'EIG 1,2017,communication,0,realise,rapport-2019-tableau', null);
+  t.budget = replaceLine(
+    t.budget,
+    'EIG 2,2018,liens_recherche,0,realise,rapport-essai',
+    'EIG 2,2018,liens_recherche,5000,realise,rapport-essai',
+  );
+  t.budget = replaceLine(t.budget, 'EIG 1,2017,communication,0,realise,rapport-essai', null);
   // A number that becomes empty (the column is optional).
   t.enquetes = replaceLine(
     t.enquetes,
-    'promos-1-2,mentors,13,24,realisations,realisations_repondent_aux_attentes,90,plus de,rapport-2019,',
-    'promos-1-2,mentors,,24,realisations,realisations_repondent_aux_attentes,90,plus de,rapport-2019,',
+    'promos-1-2,mentors,8,10,realisations,realisations_repondent_aux_attentes,75,plus de,rapport-essai,',
+    'promos-1-2,mentors,,10,realisations,realisations_repondent_aux_attentes,75,plus de,rapport-essai,',
   );
   // Headers: an alias instead of the column's name; an extra column.
   t.communaute = t.communaute.replace(
@@ -177,8 +179,7 @@ function modifiedTexts(): Record<TableName, string> {
       .map((line, i) => line + (i === 0 ? ',remarque_interne' : ','))
       .join('\n') + '\n';
   // A new défi.
-  t.defis =
-    t.defis.trimEnd() + '\nNouveau défi,EIG 4,2020,Administration de test,Paris,75001,dev,1,1,10,,programme-site\n';
+  t.defis = t.defis.trimEnd() + '\nNouveau défi,EIG 4,2020,Administration de test,Paris,75001,dev,1,1,10,,site-essai\n';
   return t;
 }
 
@@ -196,7 +197,7 @@ function originalManifest(manifest: Manifest): void {
   manifest.unmapped = [resource('inconnue-1', '1111')];
 }
 
-const before = snapshotOf(realTexts(), originalManifest);
+const before = snapshotOf(fixtureTexts(), originalManifest);
 const after = snapshotOf(modifiedTexts(), modifiedManifest);
 const report: UpdateReport = diffSnapshots(
   { snapshot: before, label: 'avant' },
@@ -224,19 +225,19 @@ describe('figures of the charts', () => {
       {
         row: 'EIG 1 · part_femmes_eig',
         column: 'part',
-        before: 18,
-        after: 38.5,
+        before: 25,
+        after: 45.5,
         change: 20.5,
-        relative: expect.closeTo(20.5 / 18, 12),
+        relative: expect.closeTo(20.5 / 25, 12),
         flag: 'écart de plus de 20 points',
       },
       {
         row: 'EIG 2 · part_femmes_eig',
         column: 'part',
-        before: 25,
-        after: 45,
+        before: 33,
+        after: 53,
         change: 20,
-        relative: expect.closeTo(20 / 25, 12),
+        relative: expect.closeTo(20 / 33, 12),
         flag: null,
       },
     ]);
@@ -247,19 +248,19 @@ describe('figures of the charts', () => {
       {
         row: 'EIG 1 · salaires',
         column: 'montant',
-        before: 756553.38,
-        after: 832208.73,
-        change: expect.closeTo(75655.35, 6),
-        relative: expect.closeTo(75655.35 / 756553.38, 12),
+        before: 500000.4,
+        after: 550000.45,
+        change: expect.closeTo(50000.05, 6),
+        relative: expect.closeTo(50000.05 / 500000.4, 12),
         flag: 'écart de plus de 10\u00a0%',
       },
       {
         row: 'EIG 2 · salaires',
         column: 'montant',
-        before: 1801326,
-        after: 1981458,
-        change: 180132,
-        relative: expect.closeTo(180132 / 1801326, 12),
+        before: 1000000.3,
+        after: 1100000.32,
+        change: expect.closeTo(100000.02, 6),
+        relative: expect.closeTo(100000.02 / 1000000.3, 12),
         flag: null,
       },
       {
@@ -283,7 +284,7 @@ describe('figures of the charts', () => {
     expect(chart.moved).toHaveLength(1);
     expect(chart.moved[0]).toMatchObject({
       row: 'promos-1-2 · mentors · realisations_repondent_aux_attentes',
-      before: 13,
+      before: 8,
       after: null,
       change: null,
       flag: 'chiffre disparu',
@@ -293,7 +294,7 @@ describe('figures of the charts', () => {
         table: 'enquetes',
         line: 2,
         key: { enquete: 'promos-1-2', population: 'mentors', indicateur: 'realisations_repondent_aux_attentes' },
-        source: 'rapport-2019',
+        source: 'rapport-essai',
       },
     ]);
   });
@@ -313,7 +314,8 @@ describe('figures of the charts', () => {
       ['chiffre', 'test-repondants'],
       ['graphique-erreur', 'test-fragile'],
       ['ligne-supprimee', 'budget'],
-      // The edits break five data-quality checks.
+      // The edits break six data-quality checks.
+      ['qualite-cassee', undefined],
       ['qualite-cassee', undefined],
       ['qualite-cassee', undefined],
       ['qualite-cassee', undefined],
@@ -321,10 +323,10 @@ describe('figures of the charts', () => {
       ['qualite-cassee', undefined],
     ]);
     expect(plainSpaces(report.flags[0]!.message)).toBe(
-      '« Parts publiées » (test-parts) : EIG 1 · part_femmes_eig — Part : 18 % → 38,5 % (+20,5 points), écart de plus de 20 points',
+      '« Parts publiées » (test-parts) : EIG 1 · part_femmes_eig — Part : 25 % → 45,5 % (+20,5 points), écart de plus de 20 points',
     );
     expect(plainSpaces(report.flags[1]!.message)).toBe(
-      '« Montants par promotion » (test-montants) : EIG 1 · salaires — Montant : 756 553,38 € → 832 208,73 € (+75 655,35 €, +10 %), écart de plus de 10 %',
+      '« Montants par promotion » (test-montants) : EIG 1 · salaires — Montant : 500 000,4 € → 550 000,45 € (+50 000,05 €, +10 %), écart de plus de 10 %',
     );
     expect(report.flags[3]!.message).toBe(
       '« Montants par promotion » (test-montants) : 18 → 17 lignes ; disparues : « EIG 1 · communication »',
@@ -336,20 +338,23 @@ describe('figures of the charts', () => {
 
   it('says which data-quality checks the update breaks, with the figures that now disagree', () => {
     expect(report.quality.map((q) => [q.id, q.kind, q.before, q.after])).toEqual([
-      // 4 658 243,47 € + 75 655,35 € (EIG 1) + 180 132 € (EIG 2) against the 4 658 243 € printed.
+      // 550 000,45 + 1 100 000,32 + 1 500 000 = 3 150 000,77 € against the 3 000 001 € printed (the fixture's
+      // 3 000 000,70 € was only a rounding).
       ['total-budget-salaires', 'cassee', 'arrondi', 'incoherence'],
-      // 40 000 € printed, 5 000 € more for EIG 2.
+      // 20 000 € printed, 5 000 € more for EIG 2.
       ['total-budget-liens-recherche', 'cassee', 'conforme', 'incoherence'],
+      // EIG 1: 550 000,45 + 10 000 + 5 000 (communication gone) against 515 000,40 printed; EIG 2: + 105 000,02.
       ['budget-total-eig-1', 'cassee', 'conforme', 'incoherence'],
       ['budget-total-eig-2', 'cassee', 'conforme', 'incoherence'],
-      // The new défi of EIG 4 brings its team sizes to 42 against the 41 EIG published.
+      // The new défi of EIG 4: 4 listed against the 3 published, and team sizes of 8 against its 7 EIG.
+      ['defis-liste-eig-4', 'cassee', 'conforme', 'ecart'],
       ['taille-equipes-eig-4', 'cassee', 'conforme', 'ecart'],
     ]);
     expect(plainSpaces(report.flags[7]!.message)).toBe(
-      'qualité des données : Budget, salaires des EIG : le total publié est 4 658 243 €, mais la somme des promotions EIG 1, EIG 2 et EIG 3 donne 4 914 030,82 € (incohérence ; avant : arrondi)',
+      'qualité des données : Budget, salaires des EIG : le total publié est 3 000 001 €, mais la somme des promotions EIG 1, EIG 2 et EIG 3 donne 3 150 000,77 € (incohérence ; avant : arrondi)',
     );
-    expect(plainSpaces(report.flags[11]!.message)).toMatch(
-      / : 42 selon .*, 41 selon .* \(écart entre sources ; avant : conforme\)$/u,
+    expect(plainSpaces(report.flags[12]!.message)).toMatch(
+      / : 8 selon .*, 7 selon .* \(écart entre sources ; avant : conforme\)$/u,
     );
   });
 
@@ -365,18 +370,19 @@ describe('figures of the charts', () => {
       ['total-budget-liens-recherche', 'reparee'],
       ['budget-total-eig-1', 'reparee'],
       ['budget-total-eig-2', 'reparee'],
+      ['defis-liste-eig-4', 'reparee'],
       ['taille-equipes-eig-4', 'reparee'],
     ]);
     expect(fixed.flags.filter((f) => f.kind === 'qualite-cassee')).toEqual([]);
     expect(plainSpaces(reportMarkdown(fixed))).toContain(
-      '- réparée : Budget EIG 1 : les dépenses totales publiées (791 553,38 €) sont bien la somme des quatre postes (conforme ; avant : incohérence)',
+      '- réparée : Budget EIG 1 : les dépenses totales publiées (515 000,40 €) sont bien la somme des quatre postes (conforme ; avant : incohérence)',
     );
   });
 
   it('reports nothing for identical snapshots', () => {
     const same = diffSnapshots(
       { snapshot: before, label: 'a' },
-      { snapshot: snapshotOf(realTexts(), originalManifest), label: 'b' },
+      { snapshot: snapshotOf(fixtureTexts(), originalManifest), label: 'b' },
       testCharts,
       '2027-01-15T09:30:00.000Z',
     );
@@ -397,13 +403,13 @@ describe('rows of the tables', () => {
         key: { promotion: 'EIG 1', poste: 'salaires' },
         lineBefore: 6,
         lineAfter: 6,
-        columns: [{ column: 'montant_eur', before: 756553.38, after: 832208.73 }],
+        columns: [{ column: 'montant_eur', before: 500000.4, after: 550000.45 }],
       },
       {
         key: { promotion: 'EIG 2', poste: 'salaires' },
         lineBefore: 7,
         lineAfter: 7,
-        columns: [{ column: 'montant_eur', before: 1801326, after: 1981458 }],
+        columns: [{ column: 'montant_eur', before: 1000000.3, after: 1100000.32 }],
       },
       {
         key: { promotion: 'EIG 2', poste: 'liens_recherche' },
@@ -413,14 +419,15 @@ describe('rows of the tables', () => {
       },
     ]);
     expect(table('chiffres-cles').changed.map((c) => [c.key, c.columns])).toEqual([
-      [{ promotion: 'EIG 1', indicateur: 'part_femmes_eig' }, [{ column: 'valeur', before: 18, after: 38.5 }]],
-      [{ promotion: 'EIG 2', indicateur: 'part_femmes_eig' }, [{ column: 'valeur', before: 25, after: 45 }]],
+      [{ promotion: 'EIG 1', indicateur: 'part_femmes_eig' }, [{ column: 'valeur', before: 25, after: 45.5 }]],
+      [{ promotion: 'EIG 2', indicateur: 'part_femmes_eig' }, [{ column: 'valeur', before: 33, after: 53 }]],
     ]);
     expect(table('enquetes').changed.map((c) => c.columns)).toEqual([
-      [{ column: 'repondants', before: 13, after: null }],
+      [{ column: 'repondants', before: 8, after: null }],
     ]);
     expect(table('defis').added).toEqual([
-      { key: { defi: 'Nouveau défi', promotion: 'EIG 4' }, line: realText('defis').trimEnd().split('\n').length + 1 },
+      // The fixture's 12 défis are on lines 2 to 13.
+      { key: { defi: 'Nouveau défi', promotion: 'EIG 4' }, line: 14 },
     ]);
   });
 
@@ -443,7 +450,7 @@ describe('rows of the tables', () => {
   });
 
   it('flags a column that disappears', () => {
-    const texts = realTexts();
+    const texts = fixtureTexts();
     texts.budget =
       texts.budget
         .trimEnd()
@@ -488,15 +495,15 @@ describe('the report in Markdown', () => {
   it('opens with what is « à vérifier »', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('# Rapport de mise à jour des données');
-    expect(lines.find((l) => l.startsWith('## '))).toBe('## À vérifier (12)');
+    expect(lines.find((l) => l.startsWith('## '))).toBe('## À vérifier (13)');
     expect(text.indexOf('## À vérifier')).toBeLessThan(text.indexOf('## Chiffres des graphiques'));
   });
 
   it('shows each move old → new with its change', () => {
     expect(text).toContain(
-      '| EIG 1 · part_femmes_eig | Part | 18 % | 38,5 % | +20,5 points | **à vérifier** : écart de plus de 20 points |',
+      '| EIG 1 · part_femmes_eig | Part | 25 % | 45,5 % | +20,5 points | **à vérifier** : écart de plus de 20 points |',
     );
-    expect(text).toContain('| EIG 2 · salaires | Montant | 1 801 326 € | 1 981 458 € | +180 132 €, +10 % |  |');
+    expect(text).toContain('| EIG 2 · salaires | Montant | 1 000 000,3 € | 1 100 000,32 € | +100 000,02 €, +10 % |  |');
     expect(text).toContain('- **supprimée** : promotion = EIG 1, poste = communication (ligne 10 de l’ancien fichier)');
     expect(text).toContain('- colonne effectif : en-tête « effectif » devenu « nombre » (même colonne, lue par alias)');
   });

@@ -1,7 +1,7 @@
 /**
- * Fuzzing the CSV reader with the real snapshot tables. Whatever is done to a file, the reader returns typed
- * rows or a DataFileError naming the file (and line/column when it can): never another exception, never NaN
- * or Infinity, never a silently wrong number. Rewritings that keep the meaning (encoding, BOM, separator with
+ * Fuzzing the CSV reader with the tables of the small fixture (see snapshot-variants.ts). Whatever is done to a
+ * file, the reader returns typed rows or a DataFileError naming the file (and line/column when it can): never
+ * another exception, never NaN or Infinity, never a silently wrong number. Rewritings that keep the meaning (encoding, BOM, separator with
  * the matching decimal mark, quoting, line endings, header spellings and order, an extra column) must give
  * exactly the rows of the committed file.
  *
@@ -33,7 +33,7 @@ import {
 
 const snapshot = loadSnapshotTables();
 const FILE = 'variante.csv';
-// About 16 s for the whole file on an idle machine; the margin is for a loaded CI runner.
+// About 10 s for the whole file on a 2-core machine; the margin is for a loaded CI runner.
 const FUZZ_TIMEOUT = 120_000;
 // Properties draw a table's name, so that a failing case prints short.
 const anyTable = fc.constantFrom(...snapshot.map((t) => t.name));
@@ -189,7 +189,7 @@ function rewrite(table: SnapshotTable, r: Rewriting): Variant {
   return { records, text, bytes: encode(text, r.encoding), extraName };
 }
 
-describe('meaning-preserving rewritings of the snapshot give the same rows', () => {
+describe('meaning-preserving rewritings of the tables give the same rows', () => {
   it(
     'encoding, BOM, separator and decimal mark, grouping, suffixes, quoting, line endings, headers, extra column',
     () => {

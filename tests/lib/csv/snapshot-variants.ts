@@ -1,13 +1,19 @@
 /**
- * Test helpers that rewrite the real snapshot tables in the other ways French open data arrives: other
- * encodings, separators, decimal marks, quoting, line endings, header spellings. Written independently of the
- * reader (csv-parse only splits the committed files; writing and encoding are done here by hand).
+ * Test helpers that rewrite snapshot tables in the other ways French open data arrives: other encodings,
+ * separators, decimal marks, quoting, line endings, header spellings. Written independently of the reader
+ * (csv-parse only splits the committed files; writing and encoding are done here by hand).
+ *
+ * The tables are those of the small fixture (tests/fixtures/small), not data/: the properties assume things of
+ * their content (every character has a Windows-1252 byte, numbers are written « 1234.5 »), which a fetch could
+ * break without the reader being wrong.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { readTableOrThrow, type TableRead } from '../../../src/lib/csv/parse-table.ts';
 import type { ColumnType, TableSpec } from '../../../src/lib/csv/schema.ts';
 import { tableNames, tables, type TableName } from '../../../src/lib/tables.ts';
+import { fixtureDir } from '../../support/fixtures.ts';
 
 export const NBSP = '\u00a0';
 export const NNBSP = '\u202f';
@@ -22,10 +28,10 @@ export interface SnapshotTable {
   read: TableRead<TableSpec>;
 }
 
-export function loadSnapshotTables(): SnapshotTable[] {
+export function loadSnapshotTables(dir = fixtureDir('small')): SnapshotTable[] {
   return tableNames.map((name) => {
     const spec: TableSpec = tables[name];
-    const file = `data/snapshot/${spec.file}`;
+    const file = join(dir, 'snapshot', spec.file);
     const bytes = new Uint8Array(readFileSync(file));
     const records = parse(Buffer.from(bytes).toString('utf8'), { relax_column_count: false }) as string[][];
     return { name, spec, file, bytes, records, read: readTableOrThrow(bytes, spec, file) };

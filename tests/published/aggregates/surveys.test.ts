@@ -1,55 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'csv-parse/sync';
-import { percentagesFromAnswers, responseRate, surveyResults } from '../../../src/lib/aggregates/surveys.ts';
-import { reference } from '../../support/reference.ts';
+import { surveyResults } from '../../../src/lib/aggregates/surveys.ts';
+import { reference, rowRef } from '../../support/reference.ts';
 import { loadContext } from '../../support/site-context.ts';
-
-// One row per respondent, one column per question, as data.gouv.fr publishes questionnaire results.
-const answers = parse(readFileSync('tests/fixtures/reponses-questionnaire.csv'), {
-  columns: true,
-  delimiter: ';',
-}) as Record<string, string>[];
-const agree = (a: string) => /^(oui|plutôt d'accord|tout à fait d'accord)$/iu.test(a);
-
-describe('percentages from raw answers', () => {
-  it('divides by those who answered the question, and says how many they were', () => {
-    const [recommend, environment, stay] = percentagesFromAnswers(answers, [
-      { column: 'recommande_programme', counts: agree },
-      { column: 'satisfait_environnement', counts: agree },
-      { column: 'souhaite_rester', counts: agree },
-    ]);
-    // recommande_programme: 4 answers (one empty), 3 « Oui » → 75 %.
-    expect(recommend).toEqual({ column: 'recommande_programme', value: 75, positive: 3, n: 4 });
-    // satisfait_environnement: 4 answers, 2 agree → 50 %.
-    expect(environment).toEqual({ column: 'satisfait_environnement', value: 50, positive: 2, n: 4 });
-    // souhaite_rester: 4 answers, 2 « Oui » → 50 %.
-    expect(stay).toEqual({ column: 'souhaite_rester', value: 50, positive: 2, n: 4 });
-  });
-
-  it('returns no percentage, rather than 0 %, for a question nobody answered', () => {
-    const [result] = percentagesFromAnswers(answers, [{ column: 'absente', counts: agree }]);
-    expect(result).toEqual({ column: 'absente', value: null, positive: 0, n: 0 });
-  });
-});
 
 describe('published survey percentages', () => {
   it('keep their qualifier, respondents and population as published', async () => {
     const ctx = await loadContext();
     const results = surveyResults(ctx.tables.enquetes);
     const published = reference('enquetes.csv');
-    expect(results).toHaveLength(published.length);
+    expect(results, `enquetes.csv: ${published.length} results`).toHaveLength(published.length);
     published.forEach((row, i) => {
+      const where = rowRef('enquetes.csv', row, ['enquete', 'population', 'indicateur'], 'valeur_pct');
       const result = results[i]!;
-      expect(result.figure.value).toBe(Number(row.valeur_pct));
-      expect(result.figure.qualifier ?? '').toBe(row.qualificatif);
-      expect(result.n).toBe(row.repondants === '' ? null : Number(row.repondants));
-      expect(result.target).toBe(row.cible === '' ? null : Number(row.cible));
+      expect(result.figure.value, where).toBe(Number(row.valeur_pct));
+      expect(result.figure.qualifier ?? '', `${where}, qualificatif`).toBe(row.qualificatif);
+      expect(result.n, `${where}, repondants`).toBe(row.repondants === '' ? null : Number(row.repondants));
+      expect(result.target, `${where}, cible`).toBe(row.cible === '' ? null : Number(row.cible));
     });
-  });
-
-  it('computes response rates such as 21 EIG out of 39', () => {
-    expect(responseRate(21, 39)).toBeCloseTo(53.846, 2);
-    expect(responseRate(null, 32)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/administrations.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
 import { renderChart } from '../../../src/site/render-chart.ts';
-import { keyFigure, reference } from '../../support/reference.ts';
+import { keyFigure, keyRef, reference, rowRef } from '../../support/reference.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -23,23 +23,34 @@ describe('administrations chart', () => {
   it('counts every défi of the website once, under its administration and promotion', () => {
     const rows = chart.rows(ctx);
     const defis = reference('defis.csv');
-    expect(rows.reduce((s, r) => s + r.defis, 0)).toBe(defis.length);
+    expect(
+      rows.reduce((s, r) => s + r.defis, 0),
+      `defis.csv: ${defis.length} défis`,
+    ).toBe(defis.length);
     for (const row of rows) {
       const expected = defis.filter(
         (d) => same(d.administration) === same(row.administration) && d.promotion === row.promotion,
       );
-      expect(row.defis, `${row.administration} ${row.promotion}`).toBe(expected.length);
-      expect(row._from.map((r) => ctx.cite(r).key.defi).sort()).toEqual(expected.map((d) => d.defi).sort());
+      const where = `defis.csv: ${row.administration} / ${row.promotion}: ${expected.map((d) => rowRef('defis.csv', d, ['defi'])).join(' ; ')}`;
+      expect(row.defis, where).toBe(expected.length);
+      expect(row._from.map((r) => ctx.cite(r).key.defi).sort(), where).toEqual(expected.map((d) => d.defi).sort());
     }
-    expect(new Set(rows.map((r) => r.administration)).size).toBe(
+    expect(new Set(rows.map((r) => r.administration)).size, 'defis.csv: distinct administrations').toBe(
       new Set(defis.map((d) => same(d.administration))).size,
     );
   });
 
   it('groups the spellings of one administration (« Cour de cassation », « Cour de Cassation ») and lists the others', () => {
     const cour = chart.rows(ctx).filter((r) => same(r.administration) === 'cour de cassation');
-    expect(cour.map((r) => r.promotion)).toEqual(['EIG 3', 'EIG 4']);
-    expect(cour[0]!.total).toBe(2);
+    const where = reference('defis.csv')
+      .filter((d) => same(d.administration) === 'cour de cassation')
+      .map((d) => rowRef('defis.csv', d, ['defi', 'promotion', 'administration']))
+      .join(' ; ');
+    expect(
+      cour.map((r) => r.promotion),
+      where,
+    ).toEqual(['EIG 3', 'EIG 4']);
+    expect(cour[0]!.total, where).toBe(2);
     expect(cour[0]!.graphies).toContain(
       cour[0]!.administration === 'Cour de cassation' ? 'Cour de Cassation' : 'Cour de cassation',
     );
@@ -49,23 +60,36 @@ describe('administrations chart', () => {
     const firstThree = reference('defis.csv').filter((d) => ['EIG 1', 'EIG 2', 'EIG 3'].includes(d.promotion ?? ''));
     const distinct = new Set(firstThree.map((d) => same(d.administration))).size;
     const notes = chart.notes!(chart.rows(ctx), ctx).join(' ');
-    expect(notes).toContain(`${keyFigure('Total', 'structures_publiques_accueil')} structures publiques`);
-    expect(notes).toContain(`${keyFigure('Total', 'services_ou_directions')} services ou directions`);
-    expect(notes).toContain(`${distinct} noms d’administration différents`);
-    expect(notes).toContain(`${new Set(firstThree.map((d) => d.administration)).size} graphies`);
+    expect(notes, keyRef('Total', 'structures_publiques_accueil')).toContain(
+      `${keyFigure('Total', 'structures_publiques_accueil')} structures publiques`,
+    );
+    expect(notes, keyRef('Total', 'services_ou_directions')).toContain(
+      `${keyFigure('Total', 'services_ou_directions')} services ou directions`,
+    );
+    expect(notes, 'defis.csv: administrations of EIG 1 to 3').toContain(`${distinct} noms d’administration différents`);
+    expect(notes, 'defis.csv: administrations of EIG 1 to 3').toContain(
+      `${new Set(firstThree.map((d) => d.administration)).size} graphies`,
+    );
   });
 
   it('reads the number of défis and administrations from the rows', () => {
     const reading = chart.reading(chart.rows(ctx), ctx);
-    expect(reading).toContain(`${reference('defis.csv').length} défis`);
-    expect(reading).toContain('« Ministère de l’Intérieur » (3 défis)');
+    expect(reading, `defis.csv: ${reference('defis.csv').length} défis`).toContain(
+      `${reference('defis.csv').length} défis`,
+    );
+    const interior = reference('defis.csv').filter((d) => d.administration === 'Ministère de l’Intérieur');
+    expect(reading, interior.map((d) => rowRef('defis.csv', d, ['defi', 'administration'])).join(' ; ')).toContain(
+      '« Ministère de l’Intérieur » (3 défis)',
+    );
   });
 
   it('draws one marker per défi and writes every administration, wide and narrow', () => {
     for (const variant of ['wide', 'narrow'] as const) {
       const { svg } = renderChart(publishedChart(chart, ctx), variant);
-      expect(svg.match(/<rect /gu)?.length).toBe(reference('defis.csv').length);
-      expect(svg).toContain('>Cour des comptes<');
+      expect(svg.match(/<rect /gu)?.length, `defis.csv: ${reference('defis.csv').length} défis`).toBe(
+        reference('defis.csv').length,
+      );
+      expect(svg, 'defis.csv: administration « Cour des comptes »').toContain('>Cour des comptes<');
     }
   });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/candidatures.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
 import { renderChart } from '../../../src/site/render-chart.ts';
-import { keyFigure, reference } from '../../support/reference.ts';
+import { expectKeyFigure, keyRef, reference } from '../../support/reference.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -26,58 +26,70 @@ describe('candidatures chart', () => {
 
   it('shows the applications (115, 208, 170) and défis proposed (9, 43, 42) of each promotion, as published', () => {
     for (const promotion of PROMOTIONS) {
-      expect(find(APPLICATIONS, promotion, 'par promotion')?.valeur).toBe(keyFigure(promotion, 'candidats_eig'));
-      expect(find(PROPOSED, promotion, 'par promotion')?.valeur).toBe(keyFigure(promotion, 'defis_proposes'));
-      expect(find(PROPOSED, promotion, 'par promotion')?.nature).toBe('publié');
+      expectKeyFigure(find(APPLICATIONS, promotion, 'par promotion')?.valeur, promotion, 'candidats_eig');
+      expectKeyFigure(find(PROPOSED, promotion, 'par promotion')?.valeur, promotion, 'defis_proposes');
+      expect(find(PROPOSED, promotion, 'par promotion')?.nature, keyRef(promotion, 'defis_proposes')).toBe('publié');
     }
-    expect(chart.rows(ctx).some((r) => r.groupe === 'EIG 4')).toBe(false);
+    expect(
+      chart.rows(ctx).some((r) => r.groupe === 'EIG 4'),
+      'chiffres-cles-2019.csv: no candidats_eig nor defis_proposes for EIG 4',
+    ).toBe(false);
   });
 
   it('shows the printed total of défis proposed (85) next to the sum of its rows (94) and the May 2019 post (94)', () => {
     const printed = find(PROPOSED, 'Total', 'total publié');
     const sum = find(PROPOSED, 'Total', 'somme des promotions');
     const post = find(PROPOSED, 'Total', 'billet de mai 2019');
-    expect(printed?.valeur).toBe(keyFigure('Total', 'defis_proposes'));
+    expectKeyFigure(printed?.valeur, 'Total', 'defis_proposes');
     expect(printed?.nature).toBe('publié');
-    expect(sum?.valeur).toBe(referenceSum('defis_proposes'));
+    expect(sum?.valeur, `sum of ${keyRef(PROMOTIONS, 'defis_proposes')}`).toBe(referenceSum('defis_proposes'));
     expect(sum?.nature).toBe('calculé');
-    expect(post?.valeur).toBe(keyFigure('Total', 'defis_deposes'));
+    expectKeyFigure(post?.valeur, 'Total', 'defis_deposes');
     // The inconsistency is shown, not smoothed: 85 printed, 94 added up.
-    expect(printed?.valeur).toBe(85);
-    expect(sum?.valeur).toBe(94);
+    expect(printed?.valeur, keyRef('Total', 'defis_proposes')).toBe(85);
+    expect(sum?.valeur, `sum of ${keyRef(PROMOTIONS, 'defis_proposes')}`).toBe(94);
   });
 
   it('shows 493 applications summed and printed, and the post’s rounded « près de 500 » as an approximation', () => {
-    expect(find(APPLICATIONS, 'Total', 'total publié')?.valeur).toBe(keyFigure('Total', 'candidats_eig'));
-    expect(find(APPLICATIONS, 'Total', 'somme des promotions')?.valeur).toBe(referenceSum('candidats_eig'));
+    expectKeyFigure(find(APPLICATIONS, 'Total', 'total publié')?.valeur, 'Total', 'candidats_eig');
+    expect(
+      find(APPLICATIONS, 'Total', 'somme des promotions')?.valeur,
+      `sum of ${keyRef(PROMOTIONS, 'candidats_eig')}`,
+    ).toBe(referenceSum('candidats_eig'));
     const post = find(APPLICATIONS, 'Total', 'billet de mai 2019');
-    expect(post?.valeur).toBe(keyFigure('Total', 'candidatures_recues'));
-    expect(post?.texte).toBe('environ 500');
+    expectKeyFigure(post?.valeur, 'Total', 'candidatures_recues');
+    expect(post?.texte, keyRef('Total', 'candidatures_recues')).toBe('environ 500');
   });
 
   it('cites the three rows it adds up, and the lines of the report or the post for every other figure', () => {
     const sum = find(PROPOSED, 'Total', 'somme des promotions')!;
-    expect(sum._from.map((r) => ctx.cite(r).key.promotion)).toEqual(PROMOTIONS);
+    expect(
+      sum._from.map((r) => ctx.cite(r).key.promotion),
+      keyRef(PROMOTIONS, 'defis_proposes'),
+    ).toEqual(PROMOTIONS);
     expect(sum._from.every((r) => r.table === 'chiffres-cles' && ctx.cite(r).key.indicateur === 'defis_proposes')).toBe(
       true,
     );
     for (const row of chart.rows(ctx).filter((r) => r.nature === 'publié')) {
-      expect(row._from).toHaveLength(1);
-      expect(['rapport-2019-tableau', 'blog-2019-05-09']).toContain(row._from[0]!.source);
+      const where = `${row.groupe} / ${row.indicateur} / ${row.mesure}`;
+      expect(row._from, where).toHaveLength(1);
+      expect(['rapport-2019-tableau', 'blog-2019-05-09'], `${where}: source column`).toContain(row._from[0]!.source);
     }
   });
 
   it('says both totals in its reading and its notes', () => {
     const rows = chart.rows(ctx);
     const reading = chart.reading(rows, ctx);
-    expect(reading).toContain('493 candidatures');
-    expect(reading).toContain('94 défis');
-    expect(reading).toContain('85');
+    const applications = `sum of ${keyRef(PROMOTIONS, 'candidats_eig')}`;
+    const proposed = `sum of ${keyRef(PROMOTIONS, 'defis_proposes')}`;
+    expect(reading, applications).toContain('493 candidatures');
+    expect(reading, proposed).toContain('94 défis');
+    expect(reading, keyRef('Total', 'defis_proposes')).toContain('85');
     const notes = chart.notes!(rows, ctx).join(' ');
-    expect(notes).toContain('total de 85');
-    expect(notes).toContain('s’additionnent à 94');
-    expect(notes).toContain('près de 500');
-    expect(notes).toContain('493');
+    expect(notes, keyRef('Total', 'defis_proposes')).toContain('total de 85');
+    expect(notes, proposed).toContain('s’additionnent à 94');
+    expect(notes, keyRef('Total', 'candidatures_recues')).toContain('près de 500');
+    expect(notes, applications).toContain('493');
   });
 
   it('draws the printed total and the sum as two labelled bars, wide and narrow', () => {
@@ -85,8 +97,8 @@ describe('candidatures chart', () => {
       const { svg } = renderChart(publishedChart(chart, ctx), variant);
       expect(svg).toContain('>Total publié<');
       expect(svg).toContain('>Somme des promotions<');
-      expect(svg).toMatch(/>85</u);
-      expect(svg).toMatch(/>94</u);
+      expect(svg, keyRef('Total', 'defis_proposes')).toMatch(/>85</u);
+      expect(svg, `sum of ${keyRef(PROMOTIONS, 'defis_proposes')}`).toMatch(/>94</u);
     }
   });
 

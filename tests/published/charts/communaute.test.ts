@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/communaute.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
-import { keyFigure, reference } from '../../support/reference.ts';
+import { keyFigure, keyRef, reference, rowRef } from '../../support/reference.ts';
 import { loadContext } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -12,56 +12,70 @@ beforeAll(async () => {
 const LIST = () => reference('communaute-par-profil.csv');
 const EIG_PROFILES = ['developpement', 'data science', 'design', 'data engineering'];
 /** Members of a promotion listed under the EIG programme with one of these profiles, from the reference file. */
+const members = (promotion: string, profiles: string[]) =>
+  LIST().filter((r) => r.promotion === promotion && r.programme === 'EIG' && profiles.includes(r.profil ?? ''));
 const listed = (promotion: string, profiles: string[]) =>
-  LIST()
-    .filter((r) => r.promotion === promotion && r.programme === 'EIG' && profiles.includes(r.profil ?? ''))
-    .reduce((s, r) => s + Number(r.effectif), 0);
+  members(promotion, profiles).reduce((s, r) => s + Number(r.effectif), 0);
+/** The reference lines a count adds up, to name them when it moves. */
+const listedRef = (promotion: string, profiles: string[]) =>
+  `sum of ${members(promotion, profiles)
+    .map((r) => rowRef('communaute-par-profil.csv', r, ['promotion', 'programme', 'profil'], 'effectif'))
+    .join(' ; ')}`;
 
 describe('communaute chart', () => {
   it('shows every line of the website’s community list, with its count', () => {
     const rows = chart.rows(ctx);
-    expect(rows).toHaveLength(LIST().length);
+    expect(rows, `communaute-par-profil.csv: ${LIST().length} rows`).toHaveLength(LIST().length);
     for (const ref of LIST()) {
+      const where = rowRef('communaute-par-profil.csv', ref, ['promotion', 'programme', 'profil'], 'effectif');
       const matching = rows.filter(
         (r) =>
           r.promotion === ref.promotion &&
           r.programme === ref.programme &&
           ctx.cite(r._from[0]!).key.profil === ref.profil,
       );
-      expect(matching).toHaveLength(1);
-      expect(matching[0]!.effectif).toBe(Number(ref.effectif));
+      expect(matching, where).toHaveLength(1);
+      expect(matching[0]!.effectif, where).toBe(Number(ref.effectif));
     }
   });
 
   it('notes that the list counts 27 EIG for promotion 2 where the report says 28', () => {
-    expect(listed('EIG 2', EIG_PROFILES)).toBe(27);
-    expect(keyFigure('EIG 2', 'eig')).toBe(28);
+    expect(listed('EIG 2', EIG_PROFILES), listedRef('EIG 2', EIG_PROFILES)).toBe(27);
+    expect(keyFigure('EIG 2', 'eig'), keyRef('EIG 2', 'eig')).toBe(28);
     const notes = chart.notes!(chart.rows(ctx), ctx).join(' ');
-    expect(notes).toContain(`${listed('EIG 2', EIG_PROFILES)} EIG pour EIG 2`);
-    expect(notes).toContain(`en donnent ${keyFigure('EIG 2', 'eig')}`);
+    expect(notes, listedRef('EIG 2', EIG_PROFILES)).toContain(`${listed('EIG 2', EIG_PROFILES)} EIG pour EIG 2`);
+    expect(notes, keyRef('EIG 2', 'eig')).toContain(`en donnent ${keyFigure('EIG 2', 'eig')}`);
   });
 
   it('notes the mentors listed (4, 24, 25) against the report (6, 18, 21)', () => {
     const notes = chart.notes!(chart.rows(ctx), ctx).join(' ');
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
-      expect(notes).toContain(`${listed(promotion, ['mentor'])} mentors pour ${promotion}`);
-      expect(listed(promotion, ['mentor'])).not.toBe(keyFigure(promotion, 'mentors'));
+      const where = `${listedRef(promotion, ['mentor'])} ; ${keyRef(promotion, 'mentors')}`;
+      expect(notes, where).toContain(`${listed(promotion, ['mentor'])} mentors pour ${promotion}`);
+      expect(listed(promotion, ['mentor']), where).not.toBe(keyFigure(promotion, 'mentors'));
     }
     const published = ['EIG 1', 'EIG 2', 'EIG 3'].map((p) => keyFigure(p, 'mentors')).join(', ');
-    expect(notes).toContain(published);
+    expect(notes, keyRef(['EIG 1', 'EIG 2', 'EIG 3'], 'mentors')).toContain(published);
   });
 
   it('groups the categories: EIG profiles, mentors and the programme’s team', () => {
     const categories = new Set(chart.rows(ctx).map((r) => r.categorie));
-    expect(categories).toEqual(new Set(['EIG', 'Mentors', 'Équipe du programme']));
+    expect(categories, 'communaute-par-profil.csv: profils').toEqual(
+      new Set(['EIG', 'Mentors', 'Équipe du programme']),
+    );
     const eig4 = chart
       .rows(ctx)
       .filter((r) => r.promotion === 'EIG 4' && r.programme === 'EIG' && r.categorie === 'EIG');
-    expect(eig4.reduce((s, r) => s + r.effectif, 0)).toBe(listed('EIG 4', EIG_PROFILES));
+    expect(
+      eig4.reduce((s, r) => s + r.effectif, 0),
+      listedRef('EIG 4', EIG_PROFILES),
+    ).toBe(listed('EIG 4', EIG_PROFILES));
   });
 
   it('reads its figures from the rows', () => {
     const reading = chart.reading(chart.rows(ctx), ctx);
-    expect(reading).toContain(`${listed('EIG 4', EIG_PROFILES)} EIG et ${listed('EIG 4', ['mentor'])} mentors`);
+    expect(reading, `${listedRef('EIG 4', EIG_PROFILES)} ; ${listedRef('EIG 4', ['mentor'])}`).toContain(
+      `${listed('EIG 4', EIG_PROFILES)} EIG et ${listed('EIG 4', ['mentor'])} mentors`,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/communication.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
 import { renderChart } from '../../../src/site/render-chart.ts';
-import { budgetAmount, keyFigure } from '../../support/reference.ts';
+import { budgetAmount, budgetRef, expectKeyFigure, keyFigure, keyRef } from '../../support/reference.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -17,36 +17,46 @@ describe('communication chart', () => {
     const rows = chart.rows(ctx);
     const count = (indicator: string) => rows.find((r) => ctx.cite(r._from[0]!).key.indicateur === indicator);
     for (const indicator of ['articles_presse_depuis_2017', 'articles_blog_etalab', 'articles_blog_site_eig']) {
-      expect(count(indicator)?.valeur).toBe(keyFigure('Total', indicator));
-      expect(count(indicator)?.unite).toBe('articles');
-      expect(count(indicator)?._from[0]?.source).toBe('blog-2019-05-09');
+      expectKeyFigure(count(indicator)?.valeur, 'Total', indicator);
+      expect(count(indicator)?.unite, keyRef('Total', indicator)).toBe('articles');
+      expect(count(indicator)?._from[0]?.source, keyRef('Total', indicator)).toBe('blog-2019-05-09');
     }
   });
 
   it('shows the communication budget of each promotion, promotion 3 as a forecast, and the yearly figure of the documentation', () => {
     const rows = chart.rows(ctx).filter((r) => r.unite === 'euros');
     const budget = rows.filter((r) => r.promotion !== 'Total');
-    expect(budget.map((r) => [r.promotion, r.valeur])).toEqual(
-      ['EIG 1', 'EIG 2', 'EIG 3'].map((p) => [p, budgetAmount(p, 'communication')]),
+    expect(
+      budget.map((r) => [r.promotion, r.valeur]),
+      budgetRef(['EIG 1', 'EIG 2', 'EIG 3'], 'communication'),
+    ).toEqual(['EIG 1', 'EIG 2', 'EIG 3'].map((p) => [p, budgetAmount(p, 'communication')]));
+    expect(budget.find((r) => r.promotion === 'EIG 3')?.statut, budgetRef('EIG 3', 'communication')).toBe(
+      'prévisionnel',
     );
-    expect(budget.find((r) => r.promotion === 'EIG 3')?.statut).toBe('prévisionnel');
     const yearly = rows.find((r) => r.promotion === 'Total');
-    expect(yearly?.valeur).toBe(keyFigure('Total', 'communication_par_an'));
-    expect(yearly?.qualificatif).toBe('environ');
+    expectKeyFigure(yearly?.valeur, 'Total', 'communication_par_an');
+    expect(yearly?.qualificatif, keyRef('Total', 'communication_par_an')).toBe('environ');
   });
 
   it('draws the articles as bars and writes the budget, which has another unit', () => {
     const svg = plain(renderChart(publishedChart(chart, ctx), 'wide').svg);
-    expect(svg.match(/<rect /gu)).toHaveLength(3);
-    expect(svg).toContain('EIG 2 (2018) : 74 209 €');
-    expect(svg).toContain('EIG 3 (2019) : 80 000 € (prévisionnel)');
-    expect(svg).toContain('environ 80 000 €');
+    expect(
+      svg.match(/<rect /gu),
+      `${keyRef('Total', 'articles_presse_depuis_2017')} ; ${keyRef('Total', 'articles_blog_etalab')} ; ${keyRef('Total', 'articles_blog_site_eig')}`,
+    ).toHaveLength(3);
+    expect(svg, budgetRef('EIG 2', 'communication')).toContain('EIG 2 (2018) : 74 209 €');
+    expect(svg, budgetRef('EIG 3', 'communication')).toContain('EIG 3 (2019) : 80 000 € (prévisionnel)');
+    expect(svg, keyRef('Total', 'communication_par_an')).toContain('environ 80 000 €');
   });
 
   it('reads the counts', () => {
     const reading = chart.reading(chart.rows(ctx), ctx);
-    expect(reading).toContain(`${keyFigure('Total', 'articles_presse_depuis_2017')} articles de presse`);
-    expect(reading).toContain(`${keyFigure('Total', 'articles_blog_etalab')} sur le blog d’Etalab`);
+    expect(reading, keyRef('Total', 'articles_presse_depuis_2017')).toContain(
+      `${keyFigure('Total', 'articles_presse_depuis_2017')} articles de presse`,
+    );
+    expect(reading, keyRef('Total', 'articles_blog_etalab')).toContain(
+      `${keyFigure('Total', 'articles_blog_etalab')} sur le blog d’Etalab`,
+    );
     expect(chart.legacyAnchors).toEqual(['communication']);
   });
 });

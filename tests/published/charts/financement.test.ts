@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/financement.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
 import { renderChart } from '../../../src/site/render-chart.ts';
-import { budgetAmount } from '../../support/reference.ts';
+import { budgetAmount, budgetRef, expectBudgetAmount } from '../../support/reference.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -19,42 +19,48 @@ describe('financement chart', () => {
     const amount = (promotion: string, poste: string) =>
       rows.find((r) => r.promotion === promotion && r.poste === poste)?.montant;
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
-      expect(amount(promotion, 'Enveloppe du PIA')).toBe(budgetAmount(promotion, 'enveloppe_pia'));
-      expect(amount(promotion, 'Dépenses totales')).toBe(budgetAmount(promotion, 'budget_total'));
+      expectBudgetAmount(amount(promotion, 'Enveloppe du PIA'), promotion, 'enveloppe_pia');
+      expectBudgetAmount(amount(promotion, 'Dépenses totales'), promotion, 'budget_total');
     }
     // The printed totals of the 2019 report: 4 800 000 € allocated, 5 134 558,47 € spent.
-    expect(amount('Total', 'Enveloppe du PIA')).toBe(budgetAmount('Total', 'enveloppe_pia'));
-    expect(amount('Total', 'Dépenses totales')).toBe(budgetAmount('Total', 'budget_total'));
-    expect(budgetAmount('Total', 'budget_total')).toBe(5134558.47);
-    expect(rows).toHaveLength(8);
+    expectBudgetAmount(amount('Total', 'Enveloppe du PIA'), 'Total', 'enveloppe_pia');
+    expectBudgetAmount(amount('Total', 'Dépenses totales'), 'Total', 'budget_total');
+    expect(budgetAmount('Total', 'budget_total'), budgetRef('Total', 'budget_total')).toBe(5134558.47);
+    expect(rows, 'budget-2017-2019.csv: enveloppe_pia and budget_total of EIG 1 to 3 and Total').toHaveLength(8);
   });
 
   it('flags the spending of promotion 3 as a forecast, in the rows and in the drawing', () => {
     const rows = chart.rows(ctx);
     const forecast = rows.filter((r) => r.statut === 'prévisionnel');
-    expect(forecast.map((r) => [r.promotion, r.poste])).toEqual([['EIG 3', 'Dépenses totales']]);
+    const where = 'budget-2017-2019.csv: statut of enveloppe_pia and budget_total';
+    expect(
+      forecast.map((r) => [r.promotion, r.poste]),
+      where,
+    ).toEqual([['EIG 3', 'Dépenses totales']]);
     for (const variant of ['wide', 'narrow'] as const) {
       const { svg } = renderChart(publishedChart(chart, ctx), variant);
       // Not by colour alone: a dashed outline and the word itself.
-      expect(svg).toMatch(/stroke-dasharray="4,3"/u);
-      expect(plain(svg)).toContain('(prévisionnel)');
+      expect(svg, where).toMatch(/stroke-dasharray="4,3"/u);
+      expect(plain(svg), where).toContain('(prévisionnel)');
     }
-    expect(chart.notes!(rows, ctx).join(' ')).toMatch(/EIG 3 sont prévisionnelles/u);
+    expect(chart.notes!(rows, ctx).join(' '), where).toMatch(/EIG 3 sont prévisionnelles/u);
   });
 
   it('reads the published totals', () => {
     const reading = plain(chart.reading(chart.rows(ctx), ctx));
-    expect(reading).toContain('5 134 558,47 €');
-    expect(reading).toContain('4 800 000 €');
-    expect(reading).toContain('dépassent');
+    const totals = `${budgetRef('Total', 'budget_total')} ; ${budgetRef('Total', 'enveloppe_pia')}`;
+    expect(reading, budgetRef('Total', 'budget_total')).toContain('5 134 558,47 €');
+    expect(reading, budgetRef('Total', 'enveloppe_pia')).toContain('4 800 000 €');
+    expect(reading, totals).toContain('dépassent');
   });
 
   it('cites the budget row of the report behind every figure', () => {
     for (const row of chart.rows(ctx)) {
-      expect(row._from).toHaveLength(1);
-      expect(row._from[0]!.table).toBe('budget');
-      expect(ctx.cite(row._from[0]!).key.promotion).toBe(row.promotion);
-      expect(row._from[0]!.source).toBe('rapport-2019-tableau');
+      const where = `${row.promotion} / ${row.poste}`;
+      expect(row._from, where).toHaveLength(1);
+      expect(row._from[0]!.table, where).toBe('budget');
+      expect(ctx.cite(row._from[0]!).key.promotion, where).toBe(row.promotion);
+      expect(row._from[0]!.source, `${where}: source column`).toBe('rapport-2019-tableau');
     }
   });
 

@@ -3,7 +3,7 @@ import chart from '../../../src/charts/parcours.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
 import { renderChart } from '../../../src/site/render-chart.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
-import { expectSameFigures, plain, published } from './survey-support.ts';
+import { expectSameFigures, plain, published, surveyResultRef } from './survey-support.ts';
 
 let ctx: ChartContext;
 beforeAll(async () => {
@@ -25,19 +25,32 @@ describe('parcours chart', () => {
       const text = plain(svg)
         .replace(/<[^>]+>/gu, ' ')
         .replace(/\s+/gu, ' ');
-      expect(text).toMatch(/Questionnaire des promotions 1 et 2 \(2019\), rapport 2019 — EIG, n = 21 sur 39/u);
-      expect(text).toMatch(/blog, janv\. 2020 — EIG \(32\), répondants non publiés/u);
-      expect(text).toMatch(/blog, avril 2021 — EIG \(32\), répondants non publiés/u);
-      expect(text).toContain('plus de 57 % · EIG');
-      expect(legend.map((l) => l.label)).toEqual(['Promotions 1 et 2', 'Promotion 3', 'Promotion 3, suivi 2021']);
+      expect(text, surveyResultRef('promos-1-2', 'eig', 'souhait_administration_avant')).toMatch(
+        /Questionnaire des promotions 1 et 2 \(2019\), rapport 2019 — EIG, n = 21 sur 39/u,
+      );
+      expect(text, surveyResultRef('promo-3', 'eig', 'continuent_pour_administration')).toMatch(
+        /blog, janv\. 2020 — EIG \(32\), répondants non publiés/u,
+      );
+      expect(text, surveyResultRef('promo-3-suivi-2021', 'eig', 'toujours_en_poste_administration_accueil')).toMatch(
+        /blog, avril 2021 — EIG \(32\), répondants non publiés/u,
+      );
+      expect(text, surveyResultRef('promos-1-2', 'eig', 'souhait_administration_apres')).toContain(
+        'plus de 57 % · EIG',
+      );
+      expect(
+        legend.map((l) => l.label),
+        'enquetes.csv: surveys of the parcours theme',
+      ).toEqual(['Promotions 1 et 2', 'Promotion 3', 'Promotion 3, suivi 2021']);
     }
   });
 
   it('reads the wish to work in the administration before and after, and warns against comparing groups', () => {
     const rows = chart.rows(ctx);
     const reading = plain(chart.reading(rows, ctx));
-    expect(reading).toContain('15 % des EIG des promotions 1 et 2 (n = 21 sur 39)');
-    expect(reading).toContain('plus de 57 %');
+    expect(reading, surveyResultRef('promos-1-2', 'eig', 'souhait_administration_avant')).toContain(
+      '15 % des EIG des promotions 1 et 2 (n = 21 sur 39)',
+    );
+    expect(reading, surveyResultRef('promos-1-2', 'eig', 'souhait_administration_apres')).toContain('plus de 57 %');
     expect(chart.notes!(rows, ctx)[0]).toMatch(/ne se comparent pas/u);
     expect(chart.legacyAnchors).toEqual(['parcours']);
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/profils.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
-import { keyFigure } from '../../support/reference.ts';
+import { expectKeyFigure, keyFigure, keyRef } from '../../support/reference.ts';
 import { loadContext } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -24,50 +24,61 @@ describe('profils chart', () => {
   it('shows the report’s shares for promotions 1–3 (73/27/0, 39/50/11, 28/56/16 %), as published', () => {
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
       for (const profile of PROFILES) {
-        expect(row(promotion, profile)?.part).toBe(keyFigure(promotion, SHARE[profile]));
-        expect(row(promotion, profile)?.nature).toBe('publié');
+        expectKeyFigure(row(promotion, profile)?.part, promotion, SHARE[profile]);
+        expect(row(promotion, profile)?.nature, keyRef(promotion, SHARE[profile])).toBe('publié');
       }
-      expect(PROFILES.reduce((s, p) => s + row(promotion, p)!.part, 0)).toBe(100);
+      expect(
+        PROFILES.reduce((s, p) => s + row(promotion, p)!.part, 0),
+        `sum of ${PROFILES.map((p) => keyRef(promotion, SHARE[p])).join(' ; ')}`,
+      ).toBe(100);
     }
   });
 
   it('computes promotion 4’s shares from the April 2021 counts (17, 10, 14 of 41) and marks them « calculé »', () => {
     const total = PROFILES.reduce((s, p) => s + keyFigure('EIG 4', COUNT[p]), 0);
-    expect(total).toBe(keyFigure('EIG 4', 'eig'));
+    const counts = PROFILES.map((p) => keyRef('EIG 4', COUNT[p])).join(' ; ');
+    expect(total, `sum of ${counts} ; ${keyRef('EIG 4', 'eig')}`).toBe(keyFigure('EIG 4', 'eig'));
     for (const profile of PROFILES) {
       const r = row('EIG 4', profile)!;
-      expect(r.effectif).toBe(keyFigure('EIG 4', COUNT[profile]));
+      expectKeyFigure(r.effectif, 'EIG 4', COUNT[profile]);
       // Shown to one decimal: 17 of 41 is 41,5 %.
-      expect(r.part).toBe(Math.round((1000 * keyFigure('EIG 4', COUNT[profile])) / total) / 10);
+      expect(r.part, counts).toBe(Math.round((1000 * keyFigure('EIG 4', COUNT[profile])) / total) / 10);
       expect(r.nature).toBe('calculé');
     }
   });
 
   it('gives the counts where they were published (promotions 3 and 4) and none elsewhere', () => {
     for (const profile of PROFILES) {
-      expect(row('EIG 3', profile)?.effectif).toBe(keyFigure('EIG 3', COUNT[profile]));
-      expect(row('EIG 1', profile)?.effectif).toBeNull();
-      expect(row('EIG 2', profile)?.effectif).toBeNull();
+      expectKeyFigure(row('EIG 3', profile)?.effectif, 'EIG 3', COUNT[profile]);
+      expect(row('EIG 1', profile)?.effectif, `chiffres-cles-2019.csv: no ${COUNT[profile]} for EIG 1`).toBeNull();
+      expect(row('EIG 2', profile)?.effectif, `chiffres-cles-2019.csv: no ${COUNT[profile]} for EIG 2`).toBeNull();
     }
   });
 
   it('cites the share’s line and, where shown, the count’s line', () => {
     const eig3 = row('EIG 3', 'Design')!;
-    expect(eig3._from.map((r) => ctx.cite(r).key.indicateur).sort()).toEqual(['eig_design', 'part_designers']);
+    expect(
+      eig3._from.map((r) => ctx.cite(r).key.indicateur).sort(),
+      `${keyRef('EIG 3', 'eig_design')} ; ${keyRef('EIG 3', 'part_designers')}`,
+    ).toEqual(['eig_design', 'part_designers']);
     const eig4 = row('EIG 4', 'Design')!;
     // A share computed from the counts cites every count it divides by.
-    expect(eig4._from.map((r) => ctx.cite(r).key.indicateur).sort()).toEqual([
-      'eig_data_science',
-      'eig_design',
-      'eig_developpement',
-    ]);
+    expect(
+      eig4._from.map((r) => ctx.cite(r).key.indicateur).sort(),
+      PROFILES.map((p) => keyRef('EIG 4', COUNT[p])).join(' ; '),
+    ).toEqual(['eig_data_science', 'eig_design', 'eig_developpement']);
   });
 
   it('reads from the rows and says promotion 4’s share is computed', () => {
     const reading = chart.reading(chart.rows(ctx), ctx);
-    expect(reading).toContain(`${keyFigure('EIG 1', 'part_developpeurs')}\u00a0%`);
+    expect(reading, keyRef('EIG 1', 'part_developpeurs')).toContain(
+      `${keyFigure('EIG 1', 'part_developpeurs')}\u00a0%`,
+    );
     expect(reading).toContain('part calculée');
-    expect(chart.notes!(chart.rows(ctx), ctx).join(' ')).toContain('41 EIG');
+    expect(
+      chart.notes!(chart.rows(ctx), ctx).join(' '),
+      `sum of ${PROFILES.map((p) => keyRef('EIG 4', COUNT[p])).join(' ; ')}`,
+    ).toContain('41 EIG');
   });
 
   it('keeps the original site’s #competences anchor', () => {

@@ -3,7 +3,7 @@ import chart from '../../../src/charts/promotion-4-sept-mois.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
 import { FOLLOW_UP_LABELS } from '../../../src/lib/labels.ts';
 import { renderChart } from '../../../src/site/render-chart.ts';
-import { keyFigure, reference } from '../../support/reference.ts';
+import { keyFigure, keyRef, reference, rowRef } from '../../support/reference.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -18,19 +18,24 @@ describe('promotion-4-sept-mois chart', () => {
     const rows = chart.rows(ctx);
     const published = reference('defis-suivi.csv').filter((r) => r.promotion === 'EIG 4');
     const defis = keyFigure('EIG 4', 'defis');
-    expect(defis).toBe(16);
-    expect(rows).toHaveLength(published.length);
+    expect(defis, keyRef('EIG 4', 'defis')).toBe(16);
+    expect(rows, `defis-suivi.csv: ${published.length} rows of EIG 4`).toHaveLength(published.length);
     for (const ref of published) {
+      const where = rowRef('defis-suivi.csv', ref, ['promotion', 'date', 'indicateur', 'categorie'], 'nombre_defis');
       const row = rows.find((r) => r.indicateur === FOLLOW_UP_LABELS[ref.categorie!]);
-      expect(row?.nombre, ref.categorie).toBe(Number(ref.nombre_defis));
-      expect(row?.sur).toBe(defis);
-      expect(row?.part).toBeCloseTo((100 * Number(ref.nombre_defis)) / defis, 10);
+      expect(row?.nombre, where).toBe(Number(ref.nombre_defis));
+      expect(row?.sur, keyRef('EIG 4', 'defis')).toBe(defis);
+      expect(row?.part, `${where} ; ${keyRef('EIG 4', 'defis')}`).toBeCloseTo(
+        (100 * Number(ref.nombre_defis)) / defis,
+        10,
+      );
       // The share cites the count and the number of défis it is computed from.
-      expect(row?._from.map((f) => f.table).sort()).toEqual(['chiffres-cles', 'suivi-defis']);
+      expect(row?._from.map((f) => f.table).sort(), where).toEqual(['chiffres-cles', 'suivi-defis']);
     }
-    expect(rows.find((r) => r.indicateur === 'Projets prolongés avec un cofinancement de la DINUM')?.date).toBe(
-      'juin 2021',
-    );
+    expect(
+      rows.find((r) => r.indicateur === 'Projets prolongés avec un cofinancement de la DINUM')?.date,
+      'defis-suivi.csv: EIG 4 / projets_cofinances_dinum, date',
+    ).toBe('juin 2021');
   });
 
   it('marks the share as computed in the table and on the chart', () => {
@@ -38,17 +43,19 @@ describe('promotion-4-sept-mois chart', () => {
     const part = chart.columns.find((c) => c.key === 'part')!;
     expect(part.label).toMatch(/calculée/u);
     const code = rows.find((r) => r.nombre === 13)!;
-    expect(plain(part.format!(code))).toBe('81,3 % (calculé)');
+    const where = `defis-suivi.csv: EIG 4 / projets_code_ouvert_ou_prevu (13) ; ${keyRef('EIG 4', 'defis')}`;
+    expect(plain(part.format!(code)), where).toBe('81,3 % (calculé)');
     const text = plain(renderChart(publishedChart(chart, ctx), 'narrow').svg);
-    expect(text).toContain('13 sur 16 · 81,3 % (calculé)');
-    expect(text).toContain('Prolongation, juin 2021');
+    expect(text, where).toContain('13 sur 16 · 81,3 % (calculé)');
+    expect(text, 'defis-suivi.csv: EIG 4 / projets_cofinances_dinum, date').toContain('Prolongation, juin 2021');
   });
 
   it('notes that the site’s list has 17 défis for promotion 4', () => {
     const listed = reference('defis.csv').filter((r) => r.promotion === 'EIG 4').length;
-    expect(listed).toBe(17);
-    expect(plain(chart.notes!(chart.rows(ctx), ctx).join(' '))).toContain(
-      `compte ${listed} défis pour la promotion 4, pas 16`,
-    );
+    expect(listed, 'defis.csv: défis of EIG 4').toBe(17);
+    expect(
+      plain(chart.notes!(chart.rows(ctx), ctx).join(' ')),
+      `defis.csv: défis of EIG 4 ; ${keyRef('EIG 4', 'defis')}`,
+    ).toContain(`compte ${listed} défis pour la promotion 4, pas 16`);
   });
 });
