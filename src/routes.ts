@@ -29,6 +29,8 @@ export const routes = {
   chart: (slug: string) => `/graphiques/${slug}/`,
   embed: (slug: string) => `/embed/${slug}/`,
   chartCsv: (slug: string) => `/data/${slug}.csv`,
+  /** The same rows for French spreadsheets: UTF-8 with a BOM, « ; » between columns, decimal commas. */
+  chartSpreadsheetCsv: (slug: string) => `/data/tableur/${slug}.csv`,
   chartJson: (slug: string) => `/api/${slug}.json`,
   chartSvg: (slug: string) => `/images/${slug}.svg`,
   chartPng: (slug: string) => `/images/${slug}.png`,
@@ -45,6 +47,7 @@ export function chartAddresses(slug: string) {
     page: routes.chart(slug),
     embed: routes.embed(slug),
     csv: routes.chartCsv(slug),
+    spreadsheetCsv: routes.chartSpreadsheetCsv(slug),
     json: routes.chartJson(slug),
     svg: routes.chartSvg(slug),
     png: routes.chartPng(slug),

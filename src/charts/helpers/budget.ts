@@ -16,9 +16,15 @@ export const isForecast = (row: { statut: string }) => row.statut === FORECAST_S
 
 /**
  * Forecast amounts are drawn lighter, with a dashed outline in the series colour, and always labelled
- * « prévisionnel » in text: the difference never rests on colour alone.
+ * « prévisionnel » in text: the difference never rests on colour alone. The class lets the site's dark mode
+ * keep them lighter (a transparent fill on a dark page would be darker).
  */
-export const FORECAST_STYLE = { fillOpacity: 0.35, strokeDasharray: '4,3', strokeWidth: 1.5 } as const;
+export const FORECAST_STYLE = {
+  fillOpacity: 0.35,
+  strokeDasharray: '4,3',
+  strokeWidth: 1.5,
+  className: 'forecast',
+} as const;
 
 export function toBudgetRow(f: BudgetFigure): ChartRow<BudgetRow> {
   return {
