@@ -34,6 +34,8 @@ export const routes = {
   chartJson: (slug: string) => `/api/${slug}.json`,
   chartSvg: (slug: string) => `/images/${slug}.svg`,
   chartPng: (slug: string) => `/images/${slug}.png`,
+  /** The SVG file drawn on the site's dark background: the home page's thumbnail in dark mode. */
+  chartSvgDark: (slug: string) => `/images/sombre/${slug}.svg`,
 
   /** An old anchor of the one-page original (data.eig-forever.org/#promo), kept on the home page. */
   legacyAnchor: (anchor: string) => `/#${anchor}`,
@@ -51,6 +53,7 @@ export function chartAddresses(slug: string) {
     json: routes.chartJson(slug),
     svg: routes.chartSvg(slug),
     png: routes.chartPng(slug),
+    svgDark: routes.chartSvgDark(slug),
   };
 }
 

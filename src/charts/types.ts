@@ -25,6 +25,8 @@ export type ChartContext = Model;
 /** Series colours on a light background: each has at least 3:1 contrast with white and they stay apart for
  * colour-blind readers (Okabe–Ito hues, darkened). Dark mode uses the matching --s0… variables of site.css. */
 export const PALETTE = ['#0072B2', '#C75300', '#007A5E', '#A2498A', '#806600', '#5B6770'] as const;
+/** The same series on a dark background (the --s0… variables of site.css in dark mode): image files in dark. */
+export const DARK_PALETTE = ['#56B4E9', '#F28C3A', '#3CC49A', '#E08BC4', '#E6C440', '#B0B8C0'] as const;
 
 /**
  * The widths every chart is drawn at, each shown where it is displayed close to its drawn size (so that its

@@ -1,6 +1,8 @@
 /** Budget rows and the look of forecast amounts, shared by the budget charts. */
 import type { BudgetFigure } from '../../lib/aggregates/budget.ts';
 import { BUDGET_LINE_LABELS, BUDGET_STATUS_LABELS, label } from '../../lib/labels.ts';
+import { isTotal } from '../../lib/promotions.ts';
+import { listFr, of } from '../../lib/text.ts';
 import type { ChartRow, Column } from '../types.ts';
 
 export type BudgetRow = {
@@ -25,6 +27,14 @@ export const FORECAST_STYLE = {
   strokeWidth: 1.5,
   className: 'forecast',
 } as const;
+
+/** The key note of a chart with forecast amounts (ChartDef.keyNotes): which promotions, and how they look. */
+export function forecastKeyNotes(rows: readonly { promotion: string; statut: string }[]): string[] {
+  const promotions = [...new Set(rows.filter((r) => isForecast(r) && !isTotal(r.promotion)).map((r) => r.promotion))];
+  return promotions.length > 0
+    ? [`Montants ${of(listFr(promotions))} prévisionnels (rapport de juin 2019) : en clair, contour pointillé.`]
+    : [];
+}
 
 export function toBudgetRow(f: BudgetFigure): ChartRow<BudgetRow> {
   return {
