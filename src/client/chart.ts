@@ -15,6 +15,21 @@ export function enhanceCharts(root: ParentNode = document): void {
     enhanceTooltips(figure);
   }
   enhanceCopyButtons(root);
+  openLinkedDetails();
+}
+
+/** A link to something inside a folded <details> (« Tableau des données ») unfolds it, so the link lands on it. */
+function openLinkedDetails(): void {
+  const unfold = (hash: string) => {
+    const target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    const details = target?.closest('details');
+    if (details && !details.open) details.open = true;
+  };
+  document.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[href^="#"]');
+    if (link) unfold(link.getAttribute('href')!);
+  });
+  unfold(location.hash);
 }
 
 const labelOf = (item: Element) => item.textContent?.trim().replace(/\s+/gu, ' ') ?? '';
