@@ -59,7 +59,7 @@ export default defineChart({
     const teamText = team ? `, année où l’équipe de coordination compte ${formatMixed(team)}` : '';
     return `Le budget du programme d’accompagnement passe de ${formatEuros(first.valeur)} pour ${first.promotion} à ${formatEuros(last.valeur)}${isForecast(last) ? ' prévus' : ''} pour ${last.promotion}${teamText}.`;
   },
-  keyNotes: forecastKeyNotes,
+  keyNotes: (rows) => forecastKeyNotes(rows),
   notes: (rows) => {
     const notes: string[] = [];
     const forecast = rows.filter((r) => isForecast(r));

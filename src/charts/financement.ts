@@ -52,7 +52,7 @@ export default defineChart({
     const comparison = spending.montant > envelope.montant ? 'dépassent' : 'restent sous';
     return `Les dépenses${span} (${formatEuros(spending.montant)} au total publié) ${comparison} l’enveloppe de ${formatEuros(envelope.montant)} allouée par le PIA.`;
   },
-  keyNotes: forecastKeyNotes,
+  keyNotes: (rows) => forecastKeyNotes(rows),
   notes: (rows) => {
     const notes: string[] = [];
     const forecasts = rows.filter((r) => isForecast(r) && !isTotal(r.promotion));

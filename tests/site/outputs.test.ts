@@ -144,3 +144,20 @@ describe('published figures in the built site', () => {
     }
   });
 });
+
+describe('embeds', () => {
+  it('say under the chart which amounts are forecasts, wherever the chart’s table has some', () => {
+    let forecasts = 0;
+    for (const chart of charts) {
+      const table = page(dist, `graphiques/${chart.slug}/index.html`).querySelector('#donnees tbody')!;
+      if (!/prévisionnel/u.test(table.textContent ?? '')) continue;
+      forecasts++;
+      const notes = [...page(dist, `embed/${chart.slug}/index.html`).querySelectorAll('.embed-foot .key-note')];
+      expect(
+        notes.some((n) => /prévisionnel/u.test(n.textContent ?? '')),
+        chart.slug,
+      ).toBe(true);
+    }
+    expect(forecasts).toBeGreaterThan(0);
+  });
+});

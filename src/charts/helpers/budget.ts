@@ -28,12 +28,18 @@ export const FORECAST_STYLE = {
   className: 'forecast',
 } as const;
 
-/** The key note of a chart with forecast amounts (ChartDef.keyNotes): which promotions, and how they look. */
-export function forecastKeyNotes(rows: readonly { promotion: string; statut: string }[]): string[] {
+/**
+ * The key note of a chart with forecast amounts (ChartDef.keyNotes): which promotions, and how their bars look
+ * (FORECAST_STYLE) unless the chart only writes the amounts.
+ */
+export function forecastKeyNotes(
+  rows: readonly { promotion: string; statut: string }[],
+  { drawn = true } = {},
+): string[] {
   const promotions = [...new Set(rows.filter((r) => isForecast(r) && !isTotal(r.promotion)).map((r) => r.promotion))];
-  return promotions.length > 0
-    ? [`Montants ${of(listFr(promotions))} prévisionnels (rapport de juin 2019) : en clair, contour pointillé.`]
-    : [];
+  if (promotions.length === 0) return [];
+  const look = drawn ? ' : en clair, contour pointillé' : '';
+  return [`Montants ${of(listFr(promotions))} prévisionnels (rapport de juin 2019)${look}.`];
 }
 
 export function toBudgetRow(f: BudgetFigure): ChartRow<BudgetRow> {
