@@ -29,9 +29,13 @@ export const routes = {
   chart: (slug: string) => `/graphiques/${slug}/`,
   embed: (slug: string) => `/embed/${slug}/`,
   chartCsv: (slug: string) => `/data/${slug}.csv`,
+  /** The same rows for French spreadsheets: UTF-8 with a BOM, « ; » between columns, decimal commas. */
+  chartSpreadsheetCsv: (slug: string) => `/data/tableur/${slug}.csv`,
   chartJson: (slug: string) => `/api/${slug}.json`,
   chartSvg: (slug: string) => `/images/${slug}.svg`,
   chartPng: (slug: string) => `/images/${slug}.png`,
+  /** The SVG file drawn on the site's dark background: the home page's thumbnail in dark mode. */
+  chartSvgDark: (slug: string) => `/images/sombre/${slug}.svg`,
 
   /** An old anchor of the one-page original (data.eig-forever.org/#promo), kept on the home page. */
   legacyAnchor: (anchor: string) => `/#${anchor}`,
@@ -45,9 +49,11 @@ export function chartAddresses(slug: string) {
     page: routes.chart(slug),
     embed: routes.embed(slug),
     csv: routes.chartCsv(slug),
+    spreadsheetCsv: routes.chartSpreadsheetCsv(slug),
     json: routes.chartJson(slug),
     svg: routes.chartSvg(slug),
     png: routes.chartPng(slug),
+    svgDark: routes.chartSvgDark(slug),
   };
 }
 

@@ -3,7 +3,7 @@ import { formatEuros, formatNumber } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal } from '../lib/promotions.ts';
 import { bandKey, groupedBands, groupsOf } from './helpers/bands.ts';
-import { FORECAST_STATUS, FORECAST_STYLE, isForecast } from './helpers/budget.ts';
+import { FORECAST_STATUS, FORECAST_STYLE, forecastKeyNotes, isForecast } from './helpers/budget.ts';
 import {
   formatMixed,
   MIXED_COLUMNS,
@@ -59,6 +59,7 @@ export default defineChart({
     const teamText = team ? `, année où l’équipe de coordination compte ${formatMixed(team)}` : '';
     return `Le budget du programme d’accompagnement passe de ${formatEuros(first.valeur)} pour ${first.promotion} à ${formatEuros(last.valeur)}${isForecast(last) ? ' prévus' : ''} pour ${last.promotion}${teamText}.`;
   },
+  keyNotes: (rows) => forecastKeyNotes(rows),
   notes: (rows) => {
     const notes: string[] = [];
     const forecast = rows.filter((r) => isForecast(r));

@@ -3,6 +3,7 @@ import { administrationKey, byAdministration, usualSpelling, type Defi } from '.
 import { formatFigure, formatNumber } from '../lib/format.ts';
 import { coveredPromotions } from '../lib/aggregates/programme.ts';
 import { byPromotion, promotionSpan } from '../lib/promotions.ts';
+import { wrap } from './helpers/bar-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
 import { plural } from '../lib/text.ts';
 
@@ -22,11 +23,6 @@ function acronymTwins(names: readonly string[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const name of names) groups.set(bare(name), [...(groups.get(bare(name)) ?? []), name]);
   return [...groups.values()].filter((g) => g.length > 1);
-}
-
-/** The name cut to `maxChars`, ending with « … » when cut. */
-function truncate(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, Math.max(1, maxChars - 1)).trimEnd()}…`;
 }
 
 export default defineChart({
@@ -126,11 +122,11 @@ export default defineChart({
   },
   plot: (rows, { width, narrow, palette }) => {
     // A list of administrations, each with one marker per défi (like the original map's markers), marked with
-    // its promotion; two columns on wide screens so that the chart stays short.
+    // its promotion; two columns on wide screens so that the chart stays short. Long names wrap onto several
+    // lines (an image file must not cut them), and their row is as high as they need.
     const promotions = [...new Set(rows.map((r) => r.promotion))].sort(byPromotion((p) => p));
     const administrations = [...new Set(rows.map((r) => r.administration))];
     const columns = narrow ? 1 : 2;
-    const perColumn = Math.ceil(administrations.length / columns);
     const rowHeight = narrow ? 15 : 13;
     const marginX = 4;
     const columnWidth = (width - 2 * marginX) / columns;
@@ -139,11 +135,26 @@ export default defineChart({
     const gutter = narrow ? 0 : 16;
     // Horizontal positions in pixels within a column: the name ends where the markers begin.
     const markersStart = columnWidth - gutter - maxDefis * (marker + 2);
-    const rank = new Map(administrations.map((name, i) => [name, i]));
-    const place = (name: string) => {
-      const index = rank.get(name) ?? 0;
-      return { column: Math.floor(index / perColumn), rank: index % perColumn };
-    };
+    const fontSize = narrow ? 9 : 10;
+    const lineHeight = Math.round(fontSize * 1.2);
+    const wrapped = administrations.map((name) => wrap(name, markersStart - 6, fontSize));
+    const heights = wrapped.map((text) => Math.max(rowHeight, text.split('\n').length * lineHeight + 2));
+    // Columns of about the same height, names kept in order: a column ends once it reaches its share.
+    const share = heights.reduce((sum, h) => sum + h, 0) / columns;
+    const placed = new Map<string, { column: number; top: number; height: number }>();
+    let column = 0;
+    let top = 0;
+    administrations.forEach((name, i) => {
+      if (top > 0 && top + heights[i]! / 2 > share && column < columns - 1) {
+        column += 1;
+        top = 0;
+      }
+      placed.set(name, { column, top, height: heights[i]! });
+      top += heights[i]!;
+    });
+    const frameHeight = Math.max(...[...placed.values()].map((p) => p.top + p.height));
+    const place = (name: string) => placed.get(name) ?? { column: 0, top: 0, height: rowHeight };
+    const middle = (name: string) => place(name).top + place(name).height / 2;
     // Rows come grouped by administration, promotions in order: markers follow each other along the row.
     const drawn = new Map<string, number>();
     const units = rows.flatMap((row) => {
@@ -151,50 +162,53 @@ export default defineChart({
       drawn.set(row.administration, before + row.defis);
       return Array.from({ length: row.defis }, (_, k) => ({
         ...row,
-        ...place(row.administration),
+        column: place(row.administration).column,
+        y: middle(row.administration),
         x: markersStart + (before + k) * (marker + 2),
       }));
     });
     const totals = new Map(rows.map((r) => [r.administration, r.total]));
-    const fontSize = narrow ? 9 : 10;
-    const names = administrations.map((name) => ({
+    const names = administrations.map((name, i) => ({
       name,
-      ...place(name),
-      text: truncate(name, Math.floor((markersStart - 6) / (fontSize * 0.55))),
+      column: place(name).column,
+      y: middle(name),
+      text: wrapped[i]!,
       total: totals.get(name) ?? 0,
     }));
     // Marker text: the promotion's number, « D » for the designers' programme (DIG).
     const short = (promotion: string) => /^EIG\s*(\d+)$/u.exec(promotion)?.[1] ?? promotion.slice(0, 1);
     // The key, written in the chart so that a downloaded image explains its markers too.
     const key = `Chaque case est un défi, marquée de sa promotion : ${promotions.map((p) => `${short(p)} = ${p}`).join(', ')}.`;
+    const marginTop = 4;
     return {
       width,
-      height: perColumn * rowHeight + (narrow ? 40 : 26),
-      marginTop: 4,
+      height: frameHeight + marginTop + (narrow ? 36 : 22) + 4,
+      marginTop,
       marginBottom: narrow ? 36 : 22,
       marginLeft: marginX,
       marginRight: marginX,
       fx: { domain: Array.from({ length: columns }, (_, i) => i), axis: null, padding: 0 },
-      y: { domain: Array.from({ length: perColumn }, (_, i) => i), axis: null, padding: 0 },
+      y: { domain: [0, frameHeight + 4], range: [marginTop, marginTop + frameHeight + 4], axis: null },
       x: { domain: [0, columnWidth], axis: null },
       color: { domain: promotions, range: palette },
       marks: [
         Plot.text(names, {
           fx: 'column',
-          y: 'rank',
+          y: 'y',
           x: markersStart - 6,
           text: 'text',
           textAnchor: 'end',
+          lineAnchor: 'middle',
+          lineHeight: 1.2,
           fontSize,
           title: (d) => `${d.name} : ${formatNumber(d.total)} ${plural(d.total, 'défi')}`,
         }),
         Plot.rect(units, {
           fx: 'column',
-          y: 'rank',
+          y1: (d) => d.y - marker / 2,
+          y2: (d) => d.y + marker / 2,
           x1: 'x',
           x2: (d) => d.x + marker,
-          insetTop: 1,
-          insetBottom: 1,
           fill: 'promotion',
           fillOpacity: 0.25,
           stroke: 'promotion',
@@ -205,7 +219,7 @@ export default defineChart({
         }),
         Plot.text(units, {
           fx: 'column',
-          y: 'rank',
+          y: 'y',
           x: (d) => d.x + marker / 2,
           text: (d) => short(d.promotion),
           fontSize: 9,

@@ -4,6 +4,8 @@ import { defineChart } from './types.ts';
 
 const SERIES = 'Âge moyen';
 
+const NOT_PUBLISHED = 'L’âge moyen n’a pas été publié pour la promotion 4 ni pour les designers d’intérêt général.';
+
 export default defineChart({
   slug: 'age-moyen',
   title: 'Âge moyen des EIG sélectionnés',
@@ -25,9 +27,10 @@ export default defineChart({
     if (!first || !last) return 'Aucun âge moyen n’est publié.';
     return `L’âge moyen des EIG sélectionnés est passé de ${formatValue(first.age, 'ans')} pour la promotion ${first.promotion} à ${formatValue(last.age, 'ans')} pour la promotion ${last.promotion}.`;
   },
+  keyNotes: () => [NOT_PUBLISHED],
   notes: () => [
     'Moyennes publiées en années entières par le billet de mai 2019, sans la répartition des âges ni les effectifs.',
-    'L’âge moyen n’a pas été publié pour la promotion 4 ni pour les designers d’intérêt général.',
+    NOT_PUBLISHED,
   ],
   plot: (rows, { narrow, palette }) => ({
     height: narrow ? 260 : 280,

@@ -43,6 +43,8 @@ const row = (groupe: string, indicateur: string, mesure: string, figure: Figure)
 /** Name of a bar within its panel: the promotions, then the three totals (« Total publié », « Somme des promotions »…). */
 const barLabel = (r: Row) => (r.groupe === 'Total' ? r.mesure.charAt(0).toUpperCase() + r.mesure.slice(1) : r.groupe);
 
+const NOT_PUBLISHED = 'Les chiffres de sélection de la promotion 4 n’ont pas été publiés.';
+
 export default defineChart({
   slug: 'candidatures',
   title: 'Candidatures d’EIG et défis proposés par les administrations',
@@ -91,6 +93,7 @@ export default defineChart({
       `mais le total imprimé du rapport en annonce ${formatNumber(printed.valeur)}.`
     );
   },
+  keyNotes: () => [NOT_PUBLISHED],
   notes: (rows) => {
     const notes: string[] = [];
     const defis = rows.filter(
@@ -120,7 +123,7 @@ export default defineChart({
           `les candidatures que les lignes du rapport totalisent à ${formatNumber(appSum.valeur)}.`,
       );
     }
-    notes.push('Les chiffres de sélection de la promotion 4 n’ont pas été publiés.');
+    notes.push(NOT_PUBLISHED);
     return notes;
   },
   plot: (rows, { narrow, palette }) => {

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../lib/format.ts';
 import { byPromotion } from '../lib/promotions.ts';
-import { FORECAST_STATUS, isForecast } from './helpers/budget.ts';
+import { FORECAST_STATUS, forecastKeyNotes, isForecast } from './helpers/budget.ts';
 import { of, listFr } from '../lib/text.ts';
 import {
   formatMixed,
@@ -54,6 +54,7 @@ export default defineChart({
       .map((r) => `${formatNumber(r.valeur)} ${r.indicateur.replace(/^Articles /u, '').replace(/^sur le/u, 'sur le')}`);
     return `Le programme a fait l’objet de ${formatNumber(press.valeur)} ${press.indicateur.toLowerCase()}${blogs.length > 0 ? `, et de ${blogs.join(' et ')}` : ''} (billet de mai 2019).`;
   },
+  keyNotes: (rows) => forecastKeyNotes(rows, { drawn: false }),
   notes: (rows) => {
     const notes = [
       'Les articles sont comptés jusqu’au billet de mai 2019 : presse depuis 2017, blog d’Etalab « depuis 3 ans », blog du site EIG depuis sa création en février 2018.',

@@ -9,6 +9,7 @@ import {
   budgetColumns,
   FORECAST_STATUS,
   FORECAST_STYLE,
+  forecastKeyNotes,
   isForecast,
   toBudgetRow,
   type BudgetRow,
@@ -59,6 +60,7 @@ export default defineChart({
     if (!salaries || !total) return 'Les totaux des dépenses ne sont pas publiés.';
     return `Les salaires des EIG sont de loin le premier poste : ${formatEuros(salaries.montant)} sur ${formatEuros(total.montant)} de dépenses publiées pour les trois premières promotions.`;
   },
+  keyNotes: (rows) => forecastKeyNotes(rows),
   notes: (rows, { aggregates }) => {
     const notes: string[] = [];
     const forecast = [...new Set(rows.filter((r) => isForecast(r)).map((r) => r.promotion))];

@@ -7,6 +7,9 @@ import { panelTitles } from './helpers/panels.ts';
 const WOMEN = 'part_femmes_eig';
 const APPLICATIONS = 'part_candidatures_feminines';
 
+const NOT_PUBLISHED =
+  'Aucune part de femmes n’a été publiée pour la promotion 4 ni pour les designers d’intérêt général.';
+
 export default defineChart({
   slug: 'femmes',
   title: 'Part des femmes parmi les EIG et parmi les candidatures',
@@ -41,6 +44,7 @@ export default defineChart({
       (applications ? `, pour ${formatPercent(applications.part)} de candidatures féminines.` : '.')
     );
   },
+  keyNotes: () => [NOT_PUBLISHED],
   notes: (rows, { promotions: known }) => {
     const year = (p: string) => known.find((k) => k.name === p)?.year ?? '?';
     const promotions = [
@@ -51,7 +55,7 @@ export default defineChart({
       `Le billet donne les candidatures féminines par année (${promotions
         .map((p) => `${year(p)} pour ${p}`)
         .join(', ')}), l’année où chaque promotion a été recrutée.`,
-      'Aucune part de femmes n’a été publiée pour la promotion 4 ni pour les designers d’intérêt général.',
+      NOT_PUBLISHED,
     ];
   },
   plot: (rows, { narrow, palette }) => {

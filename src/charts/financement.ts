@@ -7,6 +7,7 @@ import {
   budgetColumns,
   FORECAST_STATUS,
   FORECAST_STYLE,
+  forecastKeyNotes,
   isForecast,
   toBudgetRow,
   type BudgetRow,
@@ -51,6 +52,7 @@ export default defineChart({
     const comparison = spending.montant > envelope.montant ? 'dépassent' : 'restent sous';
     return `Les dépenses${span} (${formatEuros(spending.montant)} au total publié) ${comparison} l’enveloppe de ${formatEuros(envelope.montant)} allouée par le PIA.`;
   },
+  keyNotes: (rows) => forecastKeyNotes(rows),
   notes: (rows) => {
     const notes: string[] = [];
     const forecasts = rows.filter((r) => isForecast(r) && !isTotal(r.promotion));

@@ -50,6 +50,14 @@ export default defineChart({
       `à ${formatPercent(growth.r.part)} (${last}${growth.r.nature === 'calculé' ? ', part calculée' : ''}).`
     );
   },
+  keyNotes: (rows) => [
+    ...[...new Set(rows.filter((r) => r.nature === 'calculé').map((r) => r.promotion))].map(
+      (p) => `Promotion ${p} : parts calculées ici, non publiées.`,
+    ),
+    ...rows
+      .filter((r) => r.part === 0)
+      .map((r) => `Promotion ${r.promotion} : ${formatPercent(0)} en ${r.profil.toLowerCase()} (aucune barre).`),
+  ],
   notes: (rows, { aggregates }) => {
     const notes: string[] = [];
     const printed = [...new Set(rows.filter((r) => r.nature === 'publié').map((r) => r.promotion))];

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
+import { unpublishedKeyNotes } from './helpers/unpublished.ts';
 import { defineChart } from './types.ts';
 
 export default defineChart({
@@ -31,6 +32,12 @@ export default defineChart({
       ? `La promotion ${first.promotion} comptait ${formatNumber(first.valeur)} EIG ; la promotion ${last.promotion} en compte ${formatNumber(last.valeur)}.`
       : 'Aucun effectif d’EIG n’est publié.';
   },
+  keyNotes: (rows) =>
+    unpublishedKeyNotes(
+      rows,
+      (r) => r.promotion,
+      (r) => r.indicateur,
+    ),
   notes: (rows) =>
     rows.some((r) => r.promotion === 'EIG 4')
       ? [

@@ -24,6 +24,16 @@ const FUNDERS: Record<string, string> = {
 /** Stacked from the left: the administrations' share first, so the co-financing minimum reads on the same scale. */
 const SERIES = [ADMINISTRATIONS, PIA];
 
+/** Promotions between the first and the last shown whose split was not published. */
+function unpublishedPromotions(rows: readonly Row[]): string[] {
+  const promotions = rows.filter((r) => SERIES.includes(r.financeur)).map((r) => promotionRank(r.promotion));
+  const missing: string[] = [];
+  for (let rank = Math.min(...promotions) + 1; rank < Math.max(...promotions); rank++) {
+    if (!promotions.includes(rank)) missing.push(`EIG ${rank}`);
+  }
+  return missing;
+}
+
 export default defineChart({
   slug: 'salaires',
   title: 'Qui paie les salaires des EIG : le PIA ou les administrations ?',
@@ -96,6 +106,12 @@ export default defineChart({
       return 'Les parts des salaires financées par le PIA et par les administrations ne sont pas publiées pour deux promotions.';
     return `La part des salaires des EIG payée par le PIA passe de ${formatPercent(first.part)} (${first.promotion}) à ${formatPercent(last.part)} (${last.promotion}) ; celle des administrations de ${formatPercent(firstA.part)} à ${formatPercent(lastA.part)}.`;
   },
+  keyNotes: (rows) => [
+    ...rows
+      .filter((r) => r.financeur === SUM && r.part !== 100)
+      .map((sum) => `${sum.promotion} : les parts publiées font ${formatPercent(sum.part)}, pas 100 %.`),
+    ...unpublishedPromotions(rows).map((p) => `${p} : répartition non publiée (pas de barre).`),
+  ],
   notes: (rows, { aggregates }) => {
     const notes: string[] = [];
     for (const sum of rows.filter((r) => r.financeur === SUM && r.part !== 100)) {
@@ -104,11 +120,7 @@ export default defineChart({
         `${sum.promotion} : les deux parts publiées (${parts.map((p) => `${p.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(p.part)}`).join(', ')}) font ${formatPercent(sum.part)}, pas 100 % ; le billet de mai 2019 ne dit pas d’où vient l’écart probablement des arrondis. La barre s’arrête donc à ${formatPercent(sum.part)}.`,
       );
     }
-    const promotions = rows.filter((r) => SERIES.includes(r.financeur)).map((r) => promotionRank(r.promotion));
-    const missing: string[] = [];
-    for (let rank = Math.min(...promotions) + 1; rank < Math.max(...promotions); rank++) {
-      if (!promotions.includes(rank)) missing.push(`EIG ${rank}`);
-    }
+    const missing = unpublishedPromotions(rows);
     if (missing.length > 0)
       notes.push(`La répartition n’a pas été publiée pour ${missing.join(', ')} : elle n’est pas estimée ici.`);
     notes.push(

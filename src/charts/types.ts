@@ -25,11 +25,18 @@ export type ChartContext = Model;
 /** Series colours on a light background: each has at least 3:1 contrast with white and they stay apart for
  * colour-blind readers (Okabe–Ito hues, darkened). Dark mode uses the matching --s0… variables of site.css. */
 export const PALETTE = ['#0072B2', '#C75300', '#007A5E', '#A2498A', '#806600', '#5B6770'] as const;
+/** The same series on a dark background (the --s0… variables of site.css in dark mode): image files in dark. */
+export const DARK_PALETTE = ['#56B4E9', '#F28C3A', '#3CC49A', '#E08BC4', '#E6C440', '#B0B8C0'] as const;
 
-/** The two widths every chart is drawn at: one for phones, one wide. */
+/**
+ * The widths every chart is drawn at, each shown where it is displayed close to its drawn size (so that its
+ * labels keep their size): phones, tablets and narrow windows, the content column of a wide screen. Files
+ * (SVG, PNG, thumbnails) use `wide`.
+ */
 export const VARIANTS = {
   narrow: { width: 360, narrow: true },
   wide: { width: 720, narrow: false },
+  large: { width: 940, narrow: false },
 } as const;
 export type Variant = keyof typeof VARIANTS;
 
@@ -77,6 +84,12 @@ export interface ChartDef<R extends object = Record<string, unknown>> {
   reading(rows: ChartRow<R>[], ctx: ChartContext): string;
   /** Caveats shown under the chart: forecasts, inconsistencies between publications, approximations. */
   notes?(rows: ChartRow<R>[], ctx: ChartContext): string[];
+  /**
+   * The few short notes without which the chart is misread (amounts that are forecasts, a bar missing because
+   * its figure was not published): written under the chart in its embed and its image files, where the
+   * page's notes are not.
+   */
+  keyNotes?(rows: ChartRow<R>[], ctx: ChartContext): string[];
   /**
    * The data table is an explorer (e.g. every défi): the browser adds a text filter, a promotion filter,
    * sortable columns and a download of the rows shown. Without JavaScript the full table is there.

@@ -1,24 +1,45 @@
 /**
- * Runs in /embed/<slug>/ pages. Applies the embed's options (?theme=dark|light|auto, ?plain=1) and tells the
+ * Runs in /embed/<slug>/ pages. Applies the embed's options (?theme=auto|dark|light, ?plain=1) and tells the
  * parent page the content's height whenever it changes, in two message shapes:
  * - `{ type: 'eig-embed:height', slug, height }`, read by /embed.js (the script given with the embed code);
  * - `{ 'datawrapper-height': { [slug]: height } }`, read by the resize script pages already carry for
  *   Datawrapper charts, which resizes the iframe the message comes from.
+ *
+ * The page is light unless asked otherwise (an article is light more often than its reader's system), and its
+ * stylesheet fits it to the frame's height: inside a fixed frame with no resize script (the programme's old
+ * blog posts) the chart shrinks so that the title, the chart and its source all show. The height sent is the one
+ * the content would take unshrunk, so that a page that does resize the frame gives it all the room it needs.
  */
 export function setUpEmbed(): void {
   const params = new URLSearchParams(location.search);
   const theme = params.get('theme');
-  if (theme === 'dark' || theme === 'light') document.documentElement.classList.add(`theme-${theme}`);
+  const root = document.documentElement;
+  if (theme === 'auto' || theme === 'dark') root.classList.remove('theme-light');
+  if (theme === 'dark') root.classList.add('theme-dark');
   if (params.get('plain') === '1') document.body.classList.add('plain');
   const slug = document.body.dataset.slug ?? '';
+  const main = document.querySelector('main') ?? document.body;
   let last = -1;
   const send = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    const height = naturalHeight(main);
     if (height === last || window.parent === window) return;
     last = height;
     window.parent.postMessage({ type: 'eig-embed:height', slug, height }, '*');
     window.parent.postMessage({ 'datawrapper-height': { [slug]: height } }, '*');
   };
-  new ResizeObserver(send).observe(document.documentElement);
+  new ResizeObserver(send).observe(main);
   send();
+}
+
+/** The content's height with every chart at the height its width gives it (the stylesheet may have shrunk it). */
+function naturalHeight(main: Element): number {
+  let height = main.getBoundingClientRect().top + window.scrollY + main.scrollHeight;
+  for (const svg of main.querySelectorAll<SVGSVGElement>('svg.chart-svg')) {
+    const box = svg.getBoundingClientRect();
+    const view = svg.viewBox.baseVal;
+    if (!box.width || !view?.width) continue;
+    const shrunk = (box.width * view.height) / view.width - box.height;
+    if (shrunk > 0.5) height += shrunk;
+  }
+  return Math.ceil(height);
 }

@@ -56,3 +56,75 @@ export function ofPhrase(phrase: string): string {
   if (/^les\s/iu.test(phrase)) return `des ${phrase.slice(4)}`;
   return of(phrase);
 }
+
+/**
+ * Advance widths of DejaVu Sans, in ems (measured in Chromium). It is the widest of the usual system
+ * sans-serif fonts, and the one Linux renderers (librsvg for the PNG files, Chromium) fall back to: text laid
+ * out with these widths fits in any of them.
+ */
+const EM_WIDTHS: Record<string, number> = Object.fromEntries(
+  (
+    [
+      ['\u202f', 0.2],
+      ["ijlIJ'", 0.28],
+      [' \u00a0.,’', 0.32],
+      [';:/', 0.34],
+      ['f', 0.35],
+      ['-', 0.36],
+      ['t()', 0.39],
+      ['r!', 0.41],
+      ['–', 0.5],
+      ['sz', 0.52],
+      ['?', 0.53],
+      ['c', 0.55],
+      ['L', 0.56],
+      ['kF', 0.58],
+      ['vxy', 0.59],
+      ['P', 0.6],
+      ['aoTY«»', 0.61],
+      ['e', 0.62],
+      ['bdghnpquES', 0.63],
+      ['0123456789€', 0.64],
+      ['K', 0.66],
+      ['AV', 0.68],
+      ['BRXZ', 0.69],
+      ['C', 0.7],
+      ['U', 0.73],
+      ['HN', 0.75],
+      ['DG', 0.77],
+      ['OQ', 0.79],
+      ['w', 0.82],
+      ['M', 0.86],
+      ['%', 0.95],
+      ['m', 0.97],
+      ['W', 0.99],
+      ['—', 1],
+    ] as const
+  ).flatMap(([chars, width]) => [...chars].map((char) => [char, width])),
+);
+/** Bold DejaVu Sans is about 12 % wider. */
+const BOLD = 1.12;
+
+/** The width of `text` set in `fontSize` px, in the widest usual sans-serif font (an upper bound, not a measure). */
+export function textWidth(text: string, fontSize: number, { bold = false } = {}): number {
+  let ems = 0;
+  for (const char of text) ems += EM_WIDTHS[char] ?? EM_WIDTHS[stripAccents(char)] ?? 0.7;
+  return ems * fontSize * (bold ? BOLD : 1);
+}
+
+/** Words wrapped greedily into lines at most `width` px wide (textWidth); a word longer than that stays whole. */
+export function wrapToWidth(text: string, width: number, fontSize: number, options: { bold?: boolean } = {}): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && textWidth(candidate, fontSize, options) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

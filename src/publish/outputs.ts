@@ -28,14 +28,43 @@ function rowSources(row: PublishedRow): string[] {
 /** Where a reader sees the exact CSV row: the table's page, at the row's line. */
 export const refHref = (ref: RowRef) => routes.tableRow(ref.table, ref.line);
 
-export function chartCsv({ chart, rows }: PublishedChart): string {
+/** The columns of a chart's CSV files: the table's, then the publications cited and the snapshot lines read. */
+function csvTable({ chart, rows }: PublishedChart) {
   const fields = [...chart.columns.map((c) => c.key), 'source', 'lignes'];
   const data = rows.map((row) => [
     ...chart.columns.map((c) => row[c.key] ?? ''),
     rowSources(row).join(' ; '),
     row._from.map((r) => `${tables[r.table].file}:${r.line}`).join(' ; '),
   ]);
-  return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\n' }) + '\n';
+  return { fields, data };
+}
+
+export function chartCsv(published: PublishedChart): string {
+  return Papa.unparse(csvTable(published), { escapeFormulae: true, newline: '\n' }) + '\n';
+}
+
+/** A text a spreadsheet would run as a formula (« =… », « +… », « -… », « @… ») is kept as text. */
+const FORMULA_START = /^[=+\-@\t\r]/u;
+
+/**
+ * The same table as French Excel and LibreOffice open it with a double click: UTF-8 announced by a byte order
+ * mark (or accents come out garbled), « ; » between columns and decimal commas (the separators of the French
+ * locale, where « , » is the decimal mark), Windows line ends. Numbers stay bare, without thousands
+ * separators, so that the spreadsheet reads them as numbers.
+ */
+export function chartSpreadsheetCsv(published: PublishedChart): string {
+  const { fields, data } = csvTable(published);
+  const cell = (value: unknown) =>
+    typeof value === 'number'
+      ? String(value).replace('.', ',')
+      : FORMULA_START.test(String(value))
+        ? `'${String(value)}`
+        : value;
+  const body = Papa.unparse(
+    { fields, data: data.map((row) => row.map(cell)) },
+    { delimiter: ';', newline: '\r\n', escapeFormulae: false },
+  );
+  return `\uFEFF${body}\r\n`;
 }
 
 /** The data.gouv.fr resource a table's file was downloaded from, null when it was compiled from publications. */
@@ -134,6 +163,7 @@ export function catalogue(site: Published, siteUrl: string | URL) {
       embed: url(c.addresses.embed),
       json: url(c.addresses.json),
       csv: url(c.addresses.csv),
+      spreadsheetCsv: url(c.addresses.spreadsheetCsv),
       svg: url(c.addresses.svg),
       png: url(c.addresses.png),
     })),

@@ -26,9 +26,13 @@ export interface PublishedChart {
   rows: PublishedRow[];
   reading: string;
   notes: string[];
+  /** The short notes without which the chart is misread, kept in its embed and image files (ChartDef.keyNotes). */
+  keyNotes: string[];
   /** The publications the rows cite, in order of first citation. */
   sources: Publication[];
-  /** « Sources : … . Instantané du … . » — under embeds and in image files. */
+  /** « Sources : … ; … . Instantané du … . » — under the chart on its page. */
+  sourceText: string;
+  /** The same followed by the site's name — under embeds and in image files, which travel without the site. */
   sourceLine: string;
   /** Quality checks about the same snapshot rows as the chart (found by provenance, never listed by hand). */
   quality: QualityCheck[];
@@ -82,10 +86,12 @@ function publishChart(chart: Chart, model: Model): PublishedChart {
     rows,
     reading: chart.reading(rows, model),
     notes: chart.notes?.(rows, model) ?? [],
+    keyNotes: chart.keyNotes?.(rows, model) ?? [],
     sources: sourceIds.map(
       (id) => model.publications.get(id) ?? ({ id, titre: id, url: '', date: '', editeur: '' } as Publication),
     ),
-    sourceLine: sourceLine(sourceIds, model),
+    sourceText: sourceText(sourceIds, model),
+    sourceLine: `${sourceText(sourceIds, model)} ${SITE_NAME}, reconstruction de ${ORIGINAL_SITE}.`,
     quality: model.quality.checks.filter(
       (check) =>
         check.severity !== 'conforme' && check.figures.some((f) => f.figure.from.some((r) => shown.has(refKey(r)))),
@@ -95,7 +101,7 @@ function publishChart(chart: Chart, model: Model): PublishedChart {
   };
 }
 
-function sourceLine(sourceIds: string[], model: Model): string {
+function sourceText(sourceIds: string[], model: Model): string {
   const names = [...new Set(sourceIds.map((id) => model.publications.shortLabel(id)))];
-  return `${plural(names.length, 'Source')} : ${names.join(' ; ')}. Instantané du ${formatDate(model.snapshotDate)}. ${SITE_NAME}, reconstruction de ${ORIGINAL_SITE}.`;
+  return `${plural(names.length, 'Source')} : ${names.join(' ; ')}. Instantané du ${formatDate(model.snapshotDate)}.`;
 }

@@ -9,9 +9,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { PALETTE, VARIANTS, type PlotContext, type Variant } from '../charts/types.ts';
+import { DARK_PALETTE, PALETTE, VARIANTS, type PlotContext, type Variant } from '../charts/types.ts';
 import type { PublishedChart } from '../publish/publish.ts';
-import { wrapWords } from '../lib/text.ts';
+import { textWidth, wrapToWidth } from '../lib/text.ts';
 
 export interface LegendItem {
   label: string;
@@ -26,9 +26,9 @@ export interface RenderedChart {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function draw({ chart, rows }: PublishedChart, variant: Variant) {
+function draw({ chart, rows }: PublishedChart, variant: Variant, palette: readonly string[] = PALETTE) {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const context: PlotContext = { ...VARIANTS[variant], palette: PALETTE };
+  const context: PlotContext = { ...VARIANTS[variant], palette };
   const options = chart.plot(rows, context);
   const color = options.color ? { ...options.color, legend: false } : undefined;
   const node = Plot.plot({
@@ -89,20 +89,42 @@ export function renderChart(published: PublishedChart, variant: Variant, describ
   return { svg: svg.outerHTML, legend };
 }
 
-const INK = '#16181d';
-const SOFT_INK = '#4a4f57';
+/** The colours of an image file: on white (downloads), or on the site's dark background (dark thumbnails). */
+const SCHEMES = {
+  light: { background: '#ffffff', ink: '#16181d', soft: '#4a4f57', palette: PALETTE },
+  dark: { background: '#121417', ink: '#e8eaed', soft: '#b4b9c1', palette: DARK_PALETTE },
+} as const;
+export type Scheme = keyof typeof SCHEMES;
+
+/** `colour` mixed with white, `share` of it kept (as CSS color-mix in srgb). */
+function towardsWhite(colour: string, share: number): string {
+  const channels = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+  const mixed = channels.map((c) => Math.round(c * share + 255 * (1 - share)));
+  return `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const TITLE_SIZE = 17;
+const LEGEND_SIZE = 12;
+const NOTE_SIZE = 11;
 
 /**
- * The SVG offered for download: standalone (xmlns, white background, system fonts), with the chart's title
- * above, its legend (the page's legend is HTML, which a file does not carry) and its source below, so that a
- * reused image still says what it shows and where its figures come from.
+ * The SVG offered for download: standalone (xmlns, its own background, system fonts), with the chart's title
+ * above, its legend (the page's legend is HTML, which a file does not carry), its key notes and its source and
+ * date below, so that a reused image still says what it shows and where its figures come from. Text is laid out
+ * with the widths of the widest usual font (textWidth): legend entries never overlap and long lines wrap.
  */
-export function renderChartFile(published: PublishedChart, variant: Variant = 'wide'): string {
-  const { chart, sourceLine: footer } = published;
-  const { document, svg, domain, range } = draw(published, variant);
+export function renderChartFile(
+  published: PublishedChart,
+  variant: Variant = 'wide',
+  scheme: Scheme = 'light',
+): string {
+  const { chart, sourceLine: footer, keyNotes } = published;
+  const colours = SCHEMES[scheme];
+  const { document, svg, domain, range } = draw(published, variant, colours.palette);
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
-  const text = (x: number, y: number, size: number, content: string, fill = INK, weight = '400') => {
+  const inner = width - 24;
+  const text = (x: number, y: number, size: number, content: string, fill: string = colours.ink, weight = '400') => {
     const element = document.createElementNS(SVG_NS, 'text');
     element.setAttribute('x', String(x));
     element.setAttribute('y', String(y));
@@ -113,48 +135,69 @@ export function renderChartFile(published: PublishedChart, variant: Variant = 'w
     return element;
   };
   const parts: Element[] = [];
-  // Average glyph widths of system sans-serif fonts: about 0.55 em, a little more in bold.
-  const titleLines = wrapWords(chart.title, Math.floor((width - 24) / 9.6));
   let y = 8;
-  for (const line of titleLines) {
+  for (const line of wrapToWidth(chart.title, inner, TITLE_SIZE, { bold: true })) {
     y += 22;
-    parts.push(text(12, y, 17, line, INK, '700'));
+    parts.push(text(12, y, TITLE_SIZE, line, colours.ink, '700'));
   }
   y += 8;
   if (domain.length > 1) {
+    // Entries side by side while they fit, each a swatch and its label (wrapped when longer than a line).
+    const lineHeight = 15;
     let x = 12;
-    y += 16;
+    let rowTop = y + 6;
+    let rowHeight = 0;
     domain.forEach((label, i) => {
-      const itemWidth = 18 + label.length * 6.8 + 16;
+      const lines = wrapToWidth(label, inner - 18, LEGEND_SIZE);
+      const itemWidth = 18 + Math.max(...lines.map((l) => textWidth(l, LEGEND_SIZE))) + 16;
       if (x > 12 && x + itemWidth > width - 12) {
         x = 12;
-        y += 20;
+        rowTop += rowHeight + 6;
+        rowHeight = 0;
       }
+      const group = document.createElementNS(SVG_NS, 'g');
+      group.setAttribute('class', 'legend-entry');
       const swatch = document.createElementNS(SVG_NS, 'rect');
       swatch.setAttribute('x', String(x));
-      swatch.setAttribute('y', String(y - 10));
+      swatch.setAttribute('y', String(rowTop + 1));
       swatch.setAttribute('width', '12');
       swatch.setAttribute('height', '12');
-      swatch.setAttribute('fill', range[i] ?? INK);
-      parts.push(swatch, text(x + 18, y, 12, label));
+      swatch.setAttribute('fill', range[i] ?? colours.ink);
+      group.append(swatch);
+      lines.forEach((line, k) => group.append(text(x + 18, rowTop + 11 + k * lineHeight, LEGEND_SIZE, line)));
+      parts.push(group);
+      rowHeight = Math.max(rowHeight, lines.length * lineHeight);
       x += itemWidth;
     });
-    y += 10;
+    y = rowTop + rowHeight + 6;
   }
   const top = y;
   // Value labels drawn in their series' colour are set in ink, as on the page, for contrast.
   for (const label of svg.querySelectorAll('text[fill]')) {
-    if (range.includes((label.getAttribute('fill') ?? '').toLowerCase())) label.setAttribute('fill', INK);
+    if (range.includes((label.getAttribute('fill') ?? '').toLowerCase())) label.setAttribute('fill', colours.ink);
+  }
+  if (scheme === 'dark') {
+    // Forecasts stay lighter than realised amounts on a dark background too (see FORECAST_STYLE).
+    for (const group of svg.querySelectorAll('g.forecast')) {
+      group.setAttribute('fill-opacity', '1');
+      for (const mark of group.querySelectorAll('[fill]')) {
+        const fill = mark.getAttribute('fill') ?? '';
+        if (/^#[0-9a-f]{6}$/iu.test(fill)) mark.setAttribute('fill', towardsWhite(fill, 0.45));
+      }
+    }
   }
   svg.setAttribute('y', String(top));
-  svg.setAttribute('color', INK);
+  svg.setAttribute('color', colours.ink);
   svg.removeAttribute('class');
   y = top + height + 6;
-  const footerLines = wrapWords(footer, Math.floor((width - 24) / 6));
-  const footerParts = footerLines.map((line) => {
-    y += 15;
-    return text(12, y, 11, line, SOFT_INK);
-  });
+  const below = (lines: string[], fill: string) =>
+    lines.map((line) => {
+      y += 15;
+      return text(12, y, NOTE_SIZE, line, fill);
+    });
+  const notes = keyNotes.flatMap((note) => below(wrapToWidth(note, inner, NOTE_SIZE), colours.ink));
+  if (notes.length > 0) y += 4;
+  const footerParts = below(wrapToWidth(footer, inner, NOTE_SIZE), colours.soft);
   const total = Math.ceil(y + 12);
 
   const root = document.createElementNS(SVG_NS, 'svg');
@@ -168,7 +211,7 @@ export function renderChartFile(published: PublishedChart, variant: Variant = 'w
   const background = document.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
-  background.setAttribute('fill', '#ffffff');
-  root.append(background, ...parts, svg, ...footerParts);
+  background.setAttribute('fill', colours.background);
+  root.append(background, ...parts, svg, ...notes, ...footerParts);
   return '<?xml version="1.0" encoding="UTF-8"?>\n' + root.outerHTML + '\n';
 }

@@ -235,6 +235,26 @@ describe.concurrent('old addresses of data.eig-forever.org', () => {
   });
 });
 
+describe('the embed’s theme', () => {
+  it('is light on a dark system unless the address asks for ?theme=auto or ?theme=dark', async () => {
+    const dark = await browser.newContext({ colorScheme: 'dark' });
+    const page = await dark.newPage();
+    const background = async (path: string) => {
+      await page.goto(site.url + path, { waitUntil: 'load' });
+      return page.evaluate(() => {
+        const [r, g, b] = (getComputedStyle(document.documentElement).backgroundColor.match(/\d+/gu) ?? []).map(Number);
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 128 ? 'clair' : 'sombre';
+      });
+    };
+    for (const { slug } of charts) {
+      await expect(background(`/embed/${slug}/`), slug).resolves.toBe('clair');
+      await expect(background(`/embed/${slug}/?theme=auto`), slug).resolves.toBe('sombre');
+      await expect(background(`/embed/${slug}/?theme=dark`), slug).resolves.toBe('sombre');
+    }
+    await dark.close();
+  });
+});
+
 describe('requests', () => {
   it('never left the site and the embedding page (blocked third-party requests: 0)', () => {
     expect(site.requests.some((r) => r.startsWith('/embed/'))).toBe(true);

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts } from '../../src/charts/registry.ts';
-import { guardedContext, launchChromium, visit, type Guard } from '../support/browser.ts';
+import { guardedContext, launchChromium, visit, watchPage, type Guard } from '../support/browser.ts';
 import { frenchNumber } from '../support/dist.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
@@ -48,7 +48,7 @@ const shownSvg = (page: Page) => page.locator('figure.chart-figure svg[role="img
 
 describe.concurrent('legend', () => {
   it.for(charts.map((c) => c.slug))(
-    '%s: a legend click hides its series, a second one shows it again',
+    '%s: a legend click hides its series, a second one shows it again; the address keeps what is hidden',
     async (slug, { expect }) => {
       const page = await open(`/graphiques/${slug}/`);
       const buttons = page.locator('figure.chart-figure .legend button.legend-item');
@@ -87,7 +87,27 @@ describe.concurrent('legend', () => {
           marks.evaluateAll((elements) => elements.filter((e) => e.hasAttribute('data-hidden')).length),
         ).resolves.toBe(0);
       }
+      // Sharing what one sees: the hidden series are in the address, which the « copy link » button gives, and
+      // that address hides them again.
+      expect(new URL(page.url()).searchParams.getAll('masquer')).toEqual([]);
+      const hidden = [0, count - 1];
+      for (const i of hidden) await buttons.nth(i).click();
+      const address = page.url();
+      expect(new URL(address).searchParams.getAll('masquer')).toHaveLength(2);
+      await page.getByRole('button', { name: 'Copier le lien' }).click();
+      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(address);
       await page.done();
+      const shared = await open(new URL(address).pathname + new URL(address).search);
+      const again = shared.locator('figure.chart-figure .legend button.legend-item');
+      const pressed = await again.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-pressed')));
+      expect(pressed).toEqual(pressed.map((_, i) => (hidden.includes(i) ? 'false' : 'true')));
+      for (const i of hidden) {
+        const marks = shownSvg(shared).locator(`[data-series="${await again.nth(i).getAttribute('data-series')}"]`);
+        await expect(
+          marks.evaluateAll((ms) => ms.length > 0 && ms.every((m) => getComputedStyle(m).display === 'none')),
+        ).resolves.toBe(true);
+      }
+      await shared.done();
     },
   );
 });
@@ -254,13 +274,89 @@ describe('keyboard', () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/graphiques/${charts[0]!.slug}/`);
-    let seen = await tabThrough(page, 12);
+    // The menu follows the page's content: every stop of the page, then its summary.
+    const stops = await page.evaluate(() => document.querySelectorAll('a, button, summary, textarea').length);
+    let seen = await tabThrough(page, stops + 5);
     expect(seen).toContain('summary  Tous les graphiques');
-    // Tab stopped on the summary at some point: go back to it and open the menu.
     await page.locator('.chart-menu summary').focus();
     await page.keyboard.press('Enter');
     seen = await tabThrough(page, charts.length);
     for (const chart of charts) expect(seen.join('\n')).toContain(`a /graphiques/${chart.slug}/ `);
     await page.close();
+  });
+});
+
+describe('keyboard path to the chart and its table', () => {
+  it('on every chart page, the first Tab offers the chart, and its table is one link further', async () => {
+    const page = await context.newPage();
+    const focused = () =>
+      page.evaluate(() => {
+        const e = document.activeElement as HTMLElement | null;
+        return { id: e?.id ?? '', href: e?.getAttribute('href') ?? '', inFigure: Boolean(e?.closest('#graphique')) };
+      });
+    for (const { slug } of charts) {
+      await page.goto(`${server.url}/graphiques/${slug}/`, { waitUntil: 'load' });
+      await page.keyboard.press('Tab');
+      await expect(focused(), slug).resolves.toMatchObject({ href: '#graphique' });
+      await page.keyboard.press('Enter');
+      await expect(focused(), slug).resolves.toMatchObject({ id: 'graphique' });
+      // From the chart, its own controls (legend buttons, the links under it), then the link to its table.
+      let stops = 0;
+      let state = await focused();
+      while (state.href !== '#donnees' && stops < 12) {
+        await page.keyboard.press('Tab');
+        stops++;
+        state = await focused();
+        if (state.href !== '#donnees') expect(state.inFigure, `${slug}, arrêt ${stops}`).toBe(true);
+      }
+      expect(state.href, slug).toBe('#donnees');
+      await page.keyboard.press('Enter');
+      const table = page.locator('#donnees');
+      await expect.poll(() => table.isVisible(), { message: slug }).toBe(true);
+      await expect(
+        table.evaluate((t) => t.getBoundingClientRect().top < innerHeight),
+        slug,
+      ).resolves.toBe(true);
+    }
+    await page.close();
+  });
+});
+
+describe('tooltips on a touch screen', () => {
+  it('on every chart, a tap shows a value, which stays when the finger lifts; a tap elsewhere hides it', async () => {
+    const { context: touch, guard: touchGuard } = await guardedContext(browser, [server.url], {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await touch.newPage();
+    const problems = watchPage(page);
+    for (const { slug } of charts) {
+      await page.goto(`${server.url}/graphiques/${slug}/`, { waitUntil: 'load' });
+      const target = await shownSvg(page).evaluate((svg) => {
+        for (const mark of svg.querySelectorAll<SVGGraphicsElement>('[data-tip]')) {
+          mark.scrollIntoView({ block: 'center' });
+          const box = mark.getBoundingClientRect();
+          if (box.width * box.height < 4) continue;
+          const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+          if (document.elementFromPoint(point.x, point.y)?.closest('[data-tip]') === mark)
+            return { ...point, tip: mark.getAttribute('data-tip')! };
+        }
+        return null;
+      });
+      expect(target, `${slug} : une marque à toucher`).not.toBeNull();
+      const tooltip = page.locator('figure.chart-figure .chart-tooltip');
+      await page.touchscreen.tap(target!.x, target!.y);
+      await tooltip.waitFor({ state: 'visible' });
+      await expect(tooltip.textContent(), slug).resolves.toBe(target!.tip);
+      await page.waitForTimeout(200);
+      await expect(tooltip.isVisible(), `${slug} : après le toucher`).resolves.toBe(true);
+      const title = await page.locator('h1').boundingBox();
+      await page.touchscreen.tap(title!.x + 5, Math.max(5, title!.y + 5));
+      await tooltip.waitFor({ state: 'hidden' });
+    }
+    await touch.close();
+    expect(problems.errors).toEqual([]);
+    expect(touchGuard.blocked).toEqual([]);
   });
 });

@@ -36,19 +36,25 @@ describe('hostile text in the data', () => {
     expect(texts.some((t) => t.includes(JSON.stringify(HOSTILE.script).slice(1, -1)))).toBe(true);
   });
 
-  it('cannot run as a formula in a spreadsheet opening a CSV download', () => {
+  it('cannot run as a formula in a spreadsheet opening a CSV download (plain, or for French spreadsheets)', () => {
     let cells = 0;
+    let spreadsheetCells = 0;
     for (const file of files.filter((f) => f.startsWith('data/') && f.endsWith('.csv'))) {
-      const rows = parse(readText(dist, file)) as string[][];
+      const spreadsheet = file.startsWith('data/tableur/');
+      const rows = parse(readText(dist, file), spreadsheet ? { delimiter: ';', bom: true } : {}) as string[][];
       for (const row of rows.slice(1)) {
         for (const cell of row) {
           if (/^[=+\-@\t\r]/u.test(cell) && !/^-?\d/u.test(cell))
             throw new Error(`${file} : cellule dangereuse « ${cell} »`);
-          if (cell.startsWith("'=") || cell.startsWith("'+") || cell.startsWith("'@") || cell.startsWith("'-")) cells++;
+          if (cell.startsWith("'=") || cell.startsWith("'+") || cell.startsWith("'@") || cell.startsWith("'-")) {
+            cells++;
+            if (spreadsheet) spreadsheetCells++;
+          }
         }
       }
     }
     expect(cells).toBeGreaterThan(0);
+    expect(spreadsheetCells).toBeGreaterThan(0);
   });
 
   it('cannot run as a formula in the raw tables offered for download, each row still on its line', () => {

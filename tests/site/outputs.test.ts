@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { charts } from '../../src/charts/registry.ts';
+import { VARIANTS } from '../../src/charts/types.ts';
+import { routes } from '../../src/routes.ts';
 import { frenchNumber, page, plainSpaces, readText } from '../support/dist.ts';
 import { budgetAmount, keyFigure } from '../support/reference.ts';
 
@@ -28,7 +30,7 @@ describe.each(charts.map((c) => [c.slug, c] as const))('chart %s', (slug, chart)
   it('shows its SVG in the page, with an accessible name and the reading as description', () => {
     const doc = page(dist, `graphiques/${slug}/index.html`);
     const svgs = doc.querySelectorAll('figure.chart-figure svg[role="img"]');
-    expect(svgs.length).toBe(2);
+    expect(svgs.length).toBe(Object.keys(VARIANTS).length);
     for (const svg of svgs) {
       expect(svg.getAttribute('aria-label')).toBe(chart.title);
       const description = doc.getElementById(svg.getAttribute('aria-describedby')!);
@@ -58,6 +60,35 @@ describe.each(charts.map((c) => [c.slug, c] as const))('chart %s', (slug, chart)
         const shown = frenchNumber(cells[j]!);
         expect(shown === null ? '' : shown, `${column.key}, ligne ${i + 1}`).toBe(value === '' ? '' : Number(value));
       });
+    });
+  });
+
+  it('offers the same table for French spreadsheets: UTF-8 with a BOM, « ; », decimal commas', () => {
+    const path = routes.chartSpreadsheetCsv(slug);
+    expect(
+      page(dist, `graphiques/${slug}/index.html`).querySelector(`a[href="${path}"]`),
+      'lien sur la page',
+    ).not.toBeNull();
+    const bytes = readFileSync(join(dist, path));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\n')[0]!.endsWith('\r')).toBe(true);
+    const rows = parse(text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const plain = parse(readText(dist, `data/${slug}.csv`), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(plain.length);
+    expect(Object.keys(rows[0]!)).toEqual(Object.keys(plain[0]!));
+    const numeric = new Set(chart.columns.filter((c) => c.kind !== 'texte').map((c) => c.key));
+    rows.forEach((row, i) => {
+      for (const [key, value] of Object.entries(row)) {
+        const expected = plain[i]![key]!;
+        if (numeric.has(key) && expected !== '') {
+          // A number in French: a decimal comma, no point, and the same value.
+          expect(value, `${key}, ligne ${i + 1}`).not.toContain('.');
+          expect(Number(value.replace(',', '.')), `${key}, ligne ${i + 1}`).toBe(Number(expected));
+        } else {
+          expect(value, `${key}, ligne ${i + 1}`).toBe(expected);
+        }
+      }
     });
   });
 
@@ -111,5 +142,22 @@ describe('published figures in the built site', () => {
       const doc = page(dist, `tables/${name}/index.html`);
       expect(doc.querySelectorAll('tbody tr[id^="L"]').length).toBe(lock.rows);
     }
+  });
+});
+
+describe('embeds', () => {
+  it('say under the chart which amounts are forecasts, wherever the chart’s table has some', () => {
+    let forecasts = 0;
+    for (const chart of charts) {
+      const table = page(dist, `graphiques/${chart.slug}/index.html`).querySelector('#donnees tbody')!;
+      if (!/prévisionnel/u.test(table.textContent ?? '')) continue;
+      forecasts++;
+      const notes = [...page(dist, `embed/${chart.slug}/index.html`).querySelectorAll('.embed-foot .key-note')];
+      expect(
+        notes.some((n) => /prévisionnel/u.test(n.textContent ?? '')),
+        chart.slug,
+      ).toBe(true);
+    }
+    expect(forecasts).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,196 @@
+/**
+ * Every page of the build on a phone, a tablet and a screen, in light and dark mode, in a real Chromium: nothing
+ * scrolls sideways, each chart page shows its chart in the upper half of a phone's first screen, forecast bars
+ * stay lighter than realised ones in dark mode, and the home page's thumbnails follow the theme.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { charts, legacyAnchors } from '../../src/charts/registry.ts';
+import { guardedContext, inParallel, launchChromium, type Guard } from '../support/browser.ts';
+import { listFiles } from '../support/dist.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+
+const dist = inject('siteDir');
+const WIDTHS = [320, 390, 768, 1280] as const;
+const SCHEMES = ['light', 'dark'] as const;
+/** A common phone's screen (iPhone 12 to 15), in CSS pixels. */
+const PHONE = { width: 390, height: 844 };
+
+/** Every page of the build, by its address. */
+const pages = listFiles(dist)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => '/' + f.replace(/index\.html$/u, ''));
+/** The old addresses kept as pages (/promo/…) leave for their chart at once: they are measured without scripts. */
+const redirecting = new Set(legacyAnchors().map((a) => `/${a.anchor}/`));
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let guard: Guard;
+
+interface Measure {
+  path: string;
+  /** « 320 px, dark: +18 px » for each width and scheme where the page is wider than the window. */
+  overflows: string[];
+  /** Top of the chart shown on a phone's first screen, on chart pages. */
+  chartTop: number | null;
+}
+
+const measures = new Map<string, Measure>();
+
+beforeAll(async () => {
+  server = await startStaticServer(dist);
+  browser = await launchChromium();
+  ({ context, guard } = await guardedContext(browser, [server.url]));
+  // One load per page; the window is then resized and the colour scheme switched, as a reader turning a phone
+  // or changing the system's theme would (the stylesheet answers both, no script depends on the width).
+  await inParallel(pages, 4, async (path) => {
+    const page = await context.newPage();
+    if (redirecting.has(path)) await page.route('**/*.js', (route) => route.abort('blockedbyclient'));
+    await page.setViewportSize(PHONE);
+    await page.goto(server.url + path, { waitUntil: 'load' });
+    const measure: Measure = { path, overflows: [], chartTop: null };
+    if (path.startsWith('/graphiques/')) measure.chartTop = await shownChartTop(page);
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme });
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (extra > 0) measure.overflows.push(`${width} px, ${colorScheme} : +${extra} px`);
+      }
+    }
+    measures.set(path, measure);
+    await page.close();
+  });
+}, 180_000);
+
+afterAll(async () => {
+  expect(guard?.blocked).toEqual([]);
+  await browser?.close();
+  await server?.close();
+});
+
+/** Top of the drawing the page shows at its width (each chart is drawn at several widths, one shown at a time). */
+function shownChartTop(page: Page): Promise<number | null> {
+  return page.evaluate(() => {
+    const shown = [...document.querySelectorAll('figure.chart-figure svg.chart-svg')].find(
+      (svg) => svg.getBoundingClientRect().width > 0,
+    );
+    return shown ? shown.getBoundingClientRect().top + window.scrollY : null;
+  });
+}
+
+describe('every page', () => {
+  it('was measured: the home page, every chart page and embed, the other pages', () => {
+    expect(measures.size).toBe(pages.length);
+    for (const chart of charts) expect(pages).toContain(`/graphiques/${chart.slug}/`);
+    expect(pages).toEqual(expect.arrayContaining(['/', '/qualite/', '/tables/', '/a-propos/']));
+  });
+
+  it(`scrolls only downwards at ${WIDTHS.join(', ')} px, light and dark`, () => {
+    const wide = [...measures.values()].flatMap((m) => m.overflows.map((o) => `${m.path} à ${o}`));
+    expect(wide).toEqual([]);
+  });
+});
+
+describe(`chart pages on a ${PHONE.width} × ${PHONE.height} phone`, () => {
+  it.for(charts.map((c) => c.slug))('/graphiques/%s/ shows its chart in the upper half of the first screen', (slug) => {
+    const top = measures.get(`/graphiques/${slug}/`)?.chartTop;
+    expect(top, 'un graphique affiché').toBeTypeOf('number');
+    expect(top).toBeLessThan(PHONE.height / 2);
+  });
+});
+
+/** The colour a mark shows: its fill over the page's background, at its fill opacity. */
+function shownColours(page: Page, selector: string) {
+  return page.locator(selector).evaluateAll((marks) => {
+    // « rgb(12, 34, 56) », or « color(srgb 0.1 0.2 0.3) » for a color-mix().
+    const rgb = (colour: string) => {
+      const numbers = (colour.match(/[\d.]+/gu) ?? []).slice(0, 3).map(Number);
+      return colour.startsWith('color(') ? numbers.map((c) => c * 255) : numbers;
+    };
+    const background = rgb(getComputedStyle(document.documentElement).backgroundColor);
+    const luminance = ([r, g, b]: number[]) => {
+      const linear = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+    };
+    return marks
+      .filter((mark) => mark.getBoundingClientRect().width > 0)
+      .map((mark) => {
+        const style = getComputedStyle(mark);
+        const alpha = Number(style.fillOpacity);
+        const shown = rgb(style.fill).map((c, i) => c * alpha + background[i]! * (1 - alpha));
+        return { series: mark.getAttribute('data-series'), luminance: luminance(shown) };
+      });
+  });
+}
+
+describe('forecast amounts', () => {
+  /** Chart pages that draw forecasts (FORECAST_STYLE marks them), found in the built pages. */
+  const withForecasts = async () => {
+    const page = await context.newPage();
+    const found: string[] = [];
+    for (const chart of charts) {
+      await page.goto(`${server.url}/graphiques/${chart.slug}/`, { waitUntil: 'load' });
+      if ((await page.locator('svg.chart-svg .forecast [data-series]').count()) > 0) found.push(chart.slug);
+    }
+    await page.close();
+    return found;
+  };
+
+  it('are drawn lighter than realised amounts of the same series, in light and dark mode', async () => {
+    const slugs = await withForecasts();
+    expect(slugs.length).toBeGreaterThan(0);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const slug of slugs) {
+      await page.goto(`${server.url}/graphiques/${slug}/`, { waitUntil: 'load' });
+      for (const colorScheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme });
+        const forecast = await shownColours(page, 'svg.chart-svg .forecast rect[data-series]');
+        const realised = await shownColours(page, 'svg.chart-svg g:not(.forecast) > rect[data-series]');
+        let compared = 0;
+        for (const f of forecast) {
+          const same = realised.filter((r) => r.series === f.series);
+          if (same.length === 0) continue;
+          compared++;
+          for (const r of same)
+            expect(f.luminance, `${slug}, ${colorScheme}, série ${f.series}`).toBeGreaterThan(r.luminance);
+        }
+        expect(compared, `${slug}, ${colorScheme}`).toBeGreaterThan(0);
+      }
+    }
+    await page.close();
+  });
+});
+
+describe('the home page’s thumbnails', () => {
+  it.for(SCHEMES)('follow the %s theme', async (colorScheme) => {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme });
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    const cards = page.locator('.card img');
+    await expect(cards.count()).resolves.toBe(charts.length);
+    // The files a reader gets, drawn on the page's background.
+    const shown = await cards.evaluateAll((imgs) =>
+      imgs.map((img) => {
+        (img as HTMLImageElement).loading = 'eager';
+        return img.closest('.card')!.id;
+      }),
+    );
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('.card img')].every((img) => img.complete && img.currentSrc),
+    );
+    const sources = await cards.evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).currentSrc));
+    const pageBackground = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    for (const [i, source] of sources.entries()) {
+      const svg = await (await fetch(source)).text();
+      const rect = /<rect(?=[^>]* width="100%")(?=[^>]* height="100%")[^>]*>/u.exec(svg)?.[0] ?? '';
+      const background = / fill="(#[0-9a-f]{6})"/u.exec(rect)?.[1];
+      expect(background, `${shown[i]} : ${source}`).toBeDefined();
+      const [r, g, b] = [1, 3, 5].map((k) => parseInt(background!.slice(k, k + 2), 16));
+      expect(pageBackground, `${shown[i]} : ${source}`).toBe(`rgb(${r}, ${g}, ${b})`);
+    }
+    await page.close();
+  });
+});

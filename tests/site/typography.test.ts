@@ -1,0 +1,58 @@
+/**
+ * French typography over the text of every built page: no space before a comma or a full stop (« prévisionnel) ,
+ * Etalab » came from line breaks between template expressions), and a space kept before « : ; ! ? ». Code
+ * (addresses, commands) is not prose and is left out.
+ */
+import { parseHTML } from 'linkedom';
+import { describe, expect, inject, it } from 'vitest';
+import { listFiles, readText } from '../support/dist.ts';
+
+const dist = inject('siteDir');
+const html = listFiles(dist).filter((f) => f.endsWith('.html'));
+
+/** The prose a reader sees on a page, spaces collapsed; a piece of code counts as one word. */
+function prose(source: string): string {
+  const { document } = parseHTML(
+    source.includes('<body') ? source : `<!doctype html><html><body>${source}</body></html>`,
+  );
+  for (const element of document.querySelectorAll('script, style, textarea')) element.remove();
+  for (const element of document.querySelectorAll('code, pre')) element.replaceWith(document.createTextNode('code'));
+  // Blocks end a line: their last word does not run into the next block's first.
+  for (const block of document.querySelectorAll('p, li, td, th, caption, h1, h2, h3, h4, div, summary, figcaption, br'))
+    block.append(document.createTextNode(' '));
+  return (document.body?.textContent ?? '').replace(/\s+/gu, ' ');
+}
+
+/** Each fault with a little of its context. */
+function faults(text: string): string[] {
+  const around = (m: RegExpMatchArray) => text.slice(Math.max(0, m.index! - 25), m.index! + 25);
+  return [
+    ...[...text.matchAll(/\s[,.](?![.\d])/gu)].map((m) => `espace avant « ${m[0].trim()} » : « ${around(m)} »`),
+    ...[...text.matchAll(/[\p{L}\p{N})»”][:;!?](?=\s|$)/gu)].map(
+      (m) => `pas d’espace avant « ${m[0].slice(-1)} » : « ${around(m)} »`,
+    ),
+  ];
+}
+
+describe('the check', () => {
+  it('finds a space before a comma or a full stop, and a missing space before « : ; ! ? »', () => {
+    const page = '<p>prévisionnel) , Etalab <b>3</b> . Fin</p><p>Sources: un; deux! trois?</p><code>/#promo , x</code>';
+    expect(faults(prose(page))).toEqual([
+      expect.stringContaining('espace avant « , »'),
+      expect.stringContaining('espace avant « . »'),
+      expect.stringContaining('pas d’espace avant « : »'),
+      expect.stringContaining('pas d’espace avant « ; »'),
+      expect.stringContaining('pas d’espace avant « ! »'),
+      expect.stringContaining('pas d’espace avant « ? »'),
+    ]);
+    expect(faults(prose('<p>Sources : un ; deux ! 1,5 et 2.5, « trois » ? <a href="#">x</a>.</p>'))).toEqual([]);
+  });
+});
+
+describe('every page', () => {
+  it('has French punctuation spacing in its text', () => {
+    expect(html.length).toBeGreaterThan(20);
+    const found = html.flatMap((file) => faults(prose(readText(dist, file))).map((f) => `${file} : ${f}`));
+    expect(found).toEqual([]);
+  });
+});
