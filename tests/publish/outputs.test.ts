@@ -172,6 +172,7 @@ describe('catalogue', () => {
       embed: 'https://donnees.example/embed/promotions/',
       json: 'https://donnees.example/api/promotions.json',
       csv: 'https://donnees.example/data/promotions.csv',
+      spreadsheetCsv: 'https://donnees.example/data/tableur/promotions.csv',
       svg: 'https://donnees.example/images/promotions.svg',
       png: 'https://donnees.example/images/promotions.png',
     });

@@ -106,8 +106,10 @@ describe('the promotions chart', () => {
       page: '/graphiques/promotions/',
       embed: '/embed/promotions/',
       csv: '/data/promotions.csv',
+      spreadsheetCsv: '/data/tableur/promotions.csv',
       json: '/api/promotions.json',
       svg: '/images/promotions.svg',
+      svgDark: '/images/sombre/promotions.svg',
       png: '/images/promotions.png',
     });
     // The wide drawing is 340 px high, plus 170 px for the title, legend and source line.
