@@ -22,9 +22,19 @@ export type Theme = keyof typeof THEMES;
 /** What a chart reads: the model of the snapshot (aggregates, tables, publications, promotions, quality). */
 export type ChartContext = Model;
 
-/** Series colours on a light background: each has at least 3:1 contrast with white and they stay apart for
- * colour-blind readers (Okabe–Ito hues, darkened). Dark mode uses the matching --s0… variables of site.css. */
-export const PALETTE = ['#0072B2', '#C75300', '#007A5E', '#A2498A', '#806600', '#5B6770'] as const;
+/** Series colours on a light background: each has at least 3:1 contrast with white and neighbours stay apart
+ * for colour-blind readers (Okabe–Ito hues, darkened, then a maroon and a sage chosen for the eight promotions
+ * 2017–2023). Dark mode uses the matching --s0… variables of site.css; tests/lib/palette.test.ts holds both. */
+export const PALETTE = [
+  '#0072B2',
+  '#C75300',
+  '#007A5E',
+  '#A2498A',
+  '#806600',
+  '#5B6770',
+  '#7D2C27',
+  '#6A7948',
+] as const;
 
 /** The two widths every chart is drawn at: one for phones, one wide. */
 export const VARIANTS = {
