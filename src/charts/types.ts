@@ -92,8 +92,20 @@ export interface ChartDef<R extends object = Record<string, unknown>> {
    * sortable columns and a download of the rows shown. Without JavaScript the full table is there.
    */
   explorer?: true;
+  /** The explorer's filters, one list each beside the text search, kept in the page's address (?promotion=EIG+5). */
+  filters?: readonly ExplorerFilter<R>[];
   /** The Observable Plot specification. `document` is supplied by the renderer. */
   plot(rows: ChartRow<R>[], ctx: PlotContext): PlotOptions;
+}
+
+export interface ExplorerFilter<R> {
+  /** Name in the address and in the page: « promotion », « theme ». */
+  param: string;
+  label: string;
+  /** The values a row has for this filter: one (its promotion) or several (its themes). */
+  values(row: R): string[];
+  /** Order of the choices; French alphabetical order when absent. */
+  compare?(a: string, b: string): number;
 }
 
 /** A column as the registry sees it, whatever its chart's rows (`keyof` would make a typed column unfit). */

@@ -28,13 +28,15 @@ function rowSources(row: PublishedRow): string[] {
 /** Where a reader sees the exact CSV row: the table's page, at the row's line. */
 export const refHref = (ref: RowRef) => routes.tableRow(ref.table, ref.line);
 
+/** The CSV's fields after the chart's columns, and their values for a row (an explorer's table carries them too). */
+export const CSV_EXTRA_FIELDS = ['source', 'lignes'] as const;
+export function csvExtraValues(row: PublishedRow): string[] {
+  return [rowSources(row).join(' ; '), row._from.map((r) => `${tables[r.table].file}:${r.line}`).join(' ; ')];
+}
+
 export function chartCsv({ chart, rows }: PublishedChart): string {
-  const fields = [...chart.columns.map((c) => c.key), 'source', 'lignes'];
-  const data = rows.map((row) => [
-    ...chart.columns.map((c) => row[c.key] ?? ''),
-    rowSources(row).join(' ; '),
-    row._from.map((r) => `${tables[r.table].file}:${r.line}`).join(' ; '),
-  ]);
+  const fields = [...chart.columns.map((c) => c.key), ...CSV_EXTRA_FIELDS];
+  const data = rows.map((row) => [...chart.columns.map((c) => row[c.key] ?? ''), ...csvExtraValues(row)]);
   return Papa.unparse({ fields, data }, { escapeFormulae: true, newline: '\n' }) + '\n';
 }
 
