@@ -72,7 +72,8 @@ export default defineChart({
   ],
   reading: (rows) => {
     const administrations = [...new Set(rows.map((r) => r.administration))];
-    const defis = rows.reduce((s, r) => s + r.defis, 0);
+    // A défi hosted by two bodies is in two rows: défis are counted by the rows they come from.
+    const defis = new Set(rows.flatMap((r) => r._from.map((ref) => `${ref.table}:${ref.line}`))).size;
     const top = rows[0];
     const several = new Set(rows.filter((r) => r.total > 1).map((r) => r.administration)).size;
     if (!top) return 'Aucun défi n’est listé.';
@@ -107,6 +108,13 @@ export default defineChart({
       notes.push(
         `Le site écrit la même administration de plusieurs façons (${formatNumber(new Set(variants.map((r) => r.administration)).size)} cas : casse, accents, apostrophes, ponctuation, intitulé « Administration de rattachement : », virgule finale, deux organismes joints par « + ») : ` +
           'ces graphies sont regroupées ici sous la plus fréquente, et listées telles qu’écrites dans le tableau.',
+      );
+    }
+    const shared =
+      rows.reduce((s, r) => s + r.defis, 0) - new Set(rows.flatMap((r) => r._from.map((ref) => ref.line))).size;
+    if (shared > 0) {
+      notes.push(
+        `${formatNumber(shared)} ${plural(shared, 'défi')} accueilli par deux organismes (« … + … ») compte pour chacun : le graphique a une case de plus par défi partagé.`,
       );
     }
     const twins = acronymTwins([...new Set(rows.map((r) => r.administration))]);
