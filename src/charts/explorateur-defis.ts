@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import { hostNames } from '../lib/aggregates/current-defis.ts';
 import { isWellFormedUrl } from '../lib/aggregates/defis.ts';
 import { formatNumber } from '../lib/format.ts';
 import { parseTown } from '../lib/geo/towns.ts';
@@ -24,6 +23,8 @@ type Row = {
   eig: number;
   mentors: number;
   code_source: string | null;
+  /** The host bodies under the names the counts use (not a column: what the administration filter offers). */
+  organismes: string[];
 };
 
 const list = (cell: string) => (cell ? cell.split(LIST_SEPARATOR) : []);
@@ -56,8 +57,10 @@ export default defineChart({
   description:
     'Tous les défis du site du programme, de la première promotion à la dernière et les designers d’intérêt général : promotion, année, administration d’accueil et ville telles qu’écrites, thématiques, expertises, équipe et lien vers le code source ; le graphique compte les défis par expertise et suit les filtres.',
   explorer: true,
-  rows: ({ aggregates }) =>
-    aggregates.defis.data.current.list.map((d): ChartRow<Row> => ({
+  rows: ({ aggregates }) => {
+    const { list: defis, byAdministration } = aggregates.defis.data.current;
+    const names = new Map(byAdministration.map((c) => [c.key, c.label]));
+    return defis.map((d): ChartRow<Row> => ({
       defi: d.title,
       promotion: d.promotion,
       annee: d.year?.value ?? null,
@@ -68,9 +71,11 @@ export default defineChart({
       eig: d.eig,
       mentors: d.mentors,
       code_source: d.code,
+      organismes: d.hosts.map((h) => names.get(h.key) ?? h.name),
       // The year comes from the 2022 website's row: both rows are cited.
       _from: d.year && d.year.from !== d.ref ? [d.ref, d.year.from] : [d.ref],
-    })),
+    }));
+  },
   columns: [
     { key: 'defi', label: 'Défi', kind: 'texte' },
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
@@ -100,7 +105,7 @@ export default defineChart({
     { param: 'promotion', label: 'Promotion', values: (r) => [r.promotion], compare: byPromotion((p: string) => p) },
     { param: 'theme', label: 'Thématique', values: (r) => list(r.thematiques) },
     { param: 'expertise', label: 'Expertise', values: (r) => list(r.expertises) },
-    { param: 'administration', label: 'Administration', values: (r) => hostNames(r.administration).map((h) => h.name) },
+    { param: 'administration', label: 'Administration', values: (r) => r.organismes },
     { param: 'ville', label: 'Ville', values: (r) => parseTown(r.ville ?? '').map((s) => s.commune) },
   ],
   reading: (rows) => {
