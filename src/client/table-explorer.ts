@@ -89,7 +89,8 @@ function enhance(root: Document, table: HTMLTableElement, controls: HTMLElement)
   const followers = [...root.querySelectorAll<SVGGElement>('svg [data-follows]')];
   let sort: { column: Column; direction: Direction } | null = null;
 
-  const state = () => new Map(selects.map((s) => [s.dataset.filter!, s.value]));
+  // Choices are URI-encoded in the page (see TableExplorer.astro): compared and written in the address decoded.
+  const state = () => new Map(selects.map((s) => [s.dataset.filter!, decodeURIComponent(s.value)]));
 
   const redraw = (visible: HTMLTableRowElement[]) => {
     for (const group of followers) {
@@ -174,7 +175,7 @@ function enhance(root: Document, table: HTMLTableElement, controls: HTMLElement)
   const params = new URLSearchParams(location.search);
   if (text) text.value = params.get(TEXT_PARAM) ?? '';
   for (const select of selects) {
-    const wanted = params.get(select.dataset.filter!) ?? '';
+    const wanted = encodeURIComponent(params.get(select.dataset.filter!) ?? '');
     select.value = [...select.options].some((o) => o.value === wanted) ? wanted : '';
   }
 

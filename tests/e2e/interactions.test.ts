@@ -175,7 +175,7 @@ describe('défis explorer', () => {
     // Promotion: only its défis, as many as the full table lists.
     const promotions = await cellsOf(column('Promotion'));
     const promotion = promotions.at(-1)!;
-    await page.locator('[data-filter="promotion"]').selectOption(promotion);
+    await page.locator('[data-filter="promotion"]').selectOption(encodeURIComponent(promotion));
     await expect.poll(() => shown.count()).toBe(promotions.filter((p) => p === promotion).length);
     expect(new Set(await cellsOf(column('Promotion')))).toEqual(new Set([promotion]));
     await page.locator('[data-filter="promotion"]').selectOption('');
