@@ -170,7 +170,7 @@ export default defineChart({
     const total = rows.length;
     return {
       height: bars.length * (narrow ? 24 : 22) + 40,
-      marginLeft: narrow ? 136 : 160,
+      marginLeft: narrow ? 150 : 160,
       marginRight: narrow ? 64 : 80,
       marginBottom: 30,
       x: { grid: true, label: 'Défis', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
