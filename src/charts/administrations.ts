@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { administrationKey, byAdministration, usualSpelling, type Defi } from '../lib/aggregates/defis.ts';
+import { administrationKey } from '../lib/aggregates/defis.ts';
 import { formatFigure, formatNumber } from '../lib/format.ts';
 import { coveredPromotions } from '../lib/aggregates/programme.ts';
 import { byPromotion, promotionSpan } from '../lib/promotions.ts';
@@ -31,21 +31,14 @@ export default defineChart({
   theme: 'programme',
   order: 2,
   description:
-    'Chaque administration qui a accueilli des défis, avec le nombre de défis par promotion, d’après la liste des défis du site du programme (noms regroupés sans tenir compte de la casse, des accents ni de la ponctuation).',
+    'Chaque administration qui a accueilli des défis, de la première promotion à la dernière, avec le nombre de défis par promotion, d’après le site actuel du programme (noms regroupés sans tenir compte de la casse, des accents, de la ponctuation, d’un intitulé « Administration de rattachement : » ni d’une virgule finale ; un défi accueilli par deux organismes, « … + … », compte pour chacun).',
   legacyAnchors: ['carte'],
   rows: ({ aggregates }) => {
-    const list = aggregates.defis.data.list;
-    const byKey = new Map<string, Defi[]>();
-    for (const d of list) {
-      const group = byKey.get(d.administrationKey);
-      if (group) group.push(d);
-      else byKey.set(d.administrationKey, [d]);
-    }
+    const { list, byAdministration } = aggregates.defis.data.current;
     const rows: ChartRow<Row>[] = [];
-    for (const count of byAdministration(list)) {
-      const defis = byKey.get(count.key) ?? [];
-      const spelling = usualSpelling(defis);
-      const others = [...new Set(defis.map((d) => d.administration))].filter((s) => s !== spelling);
+    for (const count of byAdministration) {
+      const defis = list.filter((d) => d.hosts.some((h) => h.key === count.key));
+      const others = count.spellings.map((s) => s.text).filter((text) => text !== count.label);
       const promotions = [...new Set(defis.map((d) => d.promotion))].sort(byPromotion((p) => p));
       for (const promotion of promotions) {
         const ofPromotion = defis.filter((d) => d.promotion === promotion);
@@ -55,7 +48,7 @@ export default defineChart({
           defis: ofPromotion.length,
           total: count.figure.value,
           graphies: others.map((s) => `« ${s} »`).join(', '),
-          _from: ofPromotion.map((d: Defi) => d.ref),
+          _from: ofPromotion.map((d) => d.ref),
         });
       }
     }
@@ -66,11 +59,17 @@ export default defineChart({
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'defis', label: 'Défis', kind: 'nombre' },
     { key: 'total', label: 'Défis, toutes promotions', kind: 'nombre' },
-    { key: 'graphies', label: 'Autres graphies sur le site', kind: 'texte', format: (r) => r.graphies || '—' },
+    {
+      key: 'graphies',
+      label: 'Graphies sur le site, telles qu’écrites',
+      kind: 'texte',
+      format: (r) => r.graphies || '—',
+    },
   ],
   reading: (rows) => {
     const administrations = [...new Set(rows.map((r) => r.administration))];
-    const defis = rows.reduce((s, r) => s + r.defis, 0);
+    // A défi hosted by two bodies is in two rows: défis are counted by the rows they come from.
+    const defis = new Set(rows.flatMap((r) => r._from.map((ref) => `${ref.table}:${ref.line}`))).size;
     const top = rows[0];
     const several = new Set(rows.filter((r) => r.total > 1).map((r) => r.administration)).size;
     if (!top) return 'Aucun défi n’est listé.';
@@ -90,7 +89,7 @@ export default defineChart({
     const firstThree = rows.filter((r) => covered.includes(r.promotion));
     const names = new Set(firstThree.map((r) => r.administration));
     const spellings = new Set(
-      aggregates.defis.data.list.filter((d) => covered.includes(d.promotion)).map((d) => d.administration),
+      aggregates.defis.data.current.list.filter((d) => covered.includes(d.promotion)).map((d) => d.administration),
     );
     if (structures && services) {
       notes.push(
@@ -103,8 +102,15 @@ export default defineChart({
     const variants = rows.filter((r) => r.graphies);
     if (variants.length > 0) {
       notes.push(
-        `Le site écrit la même administration de plusieurs façons (${formatNumber(new Set(variants.map((r) => r.administration)).size)} cas : casse, accents, apostrophes, ponctuation) : ` +
-          'ces graphies sont regroupées ici sous la plus fréquente, et listées dans le tableau.',
+        `Le site écrit la même administration de plusieurs façons (${formatNumber(new Set(variants.map((r) => r.administration)).size)} cas : casse, accents, apostrophes, ponctuation, intitulé « Administration de rattachement : », virgule finale, deux organismes joints par « + ») : ` +
+          'ces graphies sont regroupées ici sous la plus fréquente, et listées telles qu’écrites dans le tableau.',
+      );
+    }
+    const shared =
+      rows.reduce((s, r) => s + r.defis, 0) - new Set(rows.flatMap((r) => r._from.map((ref) => ref.line))).size;
+    if (shared > 0) {
+      notes.push(
+        `${formatNumber(shared)} ${plural(shared, 'défi')} accueilli par deux organismes (« … + … ») compte pour chacun : le graphique a une case de plus par défi partagé.`,
       );
     }
     const twins = acronymTwins([...new Set(rows.map((r) => r.administration))]);
@@ -115,9 +121,7 @@ export default defineChart({
           '.',
       );
     }
-    notes.push(
-      'Le site de 2019 montrait ces administrations sur une carte ; la liste publiée ne donne pas leurs coordonnées (et la commune seulement pour la promotion 4) : aucune position n’est inventée ici.',
-    );
+    notes.push('Les villes des défis, telles que le site les écrit, sont dans l’explorateur des défis.');
     return notes;
   },
   plot: (rows, { width, narrow, palette }) => {

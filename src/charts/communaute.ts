@@ -4,18 +4,28 @@ import { formatNumber } from '../lib/format.ts';
 import { label, PROFILE_LABELS } from '../lib/labels.ts';
 import { isEigProfile } from '../lib/aggregates/profiles.ts';
 import { isEigPromotion, promotionRank } from '../lib/promotions.ts';
+import { listFr } from '../lib/text.ts';
+import { datedTag } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 type Row = {
-  groupe: string;
-  promotion: string;
-  programme: string;
+  site: string;
+  promotion: string | null;
+  /** The 2022 list's programme (EIG or DIG), as written. */
+  programme: string | null;
+  /** The current website's role, as written (participant, agent-public…). */
+  role: string | null;
   categorie: string;
-  profil: string;
+  /** The 2022 list's profile, or the current website's expertise. */
+  profil: string | null;
   effectif: number;
 };
 
-/** Profiles in the order of the other profile charts (same colours), then mentors and the programme's team. */
+export const PARTICIPANTS = 'Participants';
+export const MENTORS = 'Mentors';
+const NO_PROMOTION = 'Sans promotion';
+
+/** Profiles in the order of the other profile charts, then mentors and the programme's team. */
 const PROFILE_ORDER = ['developpement', 'data science', 'design', 'data engineering', 'mentor', 'equipe du programme'];
 const profileRank = (profile: string) => {
   const rank = PROFILE_ORDER.indexOf(profile);
@@ -23,28 +33,43 @@ const profileRank = (profile: string) => {
 };
 const nativeProgramme = (promotion: string) => (isEigPromotion(promotion) ? 'EIG' : promotion);
 
-const category = (profile: string) =>
-  isEigProfile(profile) ? 'EIG' : profile === 'mentor' ? 'Mentors' : 'Équipe du programme';
+const previousCategory = (profile: string) =>
+  isEigProfile(profile) ? PARTICIPANTS : profile === 'mentor' ? MENTORS : 'Équipe du programme';
+const CURRENT_CATEGORIES: Record<string, string> = {
+  participant: PARTICIPANTS,
+  'agent-public': MENTORS,
+  'agent-programme': 'Équipe du programme',
+  'agent-programme-alumni': 'Équipe du programme',
+  'agent-ecosysteme': 'Écosystème',
+};
+const CATEGORY_ORDER = [PARTICIPANTS, MENTORS, 'Équipe du programme', 'Écosystème'];
+const categoryRank = (c: string) => (CATEGORY_ORDER.includes(c) ? CATEGORY_ORDER.indexOf(c) : CATEGORY_ORDER.length);
 
-/** « EIG 2 », or « DIG, programme EIG » where the list files a promotion under another programme. */
-const groupOf = (promotion: string, programme: string) =>
-  programme === nativeProgramme(promotion) ? promotion : `${promotion}, programme ${programme}`;
-
-const sumWhere = (rows: ChartRow<Row>[], promotion: string, test: (r: Row) => boolean) =>
-  rows.filter((r) => r.promotion === promotion && r.programme === 'EIG' && test(r)).reduce((s, r) => s + r.effectif, 0);
-
-const list = (items: string[]) =>
-  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
+const group = (r: Row) => r.promotion ?? NO_PROMOTION;
+const sumWhere = (rows: readonly Row[], test: (r: Row) => boolean) =>
+  rows.filter(test).reduce((s, r) => s + r.effectif, 0);
 
 export default defineChart({
   slug: 'communaute',
-  title: 'La communauté du programme par promotion et par profil',
+  title: 'La communauté du programme par promotion, rôle et expertise',
   theme: 'profils',
   order: 2,
   description:
-    'Membres de la communauté listés sur le site du programme, par promotion et par profil : EIG (par compétence), designers d’intérêt général (DIG), mentors et équipe du programme.',
-  rows: ({ aggregates }) =>
-    [...aggregates.profils.data.community]
+    'Personnes de chaque promotion d’après le site actuel du programme (par rôle et expertise : participants, mentors et sponsors, équipe du programme, écosystème), à côté de la liste de la communauté du site de 2022 (par programme et profil).',
+  rows: ({ aggregates, publications }) => {
+    const { community, people } = aggregates.profils.data;
+    const tag = (figure: Figure) => datedTag(publications, figure.from[0]?.source ?? '');
+    const current: ChartRow<Row>[] = people.list.map((p) => ({
+      site: tag(p.figure),
+      promotion: p.promotion,
+      programme: null,
+      role: p.role,
+      categorie: CURRENT_CATEGORIES[p.role] ?? p.role,
+      profil: p.expertise,
+      effectif: p.figure.value,
+      _from: p.figure.from,
+    }));
+    const previous: ChartRow<Row>[] = [...community]
       .sort(
         (a, b) =>
           promotionRank(a.promotion) - promotionRank(b.promotion) ||
@@ -52,84 +77,100 @@ export default defineChart({
           profileRank(a.profile) - profileRank(b.profile),
       )
       .map((c) => ({
-        groupe: groupOf(c.promotion, c.programme),
+        site: tag(c.figure),
         promotion: c.promotion,
         programme: c.programme,
-        categorie: category(c.profile),
+        role: null,
+        categorie: previousCategory(c.profile),
         profil: label(PROFILE_LABELS, c.profile),
         effectif: c.figure.value,
         _from: c.figure.from,
-      })),
+      }));
+    // Promotion by promotion, the current website first; people without a promotion last.
+    const rank = (r: Row) => (r.promotion === null ? 10_000 : promotionRank(r.promotion));
+    return [...current, ...previous].sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        categoryRank(a.categorie) - categoryRank(b.categorie) ||
+        Number(a.site !== current[0]?.site) - Number(b.site !== current[0]?.site),
+    );
+  },
   columns: [
+    { key: 'site', label: 'Source', kind: 'texte' },
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
-    { key: 'programme', label: 'Programme', kind: 'texte' },
     { key: 'categorie', label: 'Catégorie', kind: 'texte' },
-    { key: 'profil', label: 'Profil', kind: 'texte' },
-    { key: 'effectif', label: 'Membres listés', kind: 'nombre' },
+    { key: 'role', label: 'Rôle (site actuel)', kind: 'texte' },
+    { key: 'programme', label: 'Programme (site de 2022)', kind: 'texte' },
+    { key: 'profil', label: 'Expertise ou profil', kind: 'texte' },
+    { key: 'effectif', label: 'Personnes', kind: 'nombre' },
   ],
   reading: (rows) => {
-    const promotions = [...new Set(rows.map((r) => r.promotion))].filter(isEigPromotion);
+    const site = rows.find((r) => r.role !== null)?.site;
+    const current = rows.filter((r) => r.site === site);
+    const promotions = [...new Set(current.map((r) => r.promotion))].filter(
+      (p): p is string => p !== null && isEigPromotion(p),
+    );
     const describe = (promotion: string) =>
-      `la promotion ${promotion} y compte ${formatNumber(sumWhere(rows, promotion, (r) => r.categorie === 'EIG'))} EIG et ` +
-      `${formatNumber(sumWhere(rows, promotion, (r) => r.categorie === 'Mentors'))} mentors`;
+      `la promotion ${promotion} compte ${formatNumber(sumWhere(current, (r) => r.promotion === promotion && r.categorie === PARTICIPANTS))} participants et ` +
+      `${formatNumber(sumWhere(current, (r) => r.promotion === promotion && r.categorie === MENTORS))} mentors ou sponsors`;
     const first = promotions[0];
     const last = promotions.at(-1);
     if (!first || !last) return 'La liste de la communauté ne compte aucune promotion d’EIG.';
-    return `D’après la liste de la communauté du site du programme, ${describe(last)} ; ${describe(first)}.`;
+    return `D’après le site actuel du programme, ${describe(first)} ; ${describe(last)}.`;
   },
   notes: (rows, { aggregates }) => {
     const notes: string[] = [];
+    const site = rows.find((r) => r.role !== null)?.site;
+    const previous = rows.filter((r) => r.programme !== null);
+    const current = rows.filter((r) => r.site === site);
     const published = (promotion: string, indicator: string): Figure | undefined =>
       aggregates.programme.data.promotions.find((p) => p.promotion === promotion && p.indicator === indicator)?.figure;
-    const promotions = [...new Set(rows.map((r) => r.promotion))].filter(isEigPromotion);
+    const inProgramme = (promotion: string, category: string) => (r: Row) =>
+      r.promotion === promotion && r.programme === 'EIG' && r.categorie === category;
+    const promotions = [...new Set(previous.map((r) => r.promotion))].filter(
+      (p): p is string => p !== null && isEigPromotion(p),
+    );
     for (const [indicator, category, word] of [
-      ['eig', 'EIG', 'EIG'],
-      ['mentors', 'Mentors', 'mentors'],
+      ['eig', PARTICIPANTS, 'EIG'],
+      ['mentors', MENTORS, 'mentors'],
     ] as const) {
       const compared = promotions
-        .map((p) => ({
-          p,
-          listed: sumWhere(rows, p, (r) => r.categorie === category),
-          figure: published(p, indicator),
-        }))
+        .map((p) => ({ p, listed: sumWhere(previous, inProgramme(p, category)), figure: published(p, indicator) }))
         .filter((c) => c.figure);
       const differ = compared.filter((c) => c.listed !== c.figure!.value);
       const agree = compared.filter((c) => c.listed === c.figure!.value);
       if (differ.length > 0) {
         notes.push(
-          `${word === 'EIG' ? 'EIG' : 'Mentors'} : la liste du site compte ` +
-            list(differ.map((c) => `${formatNumber(c.listed)} ${word} pour ${c.p}`)) +
+          `${word === 'EIG' ? 'EIG' : 'Mentors'} : la liste du site de 2022 compte ` +
+            listFr(differ.map((c) => `${formatNumber(c.listed)} ${word} pour ${c.p}`)) +
             ', quand les publications du programme en donnent ' +
-            list(differ.map((c) => formatNumber(c.figure!.value))) +
-            (category === 'Mentors'
-              ? ' (sur le site, un même mentor peut apparaître dans plusieurs promotions).'
-              : '.') +
-            (agree.length > 0 ? ` Pour ${list(agree.map((c) => c.p))}, la liste et les publications concordent.` : ''),
+            listFr(differ.map((c) => formatNumber(c.figure!.value))) +
+            (word === 'mentors' ? ' (sur le site, un même mentor peut apparaître dans plusieurs promotions).' : '.') +
+            (agree.length > 0
+              ? ` Pour ${listFr(agree.map((c) => c.p))}, la liste et les publications concordent.`
+              : ''),
         );
       }
     }
-    // Profiles counted by the posts of April 2021 against the list.
     for (const item of aggregates.profils.data.composition) {
       if (!item.count) continue;
-      const listed = sumWhere(rows, item.promotion, (r) => r.profil === label(PROFILE_LABELS, item.profile));
+      const profile = label(PROFILE_LABELS, item.profile);
+      const listed = sumWhere(
+        previous,
+        (r) => r.promotion === item.promotion && r.programme === 'EIG' && r.profil === profile,
+      );
       if (listed !== item.count.value) {
         notes.push(
-          `${item.promotion}, ${label(PROFILE_LABELS, item.profile).toLowerCase()} : ${formatNumber(listed)} dans la liste, ` +
+          `${item.promotion}, ${profile.toLowerCase()} : ${formatNumber(listed)} dans la liste de 2022, ` +
             `${formatNumber(item.count.value)} dans le billet d’avril 2021.`,
         );
       }
     }
-    const engineering = rows.filter((r) => r.profil === label(PROFILE_LABELS, 'data engineering'));
-    for (const r of engineering) {
-      notes.push(
-        `${r.promotion} : la liste compte ${formatNumber(r.effectif)} profil data engineering, que les publications ne comptent pas à part.`,
-      );
-    }
-    const elsewhere = rows.filter((r) => r.programme !== nativeProgramme(r.promotion));
+    const elsewhere = previous.filter((r) => r.promotion && r.programme !== nativeProgramme(r.promotion));
     if (elsewhere.length > 0) {
       notes.push(
-        'La liste range certains membres sous un autre programme que leur promotion (' +
-          list(
+        'La liste de 2022 range certains membres sous un autre programme que leur promotion (' +
+          listFr(
             elsewhere.map(
               (r) =>
                 `${formatNumber(r.effectif)} membres « ${r.profil} » de la promotion ${r.promotion} sous le programme ${r.programme}`,
@@ -138,51 +179,69 @@ export default defineChart({
           ') : ces libellés sont repris tels quels.',
       );
     }
+    const { entries } = aggregates.profils.data.people;
+    notes.push(
+      `Site actuel : une personne de plusieurs promotions ou de plusieurs expertises compte dans chacune ; les ${formatNumber(entries.value)} lignes comptent des inscriptions, un peu plus que de personnes. ` +
+        'Les rôles sont ceux du site : participant (EIG ou designer), agent-public (porteurs de projet, mentors, sponsors), équipe du programme, écosystème.',
+    );
+    const withoutMentors = [...new Set(current.map((r) => r.promotion))].filter(
+      (p): p is string =>
+        p !== null && isEigPromotion(p) && sumWhere(current, (r) => r.promotion === p && r.categorie === MENTORS) === 0,
+    );
+    if (withoutMentors.length > 0) {
+      notes.push(
+        `${listFr(withoutMentors)} : le site actuel n’a aucune page de mentor ; ce n’est pas dire qu’il n’y en eut aucun.`,
+      );
+    }
+    const none = sumWhere(current, (r) => r.promotion === null);
+    if (none > 0) {
+      notes.push(
+        `${formatNumber(none)} inscriptions du site actuel n’ont pas de promotion (équipe du programme, écosystème, mentors sans promotion indiquée) : elles sont regroupées à la fin.`,
+      );
+    }
+    notes.push(
+      'Le site ne dit pas le genre des personnes, et les intitulés de poste ne permettent pas de le déduire : il n’est pas compté ici.',
+    );
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    // One band per (group, profile), preceded by a band for the group's title: a single y scale, no empty rows.
-    const groups = [...new Set(rows.map((r) => r.groupe))];
-    // Colours in a fixed order, the same as the other profile charts (development first, then data science…).
-    const present = new Set(rows.map((r) => r.profil));
-    const profiles = [
-      ...PROFILE_ORDER.map((p) => label(PROFILE_LABELS, p)).filter((p) => present.has(p)),
-      ...[...present].filter((p) => !PROFILE_ORDER.some((o) => label(PROFILE_LABELS, o) === p)),
-    ];
-    const key = (r: Row) => `${r.groupe}\u0000${r.profil}`;
-    const domain = groups.flatMap((g) => [`${g}\u0000`, ...rows.filter((r) => r.groupe === g).map(key)]);
+    // One band per (promotion, category, website), after a band for the promotion's title; each website's bar
+    // stacks its expertises or profiles, in the website's colour.
+    const sites = [...new Set(rows.map((r) => r.site))];
+    const groups = [...new Set(rows.map(group))];
+    const key = (r: Row) => `${group(r)}\u0000${r.categorie}\u0000${r.site}`;
+    const domain = groups.flatMap((g) => [`${g}\u0000`, ...new Set(rows.filter((r) => group(r) === g).map(key))]);
     const marginLeft = narrow ? 128 : 150;
     return {
-      height: Math.max(300, domain.length * (narrow ? 14.5 : 12.5) + 40),
+      height: domain.length * (narrow ? 14.5 : 13) + 40,
       marginLeft,
       marginRight: 36,
       marginTop: 4,
       marginBottom: 28,
-      x: { grid: true, label: 'Membres listés', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
-      y: {
-        domain,
-        label: null,
-        tickSize: 0,
-        padding: 0.18,
-        tickFormat: (k: string) => k.split('\u0000')[1] ?? '',
-      },
-      color: { domain: profiles, range: palette },
+      x: { grid: true, label: 'Personnes', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
+      y: { domain, label: null, tickSize: 0, padding: 0.15, tickFormat: (k: string) => k.split('\u0000')[1] ?? '' },
+      color: { domain: sites, range: palette },
       marks: [
         Plot.barX(rows, {
           y: key,
           x: 'effectif',
-          fill: 'profil',
-          title: (d) => `${d.groupe} — ${d.profil} : ${formatNumber(d.effectif)}`,
+          fill: 'site',
+          // A hairline between the stacked expertises of one bar.
+          insetLeft: 0.5,
+          title: (d) =>
+            `${group(d)} — ${d.categorie}${d.profil ? `, ${d.profil}` : ''} (${d.site}) : ${formatNumber(d.effectif)}`,
         }),
-        Plot.text(rows, {
-          y: key,
-          x: 'effectif',
-          text: (d) => formatNumber(d.effectif),
-          fill: 'profil',
-          textAnchor: 'start',
-          dx: 4,
-          fontSize: narrow ? 10 : 11,
-        }),
+        Plot.text(
+          domain.filter((k) => k.split('\u0000')[2]),
+          {
+            y: (k: string) => k,
+            x: (k: string) => sumWhere(rows, (r) => key(r) === k),
+            text: (k: string) => formatNumber(sumWhere(rows, (r) => key(r) === k)),
+            textAnchor: 'start',
+            dx: 4,
+            fontSize: narrow ? 9.5 : 10.5,
+          },
+        ),
         Plot.text(groups, {
           y: (g) => `${g}\u0000`,
           x: 0,

@@ -1,11 +1,53 @@
 import * as Plot from '@observablehq/plot';
-import { SKILL_LABELS } from '../lib/aggregates/defis.ts';
+import { isWellFormedUrl } from '../lib/aggregates/defis.ts';
 import { formatNumber } from '../lib/format.ts';
-import { isEigPromotion } from '../lib/promotions.ts';
-import { defineChart } from './types.ts';
+import { parseTown } from '../lib/geo/towns.ts';
+import { byPromotion, isEigPromotion, promotionSpan } from '../lib/promotions.ts';
+import { plural } from '../lib/text.ts';
+import { defineChart, type ChartRow } from './types.ts';
 
-/** Skills are written in one cell, joined with this separator (labels never contain it). */
-const SKILL_SEPARATOR = ', ';
+/** Themes and expertises are written in one cell each, joined with this separator (no label contains it). */
+export const LIST_SEPARATOR = '; ';
+
+// « https://github.com/[compte-personnel]/archifiltre »: the data hides a person's account name; not a link.
+const MASKED = /\[compte-personnel\]/u;
+
+type Row = {
+  defi: string;
+  promotion: string;
+  annee: number | null;
+  administration: string;
+  ville: string | null;
+  thematiques: string;
+  expertises: string;
+  eig: number;
+  mentors: number;
+  code_source: string | null;
+  /** The host bodies under the names the counts use (not a column: what the administration filter offers). */
+  organismes: string[];
+};
+
+const list = (cell: string) => (cell ? cell.split(LIST_SEPARATOR) : []);
+const isLink = (url: string | null): url is string => url !== null && !MASKED.test(url) && isWellFormedUrl(url);
+
+type Bar = { expertise: string; defis: number };
+
+/**
+ * Marks of the expertise bars tagged with their value and count (data-bar, data-count) in a group that names
+ * the filter they follow (data-follows): the page's script redraws them for the rows the filters leave.
+ */
+function tagged(param: string): Plot.MarkOptions['render'] {
+  return function (this: { data: Bar[] }, index, scales, values, dimensions, context, next) {
+    const group = next!(index, scales, values, dimensions, context)!;
+    group.setAttribute('data-follows', param);
+    [...group.children].forEach((node, i) => {
+      const bar = this.data[index[i]!]!;
+      node.setAttribute('data-bar', encodeURIComponent(bar.expertise));
+      node.setAttribute('data-count', String(bar.defis));
+    });
+    return group;
+  };
+}
 
 export default defineChart({
   slug: 'explorateur-defis',
@@ -13,126 +55,146 @@ export default defineChart({
   theme: 'defis',
   order: 1,
   description:
-    'Tous les défis listés sur le site du programme, avec leur promotion, leur administration, leur commune, les compétences demandées, la taille de l’équipe et le lien vers leur code source ; le graphique compte les défis par compétence.',
+    'Tous les défis du site du programme, de la première promotion à la dernière et les designers d’intérêt général : promotion, année, administration d’accueil et ville telles qu’écrites, thématiques, expertises, équipe et lien vers le code source ; le graphique compte les défis par expertise et suit les filtres.',
   explorer: true,
-  rows: ({ aggregates }) =>
-    aggregates.defis.data.list.map((d) => ({
-      defi: d.name,
+  rows: ({ aggregates }) => {
+    const { list: defis, byAdministration } = aggregates.defis.data.current;
+    const names = new Map(byAdministration.map((c) => [c.key, c.label]));
+    return defis.map((d): ChartRow<Row> => ({
+      defi: d.title,
       promotion: d.promotion,
-      annee: d.year,
+      annee: d.year?.value ?? null,
       administration: d.administration,
-      commune: d.town,
-      competences: d.skills.map((s) => SKILL_LABELS[s] ?? s).join(SKILL_SEPARATOR),
+      ville: d.town,
+      thematiques: d.themes.join(LIST_SEPARATOR),
+      expertises: d.expertises.join(LIST_SEPARATOR),
       eig: d.eig,
       mentors: d.mentors,
-      duree_mois: d.months,
-      code_source: d.code?.url ?? null,
-      // Only an address with a host becomes a link in the table (« https://scossin/x » has none).
-      lien_valide: d.code ? (d.code.wellFormed ? 'oui' : 'non') : null,
-      _from: [d.ref],
-    })),
+      code_source: d.code,
+      organismes: d.hosts.map((h) => names.get(h.key) ?? h.name),
+      // The year comes from the 2022 website's row: both rows are cited.
+      _from: d.year && d.year.from !== d.ref ? [d.ref, d.year.from] : [d.ref],
+    }));
+  },
   columns: [
     { key: 'defi', label: 'Défi', kind: 'texte' },
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'annee', label: 'Année', kind: 'annee' },
     { key: 'administration', label: 'Administration', kind: 'texte' },
-    { key: 'commune', label: 'Commune', kind: 'texte' },
-    { key: 'competences', label: 'Compétences', kind: 'texte' },
+    { key: 'ville', label: 'Ville', kind: 'texte' },
+    { key: 'thematiques', label: 'Thématiques', kind: 'texte' },
+    { key: 'expertises', label: 'Expertises', kind: 'texte' },
     { key: 'eig', label: 'EIG', kind: 'nombre' },
     { key: 'mentors', label: 'Mentors', kind: 'nombre' },
-    { key: 'duree_mois', label: 'Durée (mois)', kind: 'nombre' },
     {
       key: 'code_source',
       label: 'Code source',
       kind: 'texte',
       format: (r) =>
-        r.code_source ? (r.lien_valide === 'oui' ? r.code_source : `${r.code_source} (lien mal formé)`) : '—',
-      href: (r) => (r.code_source && r.lien_valide === 'oui' ? r.code_source : null),
+        !r.code_source
+          ? '—'
+          : MASKED.test(r.code_source)
+            ? `${r.code_source} (compte personnel masqué)`
+            : isLink(r.code_source)
+              ? r.code_source
+              : `${r.code_source} (lien mal formé)`,
+      href: (r) => (isLink(r.code_source) ? r.code_source : null),
     },
   ],
+  filters: [
+    { param: 'promotion', label: 'Promotion', values: (r) => [r.promotion], compare: byPromotion((p: string) => p) },
+    { param: 'theme', label: 'Thématique', values: (r) => list(r.thematiques) },
+    { param: 'expertise', label: 'Expertise', values: (r) => list(r.expertises) },
+    { param: 'administration', label: 'Administration', values: (r) => r.organismes },
+    { param: 'ville', label: 'Ville', values: (r) => parseTown(r.ville ?? '').map((s) => s.commune) },
+  ],
   reading: (rows) => {
-    const skills = new Map<string, number>();
-    for (const r of rows)
-      for (const s of r.competences.split(SKILL_SEPARATOR).filter(Boolean)) skills.set(s, (skills.get(s) ?? 0) + 1);
-    const [topSkill, topCount] = [...skills].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    const expertises = new Map<string, number>();
+    for (const r of rows) for (const e of list(r.expertises)) expertises.set(e, (expertises.get(e) ?? 0) + 1);
+    const [top, topCount] = [...expertises].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     const promotions = [...new Set(rows.map((r) => r.promotion))].filter(isEigPromotion);
     const count = (p: string | undefined) => rows.filter((r) => r.promotion === p).length;
     const first = promotions[0];
     const last = promotions.at(-1);
+    if (!first || !last) return 'Aucun défi n’est listé.';
     return (
-      `La liste du site compte ${formatNumber(rows.length)} défis, de ${formatNumber(count(first))} pour la promotion ${first} ` +
-      `à ${formatNumber(count(last))} pour la promotion ${last} ; ${formatNumber(topCount)} demandent du ${topSkill.toLowerCase()}.`
+      `Le site du programme compte ${formatNumber(rows.length)} défis, de ${formatNumber(count(first))} pour la promotion ${first} ` +
+      `à ${formatNumber(count(last))} pour la promotion ${last} ; ${formatNumber(topCount)} demandent l’expertise « ${top} ».`
     );
   },
-  notes: (rows, { aggregates }) => {
+  notes: (rows, { aggregates, publications }) => {
     const notes: string[] = [];
-    const malformed = rows.filter((r) => r.lien_valide === 'non');
+    const withYear = rows.filter((r) => r.annee !== null);
+    const withoutYear = [...new Set(rows.filter((r) => r.annee === null).map((r) => r.promotion))];
+    const yearSource = aggregates.defis.data.current.list.find((d) => d.year)?.year?.from.source;
+    if (withoutYear.length > 0) {
+      notes.push(
+        `Le site actuel du programme ne donne pas d’année : celle de ${formatNumber(withYear.length)} défis vient de la liste du ${publications.shortLabel(yearSource ?? '')}, ` +
+          `qui s’arrête avant les ${promotionSpan(withoutYear.filter(isEigPromotion))} ; leur année reste vide plutôt que devinée.`,
+      );
+    }
+    const masked = rows.filter((r) => r.code_source && MASKED.test(r.code_source));
+    if (masked.length > 0) {
+      notes.push(
+        `${formatNumber(masked.length)} ${plural(masked.length, 'lien')} vers le code source ${plural(masked.length, 'mène', 'mènent')} au compte personnel d’un EIG, dont le nom est masqué dans les données : ${plural(masked.length, 'il est affiché', 'ils sont affichés')} comme texte.`,
+      );
+    }
+    const malformed = rows.filter((r) => r.code_source && !MASKED.test(r.code_source) && !isLink(r.code_source));
     if (malformed.length > 0) {
       notes.push(
-        `${formatNumber(malformed.length)} liens vers le code source sont mal formés sur le site (sans nom de domaine : ` +
+        `${formatNumber(malformed.length)} liens vers le code source sont mal formés (sans nom de domaine : ` +
           malformed.map((r) => `« ${r.code_source} », défi ${r.defi}`).join(' ; ') +
           ') : ils sont affichés comme texte, pas comme liens.',
       );
     }
-    const listed = aggregates.defis.data.byPromotion;
-    const published = aggregates.programme.data.promotions.filter((p) => p.indicator === 'defis');
-    const differ = published.filter((p) => listed.find((c) => c.key === p.promotion)?.figure.value !== p.figure.value);
-    const agree = published.filter((p) => !differ.includes(p));
-    if (agree.length > 0) {
+    const noMentor = [...new Set(rows.map((r) => r.promotion))].filter((p) =>
+      rows.filter((r) => r.promotion === p).every((r) => r.mentors === 0),
+    );
+    if (noMentor.length > 0) {
       notes.push(
-        `Promotions ${agree.map((p) => p.promotion).join(', ')} : la liste compte autant de défis que les publications du programme.`,
+        `Les équipes sont comptées sur les pages des personnes du site, qui nomment leur défi ; le site n’a aucune page de mentor pour ${noMentor.join(', ')} : 0 mentor y veut dire « aucune page », pas « aucun mentor ».`,
       );
     }
-    for (const p of differ) {
-      const count = listed.find((c) => c.key === p.promotion)?.figure.value ?? 0;
-      notes.push(
-        `${p.promotion} : la liste compte ${formatNumber(count)} défis ; les publications du programme en annoncent ${formatNumber(p.figure.value)}.`,
-      );
-    }
-    const withTown = rows.filter((r) => r.commune);
-    const townPromotions = [...new Set(withTown.map((r) => r.promotion))];
-    if (withTown.length < rows.length) {
-      notes.push(
-        `La commune n’est indiquée que pour ${formatNumber(withTown.length)} défis (${townPromotions.join(', ') || 'aucune promotion'}).`,
-      );
-    }
-    notes.push('Un défi qui demande plusieurs compétences compte une fois pour chacune dans le graphique.');
+    notes.push(
+      'Administrations et villes telles qu’écrites sur le site ; les filtres regroupent les graphies d’un même nom (casse, accents, apostrophes) et séparent les sites multiples (« | », « + »).',
+      'Un défi qui demande plusieurs expertises compte une fois pour chacune dans le graphique.',
+    );
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    const skills = rows.flatMap((r) =>
-      r.competences
-        .split(SKILL_SEPARATOR)
-        .filter(Boolean)
-        .map((competence) => ({ competence, defi: r.defi })),
-    );
-    const order = Object.values(SKILL_LABELS);
-    const counts = [...new Set(skills.map((s) => s.competence))]
-      .map((competence) => ({ competence, defis: skills.filter((s) => s.competence === competence).length }))
-      .sort((a, b) => b.defis - a.defis || order.indexOf(a.competence) - order.indexOf(b.competence));
+    const counts = new Map<string, number>();
+    for (const r of rows) for (const e of list(r.expertises)) counts.set(e, (counts.get(e) ?? 0) + 1);
+    const bars: Bar[] = [...counts]
+      .map(([expertise, defis]) => ({ expertise, defis }))
+      .sort((a, b) => b.defis - a.defis || a.expertise.localeCompare(b.expertise, 'fr'));
     const total = rows.length;
     return {
-      height: narrow ? 240 : 230,
-      marginLeft: narrow ? 104 : 120,
-      marginRight: narrow ? 84 : 110,
+      height: bars.length * (narrow ? 24 : 22) + 40,
+      marginLeft: narrow ? 150 : 160,
+      marginRight: narrow ? 64 : 80,
       marginBottom: 30,
       x: { grid: true, label: 'Défis', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
-      y: { domain: counts.map((c) => c.competence), label: null, tickSize: 0, padding: 0.2 },
+      y: { domain: bars.map((c) => c.expertise), label: null, tickSize: 0, padding: 0.2 },
       color: { domain: ['Défis'], range: palette },
       marks: [
-        Plot.barX(counts, {
-          y: 'competence',
+        // All the défis, faint: the selection's bar (drawn over it) shrinks inside it when filters apply.
+        Plot.barX(bars, { y: 'expertise', x: 'defis', fill: () => 'Défis', fillOpacity: 0.25 }),
+        Plot.barX(bars, {
+          y: 'expertise',
           x: 'defis',
           fill: () => 'Défis',
-          title: (d) => `${d.competence} : ${formatNumber(d.defis)} défis sur ${formatNumber(total)}`,
+          title: (d) =>
+            `${d.expertise} : ${formatNumber(d.defis)} ${plural(d.defis, 'défi')} sur ${formatNumber(total)}`,
+          render: tagged('expertise'),
         }),
-        Plot.text(counts, {
-          y: 'competence',
+        Plot.text(bars, {
+          y: 'expertise',
           x: 'defis',
-          text: (d) => `${formatNumber(d.defis)} sur ${formatNumber(total)}`,
+          text: (d) => formatNumber(d.defis),
           textAnchor: 'start',
           dx: 4,
           fontSize: narrow ? 10 : 11,
+          render: tagged('expertise'),
         }),
         Plot.ruleX([0]),
       ],

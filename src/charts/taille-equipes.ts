@@ -1,159 +1,177 @@
 import * as Plot from '@observablehq/plot';
+import type { Defi } from '../lib/aggregates/defis.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { isEigPromotion } from '../lib/promotions.ts';
+import { byPromotion } from '../lib/promotions.ts';
+import { listFr } from '../lib/text.ts';
+import { datedTag } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';
-import { panelTitles } from './helpers/panels.ts';
 
-const SUM = 'Somme des équipes des défis';
-const PUBLISHED = 'EIG publiés par le programme';
+export const PUBLISHED = 'Chiffre publié par le programme';
+export const ROLES = { eig: 'Participants', mentors: 'Mentors' } as const;
 
-type Row = { promotion: string; mesure: string; eig: number; nature: string };
+type Row = { promotion: string; role: string; mesure: string; personnes: number; nature: string };
 
-const row = (promotion: string, mesure: string, figure: Figure): ChartRow<Row> => ({
+const row = (promotion: string, role: string, mesure: string, figure: Figure): ChartRow<Row> => ({
   promotion,
+  role,
   mesure,
-  eig: figure.value,
+  personnes: figure.value,
   nature: figure.computed ? 'calculé' : 'publié',
   _from: figure.from,
 });
 
-/** « le rapport d’analyse … (Etalab, 2019) »: the publication a figure cites. */
+/** The 2022 list's mentors of a promotion added up, when every défi of it gives its mentors. */
+function previousMentors(defis: readonly Defi[]): Figure | null {
+  if (defis.length === 0 || defis.some((d) => d.mentors === null)) return null;
+  return {
+    value: defis.reduce((s, d) => s + (d.mentors ?? 0), 0),
+    unit: 'personnes',
+    from: defis.map((d) => d.ref),
+    computed: true,
+  };
+}
 
-const list = (items: string[]) =>
-  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
+/** A sum of the défis' teams is named by the website it adds up: « Site du programme, 2026 ». */
+export const sumLabel = (tag: string) => tag;
 
 export default defineChart({
   slug: 'taille-equipes',
-  title: 'Les EIG de chaque promotion, d’après les équipes des défis et d’après le programme',
+  title:
+    'Les équipes des défis de chaque promotion : participants et mentors, d’après les sites et d’après le programme',
   theme: 'defis',
-  order: 3,
+  order: 5,
   description:
-    'Nombre d’EIG de chaque promotion obtenu en additionnant les équipes de ses défis (liste du site du programme), à côté du nombre d’EIG publié par le programme.',
-  rows: ({ aggregates }) => {
-    const published = aggregates.programme.data.promotions.filter((p) => p.indicator === 'eig');
-    return aggregates.defis.data.teamSizes
-      .filter((t) => isEigPromotion(t.promotion))
-      .flatMap((t) => {
-        const p = published.find((f) => f.promotion === t.promotion);
-        return [row(t.promotion, SUM, t.figure), ...(p ? [row(t.promotion, PUBLISHED, p.figure)] : [])];
-      });
+    'Nombre de participants (EIG, ou designers pour les DIG) et de mentors de chaque promotion obtenu en additionnant les équipes de ses défis, d’après le site actuel du programme et d’après la liste du site de 2022, à côté des nombres publiés par le programme.',
+  rows: ({ aggregates, publications }) => {
+    const { current, list, teamSizes } = aggregates.defis.data;
+    const published = aggregates.programme.data.promotions;
+    const tagOf = (figure: Figure) => sumLabel(datedTag(publications, figure.from[0]?.source ?? ''));
+    const rows: ChartRow<Row>[] = [];
+    const promotions = [
+      ...new Set([...current.teamSizes.map((t) => t.promotion), ...teamSizes.map((t) => t.promotion)]),
+    ];
+    for (const promotion of promotions.sort(byPromotion((p) => p))) {
+      const now = current.teamSizes.find((t) => t.promotion === promotion);
+      const before = teamSizes.find((t) => t.promotion === promotion);
+      const beforeMentors = previousMentors(list.filter((d) => d.promotion === promotion));
+      for (const [indicator, role] of Object.entries(ROLES) as [keyof typeof ROLES, string][]) {
+        const nowFigure = now?.[indicator];
+        const beforeFigure = indicator === 'eig' ? before?.figure : beforeMentors;
+        const printed = published.find((p) => p.promotion === promotion && p.indicator === indicator)?.figure;
+        if (nowFigure) rows.push(row(promotion, role, tagOf(nowFigure), nowFigure));
+        if (beforeFigure) rows.push(row(promotion, role, tagOf(beforeFigure), beforeFigure));
+        if (printed) rows.push(row(promotion, role, PUBLISHED, printed));
+      }
+    }
+    return rows;
   },
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
+    { key: 'role', label: 'Rôle', kind: 'texte' },
     { key: 'mesure', label: 'Chiffre', kind: 'texte' },
-    { key: 'eig', label: 'EIG', kind: 'nombre' },
+    { key: 'personnes', label: 'Personnes', kind: 'nombre' },
     { key: 'nature', label: 'Nature', kind: 'texte' },
   ],
   reading: (rows) => {
-    const promotions = [...new Set(rows.map((r) => r.promotion))];
-    const pairs = promotions.map((p) => ({
-      p,
-      sum: rows.find((r) => r.promotion === p && r.mesure === SUM),
-      published: rows.find((r) => r.promotion === p && r.mesure === PUBLISHED),
-    }));
-    const differ = pairs.filter((x) => x.sum && x.published && x.sum.eig !== x.published.eig);
-    const agree = pairs.filter((x) => x.sum && x.published && x.sum.eig === x.published.eig);
+    const eig = rows.filter((r) => r.role === ROLES.eig);
+    const promotions = [...new Set(eig.map((r) => r.promotion))];
+    const compared = promotions
+      .map((p) => ({ p, values: eig.filter((r) => r.promotion === p) }))
+      .filter((x) => x.values.some((v) => v.mesure === PUBLISHED));
+    const agree = compared.filter((x) => new Set(x.values.map((v) => v.personnes)).size === 1).map((x) => x.p);
+    const differ = compared.filter((x) => !agree.includes(x.p));
     const parts = differ.map(
       (x) =>
-        `les équipes des défis de la promotion ${x.p} totalisent ${formatNumber(x.sum!.eig)} EIG, quand le programme en publie ${formatNumber(x.published!.eig)}`,
+        `pour ${x.p}, ${x.values.map((v) => `${formatNumber(v.personnes)} selon ${v.mesure === PUBLISHED ? 'le programme' : v.mesure.toLowerCase()}`).join(', ')}`,
     );
-    if (agree.length > 0) parts.push(`pour ${list(agree.map((x) => x.p))}, la somme égale le chiffre publié`);
-    const sentence = parts.join(' ; ');
-    return sentence ? `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` : 'Aucun effectif publié à comparer.';
+    if (agree.length > 0) parts.push(`pour ${listFr(agree)}, les équipes et le chiffre publié concordent`);
+    const sentence = parts.length > 0 ? `Participants : ${parts.join(' ; ')}.` : 'Aucun effectif publié à comparer.';
+    return sentence;
   },
-  notes: (rows, { aggregates, publications }) => {
-    const sourceOf = (from: { source: string }[]) => publications.shortLabel(from[0]?.source ?? '');
+  notes: (rows) => {
     const notes: string[] = [];
-    for (const p of [...new Set(rows.map((r) => r.promotion))]) {
-      const sum = rows.find((r) => r.promotion === p && r.mesure === SUM);
-      const published = rows.find((r) => r.promotion === p && r.mesure === PUBLISHED);
-      if (sum && published && sum.eig !== published.eig) {
-        notes.push(
-          `${p} : les équipes de la liste des défis du site totalisent ${formatNumber(sum.eig)} EIG ; le ${sourceOf(published._from)} en compte ${formatNumber(published.eig)}. ` +
-            'L’écart n’est pas expliqué : les deux chiffres sont montrés tels quels.',
-        );
+    for (const promotion of new Set(rows.map((r) => r.promotion))) {
+      for (const role of Object.values(ROLES)) {
+        const values = rows.filter((r) => r.promotion === promotion && r.role === role);
+        if (new Set(values.map((v) => v.personnes)).size > 1) {
+          notes.push(
+            `${promotion}, ${role.toLowerCase()} : ${values.map((v) => `${formatNumber(v.personnes)} (${v.mesure})`).join(', ')}. L’écart n’est pas expliqué : les chiffres sont montrés tels quels.`,
+          );
+        }
       }
     }
-    const listed = aggregates.defis.data.byPromotion;
-    const publishedDefis = aggregates.programme.data.promotions.filter((p) => p.indicator === 'defis');
-    for (const d of publishedDefis) {
-      const count = listed.find((c) => c.key === d.promotion);
-      if (count && count.figure.value !== d.figure.value) {
-        notes.push(
-          `${d.promotion} : la liste du site compte ${formatNumber(count.figure.value)} défis ; le ${sourceOf(d.figure.from)} en annonce ${formatNumber(d.figure.value)}.`,
-        );
-      }
-    }
-    const other = aggregates.defis.data.teamSizes.filter((t) => !isEigPromotion(t.promotion));
-    if (other.length > 0) {
+    const zero = [
+      ...new Set(rows.filter((r) => r.role === ROLES.mentors && r.personnes === 0).map((r) => r.promotion)),
+    ];
+    if (zero.length > 0) {
       notes.push(
-        `Les équipes des défis ${list(other.map((t) => t.promotion))} (designers d’intérêt général) ne sont pas des EIG et ne sont pas comptées ici.`,
+        `${listFr(zero)} : le site actuel n’a aucune page de mentor pour ces défis ; 0 y veut dire « aucune page », pas « aucun mentor ».`,
       );
     }
+    notes.push(
+      'Le site actuel compte les équipes sur les pages des personnes, qui nomment leur défi ; la liste de 2022 les écrivait défi par défi. Un mentor de plusieurs défis compte pour chacun.',
+    );
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    const measures = [...new Set(rows.map((r) => r.mesure))];
+    const measures = [...new Set(rows.map((r) => r.mesure))].sort(
+      (a, b) => Number(a === PUBLISHED) - Number(b === PUBLISHED) || b.localeCompare(a, 'fr'),
+    );
     const promotions = [...new Set(rows.map((r) => r.promotion))];
-    const marginLeft = narrow ? 112 : 180;
-    // Shorter axis labels on phones; the table and the tooltips keep the full wording.
-    const short: Record<string, string> = { [SUM]: 'Somme des équipes', [PUBLISHED]: 'Chiffre publié' };
-    const gaps = promotions.flatMap((p) => {
-      const sum = rows.find((r) => r.promotion === p && r.mesure === SUM);
-      const published = rows.find((r) => r.promotion === p && r.mesure === PUBLISHED);
-      return sum && published && sum.eig !== published.eig
-        ? [
-            {
-              promotion: p,
-              x: Math.max(sum.eig, published.eig),
-              text: `écart de ${formatNumber(Math.abs(sum.eig - published.eig))} EIG`,
-            },
-          ]
-        : [];
-    });
+    const roles = Object.values(ROLES).filter((r) => rows.some((x) => x.role === r));
+    const marginLeft = narrow ? 70 : 190;
+    // Shorter axis labels on phones: the year of the website, or « Publié »; the table keeps the full wording.
+    const short = (m: string) => (m === PUBLISHED ? 'Publié' : `Site ${/\d{4}/u.exec(m)?.[0] ?? ''}`);
     return {
-      height: narrow ? 330 : 320,
+      height: promotions.length * measures.length * (narrow ? 15 : 14) + promotions.length * 26 + 50,
       marginLeft,
-      marginRight: 36,
-      marginTop: 22,
+      marginRight: 30,
+      marginTop: 40,
       marginBottom: 28,
-      x: { grid: true, label: 'EIG', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
+      x: { grid: true, label: 'Personnes', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 3 : 5 },
       y: {
         domain: measures,
         label: null,
         tickSize: 0,
         padding: 0.15,
-        tickFormat: (m: string) => (narrow ? (short[m] ?? m) : m),
+        tickFormat: (m: string) => (narrow ? short(m) : m),
       },
-      fy: { domain: promotions, axis: null, padding: 0.3 },
+      fy: { domain: promotions, axis: null, padding: 0.35 },
+      fx: { domain: roles, label: null, axis: 'top', padding: 0.12 },
       color: { domain: measures, range: palette },
       marks: [
         Plot.barX(rows, {
+          fx: 'role',
           fy: 'promotion',
           y: 'mesure',
-          x: 'eig',
+          x: 'personnes',
           fill: 'mesure',
-          title: (d) => `${d.promotion} — ${d.mesure} : ${formatNumber(d.eig)} EIG (${d.nature})`,
+          title: (d) =>
+            `${d.promotion}, ${d.role.toLowerCase()} — ${d.mesure} : ${formatNumber(d.personnes)} (${d.nature})`,
         }),
         Plot.text(rows, {
+          fx: 'role',
           fy: 'promotion',
           y: 'mesure',
-          x: 'eig',
-          text: (d) => formatNumber(d.eig),
-          fill: 'mesure',
+          x: 'personnes',
+          text: (d) => formatNumber(d.personnes),
           textAnchor: 'start',
-          dx: 4,
-          fontSize: narrow ? 10 : 11,
+          dx: 3,
+          fontSize: narrow ? 9 : 10.5,
         }),
         Plot.ruleX([0]),
-        panelTitles(promotions, {
-          marginLeft,
-          narrow,
-          text: (p) => {
-            const gap = gaps.find((g) => g.promotion === p);
-            return gap ? `${p} (${gap.text})` : p;
-          },
+        // Each promotion's title once, over the first column.
+        Plot.text(promotions, {
+          fx: () => roles[0],
+          fy: (d) => d,
+          text: (d) => d,
+          frameAnchor: 'top-left',
+          textAnchor: 'start',
+          dx: -marginLeft + 4,
+          dy: -12,
+          fontWeight: 'bold',
+          fontSize: narrow ? 11 : 12,
         }),
       ],
     };

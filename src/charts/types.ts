@@ -22,11 +22,30 @@ export type Theme = keyof typeof THEMES;
 /** What a chart reads: the model of the snapshot (aggregates, tables, publications, promotions, quality). */
 export type ChartContext = Model;
 
-/** Series colours on a light background: each has at least 3:1 contrast with white and they stay apart for
- * colour-blind readers (Okabe–Ito hues, darkened). Dark mode uses the matching --s0… variables of site.css. */
-export const PALETTE = ['#0072B2', '#C75300', '#007A5E', '#A2498A', '#806600', '#5B6770'] as const;
+/** Series colours on a light background: each has at least 3:1 contrast with white and neighbours stay apart
+ * for colour-blind readers (Okabe–Ito hues, darkened, then a maroon and a sage chosen for the eight promotions
+ * 2017–2023). Dark mode uses the matching --s0… variables of site.css; tests/lib/palette.test.ts holds both. */
+export const PALETTE = [
+  '#0072B2',
+  '#C75300',
+  '#007A5E',
+  '#A2498A',
+  '#806600',
+  '#5B6770',
+  '#7D2C27',
+  '#6A7948',
+] as const;
 /** The same series on a dark background (the --s0… variables of site.css in dark mode): image files in dark. */
-export const DARK_PALETTE = ['#56B4E9', '#F28C3A', '#3CC49A', '#E08BC4', '#E6C440', '#B0B8C0'] as const;
+export const DARK_PALETTE = [
+  '#56B4E9',
+  '#F28C3A',
+  '#3CC49A',
+  '#E08BC4',
+  '#E6C440',
+  '#B0B8C0',
+  '#DD8279',
+  '#C3D6A1',
+] as const;
 
 /**
  * The widths every chart is drawn at, each shown where it is displayed close to its drawn size (so that its
@@ -95,8 +114,20 @@ export interface ChartDef<R extends object = Record<string, unknown>> {
    * sortable columns and a download of the rows shown. Without JavaScript the full table is there.
    */
   explorer?: true;
+  /** The explorer's filters, one list each beside the text search, kept in the page's address (?promotion=EIG+5). */
+  filters?: readonly ExplorerFilter<R>[];
   /** The Observable Plot specification. `document` is supplied by the renderer. */
   plot(rows: ChartRow<R>[], ctx: PlotContext): PlotOptions;
+}
+
+export interface ExplorerFilter<R> {
+  /** Name in the address and in the page: « promotion », « theme ». */
+  param: string;
+  label: string;
+  /** The values a row has for this filter: one (its promotion) or several (its themes). */
+  values(row: R): string[];
+  /** Order of the choices; French alphabetical order when absent. */
+  compare?(a: string, b: string): number;
 }
 
 /** A column as the registry sees it, whatever its chart's rows (`keyof` would make a typed column unfit). */

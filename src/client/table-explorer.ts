@@ -1,9 +1,11 @@
 /**
- * Turns an explorer table (ChartDef.explorer, e.g. every défi) into an explorer: a text filter, a promotion
- * filter, sortable columns, a live count of the rows shown and a download of those rows as CSV. The table
- * carries each cell's raw value, URI-encoded (data-value), and each column's key and kind (data-key, data-kind),
- * so sorting and the CSV use the values, not their French formatting. Without JavaScript the full table stays as built.
- * papaparse is loaded only when the reader asks for the CSV.
+ * Turns an explorer table (ChartDef.explorer, e.g. every défi) into an explorer: a text search and the chart's
+ * filters (ChartDef.filters), kept in the page's address (?promotion=EIG+5&theme=Santé, so that a filtered view
+ * can be shared), sortable columns, a live count of the rows shown, the chart's tagged bars redrawn for those
+ * rows, and a download of those rows as CSV with the full CSV's columns. The table carries each cell's raw value
+ * and each row's filter values and last CSV fields, URI-encoded (data-value, data-f-<filter>, data-csv-<field>),
+ * so that sorting, filtering and the CSV use the values, not their French formatting. Without JavaScript the full
+ * table and the chart of every row stay as built. papaparse is loaded only when the reader asks for the CSV.
  */
 import { plural, stripAccents } from '../lib/text.ts';
 
@@ -14,6 +16,9 @@ interface Column {
   kind: string;
   index: number;
 }
+
+/** The address parameter of the text search. */
+export const TEXT_PARAM = 'q';
 
 /** Text compared without case or accents: « defi » finds « Défi ». */
 export function fold(text: string): string {
@@ -28,17 +33,34 @@ export function compareValues(a: string, b: string, kind: string, direction: Dir
   return direction === 'ascending' ? order : -order;
 }
 
+/** A row's values for one filter, from its data-f-<filter> attribute (several joined with « | »). */
+export function filterValues(encoded: string | null): string[] {
+  return encoded ? encoded.split('|').map(decodeURIComponent) : [];
+}
+
+/** Does a row pass every filter chosen (each a value its list must hold) and the text search? */
+export function matches(
+  values: ReadonlyMap<string, readonly string[]>,
+  text: string,
+  chosen: ReadonlyMap<string, string>,
+  query: string,
+): boolean {
+  if (query && !text.includes(query)) return false;
+  for (const [param, wanted] of chosen) if (wanted && !(values.get(param) ?? []).includes(wanted)) return false;
+  return true;
+}
+
 const encodedValueOf = (row: HTMLTableRowElement, column: Column) => row.cells[column.index]?.dataset.value ?? '';
 const valueOf = (row: HTMLTableRowElement, column: Column) => decodeURIComponent(encodedValueOf(row, column));
 
 export function enhanceExplorers(root: Document = document): void {
   for (const controls of root.querySelectorAll<HTMLElement>('[data-explorer-controls]')) {
     const table = root.getElementById(controls.dataset.explorerControls ?? '');
-    if (table instanceof HTMLTableElement && !table.hasAttribute('data-enhanced')) enhance(table, controls);
+    if (table instanceof HTMLTableElement && !table.hasAttribute('data-enhanced')) enhance(root, table, controls);
   }
 }
 
-function enhance(table: HTMLTableElement, controls: HTMLElement): void {
+function enhance(root: Document, table: HTMLTableElement, controls: HTMLElement): void {
   table.setAttribute('data-enhanced', '');
   const body = table.tBodies[0];
   if (!body) return;
@@ -47,30 +69,69 @@ function enhance(table: HTMLTableElement, controls: HTMLElement): void {
   const columns: Column[] = headers.flatMap((th, index) =>
     th.dataset.key ? [{ key: th.dataset.key, kind: th.dataset.kind ?? 'texte', index }] : [],
   );
-  const promotionColumn = columns.find((c) => c.key === 'promotion');
-  const text = controls.querySelector<HTMLInputElement>('[data-filter="texte"]');
-  const promotion = controls.querySelector<HTMLSelectElement>('[data-filter="promotion"]');
+  const extraFields = (table.dataset.csvExtra ?? '').split(' ').filter(Boolean);
+  const text = controls.querySelector<HTMLInputElement>(`[data-filter="${TEXT_PARAM}"]`);
+  const selects = [...controls.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const count = controls.querySelector<HTMLElement>('[data-explorer-count]');
   const download = controls.querySelector<HTMLButtonElement>('[data-explorer-download]');
-  // What the text filter searches: the data cells, not the provenance column.
+  const reset = controls.querySelector<HTMLButtonElement>('[data-explorer-reset]');
+  // What each row holds, read once: its filter values and the text the search looks in (data cells only).
+  const rowValues = new Map(
+    rows.map((row) => [
+      row,
+      new Map(selects.map((s) => [s.dataset.filter!, filterValues(row.getAttribute(`data-f-${s.dataset.filter}`))])),
+    ]),
+  );
   const searchable = new Map(
     rows.map((row) => [row, fold(columns.map((c) => row.cells[c.index]?.textContent ?? '').join(' '))]),
   );
+  // Bars of the chart that follow the filters (see src/charts/explorateur-defis.ts), in both drawn widths.
+  const followers = [...root.querySelectorAll<SVGGElement>('svg [data-follows]')];
   let sort: { column: Column; direction: Direction } | null = null;
+
+  // Choices are URI-encoded in the page (see TableExplorer.astro): compared and written in the address decoded.
+  const state = () => new Map(selects.map((s) => [s.dataset.filter!, decodeURIComponent(s.value)]));
+
+  const redraw = (visible: HTMLTableRowElement[]) => {
+    for (const group of followers) {
+      const param = group.dataset.follows!;
+      const counts = new Map<string, number>();
+      for (const row of visible) {
+        for (const value of rowValues.get(row)?.get(param) ?? []) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      for (const mark of group.querySelectorAll<SVGElement>('[data-bar]')) {
+        const all = Number(mark.dataset.count);
+        const shown = counts.get(decodeURIComponent(mark.dataset.bar!)) ?? 0;
+        if (mark instanceof SVGRectElement) {
+          // The full width was drawn for every row; the selection's share of it, from the same origin.
+          mark.dataset.width ??= mark.getAttribute('width') ?? '0';
+          mark.setAttribute('width', String((Number(mark.dataset.width) * shown) / all));
+        } else {
+          mark.textContent = shown === all ? String(all) : `${shown} sur ${all}`;
+        }
+      }
+    }
+  };
 
   const update = () => {
     const query = fold(text?.value.trim() ?? '');
-    const wanted = promotion?.value ?? '';
-    let shown = 0;
+    const chosen = state();
+    const visible: HTMLTableRowElement[] = [];
     for (const row of rows) {
-      const visible =
-        (!query || searchable.get(row)!.includes(query)) &&
-        (!wanted || !promotionColumn || encodedValueOf(row, promotionColumn) === wanted);
-      row.hidden = !visible;
-      if (visible) shown += 1;
+      row.hidden = !matches(rowValues.get(row)!, searchable.get(row)!, chosen, query);
+      if (!row.hidden) visible.push(row);
     }
-    if (count) count.textContent = `${shown} ${plural(shown, 'ligne')} ${plural(shown, 'affichée')} sur ${rows.length}`;
-    if (download) download.disabled = shown === 0;
+    if (count) {
+      const n = visible.length;
+      count.textContent = `${n} ${plural(n, 'ligne')} ${plural(n, 'affichée')} sur ${rows.length}`;
+    }
+    if (download) download.disabled = visible.length === 0;
+    redraw(visible);
+    const params = new URLSearchParams();
+    if (text?.value.trim()) params.set(TEXT_PARAM, text.value.trim());
+    for (const [param, value] of chosen) if (value) params.set(param, value);
+    const search = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
   };
 
   const reorder = () => {
@@ -110,13 +171,32 @@ function enhance(table: HTMLTableElement, controls: HTMLElement): void {
   hint.textContent = ' (cliquez sur un en-tête de colonne pour trier)';
   table.caption?.append(hint);
 
+  // The address's filters first (a shared link), each only if it names a choice the list has.
+  const params = new URLSearchParams(location.search);
+  if (text) text.value = params.get(TEXT_PARAM) ?? '';
+  for (const select of selects) {
+    const wanted = encodeURIComponent(params.get(select.dataset.filter!) ?? '');
+    select.value = [...select.options].some((o) => o.value === wanted) ? wanted : '';
+  }
+
   text?.addEventListener('input', update);
-  promotion?.addEventListener('change', update);
+  for (const select of selects) select.addEventListener('change', update);
+  reset?.addEventListener('click', () => {
+    if (text) text.value = '';
+    for (const select of selects) select.value = '';
+    update();
+  });
   download?.addEventListener('click', async () => {
     const visible = [...body.rows].filter((row) => !row.hidden);
     const { default: Papa } = await import('papaparse');
     const csv = Papa.unparse(
-      { fields: columns.map((c) => c.key), data: visible.map((row) => columns.map((c) => valueOf(row, c))) },
+      {
+        fields: [...columns.map((c) => c.key), ...extraFields],
+        data: visible.map((row) => [
+          ...columns.map((c) => valueOf(row, c)),
+          ...extraFields.map((f) => decodeURIComponent(row.getAttribute(`data-csv-${f}`) ?? '')),
+        ]),
+      },
       { escapeFormulae: true, newline: '\n' },
     );
     const url = URL.createObjectURL(new Blob([`${csv}\n`], { type: 'text/csv;charset=utf-8' }));

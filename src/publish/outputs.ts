@@ -28,17 +28,18 @@ function rowSources(row: PublishedRow): string[] {
 /** Where a reader sees the exact CSV row: the table's page, at the row's line. */
 export const refHref = (ref: RowRef) => routes.tableRow(ref.table, ref.line);
 
-/** The columns of a chart's CSV files: the table's, then the publications cited and the snapshot lines read. */
-function csvTable({ chart, rows }: PublishedChart) {
-  const fields = [...chart.columns.map((c) => c.key), 'source', 'lignes'];
-  const data = rows.map((row) => [
-    ...chart.columns.map((c) => row[c.key] ?? ''),
-    rowSources(row).join(' ; '),
-    row._from.map((r) => `${tables[r.table].file}:${r.line}`).join(' ; '),
-  ]);
-  return { fields, data };
+/** The CSV's fields after the chart's columns, and their values for a row (an explorer's table carries them too). */
+export const CSV_EXTRA_FIELDS = ['source', 'lignes'] as const;
+export function csvExtraValues(row: PublishedRow): string[] {
+  return [rowSources(row).join(' ; '), row._from.map((r) => `${tables[r.table].file}:${r.line}`).join(' ; ')];
 }
 
+/** The columns of a chart's CSV files: the table's, then the publications cited and the snapshot lines read. */
+function csvTable({ chart, rows }: PublishedChart) {
+  const fields = [...chart.columns.map((c) => c.key), ...CSV_EXTRA_FIELDS];
+  const data = rows.map((row) => [...chart.columns.map((c) => row[c.key] ?? ''), ...csvExtraValues(row)]);
+  return { fields, data };
+}
 export function chartCsv(published: PublishedChart): string {
   return Papa.unparse(csvTable(published), { escapeFormulae: true, newline: '\n' }) + '\n';
 }

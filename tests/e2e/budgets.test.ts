@@ -15,6 +15,8 @@ const KB = 1024;
 const BUDGETS = {
   embed: { total: 60 * KB, js: 10 * KB },
   chartPage: { js: 10 * KB },
+  /** The défis explorer carries every défi in its table (131 rows) and its filters. */
+  explorer: { total: 60 * KB, js: 10 * KB },
 };
 
 let server: StaticServer;
@@ -67,6 +69,16 @@ describe.concurrent('chart pages', () => {
       expect(transfer.byType.js, detail(transfer)).toBeLessThanOrEqual(BUDGETS.chartPage.js);
     },
   );
+});
+
+describe('défis explorer', () => {
+  it(`/graphiques/explorateur-defis/ weighs at most ${kb(BUDGETS.explorer.total)} gzip with all its rows, ${kb(BUDGETS.explorer.js)} of it JavaScript`, async () => {
+    const transfer = await firstVisit('/graphiques/explorateur-defis/');
+    const html = await (await fetch(`${server.url}/graphiques/explorateur-defis/`)).text();
+    expect(html.match(/<tr /gu)?.length ?? 0).toBeGreaterThanOrEqual(131);
+    expect(transfer.total, detail(transfer)).toBeLessThanOrEqual(BUDGETS.explorer.total);
+    expect(transfer.byType.js, detail(transfer)).toBeLessThanOrEqual(BUDGETS.explorer.js);
+  });
 });
 
 describe('the measure', () => {

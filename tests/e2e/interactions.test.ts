@@ -184,18 +184,18 @@ describe('défis explorer', () => {
       administrations.find((a) => a !== fold(a) && administrations.filter((b) => b === a).length >= 2) ??
       administrations[0]!;
     const expected = administrations.filter((a) => fold(a).includes(fold(wanted))).length;
-    await page.locator('[data-filter="texte"]').fill(fold(wanted));
+    await page.locator('[data-filter="q"]').fill(fold(wanted));
     await expect.poll(() => shown.count()).toBe(expected);
     expect(expected).toBeLessThan(total);
     for (const row of await shown.allTextContents()) expect(fold(row)).toContain(fold(wanted));
     await expect(status.textContent()).resolves.toContain(`${expected} `);
-    await page.locator('[data-filter="texte"]').fill('');
+    await page.locator('[data-filter="q"]').fill('');
     await expect.poll(() => shown.count()).toBe(total);
 
     // Promotion: only its défis, as many as the full table lists.
     const promotions = await cellsOf(column('Promotion'));
     const promotion = promotions.at(-1)!;
-    await page.locator('[data-filter="promotion"]').selectOption(promotion);
+    await page.locator('[data-filter="promotion"]').selectOption(encodeURIComponent(promotion));
     await expect.poll(() => shown.count()).toBe(promotions.filter((p) => p === promotion).length);
     expect(new Set(await cellsOf(column('Promotion')))).toEqual(new Set([promotion]));
     await page.locator('[data-filter="promotion"]').selectOption('');

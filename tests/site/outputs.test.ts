@@ -98,7 +98,7 @@ describe.each(charts.map((c) => [c.slug, c] as const))('chart %s', (slug, chart)
     expect(json.rows).toHaveLength(csv.length);
     for (const row of json.rows) {
       expect(row.provenance.length).toBeGreaterThan(0);
-      for (const ref of row.provenance) expect(ref.href).toMatch(/\/tables\/[a-z-]+\/#L\d+$/u);
+      for (const ref of row.provenance) expect(ref.href).toMatch(/\/tables\/[a-z0-9-]+\/#L\d+$/u);
     }
   });
 });

@@ -1,49 +1,79 @@
 /**
- * The défis explorer (ChartDef.explorer): the built page has the full table without JavaScript, and in a real
- * Chromium the reader can filter it and download exactly the rows shown, as CSV with formulas neutralised.
+ * The défis explorer (ChartDef.explorer): the built page has the full table and a static chart without
+ * JavaScript, and in a real Chromium the reader filters it by promotion, theme, expertise, administration, town
+ * and text, the address keeps the filters (a shared address loads the same rows), the chart follows, and the CSV
+ * of the selection has the full CSV's columns and lines. Expected rows come from tests/reference/ (csv-parse).
  */
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts } from '../../src/charts/registry.ts';
-import { page } from '../support/dist.ts';
+import { page, readText } from '../support/dist.ts';
 import { HOSTILE } from '../support/hostile-data.ts';
-import { reference } from '../support/reference.ts';
+import { reference, type ReferenceRow } from '../support/reference.ts';
 import { startStaticServer, type StaticServer } from '../support/static-server.ts';
 
 const dist = inject('siteDir');
 const hostileDist = inject('hostileSiteDir');
 const explorers = charts.filter((c) => c.explorer).map((c) => c.slug);
 const SLUG = 'explorateur-defis';
+const DEFIS = () => reference('defis-2017-2023.csv');
+
+// Independent readings of the reference: titles composed (the site's reader composes accents), names folded.
+const nfc = (text = '') => text.normalize('NFC');
+const fold = (text = '') =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, ' ')
+    .trim();
+const list = (cell = '') => nfc(cell).split(';').filter(Boolean);
+/** « 75007 Paris », « Paris (75) », « Saint-Denis (93200) | Lyon »: the towns named, without codes. */
+const towns = (cell = '') =>
+  nfc(cell)
+    .split(/\s*[|+]\s*/u)
+    .map((part) => part.replace(/^\d{5}\s+/u, '').replace(/\s*\([0-9AB]+\)$/u, ''));
+const titles = (rows: ReferenceRow[]) => rows.map((d) => nfc(d.titre)).sort();
 
 describe('explorer tables without JavaScript', () => {
   it('are declared by the défis explorer only', () => {
     expect(explorers).toEqual([SLUG]);
   });
 
-  it('list every défi, with the filters hidden until the script brings them to life', () => {
+  it('list every défi with a static chart of all of them, the filters hidden until the script brings them to life', () => {
     const doc = page(dist, `graphiques/${SLUG}/index.html`);
     const table = doc.querySelector(`table[data-explorer="${SLUG}"]`)!;
-    expect(table.querySelectorAll('tbody tr')).toHaveLength(reference('defis.csv').length);
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(DEFIS().length);
     const controls = doc.querySelector(`[data-explorer-controls="${table.id}"]`)!;
     expect(controls.hasAttribute('hidden')).toBe(true);
     expect(doc.querySelector('script[src*="TableExplorer"]')).not.toBeNull();
+    // The chart counts every défi per expertise, in both widths, with its bars tagged for the script.
+    const design = DEFIS().filter((d) => list(d.expertises).includes('Design')).length;
+    const bars = [
+      ...doc.querySelectorAll(`[data-follows="expertise"] rect[data-bar="${encodeURIComponent('Design')}"]`),
+    ];
+    expect(bars).toHaveLength(2);
+    for (const bar of bars) expect(bar.getAttribute('data-count')).toBe(String(design));
   });
 
-  it('link well-formed source-code addresses only: malformed ones (no host) are text', () => {
+  it('offer each filter’s choices with their counts', () => {
     const doc = page(dist, `graphiques/${SLUG}/index.html`);
-    const headers = [...doc.querySelectorAll('table[data-explorer] thead th')];
-    const column = headers.findIndex((th) => th.getAttribute('data-key') === 'code_source');
-    const cells = [...doc.querySelectorAll('table[data-explorer] tbody tr')].map((tr) => tr.children[column]!);
-    const links = cells.flatMap((cell) => [...cell.querySelectorAll('a')].map((a) => a.getAttribute('href')));
-    const sources = reference('defis.csv')
-      .map((d) => d.code_source)
-      .filter(Boolean);
-    expect(links).not.toContain('https://entrepreneur-interet-general/AFD_projects');
-    expect(links).not.toContain('https://scossin/parcoursdesoins');
-    expect(links).toContain('https://github.com/entrepreneur-interet-general/cartav');
-    expect(links.length).toBe(sources.filter((s) => /^https?:\/\/[^/]+\.[a-z]{2,}(\/|$)/iu.test(s!)).length);
-    expect(doc.body.textContent).toContain('https://scossin/parcoursdesoins (lien mal formé)');
+    const options = (param: string) =>
+      [...doc.querySelectorAll(`select[data-filter="${param}"] option`)].map((o) =>
+        decodeURIComponent(o.getAttribute('value')!),
+      );
+    expect(options('promotion')).toEqual(['', 'EIG 1', 'EIG 2', 'EIG 3', 'EIG 4', 'EIG 5', 'EIG 6', 'EIG 7', 'DIG']);
+    expect(new Set(options('theme'))).toEqual(new Set(['', ...DEFIS().flatMap((d) => list(d.thematiques))]));
+    expect(
+      doc
+        .querySelector(`select[data-filter="theme"] option[value="${encodeURIComponent('Santé')}"]`)
+        ?.textContent?.trim(),
+    ).toBe(`Santé (${DEFIS().filter((d) => list(d.thematiques).includes('Santé')).length})`);
+    expect(options('ville')).toContain('Paris');
+    expect(options('administration')).toContain('Cour de cassation');
+    expect(options('administration')).not.toContain('Cour de Cassation');
   });
 
   it('are not loaded on the pages of other charts', () => {
@@ -75,13 +105,14 @@ describe('explorer tables in a browser', () => {
     await Promise.all(servers.map((s) => s.close()));
   });
 
-  async function openExplorer(server: StaticServer) {
+  async function openExplorer(server: StaticServer, search = '') {
     const context = await browser.newContext({ acceptDownloads: true });
     const tab = await context.newPage();
     const errors: string[] = [];
     tab.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     tab.on('pageerror', (e) => errors.push(e.message));
-    await tab.goto(`${server.url}/graphiques/${SLUG}/`);
+    await tab.goto(`${server.url}/graphiques/${SLUG}/${search}`);
+    await tab.locator('[data-explorer-controls]:not([hidden])').waitFor();
     const download = async () => {
       const [file] = await Promise.all([
         tab.waitForEvent('download'),
@@ -92,30 +123,104 @@ describe('explorer tables in a browser', () => {
     return { context, tab, errors, download };
   }
 
-  it('downloads, as CSV, the rows left by the promotion filter, in the order shown', async () => {
-    const { context, tab, errors, download } = await openExplorer(servers[0]!);
-    const status = tab.locator('[data-explorer-count]');
-    await expect(status.textContent()).resolves.toBe(
-      `${reference('defis.csv').length} lignes affichées sur ${reference('defis.csv').length}`,
+  /** The titles of the rows shown, sorted. */
+  const shownTitles = async (tab: Page) =>
+    (
+      await tab
+        .locator(`table[data-explorer] tbody tr:visible`)
+        .evaluateAll((trs) => trs.map((tr) => (tr as HTMLTableRowElement).cells[0]!.textContent!.trim()))
+    ).sort();
+
+  // Choices are URI-encoded in the page (no data text inside an attribute).
+  const choose = (tab: Page, param: string, value: string) =>
+    tab.locator(`select[data-filter="${param}"]`).selectOption(encodeURIComponent(value));
+
+  it('filters by promotion, theme, expertise, administration and town, each as the reference lists them', async () => {
+    const { context, tab, errors } = await openExplorer(servers[0]!);
+    const cases: [string, string, (d: ReferenceRow) => boolean][] = [
+      ['promotion', 'EIG 5', (d) => d.promotion === 'EIG 5'],
+      ['theme', 'Santé', (d) => list(d.thematiques).includes('Santé')],
+      ['expertise', 'Direction technique', (d) => list(d.expertises).includes('Direction technique')],
+      ['administration', 'Cour de cassation', (d) => fold(d.administration) === 'cour de cassation'],
+      ['ville', 'Paris', (d) => towns(d.ville).includes('Paris')],
+    ];
+    for (const [param, value, keep] of cases) {
+      await choose(tab, param, value);
+      const expected = titles(DEFIS().filter(keep));
+      expect(expected.length, `${param}=${value}`).toBeGreaterThan(1);
+      expect(expected.length).toBeLessThan(DEFIS().length);
+      await expect.poll(() => shownTitles(tab), { message: `${param}=${value}` }).toEqual(expected);
+      await expect(tab.locator('[data-explorer-count]').textContent()).resolves.toBe(
+        `${expected.length} lignes affichées sur ${DEFIS().length}`,
+      );
+      await choose(tab, param, '');
+    }
+    // The administration filter groups spellings: « Cour de cassation » and « Cour de Cassation ».
+    expect(
+      new Set(
+        DEFIS()
+          .filter((d) => fold(d.administration) === 'cour de cassation')
+          .map((d) => d.administration),
+      ).size,
+    ).toBe(2);
+    // Text: accents and case ignored.
+    await tab.locator('[data-filter="q"]').fill('sante');
+    await expect.poll(async () => (await shownTitles(tab)).length).toBeGreaterThan(0);
+    for (const row of await tab.locator('table[data-explorer] tbody tr:visible').allTextContents())
+      expect(fold(row)).toContain('sante');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('combines filters, keeps them in the address, and loads the same rows from that address', async () => {
+    const { context, tab, errors } = await openExplorer(servers[0]!);
+    await choose(tab, 'promotion', 'EIG 5');
+    await choose(tab, 'theme', 'Santé');
+    const expected = titles(DEFIS().filter((d) => d.promotion === 'EIG 5' && list(d.thematiques).includes('Santé')));
+    expect(expected.length).toBeGreaterThan(0);
+    await expect.poll(() => shownTitles(tab)).toEqual(expected);
+    const address = await tab.evaluate(() => location.search);
+    expect(address).toBe('?promotion=EIG+5&theme=Sant%C3%A9');
+    // The chart follows: the Design bar now counts the selection's défis among all.
+    const design = (rows: ReferenceRow[]) => rows.filter((d) => list(d.expertises).includes('Design')).length;
+    const selected = DEFIS().filter((d) => d.promotion === 'EIG 5' && list(d.thematiques).includes('Santé'));
+    const label = tab.locator(`svg:visible text[data-bar="${encodeURIComponent('Design')}"]`);
+    await expect(label.textContent()).resolves.toBe(`${design(selected)} sur ${design(DEFIS())}`);
+    await context.close();
+
+    const shared = await openExplorer(servers[0]!, '?promotion=EIG+5&theme=Sant%C3%A9');
+    await expect.poll(() => shownTitles(shared.tab)).toEqual(expected);
+    await expect(shared.tab.locator('select[data-filter="theme"]').inputValue()).resolves.toBe(
+      encodeURIComponent('Santé'),
     );
-    await tab.getByLabel('Promotion').selectOption('EIG 1');
-    const eig1 = reference('defis.csv').filter((d) => d.promotion === 'EIG 1');
-    await expect(status.textContent()).resolves.toBe(
-      `${eig1.length} lignes affichées sur ${reference('defis.csv').length}`,
-    );
+    // A choice the list does not have is ignored rather than showing nothing.
+    await shared.tab.goto(`${servers[0]!.url}/graphiques/${SLUG}/?promotion=EIG+99&q=pshad`);
+    await expect.poll(() => shownTitles(shared.tab)).toEqual(['ePSHAD']);
+    await shared.tab.getByRole('button', { name: 'Effacer les filtres' }).click();
+    await expect.poll(async () => (await shownTitles(shared.tab)).length).toBe(DEFIS().length);
+    await expect(shared.tab.evaluate(() => location.search)).resolves.toBe('');
+    expect([...errors, ...shared.errors]).toEqual([]);
+    await shared.context.close();
+  });
+
+  it('downloads, as CSV, the rows shown with the full CSV’s header and lines, in the order shown', async () => {
+    const { context, tab, errors, download } = await openExplorer(servers[0]!, '?expertise=Juriste');
+    const expected = DEFIS().filter((d) => list(d.expertises).includes('Juriste'));
+    await expect.poll(() => shownTitles(tab)).toEqual(titles(expected));
     await tab
       .getByRole('columnheader', { name: /^Mentors/u })
       .getByRole('button')
       .click();
     const { name, text } = await download();
     expect(name).toBe(`${SLUG}-selection.csv`);
+    const full = readText(dist, `data/${SLUG}.csv`).trim().split('\n');
     const [header, ...lines] = text.trim().split('\n');
-    expect(header).toBe('defi,promotion,annee,administration,commune,competences,eig,mentors,duree_mois,code_source');
-    expect(lines).toHaveLength(eig1.length);
-    const mentors = lines.map((l) => Number(l.split(',').at(-3)));
-    expect(mentors).toEqual([...eig1.map((d) => Number(d.nb_mentors))].sort((a, b) => a - b));
-    // Raw values, not the table's text: the malformed link as published, without the table's remark.
-    expect(text).toContain(',https://scossin/parcoursdesoins\n');
+    expect(header).toBe(full[0]);
+    expect(header!.split(',').slice(-2)).toEqual(['source', 'lignes']);
+    expect(lines).toHaveLength(expected.length);
+    for (const line of lines) expect(full).toContain(line);
+    const mentors = (parse(text, { columns: true }) as ReferenceRow[]).map((r) => Number(r.mentors));
+    expect(mentors).toEqual([...expected.map((d) => Number(d.nb_mentors))].sort((a, b) => a - b));
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -127,6 +232,10 @@ describe('explorer tables in a browser', () => {
     const { text } = await download();
     expect(text).toContain(`"'${HOSTILE.formula.replace(/"/gu, '""')}"`);
     expect(text).not.toMatch(/(^|,)=HYPERLINK/mu);
+    // The attack written as a theme is a choice like another, as text.
+    await tab.getByLabel('Rechercher dans le tableau').fill('');
+    await choose(tab, 'theme', HOSTILE.attribute);
+    await expect(tab.locator('[data-explorer-count]').textContent()).resolves.toMatch(/^1 ligne affichée sur/u);
     expect(errors).toEqual([]);
     await context.close();
   });

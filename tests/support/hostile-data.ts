@@ -67,5 +67,60 @@ export async function makeHostileData(dir: string): Promise<void> {
   ];
   const text = await readFile(file, 'utf8');
   await writeFile(file, text + rows.map((r) => r.map(quote).join(',')).join('\n') + '\n');
+  // The same attacks in the current website's list, which the défis explorer shows (its filters too).
+  const current = join(dir, 'snapshot', 'defis-2017-2023.csv');
+  const source = (slug: string) => `site/content/defis/${slug}.md@0`;
+  const currentRows = [
+    [
+      'hostile-script',
+      HOSTILE.script,
+      'EIG 4',
+      'Promotion 4',
+      '',
+      HOSTILE.attribute,
+      HOSTILE.formula,
+      HOSTILE.attribute,
+      'Design',
+      '1',
+      '1',
+      HOSTILE.link,
+      source('a'),
+      'site-eig-v3',
+    ],
+    [
+      'hostile-attribute',
+      HOSTILE.attribute,
+      'EIG 4',
+      'Promotion 4',
+      '',
+      HOSTILE.script,
+      '+33 1 23',
+      'Santé',
+      HOSTILE.script,
+      '1',
+      '1',
+      `https://x"><script>alert(1)</script>`,
+      source('b'),
+      'site-eig-v3',
+    ],
+    [
+      'hostile-formula',
+      '-2+3',
+      'EIG 3',
+      'Promotion 3',
+      '',
+      '@SUM(1,1)',
+      '',
+      '',
+      'Data science',
+      '1',
+      '1',
+      '',
+      source('c'),
+      'site-eig-v3',
+    ],
+  ];
+  const currentText = await readFile(current, 'utf8');
+  await writeFile(current, currentText + currentRows.map((r) => r.map(quote).join(',')).join('\n') + '\n');
   await lockData(dir, { log: () => {}, now: () => new Date('2026-01-01T00:00:00Z') });
 }

@@ -103,7 +103,7 @@ function countDefis(
 }
 
 /** The most frequent spelling of an administration among its défis (ties: the first in file order). */
-export function usualSpelling(defis: readonly Defi[]): string {
+function usualSpelling(defis: readonly Defi[]): string {
   const counts = new Map<string, number>();
   for (const d of defis) counts.set(d.administration, (counts.get(d.administration) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';

@@ -5,13 +5,24 @@
  * scale benchmark).
  */
 import type { SnapshotTables } from '../tables.ts';
+import { refOf } from '../figures.ts';
 import { budgetByPromotion, budgetFigures, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
+import {
+  currentByExpertise,
+  currentByHost,
+  currentByPromotion,
+  currentByTheme,
+  currentDefiList,
+  currentTeamSizes,
+} from './current-defis.ts';
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
 import { indexKeyFigures } from './key-figures.ts';
 import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
+import { people, peopleCounts } from './people.ts';
 import { community, composition } from './profiles.ts';
 import { surveyResults } from './surveys.ts';
+import { compareWebsites, pairWebsites } from './websites.ts';
 
 const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
 const SALARY_SHARE_INDICATORS = ['part_pia_dans_salaires', 'part_administrations_dans_salaires'] as const;
@@ -22,6 +33,8 @@ export function readFigures(data: SnapshotTables) {
   const defis = defiList(data.defis);
   const followUpFigures = followUp(data['suivi-defis']);
   const budget = budgetFigures(data.budget);
+  // The 2022 website's défis paired with the current website's: the years of the one, the disagreements of both.
+  const websitePairs = pairWebsites(defis, data['defis-2017-2023'], (row) => refOf('defis-2017-2023', row));
   return {
     kf,
     defis,
@@ -34,6 +47,12 @@ export function readFigures(data: SnapshotTables) {
     promotionBudgetChecks: promotionBudgetChecks(budget),
     teamSizes: teamSizes(defis),
     partitionSums: partitionSums(followUpFigures),
+    /** The défis of the current website, 2017–2023. */
+    currentDefis: currentDefiList(data['defis-2017-2023'], websitePairs),
+    /** The people of the current website, 2017–2023, by promotion, role and expertise. */
+    people: people(data['communaute-2017-2023']),
+    /** The défis both websites list, field by field. */
+    websites: { ...websitePairs, fields: compareWebsites(websitePairs) },
   };
 }
 
@@ -57,10 +76,12 @@ export function buildAggregates(figures: Figures) {
     profils: {
       title: 'Profils des EIG',
       description:
-        'Composition des promotions par profil (parts et effectifs), communauté par profil, femmes et âge moyen.',
+        'Composition des promotions par profil (parts et effectifs), communauté par profil (site de 2022) et par promotion, rôle et expertise (site actuel, 2017–2023), femmes et âge moyen.',
       data: {
         composition: composition(kf),
         community: figures.community,
+        /** The current website's people, 2017–2023: entries by promotion, role and expertise. */
+        people: { list: figures.people, ...peopleCounts(figures.people) },
         diversity: figuresFor(kf, DIVERSITY_INDICATORS),
       },
     },
@@ -84,7 +105,7 @@ export function buildAggregates(figures: Figures) {
     defis: {
       title: 'Défis',
       description:
-        'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes.',
+        'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes ; les défis du site actuel (2017–2023) par promotion, thématique, expertise et administration ; les désaccords entre les deux sites.',
       data: {
         list: defis,
         byPromotion: byPromotionCount(defis),
@@ -92,6 +113,17 @@ export function buildAggregates(figures: Figures) {
         bySkill: bySkill(defis),
         byTown: byTown(defis),
         teamSizes: figures.teamSizes,
+        /** The current website's défis, every promotion 2017–2023. */
+        current: {
+          list: figures.currentDefis,
+          byPromotion: currentByPromotion(figures.currentDefis),
+          byTheme: currentByTheme(figures.currentDefis),
+          byExpertise: currentByExpertise(figures.currentDefis),
+          byAdministration: currentByHost(figures.currentDefis),
+          teamSizes: currentTeamSizes(figures.currentDefis),
+        },
+        /** The défis both websites list, paired by title, and where they disagree. */
+        websites: figures.websites,
       },
     },
     suivi: {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/administrations.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
 import { renderChart } from '../../../src/site/render-chart.ts';
-import { keyFigure, keyRef, reference, rowRef } from '../../support/reference.ts';
+import { keyFigure, keyRef, reference } from '../../support/reference.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -10,55 +10,58 @@ beforeAll(async () => {
   ctx = await loadContext();
 });
 
-/** Names compared as the same structure once case, accents, apostrophes and punctuation are ignored. */
+/**
+ * Names compared as the same structure once case, accents, apostrophes, punctuation, the form's label
+ * « Administration de rattachement : » and a trailing comma are ignored; « A + B » names two bodies.
+ */
 const same = (name = '') =>
   name
+    .replace(/^Administration de rattachement\s*:/u, '')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/gu, ' ')
     .trim();
 
+const DEFIS = () => reference('defis-2017-2023.csv');
+const bodies = (name = '') => name.split(' + ').map(same);
+
 describe('administrations chart', () => {
-  it('counts every défi of the website once, under its administration and promotion', () => {
+  it('counts every défi of the current website under each body hosting it, and its promotion', () => {
     const rows = chart.rows(ctx);
-    const defis = reference('defis.csv');
-    expect(
-      rows.reduce((s, r) => s + r.defis, 0),
-      `defis.csv: ${defis.length} défis`,
-    ).toBe(defis.length);
+    const defis = DEFIS();
+    const hosts = defis.reduce((s, d) => s + bodies(d.administration).length, 0);
+    expect(rows.reduce((s, r) => s + r.defis, 0)).toBe(hosts);
+    expect(hosts).toBe(defis.length + 1);
     for (const row of rows) {
       const expected = defis.filter(
-        (d) => same(d.administration) === same(row.administration) && d.promotion === row.promotion,
+        (d) => bodies(d.administration).includes(same(row.administration)) && d.promotion === row.promotion,
       );
-      const where = `defis.csv: ${row.administration} / ${row.promotion}: ${expected.map((d) => rowRef('defis.csv', d, ['defi'])).join(' ; ')}`;
-      expect(row.defis, where).toBe(expected.length);
-      expect(row._from.map((r) => ctx.cite(r).key.defi).sort(), where).toEqual(expected.map((d) => d.defi).sort());
+      expect(row.defis, `${row.administration} ${row.promotion}`).toBe(expected.length);
+      expect(row._from.map((r) => ctx.cite(r).key.slug).sort()).toEqual(
+        expected.map((d) => d.slug!.normalize('NFC')).sort(),
+      );
     }
-    expect(new Set(rows.map((r) => r.administration)).size, 'defis.csv: distinct administrations').toBe(
-      new Set(defis.map((d) => same(d.administration))).size,
+    expect(new Set(rows.map((r) => r.administration)).size).toBe(
+      new Set(defis.flatMap((d) => bodies(d.administration))).size,
     );
   });
 
   it('groups the spellings of one administration (« Cour de cassation », « Cour de Cassation ») and lists the others', () => {
     const cour = chart.rows(ctx).filter((r) => same(r.administration) === 'cour de cassation');
-    const where = reference('defis.csv')
-      .filter((d) => same(d.administration) === 'cour de cassation')
-      .map((d) => rowRef('defis.csv', d, ['defi', 'promotion', 'administration']))
-      .join(' ; ');
-    expect(
-      cour.map((r) => r.promotion),
-      where,
-    ).toEqual(['EIG 3', 'EIG 4']);
-    expect(cour[0]!.total, where).toBe(2);
+    const expected = DEFIS().filter((d) => same(d.administration) === 'cour de cassation');
+    expect(cour.reduce((s, r) => s + r.defis, 0)).toBe(expected.length);
+    expect(cour[0]!.total).toBe(expected.length);
+    const hopkins = chart.rows(ctx).find((r) => r.graphies.includes('Administration de rattachement'));
+    expect(hopkins?.administration).toBe('Ministère de l’Action et des Comptes Publics');
     expect(cour[0]!.graphies).toContain(
       cour[0]!.administration === 'Cour de cassation' ? 'Cour de Cassation' : 'Cour de cassation',
     );
   });
 
   it('notes the May 2019 post’s 19 structures and 29 services against the distinct names of promotions 1–3', () => {
-    const firstThree = reference('defis.csv').filter((d) => ['EIG 1', 'EIG 2', 'EIG 3'].includes(d.promotion ?? ''));
-    const distinct = new Set(firstThree.map((d) => same(d.administration))).size;
+    const firstThree = DEFIS().filter((d) => ['EIG 1', 'EIG 2', 'EIG 3'].includes(d.promotion ?? ''));
+    const distinct = new Set(firstThree.flatMap((d) => bodies(d.administration))).size;
     const notes = chart.notes!(chart.rows(ctx), ctx).join(' ');
     expect(notes, keyRef('Total', 'structures_publiques_accueil')).toContain(
       `${keyFigure('Total', 'structures_publiques_accueil')} structures publiques`,
@@ -74,22 +77,16 @@ describe('administrations chart', () => {
 
   it('reads the number of défis and administrations from the rows', () => {
     const reading = chart.reading(chart.rows(ctx), ctx);
-    expect(reading, `defis.csv: ${reference('defis.csv').length} défis`).toContain(
-      `${reference('defis.csv').length} défis`,
-    );
-    const interior = reference('defis.csv').filter((d) => d.administration === 'Ministère de l’Intérieur');
-    expect(reading, interior.map((d) => rowRef('defis.csv', d, ['defi', 'administration'])).join(' ; ')).toContain(
-      '« Ministère de l’Intérieur » (3 défis)',
-    );
+    expect(reading).toContain(`${DEFIS().length} défis`);
+    const dinum = DEFIS().filter((d) => same(d.administration) === 'direction interministerielle du numerique').length;
+    expect(reading).toContain(`« Direction interministérielle du numérique » (${dinum} défis)`);
   });
 
   it('draws one marker per défi and writes every administration, wide and narrow', () => {
     for (const variant of ['wide', 'narrow'] as const) {
       const { svg } = renderChart(publishedChart(chart, ctx), variant);
-      expect(svg.match(/<rect /gu)?.length, `defis.csv: ${reference('defis.csv').length} défis`).toBe(
-        reference('defis.csv').length,
-      );
-      expect(svg, 'defis.csv: administration « Cour des comptes »').toContain('>Cour des comptes<');
+      expect(svg.match(/<rect /gu)?.length).toBe(DEFIS().reduce((s, d) => s + bodies(d.administration).length, 0));
+      expect(svg).toContain('>Cour des comptes<');
     }
   });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/explorateur-defis.ts';
 import type { ChartContext, Column } from '../../../src/charts/types.ts';
 import { chartCsv } from '../../../src/publish/outputs.ts';
-import { expectKeyFigure, keyFigure, keyRef, reference, rowRef } from '../../support/reference.ts';
+import { reference } from '../../support/reference.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -10,90 +10,92 @@ beforeAll(async () => {
   ctx = await loadContext();
 });
 
-const DEFIS = () => reference('defis.csv');
+// The reader composes accents (the website writes « GDR Santé » with a combining accent): compared composed.
+const nfc = (text = '') => text.normalize('NFC');
+const DEFIS = () => reference('defis-2017-2023.csv');
+const OLD = () => reference('defis.csv');
+const norm = (title = '') => title.trim().toLowerCase().replace(/\s+/gu, ' ');
 
 describe('explorateur-defis chart', () => {
-  it('lists every défi of the website (71), each once, citing its line', () => {
+  it('lists every défi of the current website (131), each once, citing its line', () => {
     const rows = chart.rows(ctx);
-    expect(rows, `defis.csv: ${DEFIS().length} défis`).toHaveLength(DEFIS().length);
-    expect(rows, `defis.csv: ${DEFIS().length} défis`).toHaveLength(71);
+    expect(rows).toHaveLength(DEFIS().length);
+    expect(rows).toHaveLength(131);
     for (const ref of DEFIS()) {
-      const where = rowRef('defis.csv', ref, ['defi', 'promotion']);
-      const row = rows.find((r) => r.defi === ref.defi && r.promotion === ref.promotion);
-      expect(row, where).toBeDefined();
-      expect(row!.administration, `${where}, administration`).toBe(ref.administration);
-      expect(row!.eig, `${where}, nb_eig`).toBe(Number(ref.nb_eig));
-      expect(row!._from, where).toHaveLength(1);
-      expect(row!._from[0]!.table, where).toBe('defis');
+      const row = rows.find((r) => r.defi === nfc(ref.titre) && r.promotion === ref.promotion);
+      expect(row, ref.titre).toBeDefined();
+      expect(row!.administration).toBe(nfc(ref.administration));
+      expect(row!.ville).toBe(nfc(ref.ville) || null);
+      expect(row!.eig).toBe(Number(ref.nb_eig));
+      expect(row!.mentors).toBe(Number(ref.nb_mentors));
+      expect(row!.thematiques.split('; ')).toEqual(nfc(ref.thematiques).split(';'));
+      expect(ctx.cite(row!._from[0]!)).toMatchObject({ table: 'defis-2017-2023', key: { slug: ref.slug } });
     }
   });
 
-  it('has as many défis per promotion as the report for promotions 1–3 (9, 13, 15)', () => {
-    const count = (p: string) => chart.rows(ctx).filter((r) => r.promotion === p).length;
-    for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) expectKeyFigure(count(promotion), promotion, 'defis');
-    expect(count('EIG 1'), `defis.csv: défis of EIG 1 ; ${keyRef('EIG 1', 'defis')}`).toBe(9);
-    // The website lists 17 défis for promotion 4 where the April 2021 post says 16: shown in the notes.
-    expect(count('EIG 4'), 'defis.csv: défis of EIG 4').toBe(DEFIS().filter((d) => d.promotion === 'EIG 4').length);
-    expect(
-      chart.notes!(chart.rows(ctx), ctx).join(' '),
-      `defis.csv: défis of EIG 4 ; ${keyRef('EIG 4', 'defis')}`,
-    ).toContain(`${count('EIG 4')} défis ; les publications du programme en annoncent ${keyFigure('EIG 4', 'defis')}`);
-  });
-
-  it('is an explorer: its table is the list of défis', () => {
-    expect(chart.explorer).toBe(true);
-    expect(chart.columns.map((c) => c.key)).toEqual(
-      expect.arrayContaining([
-        'defi',
-        'promotion',
-        'annee',
-        'administration',
-        'commune',
-        'competences',
-        'eig',
-        'mentors',
-        'duree_mois',
-        'code_source',
-      ]),
+  it('takes the year of a défi from the 2022 list only (71 défis, matched by title or, for EIG Link, promotion), never guessed', () => {
+    const rows = chart.rows(ctx);
+    const old = OLD();
+    let withYear = 0;
+    for (const row of rows) {
+      const byTitle = old.filter((d) => norm(d.defi) === norm(row.defi));
+      const byPromotion = old.filter(
+        (d) =>
+          norm((d.defi ?? '').replace(/\d+/gu, '')) === norm(row.defi.replace(/\d+/gu, '')) &&
+          d.promotion === row.promotion,
+      );
+      const match = byTitle.length === 1 ? byTitle[0] : byPromotion.length === 1 ? byPromotion[0] : undefined;
+      expect(row.annee, row.defi).toBe(match ? Number(match.annee) : null);
+      if (match) {
+        withYear += 1;
+        expect(row._from.map((r) => r.table)).toEqual(['defis-2017-2023', 'defis']);
+      }
+    }
+    expect(withYear).toBe(old.length);
+    expect(rows.find((r) => r.defi === 'EIG4 Link')?.annee).toBe(2020);
+    expect(rows.filter((r) => ['EIG 5', 'EIG 6', 'EIG 7'].includes(r.promotion)).every((r) => r.annee === null)).toBe(
+      true,
     );
   });
 
-  it('links well-formed source-code addresses and shows malformed ones (no host) as text, with a note', () => {
-    const column = chart.columns.find((c) => c.key === 'code_source') as Column<Record<string, unknown>>;
-    // Malformed, as listed in the publications' known inconsistencies: the host has no domain.
-    const defis = DEFIS();
-    const malformed = defis.filter((d) => d.code_source && !/^https?:\/\/[^/]+\.[a-z]{2,}(\/|$)/iu.test(d.code_source));
-    expect(
-      malformed.map((d) => d.code_source),
-      'defis.csv: code_source of AFD - Geodata',
-    ).toContain('https://entrepreneur-interet-general/AFD_projects');
-    const rows = chart.rows(ctx);
-    for (const ref of defis.filter((d) => d.code_source)) {
-      const where = rowRef('defis.csv', ref, ['defi', 'promotion'], 'code_source');
-      const row = rows.find((r) => r.defi === ref.defi && r.promotion === ref.promotion)!;
-      const isMalformed = malformed.includes(ref);
-      expect(column.href!(row), where).toBe(isMalformed ? null : ref.code_source);
-      expect(column.format!(row), where).toContain(ref.code_source);
-      if (isMalformed) expect(column.format!(row), where).toContain('lien mal formé');
-    }
-    const notes = chart.notes!(rows, ctx).join(' ');
-    for (const d of malformed)
-      expect(notes, rowRef('defis.csv', d, ['defi', 'promotion'], 'code_source')).toContain(`« ${d.code_source} »`);
+  it('is an explorer with filters by promotion, theme, expertise, administration and town', () => {
+    expect(chart.explorer).toBe(true);
+    expect(chart.filters!.map((f) => f.param)).toEqual(['promotion', 'theme', 'expertise', 'administration', 'ville']);
+    const row = chart.rows(ctx).find((r) => r.defi === 'ePSHAD')!;
+    const values = (param: string) => chart.filters!.find((f) => f.param === param)!.values(row);
+    expect(values('administration')).toHaveLength(2);
+    const hopkins = chart.rows(ctx).find((r) => r.defi === 'Hopkins')!;
+    expect(chart.filters!.find((f) => f.param === 'administration')!.values(hopkins)).toEqual([
+      'Ministère de l’Action et des Comptes Publics',
+    ]);
   });
 
-  it('downloads the raw values (the whole link, even malformed) in its CSV', () => {
+  it('links source code only where the address is whole: personal accounts masked in the data are text', () => {
+    const column = chart.columns.find((c) => c.key === 'code_source') as Column<Record<string, unknown>>;
+    const rows = chart.rows(ctx);
+    for (const ref of DEFIS().filter((d) => d.lien_code)) {
+      const row = rows.find((r) => r.defi === nfc(ref.titre))!;
+      const masked = ref.lien_code!.includes('[compte-personnel]');
+      expect(column.href!(row), ref.lien_code).toBe(masked ? null : ref.lien_code);
+      expect(column.format!(row)).toContain(ref.lien_code);
+    }
+    expect(chart.notes!(rows, ctx).join(' ')).toContain('compte personnel');
+  });
+
+  it('downloads the raw values in its CSV, one line per défi', () => {
     const csv = chartCsv(publishedChart(chart, ctx));
-    expect(csv, 'defis.csv: code_source of ARS - Parcours de soin').toContain('https://scossin/parcoursdesoins');
-    expect(csv.trim().split('\n'), `defis.csv: ${DEFIS().length} défis and a header`).toHaveLength(72);
+    expect(csv.trim().split('\n')).toHaveLength(DEFIS().length + 1);
+    expect(csv.split('\n')[0]).toBe(
+      'defi,promotion,annee,administration,ville,thematiques,expertises,eig,mentors,code_source,source,lignes',
+    );
   });
 
   it('reads the number of défis and of the first and last promotions', () => {
     const reading = chart.reading(chart.rows(ctx), ctx);
-    expect(reading, `defis.csv: ${DEFIS().length} défis`).toContain(`${DEFIS().length} défis`);
-    expect(reading, `defis.csv: défis of EIG 1 ; ${keyRef('EIG 1', 'defis')}`).toContain(
-      `de ${keyFigure('EIG 1', 'defis')} pour la promotion EIG 1`,
+    const count = (p: string) => DEFIS().filter((d) => d.promotion === p).length;
+    expect(reading).toContain(`${DEFIS().length} défis`);
+    expect(reading).toContain(
+      `de ${count('EIG 1')} pour la promotion EIG 1 à ${count('EIG 7')} pour la promotion EIG 7`,
     );
-    const dev = DEFIS().filter((d) => (d.competences ?? '').split(';').includes('dev')).length;
-    expect(reading, 'defis.csv: competences').toContain(`${dev} demandent du développement`);
   });
 });

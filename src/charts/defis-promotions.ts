@@ -1,0 +1,114 @@
+import * as Plot from '@observablehq/plot';
+import type { Figure } from '../lib/figures.ts';
+import { formatNumber } from '../lib/format.ts';
+import { isEigPromotion } from '../lib/promotions.ts';
+import { datedTag } from './helpers/sources.ts';
+import { defineChart, type ChartRow } from './types.ts';
+
+const PUBLISHED = 'Chiffre publié par le programme';
+
+type Row = { promotion: string; liste: string; defis: number; nature: string };
+
+export default defineChart({
+  slug: 'defis-promotions',
+  title: 'Les défis de chaque promotion, 2017–2023',
+  theme: 'defis',
+  order: 2,
+  description:
+    'Nombre de défis de chaque promotion et des designers d’intérêt général d’après le site actuel du programme, à côté de la liste du site de 2022 et des chiffres publiés par le programme, là où ils existent.',
+  rows: ({ aggregates, publications }) => {
+    const { current, byPromotion: previous } = aggregates.defis.data;
+    const published = aggregates.programme.data.promotions.filter((p) => p.indicator === 'defis');
+    const row = (promotion: string, liste: string, figure: Figure): ChartRow<Row> => ({
+      promotion,
+      liste,
+      defis: figure.value,
+      nature: figure.computed ? 'compté dans la liste' : 'publié',
+      _from: figure.from,
+    });
+    const tag = (count: { figure: Figure }) => datedTag(publications, count.figure.from[0]?.source ?? '');
+    return current.byPromotion.flatMap((c) => {
+      const before = previous.find((p) => p.key === c.key);
+      const printed = published.find((p) => p.promotion === c.key);
+      return [
+        row(c.key, tag(c), c.figure),
+        ...(before ? [row(c.key, tag(before), before.figure)] : []),
+        ...(printed ? [row(c.key, PUBLISHED, printed.figure)] : []),
+      ];
+    });
+  },
+  columns: [
+    { key: 'promotion', label: 'Promotion', kind: 'texte' },
+    { key: 'liste', label: 'Source', kind: 'texte' },
+    { key: 'defis', label: 'Défis', kind: 'nombre' },
+    { key: 'nature', label: 'Nature', kind: 'texte' },
+  ],
+  reading: (rows) => {
+    const lists = [...new Set(rows.map((r) => r.liste))];
+    const current = rows.filter((r) => r.liste === lists[0]);
+    const total = current.reduce((s, r) => s + r.defis, 0);
+    const eig = current.filter((r) => isEigPromotion(r.promotion));
+    const first = eig[0];
+    const last = eig.at(-1);
+    if (!first || !last) return 'Aucun défi n’est listé.';
+    const others = current.filter((r) => !isEigPromotion(r.promotion));
+    return (
+      `Le site actuel du programme compte ${formatNumber(total)} défis : ${formatNumber(first.defis)} pour la promotion ${first.promotion}, ` +
+      `${formatNumber(last.defis)} pour la promotion ${last.promotion}` +
+      others.map((o) => `, ${formatNumber(o.defis)} pour les ${o.promotion}`).join('') +
+      '.'
+    );
+  },
+  notes: (rows) => {
+    const notes: string[] = [];
+    const lists = [...new Set(rows.map((r) => r.liste))];
+    for (const promotion of new Set(rows.map((r) => r.promotion))) {
+      const values = rows.filter((r) => r.promotion === promotion);
+      if (new Set(values.map((v) => v.defis)).size > 1) {
+        notes.push(`${promotion} : ${values.map((v) => `${formatNumber(v.defis)} (${v.liste})`).join(', ')}.`);
+      }
+    }
+    const compared = rows.filter((r) => r.liste !== lists[0]).map((r) => r.promotion);
+    const alone = [...new Set(rows.map((r) => r.promotion))].filter((p) => !compared.includes(p));
+    if (alone.length > 0) {
+      notes.push(
+        `${alone.join(', ')} : seul le site actuel du programme liste ces défis ; ni le site de 2022 ni les publications retenues ne les comptent.`,
+      );
+    }
+    notes.push('DIG : les défis du programme « Designers d’intérêt général », mené à côté de la promotion EIG 3.');
+    return notes;
+  },
+  plot: (rows, { narrow, palette }) => {
+    const lists = [...new Set(rows.map((r) => r.liste))];
+    return {
+      height: narrow ? 300 : 320,
+      marginBottom: 36,
+      x: { axis: null, domain: lists },
+      fx: {
+        label: null,
+        domain: [...new Set(rows.map((r) => r.promotion))],
+        tickFormat: (p: string) => (narrow ? p.replace('EIG ', '') : p),
+      },
+      y: { grid: true, label: 'Défis', labelArrow: 'none' },
+      color: { domain: lists, range: palette },
+      marks: [
+        Plot.barY(rows, {
+          fx: 'promotion',
+          x: 'liste',
+          y: 'defis',
+          fill: 'liste',
+          title: (d) => `${d.promotion} — ${d.liste} : ${formatNumber(d.defis)} défis`,
+        }),
+        Plot.text(rows, {
+          fx: 'promotion',
+          x: 'liste',
+          y: 'defis',
+          text: (d) => formatNumber(d.defis),
+          dy: -7,
+          fontSize: narrow ? 8.5 : 11,
+        }),
+        Plot.ruleY([0]),
+      ],
+    };
+  },
+});
