@@ -82,8 +82,9 @@ export default defineChart({
     { key: 'annee', label: 'Année', kind: 'annee' },
     { key: 'administration', label: 'Administration', kind: 'texte' },
     { key: 'ville', label: 'Ville', kind: 'texte' },
-    { key: 'thematiques', label: 'Thématiques', kind: 'texte' },
-    { key: 'expertises', label: 'Expertises', kind: 'texte' },
+    // Shown as a French list; the raw value (CSV, filters) keeps the separator.
+    { key: 'thematiques', label: 'Thématiques', kind: 'texte', format: (r) => list(r.thematiques).join(', ') },
+    { key: 'expertises', label: 'Expertises', kind: 'texte', format: (r) => list(r.expertises).join(', ') },
     { key: 'eig', label: 'EIG', kind: 'nombre' },
     { key: 'mentors', label: 'Mentors', kind: 'nombre' },
     {

@@ -37,8 +37,7 @@ export const sumLabel = (tag: string) => tag;
 
 export default defineChart({
   slug: 'taille-equipes',
-  title:
-    'Les équipes des défis de chaque promotion : participants et mentors, d’après les sites et d’après le programme',
+  title: 'Les équipes des défis : participants et mentors selon les sites et le programme',
   theme: 'defis',
   order: 5,
   description:
@@ -74,20 +73,24 @@ export default defineChart({
     { key: 'nature', label: 'Nature', kind: 'texte' },
   ],
   reading: (rows) => {
+    // One sentence a phone shows above the chart: how many promotions agree, the largest gap; the notes list
+    // every gap.
     const eig = rows.filter((r) => r.role === ROLES.eig);
-    const promotions = [...new Set(eig.map((r) => r.promotion))];
-    const compared = promotions
+    const compared = [...new Set(eig.map((r) => r.promotion))]
       .map((p) => ({ p, values: eig.filter((r) => r.promotion === p) }))
       .filter((x) => x.values.some((v) => v.mesure === PUBLISHED));
-    const agree = compared.filter((x) => new Set(x.values.map((v) => v.personnes)).size === 1).map((x) => x.p);
-    const differ = compared.filter((x) => !agree.includes(x.p));
-    const parts = differ.map(
-      (x) =>
-        `pour ${x.p}, ${x.values.map((v) => `${formatNumber(v.personnes)} selon ${v.mesure === PUBLISHED ? 'le programme' : v.mesure.toLowerCase()}`).join(', ')}`,
-    );
-    if (agree.length > 0) parts.push(`pour ${listFr(agree)}, les équipes et le chiffre publié concordent`);
-    const sentence = parts.length > 0 ? `Participants : ${parts.join(' ; ')}.` : 'Aucun effectif publié à comparer.';
-    return sentence;
+    if (compared.length === 0) return 'Aucun effectif publié à comparer.';
+    const spread = (x: (typeof compared)[number]) =>
+      Math.max(...x.values.map((v) => v.personnes)) - Math.min(...x.values.map((v) => v.personnes));
+    const agree = compared.filter((x) => spread(x) === 0).map((x) => x.p);
+    const widest = [...compared].sort((a, b) => spread(b) - spread(a))[0]!;
+    const gap =
+      spread(widest) > 0
+        ? `l’écart le plus grand est pour ${widest.p} : de ${formatNumber(Math.min(...widest.values.map((v) => v.personnes)))} à ${formatNumber(Math.max(...widest.values.map((v) => v.personnes)))} participants selon la source`
+        : '';
+    const same = agree.length > 0 ? `les sources concordent pour ${listFr(agree)}` : '';
+    const sentence = [same, gap].filter(Boolean).join(' ; ');
+    return `Participants : ${sentence}.`;
   },
   notes: (rows) => {
     const notes: string[] = [];

@@ -45,7 +45,7 @@ describe('explorer tables without JavaScript', () => {
   it('list every défi with a static chart of all of them, the filters hidden until the script brings them to life', () => {
     const doc = page(dist, `graphiques/${SLUG}/index.html`);
     const table = doc.querySelector(`table[data-explorer="${SLUG}"]`)!;
-    expect(table.querySelectorAll('tbody tr')).toHaveLength(DEFIS().length);
+    expect(table.querySelectorAll('tbody tr').length).toBe(DEFIS().length);
     const controls = doc.querySelector(`[data-explorer-controls="${table.id}"]`)!;
     expect(controls.hasAttribute('hidden')).toBe(true);
     expect(doc.querySelector('script[src*="TableExplorer"]')).not.toBeNull();
@@ -54,7 +54,9 @@ describe('explorer tables without JavaScript', () => {
     const bars = [
       ...doc.querySelectorAll(`[data-follows="expertise"] rect[data-bar="${encodeURIComponent('Design')}"]`),
     ];
-    expect(bars).toHaveLength(2);
+    // One bar per drawing of the chart (one per width).
+    expect(bars.length).toBe(doc.querySelectorAll('figure.chart-figure svg.chart-svg').length);
+    expect(bars.length).toBeGreaterThan(1);
     for (const bar of bars) expect(bar.getAttribute('data-count')).toBe(String(design));
   });
 
