@@ -4,11 +4,14 @@
  * A figure shown on a chart and the figure checked by the report are one object (one copy in memory, see the
  * scale benchmark).
  */
+import type { Gazetteer } from '../geo/places.ts';
 import type { SnapshotTables } from '../tables.ts';
 import { budgetByPromotion, budgetFigures, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
 import { indexKeyFigures } from './key-figures.ts';
+import { mapServices, originalFigures } from './original-site.ts';
+import { placesOf } from './places.ts';
 import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
 import { community, composition } from './profiles.ts';
 import { surveyResults } from './surveys.ts';
@@ -16,8 +19,11 @@ import { surveyResults } from './surveys.ts';
 const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
 const SALARY_SHARE_INDICATORS = ['part_pia_dans_salaires', 'part_administrations_dans_salaires'] as const;
 
-/** The figures read from the tables, each row once; the themes and the quality report share them. */
-export function readFigures(data: SnapshotTables) {
+/**
+ * The figures read from the tables, each row once; the themes and the quality report share them. The gazetteer
+ * places the défis' towns (none placed without it).
+ */
+export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = null) {
   const kf = indexKeyFigures(data['chiffres-cles']);
   const defis = defiList(data.defis);
   const followUpFigures = followUp(data['suivi-defis']);
@@ -34,6 +40,9 @@ export function readFigures(data: SnapshotTables) {
     promotionBudgetChecks: promotionBudgetChecks(budget),
     teamSizes: teamSizes(defis),
     partitionSums: partitionSums(followUpFigures),
+    original: originalFigures(data['eig-forever-2019']),
+    originalMap: mapServices(data['carte-2019']),
+    places: placesOf(data['defis-2017-2023'], gazetteer),
   };
 }
 
@@ -93,6 +102,12 @@ export function buildAggregates(figures: Figures) {
         byTown: byTown(defis),
         teamSizes: figures.teamSizes,
       },
+    },
+    origine: {
+      title: 'Chiffres et carte du site d’origine (2019)',
+      description:
+        'Les 222 chiffres de data.eig-forever.org (mai 2019) et les 29 services de sa carte ; les défis de 2017 à 2023 placés par commune.',
+      data: { figures: figures.original.all, map: figures.originalMap, places: figures.places },
     },
     suivi: {
       title: 'Suivi des défis',
