@@ -24,6 +24,7 @@ import {
   label,
 } from './labels.ts';
 import { byPromotion, isEigPromotion, promotionSpan } from './promotions.ts';
+import { originalSiteChecks } from './quality/original-site.ts';
 
 /**
  * - `incoherence`: figures that should be equal are not (85 printed, 94 summed);
@@ -537,6 +538,7 @@ export function qualityReport(inputs: Figures, publications: Publications): Qual
     ...followUpChecks(inputs),
     ...formatChecks(defis),
     ...boundsNotice(inputs),
+    ...originalSiteChecks(inputs, publications),
   ];
   const ordered = [...checks].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const counts = Object.fromEntries(
