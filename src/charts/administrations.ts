@@ -36,7 +36,6 @@ export default defineChart({
   order: 2,
   description:
     'Chaque administration qui a accueilli des défis, avec le nombre de défis par promotion, d’après la liste des défis du site du programme (noms regroupés sans tenir compte de la casse, des accents ni de la ponctuation).',
-  legacyAnchors: ['carte'],
   rows: ({ aggregates }) => {
     const list = aggregates.defis.data.list;
     const byKey = new Map<string, Defi[]>();
