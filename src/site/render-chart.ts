@@ -142,6 +142,8 @@ export function renderChartFile(published: PublishedChart, variant: Variant = 'w
     y += 10;
   }
   const top = y;
+  // A chart drawn once per view (the map's promotions) shows its default view in a file, where no CSS picks one.
+  for (const mark of svg.querySelectorAll('.view-mark:not(.view-tout)')) mark.remove();
   // Value labels drawn in their series' colour are set in ink, as on the page, for contrast.
   for (const label of svg.querySelectorAll('text[fill]')) {
     if (range.includes((label.getAttribute('fill') ?? '').toLowerCase())) label.setAttribute('fill', INK);
