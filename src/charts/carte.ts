@@ -6,6 +6,7 @@ import { byPromotion } from '../lib/promotions.ts';
 import { plural } from '../lib/text.ts';
 import {
   baseMarks,
+  MAP_VIEWS,
   inInset,
   mapLayout,
   pointMarks,
@@ -56,6 +57,7 @@ export default defineChart({
   description:
     'Les 29 services qui ont accueilli les défis des promotions 1 à 3, placés comme sur la carte du site d’origine data.eig-forever.org, et les défis des promotions 1 à 7 et des designers d’intérêt général placés par commune ; une vue par année de 2017 à 2019.',
   legacyAnchors: ['carte'],
+  views: MAP_VIEWS,
   rows: ({ aggregates }) => {
     const { map, places } = aggregates.origine.data;
     const services = map.map<ChartRow<Row>>((s) => {

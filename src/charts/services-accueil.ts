@@ -78,11 +78,20 @@ export default defineChart({
     if (!last || of(ADMINISTRATIONS) === undefined) return 'Les administrations d’accueil ne sont pas publiées.';
     return `${last} : ${formatNumber(of(ADMINISTRATIONS)!)} administrations d’accueil selon le site d’origine, ${formatNumber(of(LAUREATES) ?? 0)} services lauréats selon le rapport, ${formatNumber(of(MAP_SERVICES) ?? 0)} services sur la carte du site d’origine.`;
   },
-  notes: () => [
-    'Le site d’origine et le rapport ne disent pas ce qu’ils comptent comme administration ou service ; la carte du site d’origine place 29 services sous 19 ministères ou organismes (dont la Cour des comptes, un groupement d’intérêt public, des établissements publics), que le billet de mai 2019 compte comme 19 structures publiques et 29 services ou directions.',
-    'Les services et tutelles « recomptés sur la carte » sont ceux dont la carte du site d’origine donne au moins un défi cette année-là.',
-    'Les administrations d’accueil des défis de 2017 à 2023 (site actuel du programme) sont sur le graphique des administrations.',
-  ],
+  notes: (_rows, { aggregates }) => {
+    const map = aggregates.origine.data.map;
+    const tutelles = new Set(map.map((s) => s.tutelle)).size;
+    const structures = aggregates.programme.data.allFigures.find((f) => f.indicator === 'structures_publiques_accueil');
+    const services = aggregates.programme.data.allFigures.find((f) => f.indicator === 'services_ou_directions');
+    return [
+      `Le site d’origine et le rapport ne disent pas ce qu’ils comptent comme administration ou service ; la carte du site d’origine place ${formatNumber(map.length)} services sous ${formatNumber(tutelles)} ministères ou organismes de tutelle (dont la Cour des comptes, un groupement d’intérêt public, des établissements publics)` +
+        (structures && services
+          ? `, que le billet de mai 2019 compte comme ${formatNumber(structures.figure.value)} structures publiques et ${formatNumber(services.figure.value)} services ou directions.`
+          : '.'),
+      'Les services et tutelles « recomptés sur la carte » sont ceux dont la carte du site d’origine donne au moins un défi cette année-là.',
+      'Les administrations d’accueil des défis de 2017 à 2023 (site actuel du programme) sont sur le graphique des administrations.',
+    ];
+  },
   plot: (rows, { narrow, palette }) => {
     const measures = [...new Set(rows.map((r) => r.mesure))];
     const promotions = [...new Set(rows.map((r) => r.promotion))];

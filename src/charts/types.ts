@@ -82,6 +82,11 @@ export interface ChartDef<R extends object = Record<string, unknown>> {
    * sortable columns and a download of the rows shown. Without JavaScript the full table is there.
    */
   explorer?: true;
+  /**
+   * Views a reader can pick (the map's promotions): links to #vue-<id> above the chart; marks of class
+   * `view-mark view-<id>` show only in their view (CSS, also without JavaScript), those of `view-tout` by default.
+   */
+  views?: readonly { id: string; label: string }[];
   /** The Observable Plot specification. `document` is supplied by the renderer. */
   plot(rows: ChartRow<R>[], ctx: PlotContext): PlotOptions;
 }

@@ -107,7 +107,7 @@ export function buildAggregates(figures: Figures) {
       title: 'Chiffres et carte du site d’origine (2019)',
       description:
         'Les 222 chiffres de data.eig-forever.org (mai 2019) et les 29 services de sa carte ; les défis de 2017 à 2023 placés par commune.',
-      data: { figures: figures.original.all, map: figures.originalMap, places: figures.places },
+      data: { figures: figures.original, map: figures.originalMap, places: figures.places },
     },
     suivi: {
       title: 'Suivi des défis',
