@@ -32,7 +32,8 @@ export const PARIS_ZERO: [number, number] = [2.3488, 48.8534];
 export const inInset = (lat: number, lon: number) =>
   lon >= INSET_BOX.west && lon <= INSET_BOX.east && lat >= INSET_BOX.south && lat <= INSET_BOX.north;
 
-export interface MapPoint {
+// A type, not an interface: a chart's row type must be assignable to the registry's Record rows.
+export type MapPoint = {
   /** The layer's name (its legend entry and colour). */
   couche: string;
   nom: string;
@@ -42,7 +43,7 @@ export interface MapPoint {
   counts: Record<MapView, number>;
   /** Tooltip text. */
   tip: string;
-}
+};
 
 export interface MapLayer {
   name: string;
