@@ -191,13 +191,20 @@ export default defineChart({
       text: [
         ...parts
           .filter((r) => r.promotion === p)
+          .map((r) => {
+            const subLines = extras.filter((x) => x.promotion === p && x.poste.startsWith('dont '));
+            const detail =
+              r.poste === label(BUDGET_LINE_LABELS, 'programme_accompagnement') && subLines.length > 0
+                ? ` dont ${subLines.map((x) => `${x.poste.replace(/^dont /u, '')} ${formatEuros(x.montant)}`).join(', ')}`
+                : '';
+            return `${SHORT[r.poste] ?? r.poste} ${formatEuros(r.montant)}${r.part !== null ? ` (${percentAsPrinted(r.part)})` : ''}${detail}`;
+          }),
+        ...extras
+          .filter((r) => r.promotion === p && !r.poste.startsWith('dont '))
           .map(
             (r) =>
-              `${SHORT[r.poste] ?? r.poste} ${formatEuros(r.montant)}${r.part !== null ? ` (${percentAsPrinted(r.part)})` : ''}`,
+              `${r.poste.replace(' (site d’origine)', '').toLowerCase()} selon le site d’origine ${formatEuros(r.montant)}`,
           ),
-        ...extras
-          .filter((r) => r.promotion === p)
-          .map((r) => `${r.poste.replace(' (site d’origine)', '').toLowerCase()} ${formatEuros(r.montant)}`),
       ].join(' · '),
     }));
     const tip = (r: ChartRow<BudgetRow>) =>

@@ -25,7 +25,8 @@ type Row = {
 /** The original site's three payers of the salaries: share, amount, défis funded that way. */
 const ORIGINAL_PAYERS = [
   {
-    financeur: 'PIA (défis totalement financés)',
+    // The post's name, so that both bars give the PIA one colour.
+    financeur: 'PIA',
     share: ORIGINAL.sharePia,
     amount: ORIGINAL.salariesPia,
     defis: ORIGINAL.defisFunded,
@@ -44,6 +45,10 @@ const ORIGINAL_PAYERS = [
   },
 ] as const;
 const ORIGINAL_SERIES = ORIGINAL_PAYERS.map((p) => p.financeur);
+/** A share of the May 2019 post (its PIA is named as the original's). */
+const isPost = (r: Row) => r.nature === 'publié' && (r.financeur === 'PIA' || r.financeur === 'Administrations');
+/** Stacked from the left like the post's bar: the administrations' parts first, then the PIA. */
+const ORIGINAL_STACK = [...ORIGINAL_SERIES].reverse();
 const ORIGINAL_NATURE = 'site d’origine';
 const isOriginal = (r: Row) => r.nature === ORIGINAL_NATURE;
 
@@ -158,7 +163,7 @@ export default defineChart({
     { key: 'precision', label: 'Précision', kind: 'texte' },
   ],
   reading: (rows) => {
-    const pia = rows.filter((r) => r.financeur === ORIGINAL_SERIES[0]);
+    const pia = rows.filter((r) => isOriginal(r) && r.financeur === PIA);
     const [first, last] = [pia[0], pia.at(-1)];
     if (!first || !last || first === last)
       return 'Les parts des salaires payées par le PIA ne sont pas publiées pour deux promotions.';
@@ -168,12 +173,12 @@ export default defineChart({
   notes: (rows, { aggregates }) => {
     const notes: string[] = [];
     for (const sum of rows.filter((r) => r.financeur === SUM && r.part !== 100)) {
-      const parts = rows.filter((r) => r.promotion === sum.promotion && SERIES.includes(r.financeur));
+      const parts = rows.filter((r) => r.promotion === sum.promotion && isPost(r));
       notes.push(
         `${sum.promotion} : les deux parts publiées (${parts.map((p) => `${p.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(p.part)}`).join(', ')}) font ${formatPercent(sum.part)}, pas 100 % ; le billet de mai 2019 ne dit pas d’où vient l’écart probablement des arrondis. La barre s’arrête donc à ${formatPercent(sum.part)}.`,
       );
     }
-    const published = new Set(rows.filter((r) => SERIES.includes(r.financeur)).map((r) => r.promotion));
+    const published = new Set(rows.filter((r) => isPost(r)).map((r) => r.promotion));
     const onlyOriginal = [...new Set(rows.filter(isOriginal).map((r) => r.promotion))].filter((p) => !published.has(p));
     notes.push(
       'Site d’origine data.eig-forever.org (mai 2019) : parts à deux décimales, montants en euros et nombre de défis de chaque mode de financement (défis totalement financés par le PIA, cofinancés, autofinancés).' +
@@ -202,7 +207,7 @@ export default defineChart({
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    const blog = rows.filter((r) => SERIES.includes(r.financeur));
+    const blog = rows.filter((r) => isPost(r));
     const mine = rows.filter(isOriginal);
     const sums = rows.filter((r) => r.financeur === SUM);
     const rules = rows.filter((r) => r.financeur === RULE);
@@ -222,7 +227,7 @@ export default defineChart({
       (r.montant !== null ? `, ${formatEuros(r.montant)}` : '') +
       (r.defis !== null ? `, ${formatNumber(r.defis)} défis` : '') +
       ` (${isOriginal(r) ? 'site d’origine' : 'billet de mai 2019'})`;
-    const series = [...ORIGINAL_SERIES, ...SERIES];
+    const series = [...new Set([...ORIGINAL_SERIES, ...SERIES])];
     const fontSize = narrow ? 10 : 11;
     const originalLine = (p: string) =>
       mine
@@ -256,7 +261,7 @@ export default defineChart({
             y: (r: ChartRow<Row>) => bar(r.promotion, 'origine'),
             x: 'part',
             fill: 'financeur',
-            order: ORIGINAL_SERIES,
+            order: ORIGINAL_STACK,
             offset: null,
             title: tip,
           }),

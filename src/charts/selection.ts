@@ -75,7 +75,7 @@ export default defineChart({
   plot: (rows, { narrow, palette }) => {
     const stages = [...new Set(rows.map((r) => r.etape))];
     const promotions = [...new Set(rows.map((r) => r.promotion))];
-    const marginLeft = narrow ? 132 : 160;
+    const marginLeft = narrow ? 96 : 160;
     return {
       height: promotions.length * stages.length * 24 + promotions.length * 30 + 30,
       marginLeft,
@@ -83,7 +83,14 @@ export default defineChart({
       marginTop: 22,
       marginBottom: 28,
       x: { grid: true, label: 'Personnes', labelArrow: 'none', ticks: narrow ? 3 : 6 },
-      y: { domain: stages, label: null, tickSize: 0, padding: 0.15 },
+      y: {
+        domain: stages,
+        label: null,
+        tickSize: 0,
+        padding: 0.15,
+        // On phones the longest step name is shortened: the legend and the table give it whole.
+        tickFormat: (stage: string) => (narrow && stage === STAGES[1].etape ? 'Jury' : stage),
+      },
       fy: { domain: promotions, axis: null, padding: 0.25 },
       color: { domain: stages, range: palette },
       marks: [

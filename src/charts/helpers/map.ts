@@ -129,7 +129,8 @@ function projected(geometry: Polygon | MultiPolygon, project: GeoProjection): Ge
 export function position(layout: MapLayout, lat: number, lon: number): { x: number; y: number; inset: boolean } {
   const inset = inInset(lat, lon);
   const [x, y] = (inset ? layout.inset : layout.main)([lon, lat]) ?? [0, 0];
-  return { x, y, inset };
+  // A tenth of a pixel is precise enough, and every decimal more is bytes in the page.
+  return { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, inset };
 }
 
 const rectangle = (x0: number, y0: number, x1: number, y1: number): Polygon => ({

@@ -16,7 +16,7 @@ describe('salaires chart', () => {
   it('shows the published shares of PIA and administrations for promotions 1 and 3 only', () => {
     const rows = chart.rows(ctx);
     const share = (promotion: string, who: string) =>
-      rows.find((r) => r.promotion === promotion && r.financeur === who)?.part;
+      rows.find((r) => r.promotion === promotion && r.financeur === who && r.nature === 'publié')?.part;
     expect(share('EIG 1', 'PIA')).toBe(keyFigure('EIG 1', 'part_pia_dans_salaires'));
     expect(share('EIG 1', 'Administrations')).toBe(keyFigure('EIG 1', 'part_administrations_dans_salaires'));
     expect(share('EIG 3', 'PIA')).toBe(keyFigure('EIG 3', 'part_pia_dans_salaires'));
