@@ -114,7 +114,6 @@ const UNITS: Record<string, Unit> = {
 };
 
 export interface OriginalFigure {
-  section: string;
   indicator: string;
   promotion: string;
   year: number;
@@ -124,8 +123,6 @@ export interface OriginalFigure {
   ref: RowRef;
   /** The snapshot's note on the row (why a figure is missing). */
   note: string | null;
-  /** The unit as the snapshot writes it (« videos », « sessions »…), finer than the figure's unit. */
-  unit: string;
 }
 
 export interface OriginalFigures {
@@ -142,34 +139,38 @@ export interface OriginalFigures {
 
 export function originalFigures(rows: readonly Row<'eig-forever-2019'>[]): OriginalFigures {
   const all = rows.map<OriginalFigure>((row) => {
-    const unit = UNITS[row.unite] ?? 'nombre';
+    // One reference per row, shared by the figure (a large snapshot has hundreds of thousands of rows).
+    const figure =
+      row.valeur === null ? null : published('eig-forever-2019', row, row.valeur, UNITS[row.unite] ?? 'nombre');
     return {
-      section: row.tableau,
       indicator: row.indicateur,
       promotion: row.promotion,
       year: row.annee,
-      figure: row.valeur === null ? null : published('eig-forever-2019', row, row.valeur, unit),
-      ref: refOf('eig-forever-2019', row),
+      figure,
+      ref: figure?.from[0] ?? refOf('eig-forever-2019', row),
       note: row.precision ?? null,
-      unit: row.unite,
     };
   });
-  const index = new Map<string, OriginalFigure>();
+  // Indexed by indicator, then promotion: no key string per row.
+  const index = new Map<string, Map<string, OriginalFigure>>();
   const byIndicator = new Map<string, OriginalFigure[]>();
   for (const f of all) {
-    index.set(`${f.indicator}\u0001${f.promotion}`, f);
+    const promotions = index.get(f.indicator) ?? index.set(f.indicator, new Map()).get(f.indicator)!;
+    promotions.set(f.promotion, f);
     const list = byIndicator.get(f.indicator);
     if (list) list.push(f);
     else byIndicator.set(f.indicator, [f]);
   }
   for (const list of byIndicator.values()) list.sort((a, b) => a.year - b.year);
-  const get = (indicator: string, promotion: string) => index.get(`${indicator}\u0001${promotion}`) ?? null;
+  const get = (indicator: string, promotion: string) => index.get(indicator)?.get(promotion) ?? null;
+  const years = new Map<string, number>();
+  for (const f of all) if (!years.has(f.promotion)) years.set(f.promotion, f.year);
   return {
     all,
     get,
     value: (indicator, promotion) => get(indicator, promotion)?.figure ?? null,
     series: (indicator) => byIndicator.get(indicator) ?? [],
-    promotions: [...new Set([...all].sort((a, b) => a.year - b.year).map((f) => f.promotion))],
+    promotions: [...years].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([p]) => p),
   };
 }
 
@@ -189,17 +190,19 @@ export interface MapService {
 export const MAP_YEARS = [2017, 2018, 2019] as const;
 
 export function mapServices(rows: readonly Row<'carte-2019'>[]): MapService[] {
-  return rows.map((row) => ({
-    tutelle: row.tutelle,
-    service: row.service,
-    defis: {
-      2017: published('carte-2019', row, row.defis_2017, 'défis'),
-      2018: published('carte-2019', row, row.defis_2018, 'défis'),
-      2019: published('carte-2019', row, row.defis_2019, 'défis'),
-    },
-    latitude: row.latitude,
-    longitude: row.longitude,
-    remarque: row.remarque ?? null,
-    ref: refOf('carte-2019', row),
-  }));
+  return rows.map((row) => {
+    // The row's three counts share its reference.
+    const ref = refOf('carte-2019', row);
+    const from = [ref];
+    const count = (value: number): Figure => ({ value, unit: 'défis', from, computed: false });
+    return {
+      tutelle: row.tutelle,
+      service: row.service,
+      defis: { 2017: count(row.defis_2017), 2018: count(row.defis_2018), 2019: count(row.defis_2019) },
+      latitude: row.latitude,
+      longitude: row.longitude,
+      remarque: row.remarque ?? null,
+      ref,
+    };
+  });
 }

@@ -63,7 +63,9 @@ function kindOfSite(departement: string | null): PlaceKind {
 
 function kindOfDefi(sites: readonly TownSite[], matched: readonly MatchedSite[]): PlaceKind {
   const kinds = new Set(
-    sites.map((site) => kindOfSite(site.departement ?? matched.find((m) => m.site === site)?.place.departement ?? null)),
+    sites.map((site) =>
+      kindOfSite(site.departement ?? matched.find((m) => m.site === site)?.place.departement ?? null),
+    ),
   );
   if (kinds.size === 0) return 'inconnu';
   if (kinds.size === 1) return [...kinds][0]!;
@@ -72,20 +74,25 @@ function kindOfDefi(sites: readonly TownSite[], matched: readonly MatchedSite[])
 
 export function placesOf(rows: readonly Row<'defis-2017-2023'>[], gazetteer: Gazetteer | null): Places {
   const empty: Gazetteer = { byName: new Map() };
-  const defis = rows.map<DefiPlace>((row) => {
-    const sites = parseTown(row.ville ?? '');
+  // A few dozen spellings of towns for all the défis: each read and located once, its result shared.
+  const byTown = new Map<string, Pick<DefiPlace, 'matched' | 'unmatched' | 'kind'>>();
+  const locate = (ville: string) => {
+    const known = byTown.get(ville);
+    if (known) return known;
+    const sites = parseTown(ville);
     const { matched, unmatched } = locateSites(sites, gazetteer ?? empty);
-    return {
-      slug: row.slug,
-      titre: row.titre,
-      promotion: row.promotion,
-      ref: refOf('defis-2017-2023', row),
-      ville: row.ville ?? '',
-      matched,
-      unmatched,
-      kind: kindOfDefi(sites, matched),
-    };
-  });
+    const located = { matched, unmatched, kind: kindOfDefi(sites, matched) };
+    byTown.set(ville, located);
+    return located;
+  };
+  const defis = rows.map<DefiPlace>((row) => ({
+    slug: row.slug,
+    titre: row.titre,
+    promotion: row.promotion,
+    ref: refOf('defis-2017-2023', row),
+    ville: row.ville ?? '',
+    ...locate(row.ville ?? ''),
+  }));
 
   const towns = new Map<string, TownPoint>();
   const unplaced = new Map<string, UnplacedSite>();
@@ -99,7 +106,8 @@ export function placesOf(rows: readonly Row<'defis-2017-2023'>[], gazetteer: Gaz
         lon: m.lon,
         defis: [],
       };
-      if (!town.defis.includes(defi)) town.defis.push(defi);
+      // A défi on two sites of one town counts once there (its sites come one after the other).
+      if (town.defis.at(-1) !== defi) town.defis.push(defi);
       towns.set(key, town);
     }
     for (const u of defi.unmatched) {
@@ -113,7 +121,9 @@ export function placesOf(rows: readonly Row<'defis-2017-2023'>[], gazetteer: Gaz
   const groups = new Map<string, DefiPlace[]>();
   for (const defi of defis) {
     const key = `${defi.promotion}\u0001${defi.kind}`;
-    groups.set(key, [...(groups.get(key) ?? []), defi]);
+    const group = groups.get(key);
+    if (group) group.push(defi);
+    else groups.set(key, [defi]);
   }
   const byKind = [...groups]
     .map(([key, members]) => {

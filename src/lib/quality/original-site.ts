@@ -10,7 +10,7 @@ import { concatFrom, sumOf, type Figure } from '../figures.ts';
 import { formatNumber, formatValue, NBSP } from '../format.ts';
 import type { Publications } from '../publications.ts';
 import type { QualityCheck, Severity } from '../quality.ts';
-import { slugify as slug } from '../text.ts';
+import { slugify } from '../text.ts';
 
 const ORIGINAL_ID = 'data-eig-forever-2019';
 
@@ -53,22 +53,29 @@ function compared(
   printedRounding = false,
 ): QualityCheck {
   const severity = severityOf(a.figure.value, b.figure.value, tolerance, different, printedRounding);
-  const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   return {
     id,
     severity,
-    title:
-      severity === 'conforme'
-        ? Math.abs(a.figure.value - b.figure.value) < 1e-6
-          ? `${what} : ${text(a.figure)} selon ${a.source} comme selon ${b.source}.`
-          : `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`
-        : `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`,
+    // Written when read: a large snapshot has hundreds of thousands of checks, whose sentences are seldom shown.
+    get title() {
+      if (severity !== 'conforme')
+        return `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
+      return Math.abs(a.figure.value - b.figure.value) < 1e-6
+        ? `${what} : ${text(a.figure)} selon ${a.source} comme selon ${b.source}.`
+        : `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`;
+    },
     figures: [
       { label: capital(a.source), figure: a.figure },
       { label: capital(b.source), figure: b.figure },
     ],
   };
 }
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+// The same few indicator names make the ids of thousands of checks on a large snapshot: each slugified once.
+const slugs = new Map<string, string>();
+const slug = (text: string) => slugs.get(text) ?? slugs.set(text, slugify(text)).get(text)!;
 
 /** A share recomputed from the figures it is a share of, in percent. */
 function share(part: Figure, whole: Figure): Figure | null {
@@ -278,8 +285,9 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
 
   // The original against the June 2019 report and the May 2019 blog post, figure by figure.
   const keyFigure = (promotion: string, indicator: string) => kf.get(promotion, indicator);
-  const budgetLine = (promotion: string, line: string) =>
-    budget.find((b) => b.promotion === promotion && b.line === line)?.figure ?? null;
+  // Indexed once: the checks run per promotion, and a large snapshot has thousands (see the scale benchmark).
+  const budgetIndex = new Map(budget.map((b) => [`${b.promotion}\u0001${b.line}`, b.figure]));
+  const budgetLine = (promotion: string, line: string) => budgetIndex.get(`${promotion}\u0001${line}`) ?? null;
   const against: {
     id: string;
     what: string;
@@ -485,10 +493,13 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
     [O.dataScientists, 'data science'],
     [O.designers, 'design'],
   ];
+  const communityIndex = new Map(
+    community.filter((c) => c.programme === 'EIG').map((c) => [`${c.promotion}\u0001${c.profile}`, c]),
+  );
   for (const promotion of promotions) {
     for (const [name, profile] of COMMUNITY) {
       const mine = v(name, promotion);
-      const listed = community.find((c) => c.promotion === promotion && c.programme === 'EIG' && c.profile === profile);
+      const listed = communityIndex.get(`${promotion}\u0001${profile}`);
       if (!mine || !listed) continue;
       checks.push(
         compared(
