@@ -19,7 +19,8 @@ const CURRENT = 'site actuel du programme';
 const ORIGINAL_SITE = 'site d’origine (2019)';
 const SERIES = [...Object.values(KIND_LABELS), OUTSIDE_PARIS];
 
-type Row = { promotion: string; source: string; lieu: string; defis: number };
+// `selon`, not `source`: the CSV adds its own « source » column (the publications cited).
+type Row = { promotion: string; selon: string; lieu: string; defis: number };
 
 export default defineChart({
   slug: 'lieux-defis',
@@ -32,7 +33,7 @@ export default defineChart({
     const { places, figures: original } = aggregates.origine.data;
     const rows: ChartRow<Row>[] = places.byKind.map((k) => ({
       promotion: k.promotion,
-      source: CURRENT,
+      selon: CURRENT,
       lieu: KIND_LABELS[k.kind],
       defis: k.figure.value,
       _from: k.figure.from,
@@ -43,20 +44,20 @@ export default defineChart({
         [ORIGINAL.defisOutsideParis, OUTSIDE_PARIS],
       ] as const) {
         const figure = original.value(name, promotion);
-        if (figure) rows.push({ promotion, source: ORIGINAL_SITE, lieu, defis: figure.value, _from: figure.from });
+        if (figure) rows.push({ promotion, selon: ORIGINAL_SITE, lieu, defis: figure.value, _from: figure.from });
       }
     }
     const order = byPromotion((r: Row) => r.promotion);
-    return rows.sort((a, b) => order(a, b) || (a.source === b.source ? 0 : a.source === CURRENT ? -1 : 1));
+    return rows.sort((a, b) => order(a, b) || (a.selon === b.selon ? 0 : a.selon === CURRENT ? -1 : 1));
   },
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
-    { key: 'source', label: 'Selon', kind: 'texte' },
+    { key: 'selon', label: 'Selon', kind: 'texte' },
     { key: 'lieu', label: 'Lieu', kind: 'texte' },
     { key: 'defis', label: 'Défis', kind: 'nombre' },
   ],
   reading: (rows) => {
-    const current = rows.filter((r) => r.source === CURRENT);
+    const current = rows.filter((r) => r.selon === CURRENT);
     const total = current.reduce((s, r) => s + r.defis, 0);
     const paris = current.filter((r) => r.lieu === KIND_LABELS.paris).reduce((s, r) => s + r.defis, 0);
     const suburbs = current.filter((r) => r.lieu === KIND_LABELS['petite-couronne']).reduce((s, r) => s + r.defis, 0);
@@ -78,12 +79,12 @@ export default defineChart({
   plot: (rows, { narrow, palette }) => {
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     const sources = (p: string) =>
-      [CURRENT, ORIGINAL_SITE].filter((s) => rows.some((r) => r.promotion === p && r.source === s));
+      [CURRENT, ORIGINAL_SITE].filter((s) => rows.some((r) => r.promotion === p && r.selon === s));
     const head = (p: string) => bandKey(p, '');
-    const bar = (r: { promotion: string; source: string }) => bandKey(r.promotion, r.source);
+    const bar = (r: { promotion: string; selon: string }) => bandKey(r.promotion, r.selon);
     const domain = promotions.flatMap((p) => [head(p), ...sources(p).map((s) => bandKey(p, s))]);
     const tip = (r: Row) =>
-      `${r.promotion} — ${r.lieu} : ${formatNumber(r.defis)} ${plural(r.defis, 'défi')} (${r.source})`;
+      `${r.promotion} — ${r.lieu} : ${formatNumber(r.defis)} ${plural(r.defis, 'défi')} (${r.selon})`;
     const stack = { y: bar, x: 'defis', z: 'lieu', order: SERIES } as const;
     return {
       height: domain.length * (narrow ? 22 : 20) + 40,
@@ -122,13 +123,13 @@ export default defineChart({
         Plot.barX(rows, Plot.stackX({ ...stack, fill: 'lieu', title: tip })),
         // Counts after the bar (text on the coloured segments would not be readable in both themes).
         Plot.text(
-          promotions.flatMap((p) => sources(p).map((source) => ({ promotion: p, source }))),
+          promotions.flatMap((p) => sources(p).map((selon) => ({ promotion: p, selon }))),
           {
             y: bar,
-            x: (d: { promotion: string; source: string }) =>
-              rows.filter((r) => r.promotion === d.promotion && r.source === d.source).reduce((s, r) => s + r.defis, 0),
-            text: (d: { promotion: string; source: string }) => {
-              const own = rows.filter((r) => r.promotion === d.promotion && r.source === d.source);
+            x: (d: { promotion: string; selon: string }) =>
+              rows.filter((r) => r.promotion === d.promotion && r.selon === d.selon).reduce((s, r) => s + r.defis, 0),
+            text: (d: { promotion: string; selon: string }) => {
+              const own = rows.filter((r) => r.promotion === d.promotion && r.selon === d.selon);
               return narrow
                 ? formatNumber(own.reduce((s, r) => s + r.defis, 0))
                 : own

@@ -67,7 +67,7 @@ describe.each(charts.map((c) => [c.slug, c] as const))('chart %s', (slug, chart)
     expect(json.rows).toHaveLength(csv.length);
     for (const row of json.rows) {
       expect(row.provenance.length).toBeGreaterThan(0);
-      for (const ref of row.provenance) expect(ref.href).toMatch(/\/tables\/[a-z-]+\/#L\d+$/u);
+      for (const ref of row.provenance) expect(ref.href).toMatch(/\/tables\/[a-z0-9-]+\/#L\d+$/u);
     }
   });
 });
@@ -97,7 +97,7 @@ describe('published figures in the built site', () => {
     for (const aggregate of index.aggregates) {
       const body = JSON.parse(readText(dist, `api/agregats/${aggregate.name}.json`));
       expect(body.snapshotDate).toBe(manifest.snapshotDate);
-      expect(JSON.stringify(body.data)).toMatch(/"from":\[\{"table":"[a-z-]+","line":\d+/u);
+      expect(JSON.stringify(body.data)).toMatch(/"from":\[\{"table":"[a-z0-9-]+","line":\d+/u);
     }
     expect(index.charts.map((c: { slug: string }) => c.slug)).toEqual(charts.map((c) => c.slug));
   });
