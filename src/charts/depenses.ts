@@ -184,7 +184,6 @@ export default defineChart({
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     // Each promotion: its name, its stacked bar, then the amount of every line written out (the small lines are
     // only a few pixels wide next to the salaries).
-    const domain = promotions.flatMap((p) => [heading(p), bar(p), detail(p)]);
     const y = (r: ChartRow<BudgetRow>) => bar(r.promotion);
     const details = promotions.map((p) => ({
       key: detail(p),
@@ -213,9 +212,18 @@ export default defineChart({
     const stacked = (data: ChartRow<BudgetRow>[], extra: Record<string, unknown>) =>
       Plot.barX(data, Plot.stackX({ y, x: 'montant', fill: 'poste', title: tip, ...order, ...extra, z: 'poste' }));
     const forecastPromotions = new Set(parts.filter(isForecast).map((r) => r.promotion));
-    const detailLines = (narrow ? 2 : 1) + (extras.length > 0 ? (narrow ? 4 : 2) : 0);
+    // Each promotion: its heading, its bar, then one band per line of its written amounts (their length varies:
+    // the original's sub-lines make some promotions' text three times longer than others').
+    const charsPerLine = narrow ? 58 : 110;
+    const lines = (p: string) => Math.ceil((details.find((d) => d.key === detail(p))?.text.length ?? 0) / charsPerLine);
+    const domain = promotions.flatMap((p) => [
+      heading(p),
+      bar(p),
+      detail(p),
+      ...Array.from({ length: Math.max(0, lines(p) - 1) }, (_, i) => bandKey(name(p), `suite ${i}`)),
+    ]);
     return {
-      height: promotions.length * (narrow ? 48 + 13 * detailLines : 66 + 13 * detailLines) + 36,
+      height: domain.length * 15 + promotions.length * 12 + 36,
       marginLeft: 6,
       marginRight: narrow ? 84 : 200,
       marginBottom: 30,
@@ -266,7 +274,7 @@ export default defineChart({
           lineAnchor: 'top',
           dy: -6,
           fontSize: 10,
-          lineWidth: narrow ? 34 : 80,
+          lineWidth: narrow ? 34 : 66,
           fillOpacity: 0.85,
         }),
       ],
