@@ -5,9 +5,10 @@
  *
  * 1. scale: the aggregates fed 1 000 times the snapshot's rows, in a child process (time, peak memory);
  * 2. the full build (`npm run build`), timed, into bench/tmp/site;
- * 3. in headless Chromium over loopback, for the home page, a chart page, its embed, and the same chart drawn
- *    in the browser by Plot (a throwaway page): bytes by type (gzip), JavaScript loaded and run, time to the
- *    first SVG and first contentful paint (medians of first visits);
+ * 3. in headless Chromium over loopback, for the home page, a chart page, its embed, the same chart drawn
+ *    in the browser by Plot (a throwaway page), and the map page (the heaviest chart page, held to the embed's
+ *    budgets): bytes by type (gzip), JavaScript loaded and run, time to the first SVG and first contentful paint
+ *    (medians of first visits);
  * 4. Lighthouse on the three pages of the site.
  */
 import { execFile } from 'node:child_process';
@@ -131,6 +132,8 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     { name: 'Page graphique', path: routes.chart(chart.slug) },
     { name: 'Intégration', path: routes.embed(chart.slug) },
     { name: 'Plot dans le navigateur', path: plotPath },
+    // The heaviest chart page: the map, drawn twice (phone and wide) with its table of services and towns.
+    { name: 'Carte', path: routes.chart('carte') },
   ];
   try {
     for (const target of targets) {
@@ -172,7 +175,7 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     await server.close();
   }
 
-  const [, chartPage, embed, plot] = pages as [PageResult, PageResult, PageResult, PageResult];
+  const [, chartPage, embed, plot, map] = pages as [PageResult, PageResult, PageResult, PageResult, PageResult];
   const ratio = chartPage.transfer.byType.js / plot.transfer.byType.js;
   const goals = [
     {
@@ -184,6 +187,16 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
       what: `Intégration : JavaScript ≤ ${kb(TARGETS.embedJsBytes)} gzip`,
       value: kb(embed.transfer.byType.js),
       ok: embed.transfer.byType.js <= TARGETS.embedJsBytes,
+    },
+    {
+      what: `Carte : total ≤ ${kb(TARGETS.embedTotalBytes)} gzip`,
+      value: kb(map.transfer.total),
+      ok: map.transfer.total <= TARGETS.embedTotalBytes,
+    },
+    {
+      what: `Carte : JavaScript ≤ ${kb(TARGETS.embedJsBytes)} gzip`,
+      value: kb(map.transfer.byType.js),
+      ok: map.transfer.byType.js <= TARGETS.embedJsBytes,
     },
     {
       what: 'Page graphique : JavaScript ≤ 1/10 de la page dessinée par Plot',

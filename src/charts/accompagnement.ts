@@ -14,7 +14,18 @@ import {
   type MixedRow,
 } from './helpers/mixed.ts';
 import { listFr, of } from '../lib/text.ts';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
+import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
+
+/** The original site's yearly counts, and the key figure each repeats where there is one. */
+const ORIGINAL_COUNTS = [
+  { name: ORIGINAL.sessions, indicateur: 'Sessions d’accompagnement', unite: 'sessions', same: null },
+  { name: ORIGINAL.launchWeek, indicateur: 'Semaine de lancement de promotion', unite: 'semaines', same: null },
+  { name: ORIGINAL.offSite, indicateur: 'Sessions hors les murs', unite: 'sessions', same: null },
+  { name: ORIGINAL.team, indicateur: '', unite: 'personnes', same: 'equipe_coordination' },
+  { name: ORIGINAL.eigLink, indicateur: '', unite: 'personnes', same: 'eig_link' },
+] as const;
 
 const BUDGET = 'Budget du programme d’accompagnement';
 const OTHER_INDICATORS = [
@@ -38,13 +49,41 @@ export default defineChart({
   legacyAnchors: ['accompagnement'],
   rows: (model) => {
     const { aggregates } = model;
+    const original = aggregates.origine.data.figures;
+    // Rows printing the same figure as the original site cite it too.
     const budget = aggregates.budget.data.lines
       .filter((l) => l.line === 'programme_accompagnement')
-      .map((l) => fromBudget(l, BUDGET));
+      .map((l) => {
+        const row = fromBudget(l, BUDGET);
+        const same = sameAs(original.get(ORIGINAL.accompanimentTotal, l.promotion), l.figure.value);
+        return { ...row, _from: mergedRefs(row._from, same?.from ?? []) };
+      });
     const others = fromKeyFigures(aggregates, OTHER_INDICATORS);
+    const extra: Row[] = [];
+    for (const count of ORIGINAL_COUNTS) {
+      for (const entry of original.series(count.name)) {
+        if (!entry.figure) continue;
+        const indicateur = count.same ? label(INDICATOR_LABELS, count.same) : count.indicateur;
+        const twin = others.find((o) => o.promotion === entry.promotion && o.indicateur === indicateur);
+        if (twin && twin.valeur === entry.figure.value) {
+          twin._from = mergedRefs(twin._from, entry.figure.from);
+          continue;
+        }
+        extra.push({
+          promotion: entry.promotion,
+          indicateur: twin ? `${indicateur} (site d’origine)` : indicateur,
+          valeur: entry.figure.value,
+          unite: count.unite,
+          statut: 'publié',
+          qualificatif: null,
+          precision: null,
+          _from: entry.figure.from,
+        });
+      }
+    }
     const order = byPromotion((r: Row) => r.promotion);
     return withGroups(
-      [...budget, ...others].sort((a, b) => order(a, b)),
+      [...budget, ...others, ...extra].sort((a, b) => order(a, b)),
       model,
     );
   },
@@ -75,7 +114,7 @@ export default defineChart({
       );
     }
     notes.push(
-      'Les chiffres de l’équipe, des EIG Link et des séminaires ne sont publiés que pour certaines promotions (billet de mai 2019) : les autres ne sont pas estimés.',
+      'Sessions d’accompagnement, semaines de lancement, sessions hors les murs, équipe d’encadrement et EIG Link de chaque année : site d’origine data.eig-forever.org (mai 2019) ; le billet de mai 2019 donne la même équipe et les mêmes EIG Link pour les promotions 2 et 3, et compte les séminaires hors les murs en jours, pas en sessions.',
     );
     return notes;
   },

@@ -32,7 +32,6 @@ export default defineChart({
   order: 2,
   description:
     'Chaque administration qui a accueilli des défis, de la première promotion à la dernière, avec le nombre de défis par promotion, d’après le site actuel du programme (noms regroupés sans tenir compte de la casse, des accents, de la ponctuation, d’un intitulé « Administration de rattachement : » ni d’une virgule finale ; un défi accueilli par deux organismes, « … + … », compte pour chacun).',
-  legacyAnchors: ['carte'],
   rows: ({ aggregates }) => {
     const { list, byAdministration } = aggregates.defis.data.current;
     const rows: ChartRow<Row>[] = [];

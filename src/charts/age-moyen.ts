@@ -1,5 +1,7 @@
 import * as Plot from '@observablehq/plot';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatValue } from '../lib/format.ts';
+import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart } from './types.ts';
 
 const SERIES = 'Âge moyen';
@@ -16,7 +18,11 @@ export default defineChart({
   rows: ({ aggregates }) =>
     aggregates.profils.data.diversity
       .filter((d) => d.indicator === 'age_moyen')
-      .map((d) => ({ promotion: d.promotion, age: d.figure.value, _from: d.figure.from })),
+      .map((d) => {
+        // The original site prints the same averages: the row cites it too.
+        const same = sameAs(aggregates.origine.data.figures.get(ORIGINAL.age, d.promotion), d.figure.value);
+        return { promotion: d.promotion, age: d.figure.value, _from: mergedRefs(d.figure.from, same?.from ?? []) };
+      }),
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'age', label: 'Âge moyen (ans)', kind: 'nombre' },
@@ -29,7 +35,7 @@ export default defineChart({
   },
   keyNotes: () => [NOT_PUBLISHED],
   notes: () => [
-    'Moyennes publiées en années entières par le billet de mai 2019, sans la répartition des âges ni les effectifs.',
+    'Moyennes publiées en années entières par le billet de mai 2019 et par le site d’origine data.eig-forever.org, sans la répartition des âges ni les effectifs.',
     NOT_PUBLISHED,
   ],
   plot: (rows, { narrow, palette }) => ({

@@ -52,7 +52,6 @@ export default defineChart({
   order: 1,
   description:
     'Candidatures reçues et défis proposés par les administrations pour chacune des trois premières promotions, avec les totaux tels que publiés et tels qu’ils se recalculent.',
-  legacyAnchors: ['selection'],
   rows: ({ aggregates }) => {
     const { selection, totals, allFigures } = aggregates.programme.data;
     const rows: ChartRow<Row>[] = [];

@@ -12,19 +12,46 @@ import {
   withGroups,
   type MixedRow,
 } from './helpers/mixed.ts';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
+import { isTotal } from '../lib/promotions.ts';
+import { bandKey, groupedBands } from './helpers/bands.ts';
+import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
+/** The original site's yearly counts: each outlet's articles, the videos and the website's visitors. */
+const OUTLETS = [
+  {
+    name: ORIGINAL.press,
+    indicateur: 'Articles dans la presse',
+    unite: 'articles',
+    total: 'articles_presse_depuis_2017',
+  },
+  {
+    name: ORIGINAL.relays,
+    indicateur: 'Articles sur d’autres sites administratifs (numerique.gouv, modernisation.gouv…)',
+    unite: 'articles',
+    total: null,
+  },
+  {
+    name: ORIGINAL.etalabBlog,
+    indicateur: 'Articles sur le blog d’Etalab',
+    unite: 'articles',
+    total: 'articles_blog_etalab',
+  },
+  {
+    name: ORIGINAL.eigBlog,
+    indicateur: 'Articles sur le blog EIG',
+    unite: 'articles',
+    total: 'articles_blog_site_eig',
+  },
+  { name: ORIGINAL.videos, indicateur: 'Vidéos produites', unite: 'vidéos', total: null },
+  { name: ORIGINAL.visitors, indicateur: 'Visiteurs uniques du site EIG', unite: 'visiteurs', total: null },
+] as const;
+const COUNTED = new Set(['articles', 'vidéos']);
+
 const BUDGET = 'Budget de communication';
-const ARTICLES = ['articles_presse_depuis_2017', 'articles_blog_etalab', 'articles_blog_site_eig'] as const;
 
 type Row = ChartRow<MixedRow>;
-
-const isArticles = (r: MixedRow) => r.unite === 'articles';
-
-/** Budget lines are written, not drawn: their unit is not the articles' one. */
-function budgetLine(r: Row): string {
-  return `${groupOf(r)} : ${formatMixed(r)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`;
-}
 
 export default defineChart({
   slug: 'communication',
@@ -36,84 +63,115 @@ export default defineChart({
   legacyAnchors: ['communication'],
   rows: (model) => {
     const { aggregates } = model;
-    const articles = fromKeyFigures(aggregates, ARTICLES);
+    const original = aggregates.origine.data.figures;
     const order = byPromotion((r: Row) => r.promotion);
+    const yearly: Row[] = [];
+    for (const outlet of OUTLETS) {
+      for (const entry of original.series(outlet.name)) {
+        if (!entry.figure) continue;
+        yearly.push({
+          promotion: entry.promotion,
+          indicateur: outlet.indicateur,
+          valeur: entry.figure.value,
+          unite: outlet.unite,
+          statut: 'publié',
+          qualificatif: null,
+          precision: null,
+          _from: entry.figure.from,
+        });
+      }
+      // The May 2019 post's total for the same outlet, drawn with its years.
+      if (outlet.total)
+        for (const total of fromKeyFigures(aggregates, [outlet.total]))
+          yearly.push({ ...total, indicateur: outlet.indicateur });
+    }
+    // The budget's amounts are the original's « Communication » and « Coût total communication »: cited too.
     const budget = [
-      ...aggregates.budget.data.lines.filter((l) => l.line === 'communication').map((l) => fromBudget(l, BUDGET)),
+      ...aggregates.budget.data.lines
+        .filter((l) => l.line === 'communication')
+        .map((l) => {
+          const row = fromBudget(l, BUDGET);
+          const refs = [ORIGINAL.communication, ORIGINAL.communicationTotal].map(
+            (name) => sameAs(original.get(name, l.promotion), l.figure.value)?.from ?? [],
+          );
+          return { ...row, _from: mergedRefs(row._from, ...refs) };
+        }),
       ...fromKeyFigures(aggregates, ['communication_par_an']),
     ].sort((a, b) => order(a, b));
-    return withGroups([...articles, ...budget], model);
+    return withGroups([...yearly, ...budget], model);
   },
   columns: MIXED_COLUMNS,
   reading: (rows) => {
-    const articles = rows.filter(isArticles);
-    const press = articles[0];
-    if (!press) return 'Le nombre d’articles consacrés au programme n’est pas publié.';
-    const blogs = articles
-      .slice(1)
-      .map((r) => `${formatNumber(r.valeur)} ${r.indicateur.replace(/^Articles /u, '').replace(/^sur le/u, 'sur le')}`);
-    return `Le programme a fait l’objet de ${formatNumber(press.valeur)} ${press.indicateur.toLowerCase()}${blogs.length > 0 ? `, et de ${blogs.join(' et ')}` : ''} (billet de mai 2019).`;
+    const press = rows.filter((r) => r.indicateur === OUTLETS[0].indicateur && !isTotal(r.promotion));
+    const total = rows.find((r) => r.indicateur === OUTLETS[0].indicateur && isTotal(r.promotion));
+    if (press.length === 0) return 'Le nombre d’articles consacrés au programme n’est pas publié.';
+    return `Articles de presse sur le programme : ${press.map((r) => `${formatNumber(r.valeur)} (${groupOf(r)})`).join(', ')}${total ? `, ${formatNumber(total.valeur)} en tout selon le billet de mai 2019` : ''}.`;
   },
   keyNotes: (rows) => forecastKeyNotes(rows, { drawn: false }),
   notes: (rows) => {
     const notes = [
-      'Les articles sont comptés jusqu’au billet de mai 2019 : presse depuis 2017, blog d’Etalab « depuis 3 ans », blog du site EIG depuis sa création en février 2018.',
-      'Le budget est en euros et les articles en nombre : le budget est donc écrit, pas dessiné sur l’échelle des articles.',
+      'Articles, vidéos et visiteurs par année : site d’origine data.eig-forever.org (mai 2019) ; totaux : billet de mai 2019, qui compte la presse depuis 2017, le blog d’Etalab « depuis 3 ans » et le blog du site EIG depuis sa création en février 2018.',
     ];
+    const eigBlog = rows.filter((r) => r.indicateur === OUTLETS[3].indicateur);
+    const blogTotal = eigBlog.find((r) => isTotal(r.promotion));
+    const yearlySum = eigBlog.filter((r) => !isTotal(r.promotion)).reduce((sum, r) => sum + r.valeur, 0);
+    if (blogTotal && blogTotal.valeur !== yearlySum)
+      notes.push(
+        `Blog EIG : le billet de mai 2019 compte ${formatNumber(blogTotal.valeur)} articles, les chiffres annuels du site d’origine en font ${formatNumber(yearlySum)} ; les deux sont montrés.`,
+      );
+    notes.push(
+      'Le budget est en euros, les visiteurs se comptent en dizaines de milliers : ils sont écrits, pas dessinés sur l’échelle des articles.',
+    );
     const forecast = rows.filter((r) => isForecast(r));
     if (forecast.length > 0)
       notes.push(`Le budget ${of(listFr(forecast.map((r) => r.promotion)))} est prévisionnel (rapport de juin 2019).`);
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    const articles = rows.filter(isArticles);
-    const budget = rows.filter((r) => !isArticles(r));
-    const ARTICLE_SERIES = 'Articles';
-    const label_ = (r: Row) => `${r.indicateur}\u0001texte`;
-    const bar = (r: Row) => `${r.indicateur}\u0001barre`;
-    const budgetHeading = `${BUDGET}\u0001titre`;
-    const domain = [
-      'Articles\u0001titre',
-      ...articles.flatMap((r) => [label_(r), bar(r)]),
-      `${BUDGET}\u0001espace`,
-      budgetHeading,
-      ...budget.map((r) => `${r.promotion}\u0001${r.indicateur}`),
-    ];
-    const headings = [
-      { key: 'Articles\u0001titre', text: 'Articles sur le programme, jusqu’en mai 2019' },
-      { key: budgetHeading, text: `${BUDGET} (euros)` },
-    ];
-    const tip = (r: Row) => `${r.indicateur} : ${formatMixed(r)}`;
+    const counted = rows.filter((r) => COUNTED.has(r.unite));
+    const written = rows.filter((r) => !COUNTED.has(r.unite));
+    const ARTICLE_SERIES = 'Articles et vidéos';
+    const outlets = [...new Set(counted.map((r) => r.indicateur))];
+    const item = (r: Row) => (isTotal(r.promotion) ? 'Total (billet de mai 2019)' : groupOf(r));
+    const bands = groupedBands([
+      ...outlets.map((o) => ({
+        heading: o,
+        items: counted.filter((r) => r.indicateur === o).map((r) => ({ id: item(r), text: item(r) })),
+      })),
+      ...[...new Set(written.map((r) => r.indicateur))].map((o) => ({
+        heading: o === BUDGET ? `${BUDGET} (euros)` : o,
+        items: written.filter((r) => r.indicateur === o).map((r) => ({ id: `${r.promotion}`, text: '' })),
+      })),
+    ]);
+    const y = (r: Row) =>
+      COUNTED.has(r.unite)
+        ? bandKey(r.indicateur, item(r))
+        : bandKey(r.indicateur === BUDGET ? `${BUDGET} (euros)` : r.indicateur, r.promotion);
+    const tip = (r: Row) => `${r.indicateur}, ${item(r)} : ${formatMixed(r)}`;
+    const marginLeft = narrow ? 120 : 170;
     return {
-      height: domain.length * 22 + 14,
-      marginLeft: 8,
+      height: bands.domain.length * (narrow ? 20 : 19) + 30,
+      marginLeft,
       marginRight: narrow ? 40 : 60,
       marginBottom: 8,
-      y: { domain, axis: null, padding: 0.12 },
-      // Every bar carries its value: no axis, which would also seem to apply to the budget written below.
+      y: { domain: bands.domain, tickFormat: bands.tick, axis: 'left', label: null, tickSize: 0, padding: 0.15 },
+      // Every bar carries its value: no axis, which would also seem to apply to the figures written below.
       x: { axis: null },
       color: { domain: [ARTICLE_SERIES], range: palette },
       marks: [
-        Plot.text(headings, {
+        Plot.text(bands.headings, {
           y: 'key',
           text: 'text',
           frameAnchor: 'left',
           textAnchor: 'start',
+          dx: -marginLeft + 4,
           fontWeight: 'bold',
-          fontSize: 12,
+          fontSize: 11.5,
+          lineWidth: narrow ? 50 : 80,
         }),
-        Plot.text(articles, {
-          y: label_,
-          text: 'indicateur',
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          lineAnchor: 'bottom',
-          dy: 9,
-          fontSize: 11,
-        }),
-        Plot.barX(articles, { y: bar, x: 'valeur', fill: () => ARTICLE_SERIES, title: tip }),
-        Plot.text(articles, {
-          y: bar,
+        Plot.barX(counted, { y, x: 'valeur', fill: () => ARTICLE_SERIES, title: tip }),
+        Plot.text(counted, {
+          y,
           x: 'valeur',
           text: (r: Row) => formatNumber(r.valeur),
           textAnchor: 'start',
@@ -121,12 +179,12 @@ export default defineChart({
           fill: () => ARTICLE_SERIES,
           fontSize: 11,
         }),
-        Plot.text(budget, {
-          y: (r: Row) => `${r.promotion}\u0001${r.indicateur}`,
-          text: budgetLine,
+        Plot.text(written, {
+          y,
+          text: (r: Row) => `${groupOf(r)} : ${formatMixed(r)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`,
           frameAnchor: 'left',
           textAnchor: 'start',
-          dx: 10,
+          dx: 4,
           fontSize: 11,
           title: tip,
         }),

@@ -15,7 +15,36 @@ import {
   type BudgetRow,
 } from './helpers/budget.ts';
 import { listFr, of } from '../lib/text.ts';
-import { defineChart, type ChartRow } from './types.ts';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
+import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
+import { defineChart, type ChartRow, type Column } from './types.ts';
+
+/** The original site's amount and share for each of the report's lines. */
+const ORIGINAL_OF: Record<string, { amount: string; share: string | null }> = {
+  salaires: { amount: ORIGINAL.salariesTotal, share: ORIGINAL.shareSalaries },
+  programme_accompagnement: { amount: ORIGINAL.accompanimentTotal, share: ORIGINAL.shareAccompaniment },
+  communication: { amount: ORIGINAL.communicationTotal, share: ORIGINAL.shareCommunication },
+  liens_recherche: { amount: ORIGINAL.researchTotal, share: ORIGINAL.shareResearch },
+  budget_total: { amount: ORIGINAL.programmeTotal, share: null },
+};
+/** The original's sub-lines of the accompaniment programme, and the lines it prints twice. */
+const SUB_LINES = [
+  { name: ORIGINAL.mentoring, poste: 'dont accompagnement et mentoring' },
+  { name: ORIGINAL.technical, poste: 'dont environnement technique' },
+  { name: ORIGINAL.thirdPlace, poste: 'dont hébergement par un tiers-lieu' },
+  { name: ORIGINAL.development, poste: 'dont développement et amélioration' },
+];
+const DUPLICATES: Record<string, string> = {
+  communication: ORIGINAL.communication,
+  liens_recherche: ORIGINAL.research,
+};
+const SITE_STATUS = 'site d’origine';
+const ORIGINAL_TOTAL = 'Coût total du programme (site d’origine)';
+
+type Row = BudgetRow & {
+  /** The line's share of the programme's cost, as the original site printed it (two decimals). */
+  part: number | null;
+};
 
 const LINES = SPENDING_LINES.map((line) => label(BUDGET_LINE_LABELS, line));
 const TOTAL = label(BUDGET_LINE_LABELS, 'budget_total');
@@ -41,6 +70,7 @@ export default defineChart({
     'Salaires des EIG, programme d’accompagnement, communication et liens avec la recherche : les quatre postes de dépenses de chaque promotion de 2017 à 2019, et leurs totaux publiés.',
   legacyAnchors: ['depenses'],
   rows: ({ aggregates }) => {
+    const original = aggregates.origine.data.figures;
     const { lines, totals, grandTotals } = aggregates.budget.data;
     const shown = [...SPENDING_LINES, 'budget_total'] as string[];
     const promotionRows = lines.filter((l) => shown.includes(l.line));
@@ -51,9 +81,58 @@ export default defineChart({
     });
     const promotionOrder = byPromotion((f: { promotion: string }) => f.promotion);
     const byLine = (a: { line: string }, b: { line: string }) => shown.indexOf(a.line) - shown.indexOf(b.line);
-    return [...promotionRows, ...totalRows].sort((a, b) => promotionOrder(a, b) || byLine(a, b)).map(toBudgetRow);
+    const sorted = [...promotionRows, ...totalRows].sort((a, b) => promotionOrder(a, b) || byLine(a, b));
+    const rows: ChartRow<Row>[] = [];
+    for (const line of sorted) {
+      const row = toBudgetRow(line);
+      const mine = ORIGINAL_OF[line.line];
+      const amount = mine ? original.get(mine.amount, line.promotion) : null;
+      const same = sameAs(amount, line.figure.value);
+      const duplicate = DUPLICATES[line.line]
+        ? sameAs(original.get(DUPLICATES[line.line]!, line.promotion), line.figure.value)
+        : null;
+      const share = mine?.share ? original.value(mine.share, line.promotion) : null;
+      // The original site prints the same amounts (and, for two lines, prints them twice) and each line's share.
+      rows.push({
+        ...row,
+        part: share?.value ?? null,
+        _from: mergedRefs(row._from, same?.from ?? [], duplicate?.from ?? [], share?.from ?? []),
+      });
+      if (amount?.figure && !same)
+        rows.push({
+          promotion: line.promotion,
+          poste: line.line === 'budget_total' ? ORIGINAL_TOTAL : `${row.poste} (site d’origine)`,
+          montant: amount.figure.value,
+          statut: SITE_STATUS,
+          part: null,
+          _from: amount.figure.from,
+        });
+      if (line.line === 'programme_accompagnement') {
+        for (const sub of SUB_LINES) {
+          const figure = original.value(sub.name, line.promotion);
+          if (figure)
+            rows.push({
+              promotion: line.promotion,
+              poste: sub.poste,
+              montant: figure.value,
+              statut: SITE_STATUS,
+              part: null,
+              _from: figure.from,
+            });
+        }
+      }
+    }
+    return rows;
   },
-  columns: budgetColumns('Poste'),
+  columns: [
+    ...(budgetColumns('Poste') as Column<Row>[]),
+    {
+      key: 'part',
+      label: 'Part du coût total (site d’origine)',
+      kind: 'pourcent',
+      format: (r: Row) => (r.part === null ? '' : percentAsPrinted(r.part)),
+    },
+  ],
   reading: (rows) => {
     const salaries = rows.find((r) => isTotal(r.promotion) && r.poste === LINES[0]);
     const total = rows.find((r) => isTotal(r.promotion) && r.poste === TOTAL);
@@ -87,24 +166,47 @@ export default defineChart({
       );
     }
     notes.push(
+      'Parts du coût total et détail de l’accompagnement (mentoring, environnement technique, tiers-lieu, développement) : site d’origine data.eig-forever.org (mai 2019), qui imprime les mêmes montants que le rapport pour les quatre postes.',
+    );
+    for (const d of rows.filter((r) => r.poste === ORIGINAL_TOTAL)) {
+      const sum = rows.find((r) => r.promotion === d.promotion && r.poste === TOTAL);
+      notes.push(
+        `${d.promotion} : le site d’origine imprime un coût total de ${formatEuros(d.montant)}, mais ses parts de l’année sont calculées sur ${sum ? formatEuros(sum.montant) : 'la somme de ses postes'}, la somme de ses postes et le total du rapport.`,
+      );
+    }
+    notes.push(
       'Les postes les plus petits sont à peine visibles à côté des salaires : leurs montants sont écrits sous chaque barre et dans le tableau.',
     );
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    const parts = rows.filter((r) => r.poste !== TOTAL);
+    const parts = rows.filter((r) => LINES.includes(r.poste));
+    const extras = rows.filter((r) => r.statut === SITE_STATUS);
     const totals = rows.filter((r) => r.poste === TOTAL);
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     // Each promotion: its name, its stacked bar, then the amount of every line written out (the small lines are
     // only a few pixels wide next to the salaries).
-    const domain = promotions.flatMap((p) => [heading(p), bar(p), detail(p)]);
     const y = (r: ChartRow<BudgetRow>) => bar(r.promotion);
     const details = promotions.map((p) => ({
       key: detail(p),
-      text: parts
-        .filter((r) => r.promotion === p)
-        .map((r) => `${SHORT[r.poste] ?? r.poste} ${formatEuros(r.montant)}`)
-        .join(' · '),
+      text: [
+        ...parts
+          .filter((r) => r.promotion === p)
+          .map((r) => {
+            const subLines = extras.filter((x) => x.promotion === p && x.poste.startsWith('dont '));
+            const detail =
+              r.poste === label(BUDGET_LINE_LABELS, 'programme_accompagnement') && subLines.length > 0
+                ? ` dont ${subLines.map((x) => `${x.poste.replace(/^dont /u, '')} ${formatEuros(x.montant)}`).join(', ')}`
+                : '';
+            return `${SHORT[r.poste] ?? r.poste} ${formatEuros(r.montant)}${r.part !== null ? ` (${percentAsPrinted(r.part)})` : ''}${detail}`;
+          }),
+        ...extras
+          .filter((r) => r.promotion === p && !r.poste.startsWith('dont '))
+          .map(
+            (r) =>
+              `${r.poste.replace(' (site d’origine)', '').toLowerCase()} selon le site d’origine ${formatEuros(r.montant)}`,
+          ),
+      ].join(' · '),
     }));
     const tip = (r: ChartRow<BudgetRow>) =>
       `${name(r.promotion)} — ${r.poste} : ${formatEuros(r.montant)} (${r.statut})`;
@@ -112,9 +214,18 @@ export default defineChart({
     const stacked = (data: ChartRow<BudgetRow>[], extra: Record<string, unknown>) =>
       Plot.barX(data, Plot.stackX({ y, x: 'montant', fill: 'poste', title: tip, ...order, ...extra, z: 'poste' }));
     const forecastPromotions = new Set(parts.filter(isForecast).map((r) => r.promotion));
-    const detailLines = narrow ? 2 : 1;
+    // Each promotion: its heading, its bar, then one band per line of its written amounts (their length varies:
+    // the original's sub-lines make some promotions' text three times longer than others').
+    const charsPerLine = narrow ? 58 : 110;
+    const lines = (p: string) => Math.ceil((details.find((d) => d.key === detail(p))?.text.length ?? 0) / charsPerLine);
+    const domain = promotions.flatMap((p) => [
+      heading(p),
+      bar(p),
+      detail(p),
+      ...Array.from({ length: Math.max(0, lines(p) - 1) }, (_, i) => bandKey(name(p), `suite ${i}`)),
+    ]);
     return {
-      height: promotions.length * (narrow ? 48 + 13 * detailLines : 66) + 36,
+      height: domain.length * 15 + promotions.length * 12 + 36,
       marginLeft: 6,
       marginRight: narrow ? 84 : 200,
       marginBottom: 30,
@@ -165,7 +276,7 @@ export default defineChart({
           lineAnchor: 'top',
           dy: -6,
           fontSize: 10,
-          lineWidth: narrow ? 34 : 80,
+          lineWidth: narrow ? 34 : 66,
           fillOpacity: 0.85,
         }),
       ],

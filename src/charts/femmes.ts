@@ -1,100 +1,220 @@
 import * as Plot from '@observablehq/plot';
-import { formatPercent } from '../lib/format.ts';
-import { INDICATOR_LABELS, label } from '../lib/labels.ts';
-import { defineChart } from './types.ts';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
+import type { Figure } from '../lib/figures.ts';
+import { formatNumber } from '../lib/format.ts';
+import { byPromotion } from '../lib/promotions.ts';
+import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
 import { panelTitles } from './helpers/panels.ts';
+import { defineChart, type ChartRow } from './types.ts';
 
-const WOMEN = 'part_femmes_eig';
-const APPLICATIONS = 'part_candidatures_feminines';
+const ALL = 'Tous les EIG';
+const APPLICATIONS = 'Candidatures';
+
+/** Each group: the original site's share of women, its count of women, its headcount, its share among all EIG. */
+const GROUPS = [
+  { groupe: ALL, share: ORIGINAL.shareWomen, women: ORIGINAL.women, size: ORIGINAL.eig, ofEig: null },
+  {
+    groupe: 'Développeurs et développeuses',
+    share: ORIGINAL.shareWomenDevelopers,
+    women: ORIGINAL.womenDevelopers,
+    size: ORIGINAL.developers,
+    ofEig: ORIGINAL.shareWomenDevelopersOfEig,
+  },
+  {
+    groupe: 'Data scientists',
+    share: ORIGINAL.shareWomenDataScientists,
+    women: ORIGINAL.womenDataScientists,
+    size: ORIGINAL.dataScientists,
+    ofEig: ORIGINAL.shareWomenDataScientistsOfEig,
+  },
+  {
+    groupe: 'Designers',
+    share: ORIGINAL.shareWomenDesigners,
+    women: ORIGINAL.womenDesigners,
+    size: ORIGINAL.designers,
+    ofEig: ORIGINAL.shareWomenDesignersOfEig,
+  },
+] as const;
+
+type Row = {
+  promotion: string;
+  groupe: string;
+  /** Share of women in the group, in percent, as printed. */
+  part: number;
+  femmes: number | null;
+  effectif: number | null;
+  hommes: number | null;
+  /** Women of this profile among all the promotion's EIG, in percent. */
+  part_des_eig: number | null;
+};
+
+/** A share of an empty group (0 % of 0 designers, as the original prints it) means nothing. */
+const meaningless = (r: Row) => r.effectif === 0;
+
+const shareText = (r: Row) =>
+  meaningless(r) ? `sans objet (${percentAsPrinted(r.part)} écrit pour 0 personne)` : percentAsPrinted(r.part);
 
 const NOT_PUBLISHED =
   'Aucune part de femmes n’a été publiée pour la promotion 4 ni pour les designers d’intérêt général.';
 
 export default defineChart({
   slug: 'femmes',
-  title: 'Part des femmes parmi les EIG et parmi les candidatures',
+  title: 'Les femmes parmi les EIG, par profil, et parmi les candidatures',
   theme: 'profils',
   order: 3,
   description:
-    'Pour chacune des trois premières promotions, la part des femmes parmi les EIG sélectionnés et la part des candidatures féminines reçues.',
+    'Pour chacune des trois premières promotions, la part et le nombre de femmes parmi tous les EIG, parmi les développeurs, les data scientists et les designers, et la part des candidatures féminines.',
   legacyAnchors: ['genre', 'genres'],
-  rows: ({ aggregates }) =>
-    aggregates.profils.data.diversity
-      .filter((d) => d.indicator === WOMEN || d.indicator === APPLICATIONS)
-      .map((d) => ({
-        promotion: d.promotion,
-        indicateur: label(INDICATOR_LABELS, d.indicator),
-        part: d.figure.value,
-        _from: d.figure.from,
-      })),
+  rows: ({ aggregates }) => {
+    const original = aggregates.origine.data.figures;
+    const blog = aggregates.profils.data.diversity;
+    const blogOf = (indicator: string, promotion: string) =>
+      blog.find((d) => d.indicator === indicator && d.promotion === promotion)?.figure ?? null;
+    const rows: ChartRow<Row>[] = [];
+    const promotions = [
+      ...new Set([...original.promotions, ...blog.map((d) => d.promotion)].filter((p) => p.startsWith('EIG'))),
+    ].sort(byPromotion((p: string) => p));
+    for (const promotion of promotions) {
+      for (const g of GROUPS) {
+        const value = (name: string | null) => (name ? original.value(name, promotion) : null);
+        const share = value(g.share);
+        const blogShare = g.groupe === ALL ? blogOf('part_femmes_eig', promotion) : null;
+        const shown: Figure | null = share ?? blogShare;
+        if (!shown) continue;
+        const women = value(g.women);
+        const size = value(g.size);
+        const men = g.groupe === ALL ? value(ORIGINAL.men) : null;
+        const ofEig = value(g.ofEig);
+        const sameBlog = blogShare && share ? sameAs(original.get(g.share, promotion), blogShare.value) : null;
+        rows.push({
+          promotion,
+          groupe: g.groupe,
+          part: shown.value,
+          femmes: women?.value ?? null,
+          effectif: size?.value ?? null,
+          hommes: men?.value ?? null,
+          part_des_eig: ofEig?.value ?? null,
+          _from: mergedRefs(
+            ...[shown, women, size, men, ofEig].map((f) => f?.from ?? []),
+            sameBlog ? (blogShare?.from ?? []) : [],
+          ),
+        });
+        if (blogShare && share && !sameBlog)
+          rows.push({
+            promotion,
+            groupe: `${g.groupe} (billet de mai 2019)`,
+            part: blogShare.value,
+            femmes: null,
+            effectif: null,
+            hommes: null,
+            part_des_eig: null,
+            _from: blogShare.from,
+          });
+      }
+      const applications = blogOf('part_candidatures_feminines', promotion);
+      const originalApplications = original.value(ORIGINAL.femaleApplications, promotion);
+      const shown = applications ?? originalApplications;
+      if (shown) {
+        const same = applications
+          ? sameAs(original.get(ORIGINAL.femaleApplications, promotion), applications.value)
+          : null;
+        rows.push({
+          promotion,
+          groupe: APPLICATIONS,
+          part: shown.value,
+          femmes: null,
+          effectif: null,
+          hommes: null,
+          part_des_eig: null,
+          _from: mergedRefs(shown.from, same?.from ?? []),
+        });
+      }
+    }
+    return rows;
+  },
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
-    { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
-    { key: 'part', label: 'Part', kind: 'pourcent' },
+    { key: 'groupe', label: 'Parmi', kind: 'texte' },
+    { key: 'part', label: 'Part des femmes', kind: 'pourcent', format: shareText },
+    { key: 'femmes', label: 'Femmes', kind: 'nombre' },
+    { key: 'effectif', label: 'Effectif du groupe', kind: 'nombre' },
+    { key: 'hommes', label: 'Hommes', kind: 'nombre' },
+    { key: 'part_des_eig', label: 'Femmes de ce profil parmi tous les EIG', kind: 'pourcent' },
   ],
   reading: (rows) => {
-    const women = rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, WOMEN));
-    const last = women.at(-1);
-    const applications = rows.find(
-      (r) => r.promotion === last?.promotion && r.indicateur === label(INDICATOR_LABELS, APPLICATIONS),
-    );
+    const all = rows.filter((r) => r.groupe === ALL);
+    const last = all.at(-1);
     if (!last) return 'Aucune part de femmes n’est publiée.';
+    const applications = rows.find((r) => r.promotion === last.promotion && r.groupe === APPLICATIONS);
+    const profiles = rows
+      .filter((r) => r.promotion === last.promotion && r.groupe !== ALL && r.groupe !== APPLICATIONS && !meaningless(r))
+      .map((r) => `${percentAsPrinted(r.part)} des ${r.groupe.toLowerCase()}`);
     return (
-      `Dans la promotion ${last.promotion}, ${formatPercent(last.part)} des EIG sont des femmes` +
-      (applications ? `, pour ${formatPercent(applications.part)} de candidatures féminines.` : '.')
+      `Dans la promotion ${last.promotion}, ${percentAsPrinted(last.part)} des EIG sont des femmes` +
+      (last.femmes !== null && last.effectif !== null
+        ? ` (${formatNumber(last.femmes)} sur ${formatNumber(last.effectif)})`
+        : '') +
+      (profiles.length > 0 ? ` : ${profiles.join(', ')}` : '') +
+      (applications ? ` ; ${percentAsPrinted(applications.part)} de candidatures féminines.` : '.')
     );
   },
   keyNotes: () => [NOT_PUBLISHED],
-  notes: (rows, { promotions: known }) => {
-    const year = (p: string) => known.find((k) => k.name === p)?.year ?? '?';
-    const promotions = [
-      ...new Set(rows.filter((r) => r.indicateur === label(INDICATOR_LABELS, APPLICATIONS)).map((r) => r.promotion)),
+  notes: (rows) => {
+    const notes = [
+      'Parts et effectifs du site d’origine data.eig-forever.org (mai 2019) ; les parts des femmes parmi tous les EIG et des candidatures féminines sont aussi celles du billet de mai 2019, en pourcentages entiers.',
+      'La part des candidatures féminines porte sur les candidatures reçues l’année où chaque promotion a été recrutée.',
     ];
-    return [
-      'Parts publiées en pourcentages entiers par le billet de mai 2019, sans les effectifs dont elles sont tirées.',
-      `Le billet donne les candidatures féminines par année (${promotions
-        .map((p) => `${year(p)} pour ${p}`)
-        .join(', ')}), l’année où chaque promotion a été recrutée.`,
-      NOT_PUBLISHED,
-    ];
+    for (const r of rows.filter(meaningless))
+      notes.push(
+        `${r.promotion} : le site d’origine écrit ${percentAsPrinted(r.part)} de femmes parmi les ${r.groupe.toLowerCase()}, alors que la promotion n’en compte aucun : la part est sans objet (aucune barre).`,
+      );
+    notes.push(NOT_PUBLISHED);
+    return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    const indicators = [...new Set(rows.map((r) => r.indicateur))];
+    const groups = [...new Set(rows.map((r) => r.groupe))];
     const promotions = [...new Set(rows.map((r) => r.promotion))];
-    const marginLeft = narrow ? 132 : 150;
+    const drawn = rows.filter((r) => !meaningless(r));
+    const marginLeft = narrow ? 150 : 190;
+    const label = (r: Row) =>
+      meaningless(r)
+        ? 'aucun dans la promotion'
+        : percentAsPrinted(r.part) +
+          (r.femmes !== null && r.effectif !== null
+            ? ` (${formatNumber(r.femmes)} sur ${formatNumber(r.effectif)})`
+            : '');
     return {
-      height: narrow ? 290 : 270,
+      height: promotions.length * groups.length * (narrow ? 22 : 20) + promotions.length * 30 + 30,
       marginLeft,
-      marginRight: 40,
+      marginRight: narrow ? 70 : 100,
       marginTop: 22,
       marginBottom: 28,
       x: {
-        domain: [0, Math.max(...rows.map((r) => r.part), 1)],
-        nice: true,
+        domain: [0, 100],
         grid: true,
         label: null,
-        tickFormat: (v: number) => formatPercent(v),
-        ticks: narrow ? 4 : 6,
+        tickFormat: (v: number) => percentAsPrinted(v),
+        ticks: narrow ? 4 : 10,
       },
-      y: { domain: indicators, label: null, tickSize: 0, padding: 0.15 },
-      fy: { domain: promotions, axis: null, padding: 0.3 },
-      color: { domain: indicators, range: palette },
+      y: { domain: groups, label: null, tickSize: 0, padding: 0.15 },
+      fy: { domain: promotions, axis: null, padding: 0.25 },
+      color: { domain: groups, range: palette },
       marks: [
-        Plot.barX(rows, {
+        Plot.barX(drawn, {
           fy: 'promotion',
-          y: 'indicateur',
+          y: 'groupe',
           x: 'part',
-          fill: 'indicateur',
-          title: (d) => `${d.promotion} — ${d.indicateur} : ${formatPercent(d.part)}`,
+          fill: 'groupe',
+          title: (d: Row) => `${d.promotion} — femmes parmi : ${d.groupe.toLowerCase()} : ${label(d)}`,
         }),
         Plot.text(rows, {
           fy: 'promotion',
-          y: 'indicateur',
-          x: 'part',
-          text: (d) => formatPercent(d.part),
+          y: 'groupe',
+          x: (d: Row) => (meaningless(d) ? 0 : d.part),
+          text: label,
           textAnchor: 'start',
           dx: 4,
-          fill: 'indicateur',
+          fill: 'groupe',
           fontSize: narrow ? 10 : 11,
         }),
         Plot.ruleX([0]),

@@ -13,11 +13,29 @@ import {
   type BudgetRow,
 } from './helpers/budget.ts';
 import { listFr, of } from '../lib/text.ts';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
+import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 const ENVELOPE = label(BUDGET_LINE_LABELS, 'enveloppe_pia');
 const SPENDING = label(BUDGET_LINE_LABELS, 'budget_total');
-const SHORT: Record<string, string> = { [ENVELOPE]: 'Enveloppe PIA', [SPENDING]: 'Dépenses' };
+const SALARIES = label(BUDGET_LINE_LABELS, 'salaires');
+const PIA_SALARIES = 'Salaires payés par le PIA';
+const ORIGINAL_TOTAL = 'Coût total du programme (site d’origine)';
+const SHORT: Record<string, string> = {
+  [ENVELOPE]: 'Enveloppe PIA',
+  [SPENDING]: 'Dépenses',
+  [SALARIES]: 'Salaires',
+  [PIA_SALARIES]: 'dont PIA',
+  [ORIGINAL_TOTAL]: 'Coût (origine)',
+};
+/** The report's lines and the original site's indicator printing the same amount. */
+const ORIGINAL_OF: Record<string, string> = {
+  enveloppe_pia: ORIGINAL.envelope,
+  salaires: ORIGINAL.salariesTotal,
+  budget_total: ORIGINAL.programmeTotal,
+};
+const SITE_STATUS = 'site d’origine';
 
 const heading = (promotion: string) => (isTotal(promotion) ? 'Total publié' : promotion);
 
@@ -30,13 +48,43 @@ export default defineChart({
     'Montant alloué au programme par le Programme d’investissements d’avenir (PIA) et dépenses totales de chaque promotion, de 2017 à 2019 ; les dépenses de la promotion 3 sont prévisionnelles.',
   legacyAnchors: ['financement'],
   rows: ({ aggregates }) => {
-    const lines = aggregates.budget.data.lines.filter((l) => l.line === 'enveloppe_pia' || l.line === 'budget_total');
+    const original = aggregates.origine.data.figures;
+    const lines = aggregates.budget.data.lines.filter(
+      (l) => l.line === 'enveloppe_pia' || l.line === 'salaires' || l.line === 'budget_total',
+    );
     const { envelope, spending } = aggregates.budget.data.grandTotals;
     const totals = [
       envelope && { promotion: 'Total', line: 'enveloppe_pia', status: 'alloue', figure: envelope },
       spending && { promotion: 'Total', line: 'budget_total', status: 'publie', figure: spending },
     ].filter((t) => t !== null);
-    return [...lines, ...totals].map(toBudgetRow);
+    const rows: ChartRow<BudgetRow>[] = [];
+    for (const line of lines) {
+      const row = toBudgetRow(line);
+      // The original site prints the same amount: the row cites it too; a different one is its own bar.
+      const mine = original.get(ORIGINAL_OF[line.line] ?? '', line.promotion);
+      const same = sameAs(mine, line.figure.value);
+      rows.push({ ...row, _from: mergedRefs(row._from, same?.from ?? []) });
+      if (line.line === 'salaires') {
+        const pia = original.value(ORIGINAL.salariesPia, line.promotion);
+        if (pia)
+          rows.push({
+            promotion: line.promotion,
+            poste: PIA_SALARIES,
+            montant: pia.value,
+            statut: SITE_STATUS,
+            _from: pia.from,
+          });
+      }
+      if (mine?.figure && !same)
+        rows.push({
+          promotion: line.promotion,
+          poste: line.line === 'budget_total' ? ORIGINAL_TOTAL : `${row.poste} (site d’origine)`,
+          montant: mine.figure.value,
+          statut: SITE_STATUS,
+          _from: mine.figure.from,
+        });
+    }
+    return [...rows, ...totals.map(toBudgetRow)];
   },
   columns: budgetColumns('Montant'),
   reading: (rows) => {
@@ -62,8 +110,16 @@ export default defineChart({
         `Les dépenses ${of(promotions)} sont prévisionnelles (rapport de juin 2019, chiffres arrêtés au 31 mai 2019, promotion en cours) : elles sont dessinées en clair avec un contour pointillé et le total publié des dépenses les inclut.`,
       );
     }
+    const differing = rows.filter((r) => r.poste === ORIGINAL_TOTAL);
+    for (const d of differing) {
+      const report = rows.find((r) => r.promotion === d.promotion && r.poste === SPENDING);
+      notes.push(
+        `${d.promotion} : le site d’origine data.eig-forever.org imprime un coût total du programme de ${formatEuros(d.montant)}, le rapport de juin 2019 des dépenses de ${report ? formatEuros(report.montant) : '—'}, qui sont la somme des postes du site d’origine lui-même : son total n’est pas la somme de ses postes, et ses parts de cette année-là sont calculées sur la somme. Les deux montants sont montrés.`,
+      );
+    }
     notes.push(
-      'Les administrations d’accueil cofinancent aussi les salaires des EIG (voir « Qui paie les salaires des EIG ») : le rapport ne dit pas si ses dépenses comprennent cette part, ni comment l’écart entre dépenses et enveloppe est couvert.',
+      'Salaires et salaires payés par le PIA : site d’origine data.eig-forever.org (mai 2019), dont le coût total des salaires est celui du rapport ; l’écart est payé par les administrations (voir « Qui paie les salaires des EIG »).',
+      'Les administrations d’accueil cofinancent aussi les salaires des EIG : le rapport ne dit pas si ses dépenses comprennent cette part, ni comment l’écart entre dépenses et enveloppe est couvert.',
     );
     return notes;
   },
@@ -84,7 +140,7 @@ export default defineChart({
       }
       return '';
     };
-    const series = [ENVELOPE, SPENDING];
+    const series = [...new Set(rows.map((r) => r.poste))];
     const realised = rows.filter((r) => !isForecast(r));
     const forecast = rows.filter(isForecast);
     const tip = (r: ChartRow<BudgetRow>) =>

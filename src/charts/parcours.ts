@@ -30,7 +30,6 @@ export default defineChart<SurveyRow>({
   order: 3,
   description:
     'Les parcours des EIG après leurs dix mois : envie de travailler pour l’administration, recrutements, EIG toujours en poste, d’après les questionnaires des promotions 1 et 2 (2019) et de la promotion 3 (2020 et 2021).',
-  legacyAnchors: ['parcours'],
   rows: ({ aggregates, publications }) =>
     surveyRows(
       aggregates.enquetes.data.results.filter((r) => r.theme === 'parcours'),

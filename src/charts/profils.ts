@@ -1,7 +1,17 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../lib/format.ts';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
+import type { Figure } from '../lib/figures.ts';
 import { label, PROFILE_LABELS } from '../lib/labels.ts';
+import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart } from './types.ts';
+
+/** The original site's share and count indicators for each profile. */
+const ORIGINAL_OF: Record<string, [string, string]> = {
+  developpement: [ORIGINAL.shareDevelopers, ORIGINAL.developers],
+  'data science': [ORIGINAL.shareDataScientists, ORIGINAL.dataScientists],
+  design: [ORIGINAL.shareDesigners, ORIGINAL.designers],
+};
 
 export default defineChart({
   slug: 'profils',
@@ -10,21 +20,30 @@ export default defineChart({
   order: 1,
   description:
     'Part des développeurs et développeuses, des data scientists et des designers dans chaque promotion d’EIG, avec les effectifs quand ils ont été publiés.',
-  legacyAnchors: ['competences'],
+  // #profils: the original's first name for the same view (three profiles' shares, stacked), May 2019.
+  legacyAnchors: ['competences', 'profils'],
   rows: ({ aggregates }) =>
     aggregates.profils.data.composition
       .filter((c) => c.share !== null)
-      .map((c) => ({
-        promotion: c.promotion,
-        profil: label(PROFILE_LABELS, c.profile),
-        // A share computed here is shown to one decimal (41,5 %): the table, the CSV and the labels say the same.
-        part: c.share!.computed ? Math.round(c.share!.value * 10) / 10 : c.share!.value,
-        nature: c.share!.computed ? 'calculé' : 'publié',
-        effectif: c.count?.value ?? null,
-        _from: [
-          ...new Map([...c.share!.from, ...(c.count?.from ?? [])].map((r) => [`${r.table}:${r.line}`, r])).values(),
-        ],
-      })),
+      .map((c) => {
+        const [shareName, countName] = ORIGINAL_OF[c.profile] ?? ['', ''];
+        const original = aggregates.origine.data.figures;
+        // The original site prints the report's shares and the 2021 post's counts: the row cites it too, and
+        // gives its counts where no other publication did (promotions 1 and 2).
+        const sameShare = sameAs(original.get(shareName, c.promotion), c.share!.value);
+        const originalCount = original.get(countName, c.promotion)?.figure ?? null;
+        const count: Figure | null = c.count ?? originalCount;
+        const sameCount = count ? sameAs(original.get(countName, c.promotion), count.value) : null;
+        return {
+          promotion: c.promotion,
+          profil: label(PROFILE_LABELS, c.profile),
+          // A share computed here is shown to one decimal (41,5 %): the table, the CSV and the labels say the same.
+          part: c.share!.computed ? Math.round(c.share!.value * 10) / 10 : c.share!.value,
+          nature: c.share!.computed ? 'calculé' : 'publié',
+          effectif: count?.value ?? null,
+          _from: mergedRefs(c.share!.from, count?.from ?? [], sameShare?.from ?? [], sameCount?.from ?? []),
+        };
+      }),
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'profil', label: 'Profil', kind: 'texte' },
@@ -76,12 +95,15 @@ export default defineChart({
       );
     }
     const counted = rows.filter((r) => r.nature === 'publié' && r.effectif !== null);
+    const bySource = (r: (typeof rows)[number]) => r._from.some((f) => f.source.startsWith('blog-2021'));
     for (const promotion of new Set(counted.map((r) => r.promotion))) {
+      const ofPromotion = counted.filter((r) => r.promotion === promotion);
       notes.push(
-        `Promotion ${promotion} : les effectifs (${counted
-          .filter((r) => r.promotion === promotion)
+        `Promotion ${promotion} : les effectifs (${ofPromotion
           .map((r) => `${formatNumber(r.effectif!)} en ${r.profil.toLowerCase()}`)
-          .join(', ')}) viennent du billet d’avril 2021, les parts du rapport de 2019.`,
+          .join(
+            ', ',
+          )}) viennent ${ofPromotion.some(bySource) ? 'du billet d’avril 2021 et du site d’origine data.eig-forever.org (mai 2019)' : 'du site d’origine data.eig-forever.org (mai 2019)'}, les parts du rapport de 2019 (le site d’origine imprime les mêmes).`,
       );
     }
     const zero = rows.filter((r) => r.part === 0);

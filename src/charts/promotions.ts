@@ -1,8 +1,16 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../lib/format.ts';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
 import { unpublishedKeyNotes } from './helpers/unpublished.ts';
-import { defineChart } from './types.ts';
+import { mergedRefs, sameAs } from './helpers/original.ts';
+import { defineChart, type ChartRow } from './types.ts';
+
+/** The original site's indicator for each of the report's, where both count the same thing. */
+const ORIGINAL_OF: Record<string, string> = { eig: ORIGINAL.eig, mentors: ORIGINAL.mentors, defis: ORIGINAL.defis };
+const NEW_EIG = 'Nouveaux EIG';
+
+type Row = { promotion: string; indicateur: string; valeur: number };
 
 export default defineChart({
   slug: 'promotions',
@@ -12,13 +20,35 @@ export default defineChart({
   description:
     'Nombre d’entrepreneurs d’intérêt général (EIG), de mentors, de défis et de services lauréats de chaque promotion, de la première (2017) à la quatrième (2020).',
   legacyAnchors: ['promo'],
-  rows: ({ aggregates }) =>
-    aggregates.programme.data.promotions.map((p) => ({
-      promotion: p.promotion,
-      indicateur: label(INDICATOR_LABELS, p.indicator),
-      valeur: p.figure.value,
-      _from: p.figure.from,
-    })),
+  rows: ({ aggregates }) => {
+    const find = aggregates.origine.data.figures.get;
+    const rows: ChartRow<Row>[] = [];
+    for (const p of aggregates.programme.data.promotions) {
+      // The original site prints the same EIG, mentors and défis: the row cites it too; a different figure would
+      // be its own bar.
+      const mine = ORIGINAL_OF[p.indicator] ? find(ORIGINAL_OF[p.indicator]!, p.promotion) : null;
+      const same = sameAs(mine, p.figure.value);
+      const indicateur = label(INDICATOR_LABELS, p.indicator);
+      rows.push({
+        promotion: p.promotion,
+        indicateur,
+        valeur: p.figure.value,
+        _from: mergedRefs(p.figure.from, same?.from ?? []),
+      });
+      if (mine?.figure && !same)
+        rows.push({
+          promotion: p.promotion,
+          indicateur: `${indicateur} (site d’origine)`,
+          valeur: mine.figure.value,
+          _from: mine.figure.from,
+        });
+      if (p.indicator === 'eig') {
+        const fresh = find(ORIGINAL.newEig, p.promotion)?.figure;
+        if (fresh) rows.push({ promotion: p.promotion, indicateur: NEW_EIG, valeur: fresh.value, _from: fresh.from });
+      }
+    }
+    return rows;
+  },
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'indicateur', label: 'Indicateur', kind: 'texte' },
@@ -38,12 +68,18 @@ export default defineChart({
       (r) => r.promotion,
       (r) => r.indicateur,
     ),
-  notes: (rows) =>
-    rows.some((r) => r.promotion === 'EIG 4')
+  notes: (rows) => [
+    ...(rows.some((r) => r.promotion === 'EIG 4')
       ? [
-          'Promotions 1 à 3 : rapport d’analyse d’Etalab (juin 2019). Promotion 4 : billet d’avril 2021, qui ne publie pas le nombre de services lauréats.',
+          'Promotions 1 à 3 : rapport d’analyse d’Etalab (juin 2019), dont le site d’origine data.eig-forever.org (mai 2019) imprime les mêmes EIG, mentors et défis. Promotion 4 : billet d’avril 2021, qui ne publie pas le nombre de services lauréats.',
         ]
-      : [],
+      : []),
+    ...(rows.some((r) => r.indicateur === NEW_EIG)
+      ? [
+          'Nouveaux EIG : parmi les EIG d’une promotion, ceux qui n’étaient pas dans la précédente, selon le site d’origine (promotions 1 à 3 seulement).',
+        ]
+      : []),
+  ],
   plot: (rows, { narrow, palette }) => ({
     height: narrow ? 300 : 340,
     marginBottom: 36,

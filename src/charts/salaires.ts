@@ -2,16 +2,55 @@ import * as Plot from '@observablehq/plot';
 import { sumOf } from '../lib/figures.ts';
 import { formatFigure, formatPercent } from '../lib/format.ts';
 import { promotionRank } from '../lib/promotions.ts';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
+import { formatEuros, formatNumber } from '../lib/format.ts';
 import { bandKey } from './helpers/bands.ts';
+import { percentAsPrinted } from './helpers/original.ts';
+import { listFr, of } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 type Row = {
   promotion: string;
   financeur: string;
+  /** Percent of the salaries. */
   part: number;
+  /** Euros, where the original site gives the amount. */
+  montant: number | null;
+  /** Défis funded this way, where the original site gives them. */
+  defis: number | null;
   nature: string;
   precision: string | null;
 };
+
+/** The original site's three payers of the salaries: share, amount, défis funded that way. */
+const ORIGINAL_PAYERS = [
+  {
+    // The post's name, so that both bars give the PIA one colour.
+    financeur: 'PIA',
+    share: ORIGINAL.sharePia,
+    amount: ORIGINAL.salariesPia,
+    defis: ORIGINAL.defisFunded,
+  },
+  {
+    financeur: 'Administrations en cofinancement',
+    share: ORIGINAL.shareCofinanced,
+    amount: ORIGINAL.salariesCofinanced,
+    defis: ORIGINAL.defisCofunded,
+  },
+  {
+    financeur: 'Défis autofinancés',
+    share: ORIGINAL.shareSelfFunded,
+    amount: ORIGINAL.salariesSelfFunded,
+    defis: ORIGINAL.defisSelfFunded,
+  },
+] as const;
+const ORIGINAL_SERIES = ORIGINAL_PAYERS.map((p) => p.financeur);
+/** A share of the May 2019 post (its PIA is named as the original's). */
+const isPost = (r: Row) => r.nature === 'publié' && (r.financeur === 'PIA' || r.financeur === 'Administrations');
+/** Stacked from the left like the post's bar: the administrations' parts first, then the PIA. */
+const ORIGINAL_STACK = [...ORIGINAL_SERIES].reverse();
+const ORIGINAL_NATURE = 'site d’origine';
+const isOriginal = (r: Row) => r.nature === ORIGINAL_NATURE;
 
 const PIA = 'PIA';
 const ADMINISTRATIONS = 'Administrations';
@@ -39,8 +78,10 @@ export default defineChart({
   title: 'Qui paie les salaires des EIG : le PIA ou les administrations ?',
   theme: 'financement',
   order: 3,
+  // The original's first versions showed one pie per year of these shares at #eig2017, #eig2018 and #eig2019.
+  legacyAnchors: ['eig2017', 'eig2018', 'eig2019'],
   description:
-    'Part des salaires des EIG financée par le Programme d’investissements d’avenir (PIA) et part financée par les administrations d’accueil, pour les promotions 1 et 3, et la règle de cofinancement du programme.',
+    'Part des salaires des EIG payée par le Programme d’investissements d’avenir (PIA), par les administrations en cofinancement et par les défis autofinancés, avec les montants et le nombre de défis de chaque mode, pour les promotions 1 à 3 ; les parts arrondies du billet de mai 2019 et la règle de cofinancement du programme.',
   rows: ({ aggregates }) => {
     const shares = aggregates.budget.data.salaryShares;
     const rows: ChartRow<Row>[] = [];
@@ -51,6 +92,8 @@ export default defineChart({
           promotion,
           financeur: FUNDERS[s.indicator] ?? s.indicator,
           part: s.figure.value,
+          montant: null,
+          defis: null,
           nature: 'publié',
           precision: null,
           _from: s.figure.from,
@@ -65,6 +108,8 @@ export default defineChart({
           promotion,
           financeur: SUM,
           part: total.value,
+          montant: null,
+          defis: null,
           nature: 'calculé',
           precision: null,
           _from: total.from,
@@ -78,12 +123,35 @@ export default defineChart({
         promotion: f.promotion,
         financeur: RULE,
         part: f.figure.value,
+        montant: null,
+        defis: null,
         nature: 'règle du programme',
         precision: f.figure.note ?? null,
         _from: f.figure.from,
       });
     }
-    return rows.sort((a, b) => promotionRank(a.promotion) - promotionRank(b.promotion));
+    const original = aggregates.origine.data.figures;
+    for (const promotion of original.promotions) {
+      for (const payer of ORIGINAL_PAYERS) {
+        const share = original.value(payer.share, promotion);
+        const amount = original.value(payer.amount, promotion);
+        const defis = original.value(payer.defis, promotion);
+        if (!share) continue;
+        rows.push({
+          promotion,
+          financeur: payer.financeur,
+          part: share.value,
+          montant: amount?.value ?? null,
+          defis: defis?.value ?? null,
+          nature: ORIGINAL_NATURE,
+          precision: null,
+          _from: [...share.from, ...(amount?.from ?? []), ...(defis?.from ?? [])],
+        });
+      }
+    }
+    // Stable: within a promotion, the original's three payers, then the May 2019 post's shares and the rule.
+    const rank = (r: Row) => (isOriginal(r) ? 0 : 1);
+    return rows.sort((a, b) => promotionRank(a.promotion) - promotionRank(b.promotion) || rank(a) - rank(b));
   },
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
@@ -92,19 +160,25 @@ export default defineChart({
       key: 'part',
       label: 'Pourcentage',
       kind: 'pourcent',
-      format: (r) => (r.financeur === RULE ? `au moins ${formatPercent(r.part)}` : formatPercent(r.part)),
+      format: (r) =>
+        r.financeur === RULE
+          ? `au moins ${formatPercent(r.part)}`
+          : isOriginal(r)
+            ? percentAsPrinted(r.part)
+            : formatPercent(r.part),
     },
+    { key: 'montant', label: 'Euros', kind: 'euros' },
+    { key: 'defis', label: 'Défis financés ainsi', kind: 'nombre' },
     { key: 'nature', label: 'Nature', kind: 'texte' },
     { key: 'precision', label: 'Précision', kind: 'texte' },
   ],
   reading: (rows) => {
-    const pia = rows.filter((r) => r.financeur === PIA);
-    const administrations = rows.filter((r) => r.financeur === ADMINISTRATIONS);
+    const pia = rows.filter((r) => isOriginal(r) && r.financeur === PIA);
     const [first, last] = [pia[0], pia.at(-1)];
-    const [firstA, lastA] = [administrations[0], administrations.at(-1)];
-    if (!first || !last || first === last || !firstA || !lastA)
-      return 'Les parts des salaires financées par le PIA et par les administrations ne sont pas publiées pour deux promotions.';
-    return `La part des salaires des EIG payée par le PIA passe de ${formatPercent(first.part)} (${first.promotion}) à ${formatPercent(last.part)} (${last.promotion}) ; celle des administrations de ${formatPercent(firstA.part)} à ${formatPercent(lastA.part)}.`;
+    if (!first || !last || first === last)
+      return 'Les parts des salaires payées par le PIA ne sont pas publiées pour deux promotions.';
+    const others = rows.filter((r) => r.promotion === last.promotion && isOriginal(r) && r !== last);
+    return `La part des salaires des EIG payée par le PIA passe de ${percentAsPrinted(first.part)} (${first.promotion}) à ${percentAsPrinted(last.part)} (${last.promotion}), où ${others.map((r) => `${r.financeur.toLowerCase()} en paient ${percentAsPrinted(r.part)}`).join(' et ')}.`;
   },
   keyNotes: (rows) => [
     ...rows
@@ -115,22 +189,27 @@ export default defineChart({
   notes: (rows, { aggregates }) => {
     const notes: string[] = [];
     for (const sum of rows.filter((r) => r.financeur === SUM && r.part !== 100)) {
-      const parts = rows.filter((r) => r.promotion === sum.promotion && SERIES.includes(r.financeur));
+      const parts = rows.filter((r) => r.promotion === sum.promotion && isPost(r));
       notes.push(
         `${sum.promotion} : les deux parts publiées (${parts.map((p) => `${p.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(p.part)}`).join(', ')}) font ${formatPercent(sum.part)}, pas 100 % ; le billet de mai 2019 ne dit pas d’où vient l’écart probablement des arrondis. La barre s’arrête donc à ${formatPercent(sum.part)}.`,
       );
     }
-    const missing = unpublishedPromotions(rows);
-    if (missing.length > 0)
-      notes.push(`La répartition n’a pas été publiée pour ${missing.join(', ')} : elle n’est pas estimée ici.`);
+    const published = new Set(rows.filter((r) => isPost(r)).map((r) => r.promotion));
+    const onlyOriginal = [...new Set(rows.filter(isOriginal).map((r) => r.promotion))].filter((p) => !published.has(p));
     notes.push(
-      'Ces parts sont des moyennes par promotion (billet de mai 2019) ; celle des administrations réunit, selon le billet, « auto-financement et co-financement des défis ».',
+      'Site d’origine data.eig-forever.org (mai 2019) : parts à deux décimales, montants en euros et nombre de défis de chaque mode de financement (défis totalement financés par le PIA, cofinancés, autofinancés).' +
+        (onlyOriginal.length > 0
+          ? ` Le billet de mai 2019 ne publie pas la répartition ${of(listFr(onlyOriginal))} ; seul le site d’origine la donne.`
+          : ''),
+    );
+    notes.push(
+      'Billet de mai 2019 : parts arrondies au pourcent ; celle des administrations réunit, selon le billet, « auto-financement et co-financement des défis », soit les deux parts du site d’origine autres que le PIA.',
     );
     const rule = rows.find((r) => r.financeur === RULE);
     const cost = aggregates.programme.data.allFigures.find((f) => f.indicator === 'cout_employeur_moyen_par_eig');
     if (rule) {
       notes.push(
-        `La règle « au moins ${formatPercent(rule.part)} ${rule.precision ?? ''} à la charge de l’administration d’accueil » vient de la documentation du programme (2020), qui la rattache à ${rule.promotion} ; elle est marquée en pointillé sur la barre de cette promotion.`.replace(
+        `La règle « au moins ${formatPercent(rule.part)} ${rule.precision ?? ''} à la charge de l’administration d’accueil » vient de la documentation du programme (2020), qui la rattache à ${rule.promotion} ; elle est marquée en pointillé sur la barre du billet de cette promotion.`.replace(
           '  ',
           ' ',
         ),
@@ -144,27 +223,45 @@ export default defineChart({
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    const shares = rows.filter((r) => SERIES.includes(r.financeur));
+    const blog = rows.filter((r) => isPost(r));
+    const mine = rows.filter(isOriginal);
     const sums = rows.filter((r) => r.financeur === SUM);
     const rules = rows.filter((r) => r.financeur === RULE);
-    const ranks = shares.map((r) => promotionRank(r.promotion));
-    const promotions: string[] = [];
-    for (let rank = Math.min(...ranks); rank <= Math.max(...ranks); rank++) promotions.push(`EIG ${rank}`);
-    const missing = promotions.filter((p) => !shares.some((r) => r.promotion === p));
+    const promotions = [...new Set([...mine, ...blog].map((r) => r.promotion))].sort(
+      (a, b) => promotionRank(a) - promotionRank(b),
+    );
     const head = (p: string) => bandKey(p, '');
-    const bar = (p: string) => bandKey(p, 'barre');
-    const labels = (p: string) => bandKey(p, 'étiquettes');
-    const stack = { order: SERIES, offset: null } as const;
+    const bar = (p: string, who: string) => bandKey(p, `barre ${who}`);
+    const labels = (p: string, who: string) => bandKey(p, `étiquettes ${who}`);
+    const domain = promotions.flatMap((p) => [
+      head(p),
+      ...(mine.some((r) => r.promotion === p) ? [bar(p, 'origine'), labels(p, 'origine')] : []),
+      ...(blog.some((r) => r.promotion === p) ? [bar(p, 'billet'), labels(p, 'billet')] : []),
+    ]);
     const tip = (r: ChartRow<Row>) =>
-      `${r.promotion} — part des salaires financée par ${r.financeur === PIA ? 'le PIA' : 'les administrations'} : ${formatPercent(r.part)}`;
+      `${r.promotion} — ${r.financeur} : ${isOriginal(r) ? percentAsPrinted(r.part) : formatPercent(r.part)}` +
+      (r.montant !== null ? `, ${formatEuros(r.montant)}` : '') +
+      (r.defis !== null ? `, ${formatNumber(r.defis)} défis` : '') +
+      ` (${isOriginal(r) ? 'site d’origine' : 'billet de mai 2019'})`;
+    const series = [...new Set([...ORIGINAL_SERIES, ...SERIES])];
+    const fontSize = narrow ? 10 : 11;
+    const originalLine = (p: string) =>
+      mine
+        .filter((r) => r.promotion === p)
+        .map(
+          (r) =>
+            `${r.financeur.replace(/ \(.*\)$/u, '')} ${percentAsPrinted(r.part)}` +
+            (r.defis !== null ? ` (${formatNumber(r.defis)} défi${r.defis > 1 ? 's' : ''})` : ''),
+        )
+        .join(' · ');
     return {
-      height: promotions.length * (narrow ? 78 : 74) + 34,
+      height: domain.length * (narrow ? 26 : 22) + 34,
       marginLeft: 8,
       marginRight: narrow ? 64 : 170,
       marginBottom: 30,
-      y: { domain: promotions.flatMap((p) => [head(p), bar(p), labels(p)]), axis: null, padding: 0.08 },
+      y: { domain, axis: null, padding: 0.1 },
       x: { domain: [0, 100], label: 'Part des salaires (%)', labelArrow: 'none', ticks: narrow ? 5 : 10 },
-      color: { domain: SERIES, range: palette },
+      color: { domain: series, range: palette },
       marks: [
         Plot.text(promotions, {
           y: head,
@@ -175,37 +272,50 @@ export default defineChart({
           fontSize: 12,
         }),
         Plot.barX(
-          shares,
+          mine,
           Plot.stackX({
-            y: (r: ChartRow<Row>) => bar(r.promotion),
+            y: (r: ChartRow<Row>) => bar(r.promotion, 'origine'),
             x: 'part',
             fill: 'financeur',
-            ...stack,
+            order: ORIGINAL_STACK,
+            offset: null,
             title: tip,
           }),
         ),
-        // Labels under the bar: the administrations' share at the left edge, the PIA's at the end of its segment.
         Plot.text(
-          shares.filter((r) => r.financeur === ADMINISTRATIONS),
+          promotions.filter((p) => mine.some((r) => r.promotion === p)),
           {
-            y: (r: ChartRow<Row>) => labels(r.promotion),
+            y: (p: string) => labels(p, 'origine'),
             x: 0,
-            text: (r: ChartRow<Row>) => `Administrations ${formatPercent(r.part)}`,
+            text: (p: string) => `Site d’origine : ${originalLine(p)}`,
             textAnchor: 'start',
-            fill: 'financeur',
-            fontSize: narrow ? 10 : 11,
+            fontSize,
+            lineWidth: narrow ? 60 : 120,
           },
         ),
-        Plot.text(
-          shares.filter((r) => r.financeur === PIA),
-          {
-            y: (r: ChartRow<Row>) => labels(r.promotion),
-            x: (r: ChartRow<Row>) =>
-              r.part + (shares.find((o) => o.promotion === r.promotion && o.financeur === ADMINISTRATIONS)?.part ?? 0),
-            text: (r: ChartRow<Row>) => `PIA ${formatPercent(r.part)}`,
-            textAnchor: 'end',
+        Plot.barX(
+          blog,
+          Plot.stackX({
+            y: (r: ChartRow<Row>) => bar(r.promotion, 'billet'),
+            x: 'part',
             fill: 'financeur',
-            fontSize: narrow ? 10 : 11,
+            order: SERIES,
+            offset: null,
+            title: tip,
+          }),
+        ),
+        Plot.text(
+          promotions.filter((p) => blog.some((r) => r.promotion === p)),
+          {
+            y: (p: string) => labels(p, 'billet'),
+            x: 0,
+            text: (p: string) =>
+              `Billet de mai 2019 : ${blog
+                .filter((r) => r.promotion === p)
+                .map((r) => `${r.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(r.part)}`)
+                .join(' · ')}`,
+            textAnchor: 'start',
+            fontSize,
           },
         ),
         // A sum that is not 100 % is the point to see: in bold.
@@ -213,39 +323,34 @@ export default defineChart({
           Plot.text(
             sums.filter((r) => (r.part !== 100) === off),
             {
-              y: (r: ChartRow<Row>) => bar(r.promotion),
+              y: (r: ChartRow<Row>) => bar(r.promotion, 'billet'),
               x: 'part',
               text: (r: ChartRow<Row>) => `= ${formatPercent(r.part)}${narrow ? '' : ' (somme calculée)'}`,
               textAnchor: 'start',
               dx: 6,
-              fontSize: narrow ? 10 : 11,
+              fontSize,
               fontWeight: off ? 'bold' : 'normal',
             },
           ),
         ),
-        Plot.tickX(rules, {
-          x: 'part',
-          y: (r: ChartRow<Row>) => bar(r.promotion),
-          strokeDasharray: '3,2',
-          strokeWidth: 2,
-          insetTop: -6,
-          insetBottom: -4,
-        }),
+        Plot.tickX(
+          rules.filter((r) => domain.includes(bar(r.promotion, 'billet'))),
+          {
+            x: 'part',
+            y: (r: ChartRow<Row>) => bar(r.promotion, 'billet'),
+            strokeDasharray: '3,2',
+            strokeWidth: 2,
+            insetTop: -6,
+            insetBottom: -4,
+          },
+        ),
         Plot.text(rules, {
           y: (r: ChartRow<Row>) => head(r.promotion),
           x: 'part',
           text: (r: ChartRow<Row>) => `minimum des administrations : ${formatPercent(r.part)}`,
           textAnchor: 'start',
           dx: 4,
-          fontSize: narrow ? 10 : 11,
-        }),
-        Plot.text(missing, {
-          y: bar,
-          x: 0,
-          text: () => 'Répartition non publiée',
-          textAnchor: 'start',
-          fontStyle: 'italic',
-          fontSize: 11,
+          fontSize,
         }),
       ],
     };

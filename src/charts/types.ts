@@ -116,6 +116,11 @@ export interface ChartDef<R extends object = Record<string, unknown>> {
   explorer?: true;
   /** The explorer's filters, one list each beside the text search, kept in the page's address (?promotion=EIG+5). */
   filters?: readonly ExplorerFilter<R>[];
+  /**
+   * Views a reader can pick (the map's promotions): links to #vue-<id> above the chart; marks of class
+   * `view-mark view-<id>` show only in their view (CSS, also without JavaScript), those of `view-tout` by default.
+   */
+  views?: readonly { id: string; label: string }[];
   /** The Observable Plot specification. `document` is supplied by the renderer. */
   plot(rows: ChartRow<R>[], ctx: PlotContext): PlotOptions;
 }

@@ -4,6 +4,7 @@
  */
 import { buildAggregates, readFigures } from './aggregates/index.ts';
 import { citations } from './figures.ts';
+import type { Gazetteer } from './geo/places.ts';
 import type { Manifest } from './manifest.ts';
 import { promotionsOf } from './promotions.ts';
 import { indexPublications, type Publication } from './publications.ts';
@@ -14,10 +15,12 @@ export interface ModelInput {
   tables: SnapshotTables;
   manifest: Manifest;
   publications: readonly Publication[];
+  /** French places (src/load/gazetteer.ts reads them at build time): without it, no défi's town is placed. */
+  gazetteer?: Gazetteer | null;
 }
 
 export function buildModel(input: ModelInput) {
-  const figures = readFigures(input.tables);
+  const figures = readFigures(input.tables, input.gazetteer ?? null);
   const publications = indexPublications(input.publications);
   return {
     snapshotDate: input.manifest.snapshotDate,

@@ -25,6 +25,7 @@ import {
 } from './labels.ts';
 import { byPromotion, isEigPromotion, promotionSpan } from './promotions.ts';
 import { websiteChecks } from './quality/websites.ts';
+import { originalSiteChecks } from './quality/original-site.ts';
 
 /**
  * - `incoherence`: figures that should be equal are not (85 printed, 94 summed);
@@ -539,6 +540,7 @@ export function qualityReport(inputs: Figures, publications: Publications): Qual
     ...formatChecks(defis),
     ...boundsNotice(inputs),
     ...websiteChecks(inputs, publications),
+    ...originalSiteChecks(inputs, publications),
   ];
   const ordered = [...checks].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const counts = Object.fromEntries(

@@ -5,6 +5,7 @@
  */
 import { buildModel } from '../lib/model.ts';
 import { realEffects } from '../load/effects.ts';
+import { loadGazetteer } from '../load/gazetteer.ts';
 import { dataDir } from '../load/paths.ts';
 import { load, type Loaded } from '../load/snapshot-io.ts';
 import { publish, type Published } from '../publish/publish.ts';
@@ -24,7 +25,8 @@ async function build(): Promise<Site> {
     throw new Error(`Instantané invalide, site non construit :\n${result.errors.map((e) => e.message).join('\n')}`);
   }
   const { snapshot, history, files } = result.data;
-  return { ...publish(buildModel(snapshot)), history, files };
+  const gazetteer = await loadGazetteer(realEffects);
+  return { ...publish(buildModel({ ...snapshot, gazetteer })), history, files };
 }
 
 /** The static paths of every route with one page or file per chart (their getStaticPaths). */

@@ -172,6 +172,8 @@ export function renderChartFile(
     y = rowTop + rowHeight + 6;
   }
   const top = y;
+  // A chart drawn once per view (the map's promotions) shows its default view in a file, where no CSS picks one.
+  for (const mark of svg.querySelectorAll('.view-mark:not(.view-tout)')) mark.remove();
   // Value labels drawn in their series' colour are set in ink, as on the page, for contrast.
   for (const label of svg.querySelectorAll('text[fill]')) {
     if (range.includes((label.getAttribute('fill') ?? '').toLowerCase())) label.setAttribute('fill', colours.ink);

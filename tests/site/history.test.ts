@@ -217,7 +217,7 @@ describe('a site built from a snapshot that npm run fetch updated', () => {
 
   it('names the data.gouv.fr resource in the provenance of every figure of the JSON API', () => {
     const json = chartJson(siteDir, 'promotions');
-    const row = json.rows.find((r) => r.promotion === 'EIG 3' && r.valeur === 30)!;
+    const row = json.rows.find((r) => r.promotion === 'EIG 3' && r.indicateur === 'Mentors' && r.valeur === 30)!;
     expect(row.provenance).toEqual([
       expect.objectContaining({
         table: 'chiffres-cles',

@@ -128,7 +128,7 @@ describe('published figures in the built site', () => {
     for (const aggregate of index.aggregates) {
       const body = JSON.parse(readText(dist, `api/agregats/${aggregate.name}.json`));
       expect(body.snapshotDate).toBe(manifest.snapshotDate);
-      expect(JSON.stringify(body.data)).toMatch(/"from":\[\{"table":"[a-z-]+","line":\d+/u);
+      expect(JSON.stringify(body.data)).toMatch(/"from":\[\{"table":"[a-z0-9-]+","line":\d+/u);
     }
     expect(index.charts.map((c: { slug: string }) => c.slug)).toEqual(charts.map((c) => c.slug));
   });

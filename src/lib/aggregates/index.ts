@@ -4,6 +4,7 @@
  * A figure shown on a chart and the figure checked by the report are one object (one copy in memory, see the
  * scale benchmark).
  */
+import type { Gazetteer } from '../geo/places.ts';
 import type { SnapshotTables } from '../tables.ts';
 import { refOf } from '../figures.ts';
 import { budgetByPromotion, budgetFigures, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
@@ -18,6 +19,8 @@ import {
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
 import { indexKeyFigures } from './key-figures.ts';
+import { mapServices, originalFigures } from './original-site.ts';
+import { placesOf } from './places.ts';
 import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
 import { people, peopleCounts } from './people.ts';
 import { community, composition } from './profiles.ts';
@@ -27,8 +30,11 @@ import { compareWebsites, pairWebsites } from './websites.ts';
 const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
 const SALARY_SHARE_INDICATORS = ['part_pia_dans_salaires', 'part_administrations_dans_salaires'] as const;
 
-/** The figures read from the tables, each row once; the themes and the quality report share them. */
-export function readFigures(data: SnapshotTables) {
+/**
+ * The figures read from the tables, each row once; the themes and the quality report share them. The gazetteer
+ * places the défis' towns (none placed without it).
+ */
+export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = null) {
   const kf = indexKeyFigures(data['chiffres-cles']);
   const defis = defiList(data.defis);
   const followUpFigures = followUp(data['suivi-defis']);
@@ -53,6 +59,9 @@ export function readFigures(data: SnapshotTables) {
     people: people(data['communaute-2017-2023']),
     /** The défis both websites list, field by field. */
     websites: { ...websitePairs, fields: compareWebsites(websitePairs) },
+    original: originalFigures(data['eig-forever-2019']),
+    originalMap: mapServices(data['carte-2019']),
+    places: placesOf(data['defis-2017-2023'], gazetteer),
   };
 }
 
@@ -125,6 +134,12 @@ export function buildAggregates(figures: Figures) {
         /** The défis both websites list, paired by title, and where they disagree. */
         websites: figures.websites,
       },
+    },
+    origine: {
+      title: 'Chiffres et carte du site d’origine (2019)',
+      description:
+        'Les 222 chiffres de data.eig-forever.org (mai 2019) et les 29 services de sa carte ; les défis de 2017 à 2023 placés par commune.',
+      data: { figures: figures.original, map: figures.originalMap, places: figures.places },
     },
     suivi: {
       title: 'Suivi des défis',

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/femmes.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
-import { expectKeyFigure, keyFigure, keyRef } from '../../support/reference.ts';
+import { keyFigure, keyRef, reference } from '../../support/reference.ts';
 import { loadContext } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -9,35 +9,65 @@ beforeAll(async () => {
   ctx = await loadContext();
 });
 
+const original = reference('data-eig-forever-2019.csv');
+const printed = (promotion: string, indicator: string) =>
+  Number(original.find((r) => r.promotion === promotion && r.indicateur === indicator)!.valeur);
+
 describe('femmes chart', () => {
-  const value = (promotion: string, indicateur: string) =>
-    chart.rows(ctx).find((r) => r.promotion === promotion && r.indicateur === indicateur)?.part;
+  const row = (promotion: string, groupe: string) =>
+    chart.rows(ctx).find((r) => r.promotion === promotion && r.groupe === groupe);
 
   it('shows the share of women among EIG (18, 25, 19 %) and of female applications (12, 30, 20 %) of May 2019', () => {
     for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
-      expectKeyFigure(value(promotion, 'Femmes parmi les EIG'), promotion, 'part_femmes_eig');
-      expectKeyFigure(value(promotion, 'Candidatures féminines'), promotion, 'part_candidatures_feminines');
+      expect(row(promotion, 'Tous les EIG')?.part).toBe(keyFigure(promotion, 'part_femmes_eig'));
+      expect(row(promotion, 'Candidatures')?.part).toBe(keyFigure(promotion, 'part_candidatures_feminines'));
     }
     // Nothing was published for promotion 4: no bar, no estimate.
-    const eig4 = 'chiffres-cles-2019.csv: no part_femmes_eig nor part_candidatures_feminines for EIG 4';
-    expect(
-      chart.rows(ctx).filter((r) => r.promotion === 'EIG 4'),
-      eig4,
-    ).toEqual([]);
-    expect(
-      chart.rows(ctx),
-      `${keyRef(['EIG 1', 'EIG 2', 'EIG 3'], 'part_femmes_eig')} ; ${keyRef(['EIG 1', 'EIG 2', 'EIG 3'], 'part_candidatures_feminines')}`,
-    ).toHaveLength(6);
+    expect(chart.rows(ctx).filter((r) => r.promotion === 'EIG 4')).toEqual([]);
   });
 
-  it('cites the May 2019 post on every row', () => {
-    for (const row of chart.rows(ctx)) {
-      expect(row._from, `${row.promotion} / ${row.indicateur}`).toHaveLength(1);
-      expect(row._from[0]!.source, `${row.promotion} / ${row.indicateur}: source column`).toBe('blog-2019-05-09');
+  it('shows the original site’s women per profile, with counts, men and shares among all EIG', () => {
+    const groups = {
+      'Développeurs et développeuses': ['développeurs', 'développeuses', 'Nombre de développeurs'],
+      'Data scientists': ['data scientists', 'datascientists', 'Nombre de data scientists'],
+      Designers: ['designers', 'designers', 'Nombre de designers'],
+    } as const;
+    const ofEig = {
+      'Développeurs et développeuses': 'Pourcentage de femmes développeuses parmi les EIG',
+      'Data scientists': 'Pourcentage de femmes data-scientist parmi les EIG',
+      Designers: 'Pourcentage de femmes designers parmi les EIG',
+    } as const;
+    for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
+      const all = row(promotion, 'Tous les EIG')!;
+      expect([all.femmes, all.hommes, all.effectif]).toEqual([
+        printed(promotion, 'Nombre de femmes'),
+        printed(promotion, "Nombre d'hommes"),
+        printed(promotion, "Nombre d'EIG"),
+      ]);
+      for (const [groupe, [among, women, size]] of Object.entries(groups)) {
+        const r = row(promotion, groupe)!;
+        expect(r.part).toBe(printed(promotion, `Pourcentage de femmes parmi les ${among}`));
+        expect(r.femmes).toBe(printed(promotion, `Nombre de femmes ${women}`));
+        expect(r.effectif).toBe(printed(promotion, size));
+        expect(r.part_des_eig).toBe(printed(promotion, ofEig[groupe as keyof typeof ofEig]));
+      }
     }
   });
 
-  it('reads the last promotion’s two shares', () => {
+  it('says a share of women among no designers at all (promotion 1) means nothing, rather than 0 %', () => {
+    const designers = row('EIG 1', 'Designers')!;
+    expect([designers.part, designers.effectif]).toEqual([0, 0]);
+    const text = chart.columns.find((c) => c.key === 'part')!.format!(designers);
+    expect(text).toMatch(/^sans objet/u);
+    expect(chart.notes!(chart.rows(ctx), ctx).join(' ')).toContain('n’en compte aucun');
+  });
+
+  it('cites the May 2019 post and the original site where both print the share', () => {
+    const all = row('EIG 2', 'Tous les EIG')!;
+    expect([...new Set(all._from.map((r) => r.source))].sort()).toEqual(['blog-2019-05-09', 'data-eig-forever-2019']);
+  });
+
+  it('reads the last promotion’s shares', () => {
     const reading = chart.reading(chart.rows(ctx), ctx);
     expect(reading, keyRef('EIG 3', 'part_femmes_eig')).toContain(
       `${keyFigure('EIG 3', 'part_femmes_eig')}\u00a0% des EIG`,

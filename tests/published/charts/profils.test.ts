@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/profils.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
-import { expectKeyFigure, keyFigure, keyRef } from '../../support/reference.ts';
+import { expectKeyFigure, keyFigure, keyRef, reference } from '../../support/reference.ts';
 import { loadContext } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -47,20 +47,31 @@ describe('profils chart', () => {
     }
   });
 
-  it('gives the counts where they were published (promotions 3 and 4) and none elsewhere', () => {
+  it('gives the counts where they were published: the 2021 posts (promotions 3 and 4), the original site (1 to 3)', () => {
+    const original = reference('data-eig-forever-2019.csv');
+    const ORIGINAL_COUNT = {
+      Développement: 'Nombre de développeurs',
+      'Data science': 'Nombre de data scientists',
+      Design: 'Nombre de designers',
+    } as const;
     for (const profile of PROFILES) {
-      expectKeyFigure(row('EIG 3', profile)?.effectif, 'EIG 3', COUNT[profile]);
-      expect(row('EIG 1', profile)?.effectif, `chiffres-cles-2019.csv: no ${COUNT[profile]} for EIG 1`).toBeNull();
-      expect(row('EIG 2', profile)?.effectif, `chiffres-cles-2019.csv: no ${COUNT[profile]} for EIG 2`).toBeNull();
+      expect(row('EIG 3', profile)?.effectif).toBe(keyFigure('EIG 3', COUNT[profile]));
+      for (const promotion of ['EIG 1', 'EIG 2', 'EIG 3']) {
+        const printed = original.find((r) => r.promotion === promotion && r.indicateur === ORIGINAL_COUNT[profile]);
+        expect(row(promotion, profile)?.effectif, `${promotion} ${profile}`).toBe(Number(printed!.valeur));
+      }
     }
   });
 
   it('cites the share’s line and, where shown, the count’s line', () => {
     const eig3 = row('EIG 3', 'Design')!;
-    expect(
-      eig3._from.map((r) => ctx.cite(r).key.indicateur).sort(),
-      `${keyRef('EIG 3', 'eig_design')} ; ${keyRef('EIG 3', 'part_designers')}`,
-    ).toEqual(['eig_design', 'part_designers']);
+    // The report's share and the 2021 post's count, and the original site's same share and count.
+    expect(eig3._from.map((r) => ctx.cite(r).key.indicateur).sort()).toEqual([
+      'Nombre de designers',
+      'Part des designers parmi les EIG',
+      'eig_design',
+      'part_designers',
+    ]);
     const eig4 = row('EIG 4', 'Design')!;
     // A share computed from the counts cites every count it divides by.
     expect(
@@ -81,7 +92,7 @@ describe('profils chart', () => {
     ).toContain('41 EIG');
   });
 
-  it('keeps the original site’s #competences anchor', () => {
-    expect(chart.legacyAnchors).toContain('competences');
+  it('keeps the original site’s #competences anchor, and its first name for the same view, #profils', () => {
+    expect(chart.legacyAnchors).toEqual(['competences', 'profils']);
   });
 });

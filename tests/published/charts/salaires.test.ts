@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/salaires.ts';
 import type { ChartContext } from '../../../src/charts/types.ts';
 import { renderChart } from '../../../src/site/render-chart.ts';
-import { expectKeyFigure, keyFigure, keyRef } from '../../support/reference.ts';
+import { expectKeyFigure, keyFigure, keyRef, reference } from '../../support/reference.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
 
 let ctx: ChartContext;
@@ -16,17 +16,41 @@ describe('salaires chart', () => {
   it('shows the published shares of PIA and administrations for promotions 1 and 3 only', () => {
     const rows = chart.rows(ctx);
     const share = (promotion: string, who: string) =>
-      rows.find((r) => r.promotion === promotion && r.financeur === who)?.part;
-    expectKeyFigure(share('EIG 1', 'PIA'), 'EIG 1', 'part_pia_dans_salaires');
-    expectKeyFigure(share('EIG 1', 'Administrations'), 'EIG 1', 'part_administrations_dans_salaires');
-    expectKeyFigure(share('EIG 3', 'PIA'), 'EIG 3', 'part_pia_dans_salaires');
-    expectKeyFigure(share('EIG 3', 'Administrations'), 'EIG 3', 'part_administrations_dans_salaires');
-    // Not published for promotion 2: absent, not estimated.
+      rows.find((r) => r.promotion === promotion && r.financeur === who && r.nature === 'publié')?.part;
+    expect(share('EIG 1', 'PIA')).toBe(keyFigure('EIG 1', 'part_pia_dans_salaires'));
+    expect(share('EIG 1', 'Administrations')).toBe(keyFigure('EIG 1', 'part_administrations_dans_salaires'));
+    expect(share('EIG 3', 'PIA')).toBe(keyFigure('EIG 3', 'part_pia_dans_salaires'));
+    expect(share('EIG 3', 'Administrations')).toBe(keyFigure('EIG 3', 'part_administrations_dans_salaires'));
+    // Not published for promotion 2 by the post: absent, not estimated; only the original site's rows.
     expect(() => keyFigure('EIG 2', 'part_pia_dans_salaires')).toThrow();
-    expect(
-      rows.filter((r) => r.promotion === 'EIG 2'),
-      'chiffres-cles-2019.csv: no part_pia_dans_salaires nor part_administrations_dans_salaires for EIG 2',
-    ).toEqual([]);
+    expect(rows.filter((r) => r.promotion === 'EIG 2' && r.nature !== 'site d’origine')).toEqual([]);
+  });
+
+  it('shows the original site’s three payers with shares, amounts and défis by funding mode', () => {
+    const original = reference('data-eig-forever-2019.csv');
+    const printed = (promotion: string, indicator: string) =>
+      Number(original.find((r) => r.promotion === promotion && r.indicateur === indicator)!.valeur);
+    const rows = chart.rows(ctx).filter((r) => r.nature === 'site d’origine');
+    expect(rows).toHaveLength(9);
+    const eig2 = rows.filter((r) => r.promotion === 'EIG 2');
+    expect(eig2.map((r) => [r.part, r.montant, r.defis])).toEqual([
+      [
+        printed('EIG 2', 'Part des salaires pris en charge par le PIA'),
+        printed('EIG 2', 'Salaires pris en charge par PIA'),
+        printed('EIG 2', 'Nombre de défis totalement financés'),
+      ],
+      [
+        printed('EIG 2', 'Part prise en charge par les administrations en co-financement'),
+        printed('EIG 2', 'Salaires pris en charge par les administrations bénéficiant de co-financement'),
+        printed('EIG 2', 'Nombre de défis co-financés'),
+      ],
+      [
+        printed('EIG 2', 'Part des défis autofinancés dans le total des salaires'),
+        printed('EIG 2', 'Salaires pour les défis auto-financés'),
+        printed('EIG 2', 'Nombre de défis auto-financés'),
+      ],
+    ]);
+    expect(chart.legacyAnchors).toEqual(['eig2017', 'eig2018', 'eig2019']);
   });
 
   it('shows that the shares of promotion 3 add up to 99 %, as a computed row and in the notes', () => {
@@ -43,7 +67,7 @@ describe('salaires chart', () => {
     expect(plain(renderChart(publishedChart(chart, ctx), 'wide').svg), eig3).toContain('= 99 %');
   });
 
-  it('marks the co-financing rule of the documentation with its source, and says promotion 2 is missing', () => {
+  it('marks the co-financing rule of the documentation with its source, and says only the original gives promotion 2', () => {
     const rows = chart.rows(ctx);
     const rule = rows.find((r) => r.nature === 'règle du programme');
     const ruleRef = keyRef('EIG 3', 'cofinancement_minimum_administrations');
@@ -54,22 +78,20 @@ describe('salaires chart', () => {
     expect(notes, missing).toContain('EIG 2');
     expect(notes, keyRef('EIG 4', 'cout_employeur_moyen_par_eig')).toContain('70 000 €');
     const svg = plain(renderChart(publishedChart(chart, ctx), 'narrow').svg);
-    expect(svg, missing).toContain('Répartition non publiée');
-    expect(svg, ruleRef).toContain('minimum des administrations : 30 %');
+    expect(svg).toContain('Site d’origine : PIA 88,88 %');
+    expect(svg).toContain('minimum des administrations : 30 %');
   });
 
-  it('reads the fall of the PIA share', () => {
+  it('reads the fall of the PIA share, to two decimals as the original site prints it', () => {
     const reading = plain(chart.reading(chart.rows(ctx), ctx));
-    expect(reading, keyRef(['EIG 1', 'EIG 3'], 'part_pia_dans_salaires')).toContain(
-      `de ${keyFigure('EIG 1', 'part_pia_dans_salaires')} % (EIG 1) à ${keyFigure('EIG 3', 'part_pia_dans_salaires')} % (EIG 3)`,
-    );
+    expect(reading).toContain('de 91,03 % (EIG 1) à 55,59 % (EIG 3)');
   });
 
-  it('cites the key-figures rows, the sum citing both shares', () => {
+  it('cites the key-figures rows, the sum citing both shares, and the original’s share, amount and défis', () => {
     for (const row of chart.rows(ctx)) {
-      const where = `${row.promotion} / ${row.financeur}`;
-      expect(row._from.length, where).toBe(row.nature === 'calculé' ? 2 : 1);
-      for (const ref of row._from) expect(ref.table, where).toBe('chiffres-cles');
+      const tables = row._from.map((r) => r.table);
+      if (row.nature === 'site d’origine') expect(tables).toEqual(Array(3).fill('eig-forever-2019'));
+      else expect(tables).toEqual(Array(row.nature === 'calculé' ? 2 : 1).fill('chiffres-cles'));
     }
   });
 });

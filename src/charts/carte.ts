@@ -1,0 +1,207 @@
+import { MAP_YEARS } from '../lib/aggregates/original-site.ts';
+import { GEONAMES_CREDIT } from '../lib/geo/places.ts';
+import { OUTLINE_CREDIT } from '../lib/geo/france.ts';
+import { formatNumber } from '../lib/format.ts';
+import { byPromotion } from '../lib/promotions.ts';
+import { plural } from '../lib/text.ts';
+import {
+  baseMarks,
+  MAP_VIEWS,
+  inInset,
+  mapLayout,
+  pointMarks,
+  type MapLayer,
+  type MapPoint,
+  type MapView,
+} from './helpers/map.ts';
+import { defineChart, type ChartRow } from './types.ts';
+
+const SERVICES = 'Services d’accueil 2017–2019 (site d’origine)';
+const TOWNS = 'Défis 2017–2023 par commune (site actuel)';
+const UNPLACED = 'Défis 2017–2023 dont la commune n’est pas placée';
+
+/**
+ * The map's layers: a declaration each (name, symbol, size). Adding a layer is adding its rows below and an entry
+ * here; the drawing, the views and the legend follow.
+ */
+const LAYERS: readonly MapLayer[] = [
+  { name: SERVICES, symbol: 'circle', filled: true, radius: (n, narrow) => (narrow ? 3 : 3.5) + 2.2 * Math.sqrt(n) },
+  { name: TOWNS, symbol: 'square', filled: false, radius: (n, narrow) => (narrow ? 2.5 : 3) + 1.9 * Math.sqrt(n) },
+];
+
+/** Which promotion's défis a view of the towns layer counts: the designers (DIG) started with EIG 3 in 2019. */
+const VIEW_PROMOTIONS: Record<Exclude<MapView, 'tout'>, readonly string[]> = {
+  2017: ['EIG 1'],
+  2018: ['EIG 2'],
+  2019: ['EIG 3', 'DIG'],
+};
+
+type Row = MapPoint & {
+  tutelle: string | null;
+  defis_2017: number | null;
+  defis_2018: number | null;
+  defis_2019: number | null;
+  defis_total: number;
+  /** Défis per promotion, for the towns (« EIG 1 : 2 ; EIG 4 : 1 »). */
+  promotions: string | null;
+  remarque: string | null;
+};
+
+const defis = (n: number) => `${formatNumber(n)} ${plural(n, 'défi')}`;
+
+export default defineChart({
+  slug: 'carte',
+  title: 'Carte des défis : où étaient les services d’accueil, où sont les défis',
+  theme: 'defis',
+  order: 21,
+  description:
+    'Les 29 services qui ont accueilli les défis des promotions 1 à 3, placés comme sur la carte du site d’origine data.eig-forever.org, et les défis des promotions 1 à 7 et des designers d’intérêt général placés par commune ; une vue par année de 2017 à 2019.',
+  legacyAnchors: ['carte'],
+  views: MAP_VIEWS,
+  rows: ({ aggregates }) => {
+    const { map, places } = aggregates.origine.data;
+    const services = map.map<ChartRow<Row>>((s) => {
+      const [a, b, c] = MAP_YEARS.map((y) => s.defis[y].value);
+      const total = a! + b! + c!;
+      return {
+        couche: SERVICES,
+        nom: s.service,
+        tutelle: s.tutelle,
+        latitude: s.latitude,
+        longitude: s.longitude,
+        defis_2017: a!,
+        defis_2018: b!,
+        defis_2019: c!,
+        defis_total: total,
+        promotions: null,
+        remarque: s.remarque,
+        counts: { tout: total, 2017: a!, 2018: b!, 2019: c! },
+        tip:
+          `${s.tutelle}${s.service === s.tutelle ? '' : ` — ${s.service}`} : ` +
+          MAP_YEARS.map((y) => `${y} : ${defis(s.defis[y].value)}`).join(', ') +
+          (s.remarque ? ` (source : « ${s.remarque} »)` : ''),
+        _from: [s.ref],
+      };
+    });
+    const perPromotion = (list: readonly { promotion: string }[]) => {
+      const counts = new Map<string, number>();
+      for (const d of [...list].sort(byPromotion((x) => x.promotion)))
+        counts.set(d.promotion, (counts.get(d.promotion) ?? 0) + 1);
+      return [...counts].map(([p, n]) => `${p} : ${formatNumber(n)}`).join(' ; ');
+    };
+    const of = (list: readonly { promotion: string }[], view: Exclude<MapView, 'tout'>) =>
+      list.filter((d) => VIEW_PROMOTIONS[view].includes(d.promotion)).length;
+    const towns = places.towns.map<ChartRow<Row>>((t) => ({
+      couche: TOWNS,
+      nom: t.departement ? `${t.commune} (${t.departement})` : t.commune,
+      tutelle: null,
+      latitude: t.lat,
+      longitude: t.lon,
+      defis_2017: of(t.defis, '2017'),
+      defis_2018: of(t.defis, '2018'),
+      defis_2019: of(t.defis, '2019'),
+      defis_total: t.defis.length,
+      promotions: perPromotion(t.defis),
+      remarque: null,
+      counts: { tout: t.defis.length, 2017: of(t.defis, '2017'), 2018: of(t.defis, '2018'), 2019: of(t.defis, '2019') },
+      tip: `${t.commune} : ${defis(t.defis.length)} de 2017 à 2023 (${perPromotion(t.defis)})`,
+      _from: t.defis.map((d) => d.ref),
+    }));
+    const unplaced = places.unplaced.map<ChartRow<Row>>((u) => ({
+      couche: UNPLACED,
+      nom: u.raw,
+      tutelle: null,
+      latitude: null,
+      longitude: null,
+      defis_2017: of(u.defis, '2017'),
+      defis_2018: of(u.defis, '2018'),
+      defis_2019: of(u.defis, '2019'),
+      defis_total: u.defis.length,
+      promotions: perPromotion(u.defis),
+      remarque: u.message,
+      counts: { tout: 0, 2017: 0, 2018: 0, 2019: 0 },
+      tip: '',
+      _from: u.defis.map((d) => d.ref),
+    }));
+    return [...services, ...towns, ...unplaced];
+  },
+  columns: [
+    { key: 'couche', label: 'Couche', kind: 'texte' },
+    { key: 'nom', label: 'Service ou commune', kind: 'texte' },
+    { key: 'tutelle', label: 'Ministère ou organisme', kind: 'texte' },
+    { key: 'defis_2017', label: 'Défis 2017 (EIG 1)', kind: 'nombre' },
+    { key: 'defis_2018', label: 'Défis 2018 (EIG 2)', kind: 'nombre' },
+    { key: 'defis_2019', label: 'Défis 2019 (EIG 3, DIG)', kind: 'nombre' },
+    { key: 'defis_total', label: 'Défis en tout', kind: 'nombre' },
+    { key: 'promotions', label: 'Par promotion', kind: 'texte' },
+    {
+      key: 'latitude',
+      label: 'Latitude',
+      kind: 'nombre',
+      format: (r) => (r.latitude === null ? '' : String(r.latitude).replace('.', ',')),
+    },
+    {
+      key: 'longitude',
+      label: 'Longitude',
+      kind: 'nombre',
+      format: (r) => (r.longitude === null ? '' : String(r.longitude).replace('.', ',')),
+    },
+    { key: 'remarque', label: 'Remarque', kind: 'texte' },
+  ],
+  reading: (rows) => {
+    const services = rows.filter((r) => r.couche === SERVICES);
+    const towns = rows.filter((r) => r.couche === TOWNS);
+    const near = services.filter((r) => inInset(r.latitude!, r.longitude!));
+    const placed = towns.reduce((s, r) => s + r.defis_total, 0);
+    const first = [...towns].sort((a, b) => b.defis_total - a.defis_total)[0];
+    return (
+      `${services.length} services ont accueilli les défis de 2017 à 2019, dont ${near.length} à Paris ou tout près (zoom)` +
+      (first
+        ? ` ; de 2017 à 2023, ${first.nom} compte ${defis(first.defis_total)} sur les ${formatNumber(placed)} placés par commune.`
+        : '.')
+    );
+  },
+  notes: (rows, { aggregates }) => {
+    const notes: string[] = [];
+    for (const r of rows.filter((row) => row.couche === SERVICES && row.remarque))
+      notes.push(
+        `${r.nom} : le code source du site d’origine doute de son propre chiffre (« ${r.remarque} ») ; la carte montre le chiffre écrit (${MAP_YEARS.map((y) => `${y} : ${r[`defis_${y}` as const]}`).join(', ')}), dont les sommes par année font bien les défis du site d’origine.`,
+      );
+    const shared = new Map<string, string[]>();
+    for (const r of rows.filter((row) => row.couche === SERVICES)) {
+      const key = `${r.latitude},${r.longitude}`;
+      shared.set(key, [...(shared.get(key) ?? []), r.nom]);
+    }
+    for (const names of shared.values())
+      if (names.length > 1)
+        notes.push(
+          `Même position sur la carte du site d’origine pour ${names.map((n) => `« ${n} »`).join(' et ')} : leurs symboles se superposent.`,
+        );
+    notes.push(
+      'Services : positions et défis par année de la carte du site d’origine (mai 2019). Défis 2017–2023 : communes écrites sur le site actuel du programme, placées avec le répertoire GeoNames ; un défi sur deux sites compte dans chacun. Une commune écrite sans département et partagée par plusieurs communes n’est pas placée au hasard : elle est listée ici.',
+    );
+    const unplaced = rows.filter((r) => r.couche === UNPLACED);
+    if (unplaced.length > 0)
+      notes.push(
+        `Non placées : ${unplaced.map((r) => `« ${r.nom} » (${defis(r.defis_total)}, ${r.promotions} : ${r.remarque})`).join(' ; ')}.`,
+      );
+    if (!aggregates.origine.data.places.gazetteer)
+      notes.push('Le répertoire des communes n’a pas été chargé : aucun défi n’est placé par commune.');
+    notes.push(
+      `Le choix d’une année (2017, 2018, 2019) montre les défis de cette année-là : ceux de la promotion de l’année pour les services, ceux de la promotion (et, en 2019, des designers d’intérêt général) pour les communes. Fond de carte : ${OUTLINE_CREDIT.name} (${OUTLINE_CREDIT.licence}), paquet ${OUTLINE_CREDIT.package}, projection conique conforme de Lambert ; communes : ${GEONAMES_CREDIT.name} (${GEONAMES_CREDIT.licence}, ${GEONAMES_CREDIT.url}).`,
+    );
+    return notes;
+  },
+  plot: (rows, { width, narrow, palette }) => {
+    const layout = mapLayout(width, narrow);
+    return {
+      width,
+      height: Math.round(layout.height),
+      margin: 0,
+      projection: 'identity',
+      r: { type: 'identity' },
+      color: { domain: LAYERS.map((l) => l.name), range: palette },
+      marks: [...baseMarks(layout, narrow), ...pointMarks(rows, LAYERS, layout, narrow)],
+    };
+  },
+});

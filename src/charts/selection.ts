@@ -1,0 +1,122 @@
+import * as Plot from '@observablehq/plot';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
+import { formatNumber } from '../lib/format.ts';
+import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
+import { panelTitles } from './helpers/panels.ts';
+import { defineChart, type ChartRow } from './types.ts';
+
+/** The three stages of the original's #selection view, with the share of candidates it printed for each. */
+const STAGES = [
+  { etape: 'Candidatures', count: ORIGINAL.candidates, share: null },
+  { etape: 'Passages devant un jury', count: ORIGINAL.jury, share: ORIGINAL.shareJury },
+  { etape: 'Lauréats', count: ORIGINAL.laureates, share: ORIGINAL.selectivity },
+] as const;
+
+type Row = {
+  promotion: string;
+  etape: string;
+  nombre: number;
+  /** The share of candidates the original printed for this stage (whole percent). */
+  part_des_candidats: number | null;
+};
+
+const label = (r: Row) =>
+  `${formatNumber(r.nombre)}${r.part_des_candidats !== null ? ` (${percentAsPrinted(r.part_des_candidats)} des candidatures)` : ''}`;
+
+export default defineChart({
+  slug: 'selection',
+  title: 'La sélection des EIG : candidatures, jurys, lauréats',
+  theme: 'selection',
+  order: 0,
+  description:
+    'Pour chacune des trois premières promotions, les candidatures reçues, les candidats passés devant un jury et les lauréats, avec la part des candidatures qu’ils représentent.',
+  legacyAnchors: ['selection'],
+  rows: ({ aggregates }) => {
+    const original = aggregates.origine.data.figures;
+    const report = aggregates.programme.data.selection.filter((s) => s.indicator === 'candidats_eig');
+    const rows: ChartRow<Row>[] = [];
+    for (const promotion of original.promotions) {
+      for (const stage of STAGES) {
+        const count = original.value(stage.count, promotion);
+        if (!count) continue;
+        const share = stage.share ? original.value(stage.share, promotion) : null;
+        // The report prints the same number of applications: the row cites it too.
+        const printed = stage.share === null ? report.find((r) => r.promotion === promotion)?.figure : undefined;
+        const same = printed ? sameAs(original.get(stage.count, promotion), printed.value) : null;
+        rows.push({
+          promotion,
+          etape: stage.etape,
+          nombre: count.value,
+          part_des_candidats: share?.value ?? null,
+          _from: mergedRefs(count.from, share?.from ?? [], same ? printed!.from : []),
+        });
+      }
+    }
+    return rows;
+  },
+  columns: [
+    { key: 'promotion', label: 'Promotion', kind: 'texte' },
+    { key: 'etape', label: 'Étape', kind: 'texte' },
+    { key: 'nombre', label: 'Nombre', kind: 'nombre' },
+    { key: 'part_des_candidats', label: 'Part des candidatures', kind: 'pourcent' },
+  ],
+  reading: (rows) => {
+    const laureates = rows.filter((r) => r.etape === 'Lauréats');
+    const [first, last] = [laureates[0], laureates.at(-1)];
+    if (!first || !last || first === last) return 'Les étapes de la sélection ne sont publiées que pour une promotion.';
+    const applications = (p: string) => rows.find((r) => r.promotion === p && r.etape === 'Candidatures');
+    return `${first.promotion} : ${formatNumber(first.nombre)} lauréats pour ${formatNumber(applications(first.promotion)?.nombre ?? 0)} candidatures (${percentAsPrinted(first.part_des_candidats ?? 0)}) ; ${last.promotion} : ${formatNumber(last.nombre)} pour ${formatNumber(applications(last.promotion)?.nombre ?? 0)} (${percentAsPrinted(last.part_des_candidats ?? 0)}).`;
+  },
+  notes: () => [
+    'Chiffres du site d’origine data.eig-forever.org (mai 2019) ; le rapport d’Etalab de juin 2019 imprime les mêmes candidatures. Les parts sont celles que le site d’origine imprimait, en pourcentages entiers ; les lauréats sont les EIG de chaque promotion.',
+    'Les défis proposés par les administrations et les totaux des candidatures sont sur le graphique « Candidatures d’EIG et défis proposés par les administrations ».',
+    'Les étapes de la sélection n’ont pas été publiées pour les promotions suivantes.',
+  ],
+  plot: (rows, { narrow, palette }) => {
+    const stages = [...new Set(rows.map((r) => r.etape))];
+    const promotions = [...new Set(rows.map((r) => r.promotion))];
+    const marginLeft = narrow ? 96 : 160;
+    return {
+      height: promotions.length * stages.length * 24 + promotions.length * 30 + 30,
+      marginLeft,
+      marginRight: narrow ? 110 : 190,
+      marginTop: 22,
+      marginBottom: 28,
+      x: { grid: true, label: 'Personnes', labelArrow: 'none', ticks: narrow ? 3 : 6 },
+      y: {
+        domain: stages,
+        label: null,
+        tickSize: 0,
+        padding: 0.15,
+        // On phones the longest step name is shortened: the legend and the table give it whole.
+        tickFormat: (stage: string) => (narrow && stage === STAGES[1].etape ? 'Jury' : stage),
+      },
+      fy: { domain: promotions, axis: null, padding: 0.25 },
+      color: { domain: stages, range: palette },
+      marks: [
+        Plot.barX(rows, {
+          fy: 'promotion',
+          y: 'etape',
+          x: 'nombre',
+          fill: 'etape',
+          title: (d: Row) => `${d.promotion} — ${d.etape} : ${label(d)}`,
+        }),
+        Plot.text(rows, {
+          fy: 'promotion',
+          y: 'etape',
+          x: 'nombre',
+          text: (d: Row) =>
+            narrow
+              ? `${formatNumber(d.nombre)}${d.part_des_candidats !== null ? ` (${percentAsPrinted(d.part_des_candidats)})` : ''}`
+              : label(d),
+          textAnchor: 'start',
+          dx: 4,
+          fill: 'etape',
+          fontSize: narrow ? 10 : 11,
+        }),
+        Plot.ruleX([0]),
+        panelTitles(promotions, { marginLeft, narrow }),
+      ],
+    };
+  },
+});

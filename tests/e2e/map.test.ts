@@ -1,0 +1,92 @@
+/**
+ * The map page (#carte) in a real Chromium: readable and switchable between promotions with JavaScript off (the
+ * views are CSS), the current view told to assistive technologies with JavaScript on, and within the embed's byte
+ * budgets although it is the heaviest chart page.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { measureTransfer } from '../../src/bench/transfer.ts';
+import { routes } from '../../src/routes.ts';
+import { reference } from '../support/reference.ts';
+import { guardedContext, launchChromium, visit } from '../support/browser.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+
+const dist = inject('siteDir');
+const KB = 1024;
+const PATH = routes.chart('carte');
+const services = reference('carte-2019.csv');
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startStaticServer(dist);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Visible symbols of the services layer (series 0) in the drawing shown. */
+const visibleServices = (page: Page) =>
+  page
+    .locator('figure.chart-figure svg[role="img"]:visible g.view-mark [data-series="0"]')
+    // A mark in a group the CSS hides has no box (checkVisibility() says true for SVG children in Chromium).
+    .evaluateAll((marks) => marks.filter((m) => m.getBoundingClientRect().width > 0).length);
+
+async function open(width: number, javaScriptEnabled: boolean, hash = '') {
+  const { context, guard } = await guardedContext(browser, [server.url], {
+    viewport: { width, height: 900 },
+    javaScriptEnabled,
+  });
+  const { page, problems } = await visit(context, server.url + PATH + hash, 'load');
+  return {
+    page,
+    close: async () => {
+      expect(problems.errors).toEqual([]);
+      expect(guard.blocked).toEqual([]);
+      await context.close();
+    },
+  };
+}
+
+describe('the map page', () => {
+  it.each([1280, 390])('shows every service with JavaScript off, at %i px', async (width) => {
+    const { page, close } = await open(width, false);
+    expect(await visibleServices(page)).toBe(services.length);
+    await expect(page.locator('#donnees')).toBeDefined();
+    await close();
+  });
+
+  it('switches to one year with JavaScript off, by the address and CSS alone', async () => {
+    const { page, close } = await open(1280, false);
+    await page.getByRole('link', { name: '2017 (EIG 1)' }).click();
+    await page.waitForURL(/#vue-2017$/u);
+    expect(await visibleServices(page)).toBe(services.filter((s) => Number(s.defis_2017) > 0).length);
+    await page.getByRole('link', { name: 'Toutes les promotions' }).click();
+    expect(await visibleServices(page)).toBe(services.length);
+    await close();
+  });
+
+  it('opens on the year named in the address, and marks it as current with JavaScript on', async () => {
+    const { page, close } = await open(1280, true, '#vue-2019');
+    expect(await visibleServices(page)).toBe(services.filter((s) => Number(s.defis_2019) > 0).length);
+    expect((await page.locator('a[aria-current="true"]').textContent())?.trim()).toBe('2019 (EIG 3)');
+    await page.getByRole('link', { name: '2018 (EIG 2)' }).click();
+    expect((await page.locator('a[aria-current="true"]').textContent())?.trim()).toBe('2018 (EIG 2)');
+    expect(await visibleServices(page)).toBe(services.filter((s) => Number(s.defis_2018) > 0).length);
+    await close();
+  });
+
+  it('stays within 60 KB gzip in all and 10 KB of JavaScript', async () => {
+    const { context, guard } = await guardedContext(browser, [server.url], { viewport: { width: 1280, height: 900 } });
+    const transfer = await measureTransfer(context, server.url + PATH);
+    await context.close();
+    expect(guard.blocked).toEqual([]);
+    expect(transfer.total).toBeLessThanOrEqual(60 * KB);
+    expect(transfer.byType.js).toBeGreaterThan(0);
+    expect(transfer.byType.js).toBeLessThanOrEqual(10 * KB);
+  });
+});
