@@ -6,7 +6,7 @@ import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatEuros, formatNumber } from '../lib/format.ts';
 import { bandKey } from './helpers/bands.ts';
 import { percentAsPrinted } from './helpers/original.ts';
-import { listFr, of } from '../lib/text.ts';
+import { listFr, of, plural } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 type Row = {
@@ -175,8 +175,14 @@ export default defineChart({
   reading: (rows) => {
     const pia = rows.filter((r) => isOriginal(r) && r.financeur === PIA);
     const [first, last] = [pia[0], pia.at(-1)];
-    if (!first || !last || first === last)
-      return 'Les parts des salaires payées par le PIA ne sont pas publiées pour deux promotions.';
+    if (!first || !last || first === last) {
+      // Without the original site's two-decimal shares, the May 2019 post's.
+      const post = (financeur: string) => rows.filter((r) => isPost(r) && r.financeur === financeur);
+      const [p0, p1, a0, a1] = [post(PIA)[0], post(PIA).at(-1), post(ADMINISTRATIONS)[0], post(ADMINISTRATIONS).at(-1)];
+      if (!p0 || !p1 || p0 === p1 || !a0 || !a1)
+        return 'Les parts des salaires payées par le PIA ne sont pas publiées pour deux promotions.';
+      return `La part des salaires des EIG payée par le PIA passe de ${formatPercent(p0.part)} (${p0.promotion}) à ${formatPercent(p1.part)} (${p1.promotion}) ; celle des administrations de ${formatPercent(a0.part)} à ${formatPercent(a1.part)}.`;
+    }
     const others = rows.filter((r) => r.promotion === last.promotion && isOriginal(r) && r !== last);
     return `La part des salaires des EIG payée par le PIA passe de ${percentAsPrinted(first.part)} (${first.promotion}) à ${percentAsPrinted(last.part)} (${last.promotion}), où ${others.map((r) => `${r.financeur.toLowerCase()} en paient ${percentAsPrinted(r.part)}`).join(' et ')}.`;
   },
@@ -194,17 +200,25 @@ export default defineChart({
         `${sum.promotion} : les deux parts publiées (${parts.map((p) => `${p.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(p.part)}`).join(', ')}) font ${formatPercent(sum.part)}, pas 100 % ; le billet de mai 2019 ne dit pas d’où vient l’écart probablement des arrondis. La barre s’arrête donc à ${formatPercent(sum.part)}.`,
       );
     }
+    const missing = unpublishedPromotions(rows);
+    if (missing.length > 0)
+      notes.push(`La répartition n’a pas été publiée pour ${missing.join(', ')} : elle n’est pas estimée ici.`);
     const published = new Set(rows.filter((r) => isPost(r)).map((r) => r.promotion));
     const onlyOriginal = [...new Set(rows.filter(isOriginal).map((r) => r.promotion))].filter((p) => !published.has(p));
-    notes.push(
-      'Site d’origine data.eig-forever.org (mai 2019) : parts à deux décimales, montants en euros et nombre de défis de chaque mode de financement (défis totalement financés par le PIA, cofinancés, autofinancés).' +
-        (onlyOriginal.length > 0
-          ? ` Le billet de mai 2019 ne publie pas la répartition ${of(listFr(onlyOriginal))} ; seul le site d’origine la donne.`
-          : ''),
-    );
-    notes.push(
-      'Billet de mai 2019 : parts arrondies au pourcent ; celle des administrations réunit, selon le billet, « auto-financement et co-financement des défis », soit les deux parts du site d’origine autres que le PIA.',
-    );
+    // Each note about a publication only when the chart shows its figures.
+    const fromOriginal = rows.some(isOriginal);
+    if (fromOriginal)
+      notes.push(
+        'Site d’origine data.eig-forever.org (mai 2019) : parts à deux décimales, montants en euros et nombre de défis de chaque mode de financement (défis totalement financés par le PIA, cofinancés, autofinancés).' +
+          (onlyOriginal.length > 0
+            ? ` Le billet de mai 2019 ne publie pas la répartition ${of(listFr(onlyOriginal))} ; seul le site d’origine la donne.`
+            : ''),
+      );
+    if (published.size > 0)
+      notes.push(
+        'Billet de mai 2019 : parts arrondies au pourcent ; celle des administrations réunit, selon le billet, « auto-financement et co-financement des défis »' +
+          (fromOriginal ? ', soit les deux parts du site d’origine autres que le PIA.' : '.'),
+      );
     const rule = rows.find((r) => r.financeur === RULE);
     const cost = aggregates.programme.data.allFigures.find((f) => f.indicator === 'cout_employeur_moyen_par_eig');
     if (rule) {
@@ -251,7 +265,7 @@ export default defineChart({
         .map(
           (r) =>
             `${r.financeur.replace(/ \(.*\)$/u, '')} ${percentAsPrinted(r.part)}` +
-            (r.defis !== null ? ` (${formatNumber(r.defis)} défi${r.defis > 1 ? 's' : ''})` : ''),
+            (r.defis !== null ? ` (${formatNumber(r.defis)} ${plural(r.defis, 'défi')})` : ''),
         )
         .join(' · ');
     return {

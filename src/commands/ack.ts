@@ -13,6 +13,7 @@ import { withEffects, type Effects } from '../load/effects.ts';
 import { dataDir, stableJson } from '../load/snapshot-io.ts';
 import { writeAtomically } from '../fetch/journal.ts';
 import { readReport, reportPathsOf } from '../load/report-io.ts';
+import { plural } from '../lib/text.ts';
 
 export const USAGE = 'usage : npm run data:ack -- CODE [DOSSIER] (CODE : celui imprimé à la fin du rapport)';
 
@@ -49,7 +50,7 @@ export async function ackCommand(args: string[], effects: Partial<Effects> = {})
     await writeAtomically(paths.json, stableJson(acknowledged), fx);
     await writeAtomically(paths.markdown, reportMarkdown(acknowledged, dir), fx);
     fx.out(
-      `Rapport du ${formatDate(report.generatedAt)} validé : ${formatNumber(pending.length)} point${pending.length > 1 ? 's' : ''} « à vérifier » relu${pending.length > 1 ? 's' : ''} (${paths.markdown}). « npm run fetch -- --strict » ne s’arrêtera plus sur ${pending.length > 1 ? 'eux' : 'lui'}.`,
+      `Rapport du ${formatDate(report.generatedAt)} validé : ${formatNumber(pending.length)} ${plural(pending.length, 'point')} « à vérifier » ${plural(pending.length, 'relu')} (${paths.markdown}). « npm run fetch -- --strict » ne s’arrêtera plus sur ${plural(pending.length, 'lui', 'eux')}.`,
     );
     return 0;
   });

@@ -16,6 +16,7 @@ import { withEffects, type Effects } from '../load/effects.ts';
 import { manifestPathOf, readManifest, readSnapshotFiles, snapshotDirOf } from '../load/snapshot-io.ts';
 import { handLockOf, manifestOf } from './lock.ts';
 import { compareSnapshots, EXIT_FLAGGED, pendingReview, publishReport, unreadable } from './update-report.ts';
+import { plural } from '../lib/text.ts';
 
 export const USAGE =
   'usage : npm run data:diff -- ANCIEN NOUVEAU [--strict] (deux dossiers de données, chacun avec snapshot/ et manifest.json)';
@@ -25,7 +26,7 @@ export function parseDiffArgs(args: string[]): { before: string; after: string; 
   if (unknown) throw new Error(`option inconnue « ${unknown} » (${USAGE})`);
   const folders = args.filter((a) => !a.startsWith('-'));
   if (folders.length !== 2)
-    throw new Error(`il faut deux dossiers, ${folders.length} donné${folders.length > 1 ? 's' : ''} (${USAGE})`);
+    throw new Error(`il faut deux dossiers, ${folders.length} ${plural(folders.length, 'donné')} (${USAGE})`);
   return { before: folders[0]!, after: folders[1]!, strict: args.includes('--strict') };
 }
 
@@ -75,7 +76,7 @@ export async function loadForDiff(dir: string, fx: Effects): Promise<Snapshot> {
   const unlocked = unlockedTables(files, manifest);
   if (unlocked.length > 0) {
     fx.log(
-      `${dir} : non verrouillé, ${unlocked.map((t) => tables[t].file).join(', ')} ne correspond${unlocked.length > 1 ? 'ent' : ''} plus à ${manifestPathOf(dir)} (modifié${unlocked.length > 1 ? 's' : ''} à la main ?) ; comparé tel quel. Pour le verrouiller : ${lockCommandFor(dir)}.`,
+      `${dir} : non verrouillé, ${unlocked.map((t) => tables[t].file).join(', ')} ne ${plural(unlocked.length, 'correspond', 'correspondent')} plus à ${manifestPathOf(dir)} (${plural(unlocked.length, 'modifié')} à la main ?) ; comparé tel quel. Pour le verrouiller : ${lockCommandFor(dir)}.`,
     );
   }
   const result = parseSnapshot(files, manifest, snapshotDirOf(dir), { verifyLocks: false });

@@ -7,6 +7,7 @@ import { formatDate, formatNumber } from '../lib/format.ts';
 import type { UpdateReport } from '../report/report.ts';
 import { pendingFlags } from '../report/review.ts';
 import type { Effects } from './effects.ts';
+import { plural } from '../lib/text.ts';
 
 export const REPORT_NAME = 'rapport-mise-a-jour';
 
@@ -44,6 +45,6 @@ export async function pendingReview(
   const target = dir === 'data' ? '' : ` ${dir}`;
   return {
     count,
-    message: `${formatNumber(count)} point${count > 1 ? 's' : ''} « à vérifier » dans ${reportPathsOf(dir).markdown} (rapport du ${formatDate(report.generatedAt)}) pas encore validé${count > 1 ? 's' : ''} : relisez le rapport, puis validez-le avec « npm run data:ack -- <code>${target} » (le code est à la fin du rapport).`,
+    message: `${formatNumber(count)} ${plural(count, 'point')} « à vérifier » dans ${reportPathsOf(dir).markdown} (rapport du ${formatDate(report.generatedAt)}) pas encore ${plural(count, 'validé')} : relisez le rapport, puis validez-le avec « npm run data:ack -- <code>${target} » (le code est à la fin du rapport).`,
   };
 }

@@ -13,6 +13,7 @@ import { RESOURCE_CHANGE_LABELS } from './resources.ts';
 import type { UpdateReport } from './report.ts';
 import type { CellValue, TableDiff } from './tables.ts';
 import { routes } from '../routes.ts';
+import { plural } from '../lib/text.ts';
 
 /** Text from the data or from data.gouv.fr, made inert: no markup, no table cell break, one line. */
 export function md(text: string): string {
@@ -253,7 +254,7 @@ function reviewSection(report: UpdateReport, folder: string): string[] {
   return [
     '## Relecture',
     '',
-    `${formatNumber(pending)} point${pending > 1 ? 's' : ''} « à vérifier » attend${pending > 1 ? 'ent' : ''} une relecture : tant que ce rapport n’est pas validé, \`npm run fetch -- --strict\` sort avec le code 4. Une fois chaque point vérifié, validez-le :`,
+    `${formatNumber(pending)} ${plural(pending, 'point')} « à vérifier » ${plural(pending, 'attend', 'attendent')} une relecture : tant que ce rapport n’est pas validé, \`npm run fetch -- --strict\` sort avec le code 4. Une fois chaque point vérifié, validez-le :`,
     '',
     `    npm run data:ack -- ${reviewCode(report)}${target}`,
     '',

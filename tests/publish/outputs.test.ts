@@ -25,16 +25,17 @@ describe('chart CSV', () => {
     expect(chartCsv(one(promotions))).toBe(
       [
         'promotion,indicateur,valeur,source,lignes',
-        'EIG 1,EIG,4,rapport-essai,chiffres-cles.csv:2',
-        'EIG 2,EIG,6,rapport-essai,chiffres-cles.csv:3',
+        // The original site's EIG and défis of EIG 1 and 2 equal the report's: both are cited.
+        'EIG 1,EIG,4,rapport-essai ; site-origine-essai,chiffres-cles.csv:2 ; eig-forever-2019.csv:7',
+        'EIG 2,EIG,6,rapport-essai ; site-origine-essai,chiffres-cles.csv:3 ; eig-forever-2019.csv:8',
         'EIG 3,EIG,10,rapport-essai,chiffres-cles.csv:4',
         'EIG 4,EIG,7,billet-suivi,chiffres-cles.csv:48',
         'EIG 1,Mentors,2,rapport-essai,chiffres-cles.csv:6',
         'EIG 2,Mentors,3,rapport-essai,chiffres-cles.csv:7',
         'EIG 3,Mentors,5,rapport-essai,chiffres-cles.csv:8',
         'EIG 4,Mentors,4,billet-suivi,chiffres-cles.csv:49',
-        'EIG 1,Défis,2,rapport-essai,chiffres-cles.csv:10',
-        'EIG 2,Défis,3,rapport-essai,chiffres-cles.csv:11',
+        'EIG 1,Défis,2,rapport-essai ; site-origine-essai,chiffres-cles.csv:10 ; eig-forever-2019.csv:9',
+        'EIG 2,Défis,3,rapport-essai ; site-origine-essai,chiffres-cles.csv:11 ; eig-forever-2019.csv:10',
         'EIG 3,Défis,4,rapport-essai,chiffres-cles.csv:12',
         'EIG 4,Défis,3,billet-suivi,chiffres-cles.csv:50',
         'EIG 1,Services lauréats,2,rapport-essai,chiffres-cles.csv:14',
@@ -47,9 +48,10 @@ describe('chart CSV', () => {
 
   it('writes a computed row with all its lines, an absent value empty, and a formula as text', () => {
     const csv = chartCsv(one(salaires)).split('\n');
-    expect(csv[0]).toBe('promotion,financeur,part,nature,precision,source,lignes');
+    // The original site's amounts and défis per funding mode are empty: the fixture has none.
+    expect(csv[0]).toBe('promotion,financeur,part,montant,defis,nature,precision,source,lignes');
     expect(csv[3]).toBe(
-      'EIG 1,Somme des deux parts,100,calculé,,billet-essai,chiffres-cles.csv:44 ; chiffres-cles.csv:45',
+      'EIG 1,Somme des deux parts,100,,,calculé,,billet-essai,chiffres-cles.csv:44 ; chiffres-cles.csv:45',
     );
     const formula = defineChart({
       slug: 'test-formule',
@@ -78,6 +80,8 @@ describe('chart JSON', () => {
         { key: 'promotion', label: 'Promotion', kind: 'texte' },
         { key: 'financeur', label: 'Part des salaires', kind: 'texte' },
         { key: 'part', label: 'Pourcentage', kind: 'pourcent' },
+        { key: 'montant', label: 'Euros', kind: 'euros' },
+        { key: 'defis', label: 'Défis financés ainsi', kind: 'nombre' },
         { key: 'nature', label: 'Nature', kind: 'texte' },
         { key: 'precision', label: 'Précision', kind: 'texte' },
       ],
@@ -87,6 +91,8 @@ describe('chart JSON', () => {
       promotion: 'EIG 1',
       financeur: 'Somme des deux parts',
       part: 100,
+      montant: null,
+      defis: null,
       nature: 'calculé',
       precision: null,
       sources: ['billet-essai'],
@@ -177,7 +183,7 @@ describe('catalogue', () => {
       png: 'https://donnees.example/images/promotions.png',
     });
     expect(json.aggregates.map((a) => a.json)).toEqual(
-      ['programme', 'profils', 'budget', 'enquetes', 'defis', 'suivi', 'qualite'].map(
+      ['programme', 'profils', 'budget', 'enquetes', 'defis', 'origine', 'suivi', 'qualite'].map(
         (name) => `https://donnees.example/api/agregats/${name}.json`,
       ),
     );

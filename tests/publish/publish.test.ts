@@ -92,15 +92,33 @@ describe('the promotions chart', () => {
       ['EIG 2', 'Services lauréats', 3],
       ['EIG 3', 'Services lauréats', 3],
     ]);
-    expect(lines(chart)).toEqual([[2], [3], [4], [48], [6], [7], [8], [49], [10], [11], [12], [50], [14], [15], [16]]);
+    // The original site's EIG and défis of EIG 1 and 2 (eig-forever-2019.csv, lines 7 to 10) equal the report's:
+    // those rows cite both.
+    expect(lines(chart)).toEqual([
+      [2, 7],
+      [3, 8],
+      [4],
+      [48],
+      [6],
+      [7],
+      [8],
+      [49],
+      [10, 9],
+      [11, 10],
+      [12],
+      [50],
+      [14],
+      [15],
+      [16],
+    ]);
   });
 
   it('reads, cites and links as published', () => {
     expect(chart.reading).toBe('La promotion EIG 1 comptait 4 EIG ; la promotion EIG 4 en compte 7.');
     expect(chart.notes).toHaveLength(1);
-    expect(chart.sources.map((p) => p.id)).toEqual(['rapport-essai', 'billet-suivi']);
+    expect(chart.sources.map((p) => p.id)).toEqual(['rapport-essai', 'site-origine-essai', 'billet-suivi']);
     expect(chart.sourceLine).toBe(
-      `Sources : rapport d’essai (fixture, 2019) ; billet de suivi (avril 2021). Instantané du 14 mars 2025. ${tail}`,
+      `Sources : rapport d’essai (fixture, 2019) ; site d’origine d’essai (2019) ; billet de suivi (avril 2021). Instantané du 14 mars 2025. ${tail}`,
     );
     expect(chart.addresses).toEqual({
       page: '/graphiques/promotions/',
@@ -167,8 +185,9 @@ describe('the salaries chart', () => {
     );
     expect(chart.sources.map((p) => p.id)).toEqual(['billet-essai', 'doc-essai']);
     expect(chart.quality.map((c) => c.id)).toEqual(['salaires-parts-eig-3']);
-    // Three promotion bands (EIG 1 to 3) of 74 px, 34 px of axis; 170 px around.
-    expect(chart.embedHeight).toBe(3 * 74 + 34 + 170);
+    // Two promotions with a published split (EIG 1 and 3), each a heading, a bar and a line of labels of 22 px;
+    // 34 px of axis; 170 px around.
+    expect(chart.embedHeight).toBe(2 * 3 * 22 + 34 + 170);
   });
 });
 

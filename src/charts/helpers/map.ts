@@ -14,6 +14,7 @@ import * as Plot from '@observablehq/plot';
 import { geoCircle, geoConicConformal, geoPath, type GeoProjection } from 'd3';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { metropolitanFrance } from '../../lib/geo/france.ts';
+import { plural } from '../../lib/text.ts';
 
 /** The views of the map: every promotion, or one year's. */
 export const MAP_VIEWS = [
@@ -231,7 +232,7 @@ export function pointMarks(
             ? { fill: () => layer.name, fillOpacity: 0.75 }
             : { stroke: () => layer.name, strokeWidth: 1.6, fill: 'none' }),
           title: (d: MapPoint & { n: number }) =>
-            view.id === 'tout' ? d.tip : `${view.label} : ${d.n} défi${d.n > 1 ? 's' : ''} — ${d.tip}`,
+            view.id === 'tout' ? d.tip : `${view.label} : ${d.n} ${plural(d.n, 'défi')} — ${d.tip}`,
           className: `view-mark view-${view.id}`,
         }),
       );

@@ -135,6 +135,8 @@ export interface OriginalFigures {
   series(indicator: string): readonly OriginalFigure[];
   /** Promotions of the original, in order (EIG 1 to EIG 3). */
   promotions: readonly string[];
+  /** The publication its rows cite (data-eig-forever-2019), null for an empty table. */
+  source: string | null;
 }
 
 export function originalFigures(rows: readonly Row<'eig-forever-2019'>[]): OriginalFigures {
@@ -171,6 +173,7 @@ export function originalFigures(rows: readonly Row<'eig-forever-2019'>[]): Origi
     value: (indicator, promotion) => get(indicator, promotion)?.figure ?? null,
     series: (indicator) => byIndicator.get(indicator) ?? [],
     promotions: [...years].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([p]) => p),
+    source: rows[0]?.source ?? null,
   };
 }
 

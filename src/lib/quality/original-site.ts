@@ -10,9 +10,7 @@ import { concatFrom, sumOf, type Figure } from '../figures.ts';
 import { formatNumber, formatValue, NBSP } from '../format.ts';
 import type { Publications } from '../publications.ts';
 import type { QualityCheck, Severity } from '../quality.ts';
-import { slugify } from '../text.ts';
-
-const ORIGINAL_ID = 'data-eig-forever-2019';
+import { ofPhrase, slugify } from '../text.ts';
 
 /** Shares keep the original's two decimals (« 95,58 % »), which formatPercent would round to one. */
 function text(figure: Figure): string {
@@ -93,7 +91,8 @@ const count = (value: number, from: Figure['from'], unit: Figure['unit'] = 'nomb
 export function originalSiteChecks(inputs: Figures, publications: Publications): QualityCheck[] {
   const { original, originalMap, kf, budget, community, places } = inputs;
   const checks: QualityCheck[] = [];
-  const site = publications.designation(ORIGINAL_ID);
+  // The publication the original's rows cite (data-eig-forever-2019 in the real snapshot).
+  const site = publications.designation(original.source ?? '');
   const nameOf = (f: Figure) => publications.designation(f.from[0]?.source ?? '');
   const v = original.value;
   const promotions = original.promotions;
@@ -171,7 +170,7 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
         compared(
           `origine-somme-${s.id}-${slug(promotion)}`,
           `Site d’origine, ${promotion}, ${s.what}`,
-          { source: s.total === '' ? 'le total attendu' : `le total du ${site.replace(/^le /u, '')}`, figure: total },
+          { source: s.total === '' ? 'le total attendu' : `le total ${ofPhrase(site)}`, figure: total },
           { source: 'la somme de ses parties', figure: sum },
           'incoherence',
           s.tolerance ?? 0,
@@ -480,7 +479,7 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
       compared(
         `origine-articles-${id}`,
         `${name}, 2017 à 2019`,
-        { source: `la somme des chiffres annuels du ${site.replace(/^le /u, '')}`, figure: sumOf(yearly, 'articles') },
+        { source: `la somme des chiffres annuels ${ofPhrase(site)}`, figure: sumOf(yearly, 'articles') },
         { source: nameOf(total), figure: total },
         'ecart',
       ),
@@ -535,7 +534,7 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
               'défis',
             ),
           },
-          { source: `les chiffres du ${site.replace(/^le /u, '')}`, figure: defis },
+          { source: `les chiffres ${ofPhrase(site)}`, figure: defis },
           'incoherence',
         ),
       );
@@ -549,7 +548,7 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
             source: 'les services de la carte du site d’origine qui en comptent un',
             figure: count(hosting.length, refs, 'structures'),
           },
-          { source: `les chiffres du ${site.replace(/^le /u, '')}`, figure: administrations },
+          { source: `les chiffres ${ofPhrase(site)}`, figure: administrations },
           'incoherence',
         ),
       );
@@ -561,7 +560,7 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
           `origine-carte-ministeres-${year}`,
           `Ministères ou organismes de tutelle ayant accueilli un défi en ${year} (${promotion})`,
           { source: 'les tutelles de la carte du site d’origine', figure: count(tutelles.size, refs, 'structures') },
-          { source: `le nombre de ministères du ${site.replace(/^le /u, '')}`, figure: ministries },
+          { source: `le nombre de ministères ${ofPhrase(site)}`, figure: ministries },
           'ecart',
         ),
       );
@@ -581,7 +580,7 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
               'défis',
             ),
           },
-          { source: `les chiffres du ${site.replace(/^le /u, '')}`, figure: outside },
+          { source: `les chiffres ${ofPhrase(site)}`, figure: outside },
           'incoherence',
         ),
       );
