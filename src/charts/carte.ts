@@ -51,7 +51,7 @@ const defis = (n: number) => `${formatNumber(n)} ${plural(n, 'défi')}`;
 
 export default defineChart({
   slug: 'carte',
-  title: 'Carte des défis : où étaient les services d’accueil, où sont les défis',
+  title: 'La carte des services d’accueil et des défis',
   theme: 'defis',
   order: 21,
   description:
@@ -146,7 +146,13 @@ export default defineChart({
       kind: 'nombre',
       format: (r) => (r.longitude === null ? '' : String(r.longitude).replace('.', ',')),
     },
-    { key: 'remarque', label: 'Remarque', kind: 'texte' },
+    // Quoted: the source's words, verbatim (an unplaced town's reason is the site's own sentence).
+    {
+      key: 'remarque',
+      label: 'Remarque',
+      kind: 'texte',
+      format: (r) => (!r.remarque ? '—' : r.couche === SERVICES ? `« ${r.remarque} »` : r.remarque),
+    },
   ],
   reading: (rows) => {
     const services = rows.filter((r) => r.couche === SERVICES);

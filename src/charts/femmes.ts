@@ -146,16 +146,22 @@ export default defineChart({
     const last = all.at(-1);
     if (!last) return 'Aucune part de femmes n’est publiée.';
     const applications = rows.find((r) => r.promotion === last.promotion && r.groupe === APPLICATIONS);
+    // The profiles' range in one clause: the chart and the table give each.
     const profiles = rows
       .filter((r) => r.promotion === last.promotion && r.groupe !== ALL && r.groupe !== APPLICATIONS && !meaningless(r))
-      .map((r) => `${percentAsPrinted(r.part)} des ${r.groupe.toLowerCase()}`);
+      .sort((a, b) => a.part - b.part);
+    const [low, high] = [profiles[0], profiles.at(-1)];
+    const range =
+      low && high && low !== high
+        ? ` ; de ${percentAsPrinted(low.part)} des ${low.groupe.toLowerCase()} à ${percentAsPrinted(high.part)} des ${high.groupe.toLowerCase()}`
+        : '';
     return (
       `Dans la promotion ${last.promotion}, ${percentAsPrinted(last.part)} des EIG sont des femmes` +
       (last.femmes !== null && last.effectif !== null
         ? ` (${formatNumber(last.femmes)} sur ${formatNumber(last.effectif)})`
         : '') +
-      (profiles.length > 0 ? ` : ${profiles.join(', ')}` : '') +
-      (applications ? ` ; ${percentAsPrinted(applications.part)} de candidatures féminines.` : '.')
+      (applications ? `, pour ${percentAsPrinted(applications.part)} de candidatures féminines` : '') +
+      `${range}.`
     );
   },
   keyNotes: () => [NOT_PUBLISHED],

@@ -5,11 +5,11 @@ import { formatNumber } from '../lib/format.ts';
 import { panelTitles } from './helpers/panels.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
-const ADMINISTRATIONS = 'Administrations ayant accueilli un défi (site d’origine)';
+const ADMINISTRATIONS = 'Administrations d’accueil (site d’origine)';
 const LAUREATES = 'Services lauréats (rapport 2019)';
-const MAP_SERVICES = 'Services de la carte du site d’origine ayant un défi';
-const MINISTRIES = 'Ministères accueillant au moins un défi (site d’origine)';
-const MAP_TUTELLES = 'Tutelles de la carte du site d’origine ayant un défi';
+const MAP_SERVICES = 'Services avec un défi (carte)';
+const MINISTRIES = 'Ministères d’accueil (site d’origine)';
+const MAP_TUTELLES = 'Tutelles avec un défi (carte)';
 
 /** Words written after each bar on phones, where the long names have no room on the left. */
 const SHORT: Record<string, string> = {
@@ -24,7 +24,7 @@ type Row = { promotion: string; mesure: string; nombre: number; nature: string }
 
 export default defineChart({
   slug: 'services-accueil',
-  title: 'Combien d’administrations ont accueilli des défis ? Trois façons de compter',
+  title: 'Administrations d’accueil : trois comptes',
   theme: 'defis',
   order: 20,
   description:
@@ -76,7 +76,7 @@ export default defineChart({
     const last = rows.at(-1)?.promotion;
     const of = (mesure: string) => rows.find((r) => r.promotion === last && r.mesure === mesure)?.nombre;
     if (!last || of(ADMINISTRATIONS) === undefined) return 'Les administrations d’accueil ne sont pas publiées.';
-    return `${last} : ${formatNumber(of(ADMINISTRATIONS)!)} administrations d’accueil selon le site d’origine, ${formatNumber(of(LAUREATES) ?? 0)} services lauréats selon le rapport, ${formatNumber(of(MAP_SERVICES) ?? 0)} services sur la carte du site d’origine.`;
+    return `${last} : ${formatNumber(of(ADMINISTRATIONS)!)} administrations (site d’origine), ${formatNumber(of(LAUREATES) ?? 0)} services lauréats (rapport) ou ${formatNumber(of(MAP_SERVICES) ?? 0)} services (carte), selon la source.`;
   },
   notes: (_rows, { aggregates }) => {
     const map = aggregates.origine.data.map;

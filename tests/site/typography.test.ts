@@ -24,7 +24,8 @@ function prose(source: string): string {
   // Blocks end a line: their last word does not run into the next block's first.
   for (const block of document.querySelectorAll('p, li, td, th, caption, h1, h2, h3, h4, div, summary, figcaption, br'))
     block.append(document.createTextNode(' '));
-  return (document.body?.textContent ?? '').replace(/\s+/gu, ' ');
+  // What is between « » quotes a publication or a data file word for word (« FIXME: eig2018 = 2? »).
+  return (document.body?.textContent ?? '').replace(/\s+/gu, ' ').replace(/«[^«»]*»/gu, '« citation »');
 }
 
 /** Each fault with a little of its context. */

@@ -18,10 +18,10 @@ import { plural } from '../../lib/text.ts';
 
 /** The views of the map: every promotion, or one year's. */
 export const MAP_VIEWS = [
-  { id: 'tout', label: 'Toutes les promotions' },
-  { id: '2017', label: '2017 (EIG 1)' },
-  { id: '2018', label: '2018 (EIG 2)' },
-  { id: '2019', label: '2019 (EIG 3)' },
+  { id: 'tout', label: 'Toutes' },
+  { id: '2017', label: '2017' },
+  { id: '2018', label: '2018' },
+  { id: '2019', label: '2019' },
 ] as const;
 export type MapView = (typeof MAP_VIEWS)[number]['id'];
 
