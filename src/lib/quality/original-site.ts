@@ -69,7 +69,9 @@ function compared(
   };
 }
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+// The same few sources name thousands of checks on a large snapshot: one label string per source.
+const labels = new Map<string, string>();
+const capital = (s: string) => labels.get(s) ?? labels.set(s, s.charAt(0).toUpperCase() + s.slice(1)).get(s)!;
 
 // The same few indicator names make the ids of thousands of checks on a large snapshot: each slugified once.
 const slugs = new Map<string, string>();
