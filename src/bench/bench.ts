@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { charts } from '../charts/registry.ts';
-import { startStaticServer } from '../../tests/support/static-server.ts';
+import { startStaticServer } from './static-server.ts';
 import { chromePath, launchChromium } from './chromium.ts';
 import { viteEsbuild } from './esbuild.ts';
 import { lighthouse, CATEGORIES, LIGHTHOUSE_CHROME_FLAGS, type LighthouseResult } from './lighthouse.ts';
@@ -28,6 +28,7 @@ import type { ScaleResult } from './scale.ts';
 import { measureTransfer, RESOURCE_TYPES, type Transfer } from './transfer.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
 import { routes } from '../routes.ts';
+import { load } from '../load/snapshot-io.ts';
 
 const run = promisify(execFile);
 
@@ -40,9 +41,15 @@ export const TARGETS = {
   /** The site's chart page loads at most this fraction of the JavaScript of the client-rendered page. */
   jsRatio: 1 / 10,
   lighthouse: 100,
-  scaleFactor: 1000,
+  /**
+   * The scale run's workload: 250 000 rows, 1 000 times the snapshot these targets were set for (250 rows). The
+   * snapshot has grown since (the original site's figures, the programme's seven promotions): the run multiplies
+   * it as many times as needed to reach the same number of rows, so that the targets keep measuring the same thing.
+   */
+  scaleRows: 250_000,
   scaleSeconds: 2,
   scaleMemoryMb: 256,
+  buildSeconds: 30,
 };
 const TIMING_RUNS = 7;
 const LIGHTHOUSE_RUNS = 3;
@@ -116,8 +123,12 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
   };
 
-  log(`Échelle : agrégats et rapport de qualité sur ${TARGETS.scaleFactor} fois les lignes de l’instantané…`);
-  const scale = await runScaleChild(work, TARGETS.scaleFactor);
+  const loaded = await load('data');
+  if (!loaded.ok) throw new Error(`instantané illisible : ${loaded.errors[0]?.message ?? ''}`);
+  const realRows = Object.values(loaded.data.snapshot.tables).reduce((n, rows) => n + rows.length, 0);
+  const factor = Math.ceil(TARGETS.scaleRows / realRows);
+  log(`Échelle : agrégats et rapport de qualité sur ${factor} fois les ${realRows} lignes de l’instantané…`);
+  const scale = await runScaleChild(work, factor);
 
   log('Construction complète du site (npm run build)…');
   const siteDir = join(work, 'site');
@@ -211,12 +222,17 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     // Wall-clock time, as the target says (the garbage collector uses the second core); the CPU time and the
     // machine's load average are printed with it, to tell a slow run from a busy machine.
     {
-      what: `Échelle : < ${TARGETS.scaleSeconds} s`,
+      what: `Construction complète : ≤ ${TARGETS.buildSeconds} s`,
+      value: `${fr.format(buildSeconds)} s`,
+      ok: buildSeconds <= TARGETS.buildSeconds,
+    },
+    {
+      what: `Échelle (${frInt.format(scale.rows)} lignes) : < ${TARGETS.scaleSeconds} s`,
       value: `${fr.format(scale.seconds)} s`,
       ok: scale.seconds < TARGETS.scaleSeconds,
     },
     {
-      what: `Échelle : < ${TARGETS.scaleMemoryMb} Mo de mémoire (pic du processus)`,
+      what: `Échelle (${frInt.format(scale.rows)} lignes) : < ${TARGETS.scaleMemoryMb} Mo de mémoire (pic du processus)`,
       value: `${frInt.format(scale.peakRssMb)} Mo`,
       ok: scale.peakRssMb < TARGETS.scaleMemoryMb,
     },
@@ -284,7 +300,7 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
       );
   lines.push('');
   lines.push(
-    `Échelle : ${frInt.format(scale.rows)} lignes (${TARGETS.scaleFactor} × ${scale.realRows}), agrégats et rapport de qualité en ${fr.format(scale.seconds)} s (temps CPU ${fr.format(scale.cpuSeconds)} s), ` +
+    `Échelle : ${frInt.format(scale.rows)} lignes (${scale.factor} × ${scale.realRows}), agrégats et rapport de qualité en ${fr.format(scale.seconds)} s (temps CPU ${fr.format(scale.cpuSeconds)} s), ` +
       `pic mémoire du processus ${frInt.format(scale.peakRssMb)} Mo (tas : ${frInt.format(scale.heapBeforeMb)} Mo avec les lignes, ` +
       `${frInt.format(scale.heapAfterMb)} Mo juste après, ${frInt.format(scale.heapLiveMb)} Mo vivants avec les agrégats)`,
   );

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { measureTransfer, type Transfer } from '../../src/bench/transfer.ts';
 import { charts } from '../../src/charts/registry.ts';
 import { guardedContext, launchChromium } from '../support/browser.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 const KB = 1024;

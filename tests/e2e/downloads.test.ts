@@ -12,7 +12,7 @@ import { charts } from '../../src/charts/registry.ts';
 import { routes } from '../../src/routes.ts';
 import { launchChromium } from '../support/browser.ts';
 import { page as builtPage, plainSpaces } from '../support/dist.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 

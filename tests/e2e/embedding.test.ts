@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, type ExpectStatic } 
 import { charts, legacyAnchors } from '../../src/charts/registry.ts';
 import { guardedContext, inParallel, launchChromium, visit, type Guard } from '../support/browser.ts';
 import { plainSpaces } from '../support/dist.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 /** The height of the iframes of the programme's May 2019 blog post. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts } from '../../src/charts/registry.ts';
 import { guardedContext, launchChromium, visit, watchPage, type Guard } from '../support/browser.ts';
 import { frenchNumber } from '../support/dist.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 const EXPLORER = 'explorateur-defis';

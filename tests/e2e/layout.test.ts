@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts, legacyAnchors } from '../../src/charts/registry.ts';
 import { guardedContext, inParallel, launchChromium, type Guard } from '../support/browser.ts';
 import { listFiles } from '../support/dist.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 const WIDTHS = [320, 390, 768, 1280] as const;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts } from '../../src/charts/registry.ts';
 import { guardedContext, launchChromium, visit, type Guard } from '../support/browser.ts';
 import { listFiles, page } from '../support/dist.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 const chartPages = charts.flatMap((c) => [`/graphiques/${c.slug}/`, `/embed/${c.slug}/`]);

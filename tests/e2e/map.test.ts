@@ -9,7 +9,7 @@ import { measureTransfer } from '../../src/bench/transfer.ts';
 import { routes } from '../../src/routes.ts';
 import { reference } from '../support/reference.ts';
 import { guardedContext, launchChromium, visit } from '../support/browser.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 const KB = 1024;

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { legacyAnchors } from '../../src/charts/registry.ts';
 import { routes } from '../../src/routes.ts';
 import { guardedContext, launchChromium, watchPage, type Guard } from '../support/browser.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 /** The heights of the programme's iframes (450 in most posts, 650 for the tallest charts), and a few between. */

@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts } from '../../src/charts/registry.ts';
 import { guardedContext, launchChromium, visit, type Guard } from '../support/browser.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');

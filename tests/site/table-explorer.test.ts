@@ -12,7 +12,7 @@ import { charts } from '../../src/charts/registry.ts';
 import { page, readText } from '../support/dist.ts';
 import { HOSTILE } from '../support/hostile-data.ts';
 import { reference, type ReferenceRow } from '../support/reference.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
 const hostileDist = inject('hostileSiteDir');
