@@ -145,6 +145,8 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     { name: 'Plot dans le navigateur', path: plotPath },
     // The heaviest chart page: the map, drawn twice (phone and wide) with its table of services and towns.
     { name: 'Carte', path: routes.chart('carte') },
+    // The longest page: the explorer with every défi of 2017–2023 and its filters.
+    { name: 'Explorateur', path: routes.chart('explorateur-defis') },
   ];
   try {
     for (const target of targets) {
@@ -186,7 +188,14 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     await server.close();
   }
 
-  const [, chartPage, embed, plot, map] = pages as [PageResult, PageResult, PageResult, PageResult, PageResult];
+  const [, chartPage, embed, plot, map, explorer] = pages as [
+    PageResult,
+    PageResult,
+    PageResult,
+    PageResult,
+    PageResult,
+    PageResult,
+  ];
   const ratio = chartPage.transfer.byType.js / plot.transfer.byType.js;
   const goals = [
     {
@@ -208,6 +217,16 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
       what: `Carte : JavaScript ≤ ${kb(TARGETS.embedJsBytes)} gzip`,
       value: kb(map.transfer.byType.js),
       ok: map.transfer.byType.js <= TARGETS.embedJsBytes,
+    },
+    {
+      what: `Explorateur : total ≤ ${kb(TARGETS.embedTotalBytes)} gzip`,
+      value: kb(explorer.transfer.total),
+      ok: explorer.transfer.total <= TARGETS.embedTotalBytes,
+    },
+    {
+      what: `Explorateur : JavaScript ≤ ${kb(TARGETS.embedJsBytes)} gzip`,
+      value: kb(explorer.transfer.byType.js),
+      ok: explorer.transfer.byType.js <= TARGETS.embedJsBytes,
     },
     {
       what: 'Page graphique : JavaScript ≤ 1/10 de la page dessinée par Plot',
