@@ -184,7 +184,7 @@ export default defineChart({
       return `La part des salaires des EIG payée par le PIA passe de ${formatPercent(p0.part)} (${p0.promotion}) à ${formatPercent(p1.part)} (${p1.promotion}) ; celle des administrations de ${formatPercent(a0.part)} à ${formatPercent(a1.part)}.`;
     }
     const others = rows.filter((r) => r.promotion === last.promotion && isOriginal(r) && r !== last);
-    return `La part des salaires des EIG payée par le PIA passe de ${percentAsPrinted(first.part)} (${first.promotion}) à ${percentAsPrinted(last.part)} (${last.promotion}), où ${others.map((r) => `${r.financeur.toLowerCase()} en paient ${percentAsPrinted(r.part)}`).join(' et ')}.`;
+    return `La part des salaires des EIG payée par le PIA passe de ${percentAsPrinted(first.part)} (${first.promotion}) à ${percentAsPrinted(last.part)} (${last.promotion}), où ${listFr(others.map((r) => `les ${r.financeur.toLowerCase()} en paient ${percentAsPrinted(r.part)}`))}.`;
   },
   keyNotes: (rows) => [
     ...rows
@@ -197,7 +197,7 @@ export default defineChart({
     for (const sum of rows.filter((r) => r.financeur === SUM && r.part !== 100)) {
       const parts = rows.filter((r) => r.promotion === sum.promotion && isPost(r));
       notes.push(
-        `${sum.promotion} : les deux parts publiées (${parts.map((p) => `${p.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(p.part)}`).join(', ')}) font ${formatPercent(sum.part)}, pas 100 % ; le billet de mai 2019 ne dit pas d’où vient l’écart probablement des arrondis. La barre s’arrête donc à ${formatPercent(sum.part)}.`,
+        `${sum.promotion} : les deux parts publiées (${parts.map((p) => `${p.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(p.part)}`).join(', ')}) font ${formatPercent(sum.part)}, pas 100 % ; le billet de mai 2019 ne dit pas d’où vient l’écart, sans doute des arrondis. La barre s’arrête donc à ${formatPercent(sum.part)}.`,
       );
     }
     const missing = unpublishedPromotions(rows);
