@@ -12,6 +12,13 @@ const noBidi = (text: string | null) => text === null || !/[\u202a-\u202e\u2066-
 const BIDI_MESSAGE =
   'caractère de contrôle bidirectionnel (U+202A–202E, U+2066–2069), qui inverserait le texte affiché après lui';
 
+/** A text field udata may leave out or set to null: null either way. */
+const optionalText = () =>
+  z
+    .string()
+    .nullish()
+    .transform((v) => v ?? null);
+
 const resourceSchema = z.object({
   id: z.string().min(1),
   title: z
@@ -20,18 +27,9 @@ const resourceSchema = z.object({
     .transform((t) => t ?? '')
     .refine(noBidi, BIDI_MESSAGE),
   url: z.string().min(1),
-  latest: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  format: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  mime: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
+  latest: optionalText(),
+  format: optionalText(),
+  mime: optionalText(),
   checksum: checksumSchema.nullish().transform((v): Checksum | null => v ?? null),
   filesize: z
     .number()
@@ -39,18 +37,9 @@ const resourceSchema = z.object({
     .nonnegative()
     .nullish()
     .transform((v) => v ?? null),
-  last_modified: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  filetype: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  type: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
+  last_modified: optionalText(),
+  filetype: optionalText(),
+  type: optionalText(),
 });
 
 const datasetSchema = z.object({
@@ -61,18 +50,9 @@ const datasetSchema = z.object({
     .nullish()
     .transform((v) => v ?? null)
     .refine(noBidi, BIDI_MESSAGE),
-  page: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  license: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
-  last_modified: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? null),
+  page: optionalText(),
+  license: optionalText(),
+  last_modified: optionalText(),
   resources: z.array(resourceSchema),
 });
 
