@@ -51,17 +51,18 @@ function compared(
   printedRounding = false,
 ): QualityCheck {
   const severity = severityOf(a.figure.value, b.figure.value, tolerance, different, printedRounding);
+  let title: string;
+  if (severity !== 'conforme')
+    title = `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
+  else
+    title =
+      Math.abs(a.figure.value - b.figure.value) < 1e-6
+        ? `${what} : ${text(a.figure)} selon ${a.source} comme selon ${b.source}.`
+        : `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`;
   return {
     id,
     severity,
-    // Written when read: a large snapshot has hundreds of thousands of checks, whose sentences are seldom shown.
-    get title() {
-      if (severity !== 'conforme')
-        return `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
-      return Math.abs(a.figure.value - b.figure.value) < 1e-6
-        ? `${what} : ${text(a.figure)} selon ${a.source} comme selon ${b.source}.`
-        : `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`;
-    },
+    title,
     figures: [
       { label: capital(a.source), figure: a.figure },
       { label: capital(b.source), figure: b.figure },
