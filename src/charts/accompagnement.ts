@@ -168,7 +168,7 @@ export default defineChart({
           textAnchor: 'start',
           dx: 4,
           ...series,
-          fontSize: narrow ? 10 : 11,
+          fontSize: 11,
         }),
         Plot.text(facts, {
           y,
@@ -176,7 +176,7 @@ export default defineChart({
           frameAnchor: 'left',
           textAnchor: 'start',
           dx: 10,
-          fontSize: narrow ? 10 : 11,
+          fontSize: 11,
           lineWidth: narrow ? 32 : 70,
           title: tip,
         }),

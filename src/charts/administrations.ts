@@ -130,7 +130,7 @@ export default defineChart({
     const promotions = [...new Set(rows.map((r) => r.promotion))].sort(byPromotion((p) => p));
     const administrations = [...new Set(rows.map((r) => r.administration))];
     const columns = narrow ? 1 : 2;
-    const rowHeight = narrow ? 15 : 13;
+    const rowHeight = narrow ? 16 : 15;
     const marginX = 4;
     const columnWidth = (width - 2 * marginX) / columns;
     const marker = rowHeight - 2;
@@ -138,7 +138,7 @@ export default defineChart({
     const gutter = narrow ? 0 : 16;
     // Horizontal positions in pixels within a column: the name ends where the markers begin.
     const markersStart = columnWidth - gutter - maxDefis * (marker + 2);
-    const fontSize = narrow ? 9 : 10;
+    const fontSize = 11;
     const lineHeight = Math.round(fontSize * 1.2);
     const wrapped = administrations.map((name) => wrap(name, markersStart - 6, fontSize));
     const heights = wrapped.map((text) => Math.max(rowHeight, text.split('\n').length * lineHeight + 2));
@@ -225,7 +225,7 @@ export default defineChart({
           y: 'y',
           x: (d) => d.x + marker / 2,
           text: (d) => short(d.promotion),
-          fontSize: 9,
+          fontSize: 11,
           fontWeight: 'bold',
         }),
         Plot.text([key], {
@@ -233,10 +233,10 @@ export default defineChart({
           frameAnchor: 'bottom-left',
           text: (d) => d,
           dy: narrow ? 32 : 18,
-          lineWidth: narrow ? 40 : 80,
+          lineWidth: narrow ? 29 : 60,
           lineAnchor: 'bottom',
           textAnchor: 'start',
-          fontSize: narrow ? 9.5 : 10,
+          fontSize: 11,
         }),
       ],
     };

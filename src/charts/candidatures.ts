@@ -159,7 +159,7 @@ export default defineChart({
           fill: 'mesure',
           textAnchor: 'start',
           dx: 4,
-          fontSize: narrow ? 10 : 11,
+          fontSize: 11,
         }),
         Plot.ruleX([0]),
         panelTitles(panels, { marginLeft, narrow, dy: -14 }),

@@ -211,7 +211,7 @@ export default defineChart({
     const groups = [...new Set(rows.map(group))];
     const key = (r: Row) => `${group(r)}\u0000${r.categorie}\u0000${r.site}`;
     const domain = groups.flatMap((g) => [`${g}\u0000`, ...new Set(rows.filter((r) => group(r) === g).map(key))]);
-    const marginLeft = narrow ? 128 : 150;
+    const marginLeft = narrow ? 136 : 150;
     return {
       height: domain.length * (narrow ? 14.5 : 13) + 40,
       marginLeft,
@@ -239,7 +239,7 @@ export default defineChart({
             text: (k: string) => formatNumber(sumWhere(rows, (r) => key(r) === k)),
             textAnchor: 'start',
             dx: 4,
-            fontSize: narrow ? 9.5 : 10.5,
+            fontSize: 11,
           },
         ),
         Plot.text(groups, {

@@ -106,7 +106,7 @@ export default defineChart({
           text: (d) => formatNumber(d.defis),
           // Side by side on a phone, three bars of a promotion are too narrow for their labels: written upwards.
           ...(narrow ? { rotate: -90, textAnchor: 'start', dx: 4 } : { dy: -7 }),
-          fontSize: narrow ? 9 : 11,
+          fontSize: 11,
         }),
         Plot.ruleY([0]),
       ],

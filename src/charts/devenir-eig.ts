@@ -128,8 +128,8 @@ export default defineChart({
             textAnchor: 'start',
             lineAnchor: 'top',
             dy: -6,
-            fontSize: 10.5,
-            lineWidth: narrow ? 36 : 90,
+            fontSize: 11,
+            lineWidth: narrow ? 30 : 86,
           },
         ),
         Plot.text(unknown, {

@@ -194,7 +194,7 @@ export default defineChart({
           text: (d) => formatNumber(d.defis),
           textAnchor: 'start',
           dx: 4,
-          fontSize: narrow ? 10 : 11,
+          fontSize: 11,
           render: tagged('expertise'),
         }),
         Plot.ruleX([0]),

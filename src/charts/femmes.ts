@@ -221,7 +221,7 @@ export default defineChart({
           textAnchor: 'start',
           dx: 4,
           fill: 'groupe',
-          fontSize: narrow ? 10 : 11,
+          fontSize: 11,
         }),
         Plot.ruleX([0]),
         panelTitles(promotions, { marginLeft, narrow }),

@@ -178,7 +178,7 @@ export default defineChart({
           textAnchor: 'start',
           dx: 4,
           fill: 'poste',
-          fontSize: narrow ? 10 : 11,
+          fontSize: 11,
         }),
         Plot.ruleX([0]),
       ],

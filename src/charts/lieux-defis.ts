@@ -89,7 +89,7 @@ export default defineChart({
     return {
       height: domain.length * (narrow ? 22 : 20) + 40,
       marginLeft: narrow ? 96 : 170,
-      marginRight: narrow ? 24 : 250,
+      marginRight: narrow ? 24 : 305,
       marginBottom: 30,
       y: {
         domain,
@@ -138,7 +138,7 @@ export default defineChart({
             },
             textAnchor: 'start',
             dx: 4,
-            fontSize: 10,
+            fontSize: 11,
           },
         ),
         Plot.ruleX([0]),

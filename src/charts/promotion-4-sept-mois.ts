@@ -137,7 +137,7 @@ export default defineChart<Row>({
           textAnchor: 'start',
           dx: 4,
           fill: when,
-          fontSize: narrow ? 10 : 11,
+          fontSize: 11,
         }),
       ],
     };

@@ -102,7 +102,7 @@ export default defineChart({
         text: (d) => formatNumber(d.valeur),
         dy: -7,
         fill: 'indicateur',
-        fontSize: narrow ? 9 : 11,
+        fontSize: 11,
       }),
       Plot.ruleY([0]),
     ],

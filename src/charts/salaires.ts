@@ -258,7 +258,7 @@ export default defineChart({
       (r.defis !== null ? `, ${formatNumber(r.defis)} défis` : '') +
       ` (${isOriginal(r) ? 'site d’origine' : 'billet de mai 2019'})`;
     const series = [...new Set([...ORIGINAL_SERIES, ...SERIES])];
-    const fontSize = narrow ? 10 : 11;
+    const fontSize = 11;
     const originalLine = (p: string) =>
       mine
         .filter((r) => r.promotion === p)

@@ -123,7 +123,7 @@ export default defineChart({
           textAnchor: 'start',
           dx: 4,
           fill: 'mesure',
-          fontSize: narrow ? 10 : 11,
+          fontSize: 11,
         }),
         Plot.ruleX([0]),
         panelTitles(promotions, { marginLeft, narrow }),

@@ -178,7 +178,7 @@ export default defineChart<Row>({
           textAnchor: 'start',
           dx: 4,
           fill: (b: Bar) => b.row.date,
-          fontSize: narrow ? 10 : 11,
+          fontSize: 11,
         }),
       ],
     };

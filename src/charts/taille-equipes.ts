@@ -161,7 +161,7 @@ export default defineChart({
           text: (d) => formatNumber(d.personnes),
           textAnchor: 'start',
           dx: 3,
-          fontSize: narrow ? 9 : 10.5,
+          fontSize: 11,
         }),
         Plot.ruleX([0]),
         // Each promotion's title once, over the first column.

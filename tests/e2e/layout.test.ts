@@ -34,6 +34,8 @@ interface Measure {
   overflows: string[];
   /** Top of the chart shown on a phone's first screen, on chart pages. */
   chartTop: number | null;
+  /** Smallest text of the chart shown, in CSS pixels as displayed, on chart pages: at each width. */
+  smallestText: Map<number, { size: number; text: string }>;
 }
 
 const measures = new Map<string, Measure>();
@@ -49,14 +51,19 @@ beforeAll(async () => {
     if (redirecting.has(path)) await page.route('**/*.js', (route) => route.abort('blockedbyclient'));
     await page.setViewportSize(PHONE);
     await page.goto(server.url + path, { waitUntil: 'load' });
-    const measure: Measure = { path, overflows: [], chartTop: null };
-    if (path.startsWith('/graphiques/')) measure.chartTop = await shownChartTop(page);
+    const measure: Measure = { path, overflows: [], chartTop: null, smallestText: new Map() };
+    const chartPage = path.startsWith('/graphiques/');
+    if (chartPage) measure.chartTop = await shownChartTop(page);
     for (const colorScheme of SCHEMES) {
       await page.emulateMedia({ colorScheme });
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: PHONE.height });
         const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (extra > 0) measure.overflows.push(`${width} px, ${colorScheme} : +${extra} px`);
+        if (chartPage && colorScheme === 'light') {
+          const smallest = await smallestShownText(page);
+          if (smallest) measure.smallestText.set(width, smallest);
+        }
       }
     }
     measures.set(path, measure);
@@ -80,6 +87,24 @@ function shownChartTop(page: Page): Promise<number | null> {
   });
 }
 
+/** The smallest text of the drawing the page shows: its font size times the drawing's scale on screen. */
+function smallestShownText(page: Page): Promise<{ size: number; text: string } | null> {
+  return page.evaluate(() => {
+    const svg = [...document.querySelectorAll<SVGSVGElement>('figure.chart-figure svg.chart-svg')].find(
+      (s) => s.getBoundingClientRect().width > 0,
+    );
+    if (!svg) return null;
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    let smallest: { size: number; text: string } | null = null;
+    for (const text of svg.querySelectorAll('text')) {
+      if (!text.textContent?.trim() || text.getBoundingClientRect().width === 0) continue;
+      const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+      if (!smallest || size < smallest.size) smallest = { size, text: text.textContent.trim().slice(0, 40) };
+    }
+    return smallest;
+  });
+}
+
 describe('every page', () => {
   it('was measured: the home page, every chart page and embed, the other pages', () => {
     expect(measures.size).toBe(pages.length);
@@ -98,6 +123,25 @@ describe(`chart pages on a ${PHONE.width} × ${PHONE.height} phone`, () => {
     const top = measures.get(`/graphiques/${slug}/`)?.chartTop;
     expect(top, 'un graphique affiché').toBeTypeOf('number');
     expect(top).toBeLessThan(PHONE.height / 2);
+  });
+});
+
+describe('chart labels', () => {
+  // 11 px as drawn; a phone's column may show the 360 px drawing a few pixels narrower (10,9 px at 358 px).
+  // Between the widths each drawing is made for (320 px, tablets) a drawing is shown narrower than drawn and its
+  // labels smaller: the phone and the screen the issue names are held here.
+  const MIN = 10.9;
+  it.for([PHONE.width, 1280])(`are at least ${MIN} px on screen on every chart page at %i px`, (width) => {
+    const small = [...measures.values()].flatMap((m) => {
+      const smallest = m.smallestText.get(width);
+      return smallest && smallest.size < MIN
+        ? [`${m.path} : ${smallest.size.toFixed(1)} px (« ${smallest.text} »)`]
+        : [];
+    });
+    expect([...measures.values()].filter((m) => m.smallestText.has(width)).length).toBeGreaterThanOrEqual(
+      charts.length,
+    );
+    expect(small).toEqual([]);
   });
 });
 

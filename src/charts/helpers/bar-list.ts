@@ -64,7 +64,7 @@ export interface BarList<T> {
 export function barList<T>(
   groups: readonly { heading: string; rows: readonly T[] }[],
   labelOf: (row: T) => string,
-  { narrow, width, valueWidth, labelWidth = 300, fontSize = narrow ? 10 : 11, intro }: BarListOptions,
+  { narrow, width, valueWidth, labelWidth = 300, fontSize = 11, intro }: BarListOptions,
   marginTop = 4,
 ): BarList<T> {
   const marginLeft = narrow ? 14 : labelWidth + 12;

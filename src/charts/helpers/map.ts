@@ -182,7 +182,7 @@ export function baseMarks(layout: MapLayout, narrow: boolean) {
       y: (r: { km: number }) => zy - (r.km / 111.2) * (inset.scale() * (Math.PI / 180)),
       text: (r: { km: number }) => `${r.km} km`,
       dy: -4,
-      fontSize: 9.5,
+      fontSize: 11,
       fillOpacity: 0.75,
     }),
     Plot.text([{}], {
@@ -202,7 +202,7 @@ export function baseMarks(layout: MapLayout, narrow: boolean) {
       dx: 9,
       dy: -9,
       textAnchor: 'start',
-      fontSize: 10,
+      fontSize: 11,
     }),
   ];
 }

@@ -64,7 +64,7 @@ export function stackPlot(rows: readonly StackRow[], { narrow, palette }: PlotCo
         text: (d) => formatNumber(d.defis),
         textAnchor: 'start',
         dx: 4,
-        fontSize: narrow ? 10 : 11,
+        fontSize: 11,
       }),
       Plot.ruleX([0]),
     ],

@@ -137,7 +137,7 @@ export function surveyPlot<R extends SurveyRow>(
   const groups = groupsOf(rows, options.groupOf).map((g) => ({ heading: g.group, rows: g.rows }));
   const valueLabel = (r: R) => `${publishedValue(r)} · ${r.population}`;
   const longest = Math.max(...rows.map((r) => valueLabel(r).length));
-  const fontSize = narrow ? 10 : 11;
+  const fontSize = 11;
   // Who answered, in the image itself: downloads carry no legend.
   const firstOf = new Map<string, R>();
   for (const r of rows) if (!firstOf.has(seriesOf(r))) firstOf.set(seriesOf(r), r);
