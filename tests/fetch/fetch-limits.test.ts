@@ -16,7 +16,6 @@ import {
   capture,
   copyData,
   publishSnapshot,
-  REPO_DATA,
   removeData,
   startUdataServer,
   tableBytes,
@@ -26,7 +25,6 @@ import {
 import { plainSpaces } from '../support/dist.ts';
 import { grownTable, largeDefis } from '../support/large-table.ts';
 import type { ServedResource, UdataServer } from '../support/udata-server.ts';
-import { cp } from 'node:fs/promises';
 
 let dir: string;
 let server: UdataServer;
@@ -34,8 +32,7 @@ let served: Record<TableName, ServedResource>;
 let io: Captured;
 
 beforeEach(async () => {
-  dir = await copyData();
-  await cp(join(REPO_DATA, 'history'), join(dir, 'history'), { recursive: true });
+  dir = await copyData({ history: true });
   server = await startUdataServer();
   served = await publishSnapshot(server, dir);
   io = capture();

@@ -4,7 +4,7 @@
  * as something else is an HTML page, a run ends with one exit line; and item 6, a bidirectional control in a
  * cell, refused at its line and column by fetch and by data:check.
  */
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkData } from '../../src/commands/check.ts';
@@ -15,7 +15,6 @@ import {
   capture,
   copyData,
   publishSnapshot,
-  REPO_DATA,
   removeData,
   startUdataServer,
   tableBytes,
@@ -29,8 +28,7 @@ let served: Record<TableName, ServedResource>;
 let io: Captured;
 
 async function start(init: { checksum?: null } = {}): Promise<void> {
-  dir = await copyData();
-  await cp(join(REPO_DATA, 'history'), join(dir, 'history'), { recursive: true });
+  dir = await copyData({ history: true });
   server = await startUdataServer();
   served = await publishSnapshot(server, dir);
   if (init.checksum === null) for (const name of tableNames) server.updateResource(served[name].id, { checksum: null });

@@ -4,7 +4,7 @@
  * nothing writes neither; `--strict` refuses (code 4) an update with something « à vérifier ».
  */
 import { createHash } from 'node:crypto';
-import { cp, readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchCommand } from '../../src/fetch/command.ts';
@@ -30,8 +30,7 @@ let served: Record<TableName, ServedResource>;
 let io: Captured;
 
 beforeEach(async () => {
-  dir = await copyData();
-  await cp(join(REPO_DATA, 'history'), join(dir, 'history'), { recursive: true });
+  dir = await copyData({ history: true });
   server = await startUdataServer();
   served = await publishSnapshot(server, dir);
   io = capture();

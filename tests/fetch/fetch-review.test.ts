@@ -6,7 +6,7 @@
  * code of the report that was read.
  */
 import * as realFs from 'node:fs/promises';
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ackCommand } from '../../src/commands/ack.ts';
@@ -20,7 +20,6 @@ import {
   capture,
   copyData,
   publishSnapshot,
-  REPO_DATA,
   removeData,
   startUdataServer,
   tableBytes,
@@ -33,8 +32,7 @@ afterEach(async () => {
 
 /** A data copy with history, its resources recorded by a first fetch, and the budget republished at +12,5 %. */
 async function setUp() {
-  const dir = await copyData();
-  await cp(join(REPO_DATA, 'history'), join(dir, 'history'), { recursive: true });
+  const dir = await copyData({ history: true });
   const server = await startUdataServer();
   cleanups.push(
     () => server.close(),

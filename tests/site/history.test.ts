@@ -4,7 +4,7 @@
  * that `npm run fetch` updated twice from the udata test server (resources recorded, then a figure changed).
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,8 +131,7 @@ describe('a site built from a snapshot that npm run fetch updated', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'eig-history-'));
-    dataDir = await copyData();
-    await cp(join(REPO_DATA, 'history'), join(dataDir, 'history'), { recursive: true });
+    dataDir = await copyData({ history: true });
     const server = await startUdataServer();
     try {
       served = await publishSnapshot(server, dataDir);

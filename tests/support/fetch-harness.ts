@@ -27,12 +27,13 @@ export const TITLES: Record<TableName, string> = {
   'communaute-2017-2023': 'Personnes par promotion, rôle et expertise (2017-2023)',
 };
 
-/** A copy of data/ (manifest, snapshot, publications) in a temporary folder. */
-export async function copyData(): Promise<string> {
+/** A copy of data/ (manifest, snapshot, publications, and the history when asked) in a temporary folder. */
+export async function copyData({ history = false } = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'eig-fetch-'));
   await cp(join(REPO_DATA, 'snapshot'), join(dir, 'snapshot'), { recursive: true });
   await cp(join(REPO_DATA, 'manifest.json'), join(dir, 'manifest.json'));
   await cp(join(REPO_DATA, 'publications.csv'), join(dir, 'publications.csv'));
+  if (history) await cp(join(REPO_DATA, 'history'), join(dir, 'history'), { recursive: true });
   return dir;
 }
 
