@@ -13,7 +13,7 @@ import {
   withGroups,
   type MixedRow,
 } from './helpers/mixed.ts';
-import { listFr, of } from '../lib/text.ts';
+import { listFr, of, wrapToWidth } from '../lib/text.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -118,7 +118,7 @@ export default defineChart({
     );
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, palette, width }) => {
     const groups = groupsOf(rows, heading);
     const item = (r: Row) => `${r.indicateur}|${r.valeur}`;
     const bands = groupedBands(
@@ -172,12 +172,12 @@ export default defineChart({
         }),
         Plot.text(facts, {
           y,
-          text: factLabel,
+          // Wrapped to the drawing's width in the widest usual font (Plot's lineWidth assumes a narrower one).
+          text: (r: ChartRow<Row>) => wrapToWidth(factLabel(r), width - 24, 11).join('\n'),
           frameAnchor: 'left',
           textAnchor: 'start',
           dx: 10,
           fontSize: 11,
-          lineWidth: narrow ? 32 : 70,
           title: tip,
         }),
       ],

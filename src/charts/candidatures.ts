@@ -5,6 +5,7 @@ import { INDICATOR_LABELS, label } from '../lib/labels.ts';
 import { isTotal } from '../lib/promotions.ts';
 import { defineChart, type ChartRow } from './types.ts';
 import { panelTitles } from './helpers/panels.ts';
+import { marginFor } from './helpers/margins.ts';
 
 /** What a bar is: one promotion's figure, or one of the three ways the publications give the total. */
 const MEASURES = {
@@ -133,7 +134,7 @@ export default defineChart({
     const scaled = rows.map((r) => ({ ...r, barre: barLabel(r), x: r.valeur / (max.get(r.indicateur) || 1) }));
     const measures = [...new Set(rows.map((r) => r.mesure))];
     const panels = [...new Set(rows.map((r) => r.indicateur))];
-    const marginLeft = narrow ? 128 : 170;
+    const marginLeft = marginFor(new Set(scaled.map((r) => r.barre)), { min: narrow ? 100 : 170 });
     return {
       height: narrow ? 380 : 340,
       marginLeft,

@@ -17,6 +17,7 @@ import { isTotal } from '../lib/promotions.ts';
 import { bandKey, groupedBands } from './helpers/bands.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
+import { marginFor } from './helpers/margins.ts';
 
 /** The original site's yearly counts: each outlet's articles, the videos and the website's visitors. */
 const OUTLETS = [
@@ -132,7 +133,8 @@ export default defineChart({
     const written = rows.filter((r) => !COUNTED.has(r.unite));
     const ARTICLE_SERIES = 'Articles et vidéos';
     const outlets = [...new Set(counted.map((r) => r.indicateur))];
-    const item = (r: Row) => (isTotal(r.promotion) ? 'Total (billet de mai 2019)' : groupOf(r));
+    const item = (r: Row) =>
+      isTotal(r.promotion) ? (narrow ? 'Total (mai 2019)' : 'Total (billet de mai 2019)') : groupOf(r);
     const bands = groupedBands([
       ...outlets.map((o) => ({
         heading: o,
@@ -148,7 +150,7 @@ export default defineChart({
         ? bandKey(r.indicateur, item(r))
         : bandKey(r.indicateur === BUDGET ? `${BUDGET} (euros)` : r.indicateur, r.promotion);
     const tip = (r: Row) => `${r.indicateur}, ${item(r)} : ${formatMixed(r)}`;
-    const marginLeft = narrow ? 120 : 170;
+    const marginLeft = marginFor(bands.domain.map(bands.tick), { min: narrow ? 100 : 170 });
     return {
       height: bands.domain.length * (narrow ? 20 : 19) + 30,
       marginLeft,
@@ -161,7 +163,8 @@ export default defineChart({
       marks: [
         Plot.text(bands.headings, {
           y: 'key',
-          text: 'text',
+          // On a phone, an outlet without its examples (« (numerique.gouv, …) »): the table and tooltips keep them.
+          text: (h: { text: string }) => (narrow ? h.text.replace(/ \(.*\)$/u, '') : h.text),
           frameAnchor: 'left',
           textAnchor: 'start',
           dx: -marginLeft + 4,
@@ -184,7 +187,8 @@ export default defineChart({
           text: (r: Row) => `${groupOf(r)} : ${formatMixed(r)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`,
           frameAnchor: 'left',
           textAnchor: 'start',
-          dx: 4,
+          // Written figures carry their own label: on a phone they start under the heading, not after the margin.
+          dx: narrow ? 14 - marginLeft : 4,
           fontSize: 11,
           title: tip,
         }),

@@ -6,6 +6,7 @@ import { byPromotion } from '../lib/promotions.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
 import { panelTitles } from './helpers/panels.ts';
 import { defineChart, type ChartRow } from './types.ts';
+import { marginFor } from './helpers/margins.ts';
 
 const ALL = 'Tous les EIG';
 const APPLICATIONS = 'Candidatures';
@@ -181,7 +182,7 @@ export default defineChart({
     const groups = [...new Set(rows.map((r) => r.groupe))];
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     const drawn = rows.filter((r) => !meaningless(r));
-    const marginLeft = narrow ? 150 : 190;
+    const marginLeft = marginFor(groups, { min: narrow ? 100 : 190 });
     const label = (r: Row) =>
       meaningless(r)
         ? 'aucun dans la promotion'
@@ -200,7 +201,7 @@ export default defineChart({
         grid: true,
         label: null,
         tickFormat: (v: number) => percentAsPrinted(v),
-        ticks: narrow ? 4 : 10,
+        ticks: narrow ? [0, 50, 100] : 10,
       },
       y: { domain: groups, label: null, tickSize: 0, padding: 0.15 },
       fy: { domain: promotions, axis: null, padding: 0.25 },

@@ -142,7 +142,7 @@ export default defineChart({
       marginTop,
       marginBottom,
       marginLeft: narrow ? 56 : 64,
-      marginRight: narrow ? 16 : 24,
+      marginRight: 24,
       x: { domain: [0, 100], label: null, tickFormat: (v: number) => formatPercent(v), ticks: narrow ? 4 : 10 },
       y: {
         domain: promotions,

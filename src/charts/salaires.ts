@@ -6,7 +6,7 @@ import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatEuros, formatNumber } from '../lib/format.ts';
 import { bandKey } from './helpers/bands.ts';
 import { percentAsPrinted } from './helpers/original.ts';
-import { listFr, of, plural } from '../lib/text.ts';
+import { listFr, of, plural, wrapToWidth } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 type Row = {
@@ -236,7 +236,7 @@ export default defineChart({
     }
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, palette, width }) => {
     const blog = rows.filter((r) => isPost(r));
     const mine = rows.filter(isOriginal);
     const sums = rows.filter((r) => r.financeur === SUM);
@@ -265,11 +265,12 @@ export default defineChart({
         .map(
           (r) =>
             `${r.financeur.replace(/ \(.*\)$/u, '')} ${percentAsPrinted(r.part)}` +
-            (r.defis !== null ? ` (${formatNumber(r.defis)} ${plural(r.defis, 'défi')})` : ''),
+            // On a phone, two lines at most: the défis by funding mode stay in the table and the tooltips.
+            (r.defis !== null && !narrow ? ` (${formatNumber(r.defis)} ${plural(r.defis, 'défi')})` : ''),
         )
         .join(' · ');
     return {
-      height: domain.length * (narrow ? 26 : 22) + 34,
+      height: domain.length * (narrow ? 30 : 22) + 34,
       marginLeft: 8,
       marginRight: narrow ? 64 : 170,
       marginBottom: 30,
@@ -301,10 +302,11 @@ export default defineChart({
           {
             y: (p: string) => labels(p, 'origine'),
             x: 0,
-            text: (p: string) => `Site d’origine : ${originalLine(p)}`,
+            // Wrapped to the drawing's width in the widest usual font (Plot's lineWidth assumes a narrower one).
+            text: (p: string) => wrapToWidth(`Site d’origine : ${originalLine(p)}`, width - 12, fontSize).join('\n'),
             textAnchor: 'start',
             fontSize,
-            lineWidth: narrow ? 60 : 120,
+            lineHeight: 1.1,
           },
         ),
         Plot.barX(

@@ -4,6 +4,7 @@ import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { panelTitles } from './helpers/panels.ts';
 import { defineChart, type ChartRow } from './types.ts';
+import { marginFor } from './helpers/margins.ts';
 
 const ADMINISTRATIONS = 'Administrations d’accueil (site d’origine)';
 const LAUREATES = 'Services lauréats (rapport 2019)';
@@ -96,10 +97,11 @@ export default defineChart({
     const measures = [...new Set(rows.map((r) => r.mesure))];
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     const marginLeft = narrow ? 8 : 330;
+    const phoneLabel = (d: Row) => `${formatNumber(d.nombre)} ${SHORT[d.mesure] ?? d.mesure}`;
     return {
       height: promotions.length * measures.length * (narrow ? 34 : 21) + promotions.length * 30 + 30,
       marginLeft,
-      marginRight: narrow ? 150 : 40,
+      marginRight: narrow ? marginFor(rows.map(phoneLabel), { gap: 8 }) : 40,
       marginTop: 22,
       marginBottom: 28,
       x: { grid: true, label: null, ticks: narrow ? 4 : 8 },
@@ -118,8 +120,7 @@ export default defineChart({
           fy: 'promotion',
           y: 'mesure',
           x: 'nombre',
-          text: (d: Row) =>
-            narrow ? `${formatNumber(d.nombre)} ${SHORT[d.mesure] ?? d.mesure}` : formatNumber(d.nombre),
+          text: (d: Row) => (narrow ? phoneLabel(d) : formatNumber(d.nombre)),
           textAnchor: 'start',
           dx: 4,
           fill: 'mesure',

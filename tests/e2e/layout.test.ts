@@ -36,6 +36,8 @@ interface Measure {
   chartTop: number | null;
   /** Smallest text of the chart shown, in CSS pixels as displayed, on chart pages: at each width. */
   smallestText: Map<number, { size: number; text: string }>;
+  /** Texts of the chart shown that stick out of its drawing (cut on the page's edge or over its margin). */
+  outside: string[];
 }
 
 const measures = new Map<string, Measure>();
@@ -51,7 +53,7 @@ beforeAll(async () => {
     if (redirecting.has(path)) await page.route('**/*.js', (route) => route.abort('blockedbyclient'));
     await page.setViewportSize(PHONE);
     await page.goto(server.url + path, { waitUntil: 'load' });
-    const measure: Measure = { path, overflows: [], chartTop: null, smallestText: new Map() };
+    const measure: Measure = { path, overflows: [], chartTop: null, smallestText: new Map(), outside: [] };
     const chartPage = path.startsWith('/graphiques/');
     if (chartPage) measure.chartTop = await shownChartTop(page);
     for (const colorScheme of SCHEMES) {
@@ -61,8 +63,9 @@ beforeAll(async () => {
         const extra = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (extra > 0) measure.overflows.push(`${width} px, ${colorScheme} : +${extra} px`);
         if (chartPage && colorScheme === 'light') {
-          const smallest = await smallestShownText(page);
+          const { smallest, outside } = await shownTexts(page);
           if (smallest) measure.smallestText.set(width, smallest);
+          measure.outside.push(...outside.map((text) => `${width} px : « ${text} »`));
         }
       }
     }
@@ -87,21 +90,30 @@ function shownChartTop(page: Page): Promise<number | null> {
   });
 }
 
-/** The smallest text of the drawing the page shows: its font size times the drawing's scale on screen. */
-function smallestShownText(page: Page): Promise<{ size: number; text: string } | null> {
+/**
+ * The texts of the drawing the page shows: the smallest (its font size times the drawing's scale on screen), and
+ * those that stick out of the drawing by more than a pixel.
+ */
+function shownTexts(page: Page) {
   return page.evaluate(() => {
     const svg = [...document.querySelectorAll<SVGSVGElement>('figure.chart-figure svg.chart-svg')].find(
       (s) => s.getBoundingClientRect().width > 0,
     );
-    if (!svg) return null;
-    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const outside: string[] = [];
+    if (!svg) return { smallest: null, outside };
+    const box = svg.getBoundingClientRect();
+    const scale = box.width / svg.viewBox.baseVal.width;
     let smallest: { size: number; text: string } | null = null;
     for (const text of svg.querySelectorAll('text')) {
-      if (!text.textContent?.trim() || text.getBoundingClientRect().width === 0) continue;
+      const shown = text.textContent?.trim().slice(0, 40);
+      const r = text.getBoundingClientRect();
+      if (!shown || r.width === 0) continue;
       const size = parseFloat(getComputedStyle(text).fontSize) * scale;
-      if (!smallest || size < smallest.size) smallest = { size, text: text.textContent.trim().slice(0, 40) };
+      if (!smallest || size < smallest.size) smallest = { size, text: shown };
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+        outside.push(shown);
     }
-    return smallest;
+    return { smallest, outside };
   });
 }
 
@@ -142,6 +154,10 @@ describe('chart labels', () => {
       charts.length,
     );
     expect(small).toEqual([]);
+  });
+
+  it(`stay whole inside the drawing at ${WIDTHS.join(', ')} px`, () => {
+    expect([...measures.values()].flatMap((m) => m.outside.map((o) => `${m.path} à ${o}`))).toEqual([]);
   });
 });
 

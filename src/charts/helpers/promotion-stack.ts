@@ -9,6 +9,7 @@ import { formatNumber } from '../../lib/format.ts';
 import { byPromotion } from '../../lib/promotions.ts';
 import { plural } from '../../lib/text.ts';
 import type { ChartRow, PlotContext } from '../types.ts';
+import { marginFor } from './margins.ts';
 
 export type StackRow = { categorie: string; promotion: string; defis: number; defis_categorie: number };
 
@@ -43,7 +44,7 @@ export function stackPlot(rows: readonly StackRow[], { narrow, palette }: PlotCo
   }));
   return {
     height: categories.length * (narrow ? 22 : 20) + 40,
-    marginLeft: narrow ? 132 : 170,
+    marginLeft: marginFor(categories, { min: narrow ? 100 : 170 }),
     marginRight: 36,
     marginBottom: 30,
     x: { grid: true, label: 'Défis', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
