@@ -160,8 +160,12 @@ describe('a page with only Datawrapper’s resize listener (no embed.js)', () =>
       await iframes.nth(i).scrollIntoViewIfNeeded();
       await frame.locator('figure.chart-figure svg[role="img"]:visible').waitFor();
       const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+      // A frame the listener resized lays out again before it reports: on a busy machine that takes a few seconds.
       await expect
-        .poll(async () => (await iframes.nth(i).evaluate((e) => e.style.height)) === `${await content()}px`)
+        .poll(async () => (await iframes.nth(i).evaluate((e) => e.style.height)) === `${await content()}px`, {
+          message: `hauteur du cadre de ${charts[i]!.slug}`,
+          timeout: 20_000,
+        })
         .toBe(true);
       expect(await content()).toBeGreaterThan(200);
     }
