@@ -3,8 +3,8 @@
  * Paste once per page, after the iframes:
  *   <script async src="https://data.eig-forever.org/embed.js"></script>
  * Each chart (/embed/<slug>/) posts {type: "eig-embed:height", slug, height} to its parent whenever its height
- * changes; this script sets that height on the iframe the message came from. Messages from other origins are
- * ignored. Licence: MIT.
+ * changes; this script sets that height on the iframe the message came from, and asks the charts already loaded
+ * to say it again. Messages from other origins are ignored. Licence: MIT.
  */
 (function () {
   if (window.__eigEmbedResize) return;
@@ -22,4 +22,12 @@
       }
     }
   });
+  // This script loads after the iframes: those that spoke before it listened are asked to say their height again.
+  if (!origin) return;
+  var frames = document.getElementsByTagName('iframe');
+  for (var i = 0; i < frames.length; i++) {
+    if (frames[i].src.indexOf(origin + '/embed/') === 0 && frames[i].contentWindow) {
+      frames[i].contentWindow.postMessage({ type: 'eig-embed:ask-height' }, origin);
+    }
+  }
 })();

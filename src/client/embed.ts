@@ -9,6 +9,8 @@
  * stylesheet fits it to the frame's height: inside a fixed frame with no resize script (the programme's old
  * blog posts) the chart shrinks so that the title, the chart and its source all show. The height sent is the one
  * the content would take unshrunk, so that a page that does resize the frame gives it all the room it needs.
+ * It is said again after 1 and 3 s and when /embed.js asks (`{ type: 'eig-embed:ask-height' }`), for the host
+ * scripts that start listening after the frame has loaded.
  */
 export function setUpEmbed(): void {
   const params = new URLSearchParams(location.search);
@@ -20,15 +22,22 @@ export function setUpEmbed(): void {
   const slug = document.body.dataset.slug ?? '';
   const main = document.querySelector('main') ?? document.body;
   let last = -1;
-  const send = () => {
+  const send = (again = false) => {
     const height = naturalHeight(main);
-    if (height === last || window.parent === window) return;
+    if ((height === last && !again) || window.parent === window) return;
     last = height;
     window.parent.postMessage({ type: 'eig-embed:height', slug, height }, '*');
     window.parent.postMessage({ 'datawrapper-height': { [slug]: height } }, '*');
   };
-  new ResizeObserver(send).observe(main);
+  new ResizeObserver(() => send()).observe(main);
   send();
+  // The host's resize script comes after the iframe in its page, and may start listening after this frame has
+  // spoken (a busy phone, a slow article): say the height again a little later, and whenever /embed.js asks.
+  for (const delay of [1000, 3000]) setTimeout(() => send(true), delay);
+  window.addEventListener('message', (event) => {
+    if (event.source === window.parent && (event.data as { type?: unknown } | null)?.type === 'eig-embed:ask-height')
+      send(true);
+  });
 }
 
 /** The content's height with every chart at the height its width gives it (the stylesheet may have shrunk it). */

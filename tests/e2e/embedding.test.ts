@@ -71,6 +71,23 @@ beforeAll(async () => {
         .join('') + DATAWRAPPER_LISTENER,
     ),
   );
+  // Resize scripts that start listening once the chart has spoken (a slow page): Datawrapper's listener set up
+  // 1,5 s after the frame has loaded, and embed.js added to the page then.
+  const late = (code: string) =>
+    `<script>document.querySelector('iframe').addEventListener('load', function () { setTimeout(function () { ${code} }, 1500); });</script>`;
+  const lateFrame = `<iframe src="${site.url}/embed/promotions/" title="promotions" height="150" style="border:0;width:100%"></iframe>`;
+  await writeFile(
+    join(hostRoot, 'datawrapper-tardif.html'),
+    article('Datawrapper tardif', lateFrame + late(DATAWRAPPER_LISTENER.slice('<script>'.length, -'</script>'.length))),
+  );
+  await writeFile(
+    join(hostRoot, 'embed-js-tardif.html'),
+    article(
+      'embed.js tardif',
+      lateFrame +
+        late(`var s = document.createElement('script'); s.src = '${site.url}/embed.js'; document.body.appendChild(s);`),
+    ),
+  );
   // A frame of another origin claiming a height: embed.js must not believe it.
   await writeFile(
     join(hostRoot, 'liar.html'),
@@ -162,13 +179,40 @@ describe('a page with only Datawrapper’s resize listener (no embed.js)', () =>
       const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
       // A frame the listener resized lays out again before it reports: on a busy machine that takes a few seconds.
       await expect
-        .poll(async () => (await iframes.nth(i).evaluate((e) => e.style.height)) === `${await content()}px`, {
-          message: `hauteur du cadre de ${charts[i]!.slug}`,
-          timeout: 20_000,
-        })
-        .toBe(true);
+        .poll(
+          async () => {
+            const frameHeight = await iframes.nth(i).evaluate((e) => e.style.height);
+            const contentHeight = `${await content()}px`;
+            return frameHeight === contentHeight ? 'égales' : `cadre ${frameHeight}, contenu ${contentHeight}`;
+          },
+          { message: `hauteur du cadre de ${charts[i]!.slug}`, timeout: 20_000 },
+        )
+        .toBe('égales');
       expect(await content()).toBeGreaterThan(200);
     }
+    await page.close();
+    expect(problems.errors).toEqual([]);
+    expect(problems.failed).toEqual([]);
+  });
+});
+
+describe('a resize script that starts listening after the chart has loaded', () => {
+  it.for(['datawrapper-tardif', 'embed-js-tardif'])('%s: still gets the height and resizes the frame', async (name) => {
+    const { page, problems } = await visit(context, `${host.url}/${name}.html`, 'load');
+    const frame = await childFrame(page);
+    // The frame fits its content to its first 150 px: it must grow to the chart's full height (a few hundred px).
+    const content = () => frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await expect
+      .poll(
+        async () => {
+          const height = await page.locator('iframe').evaluate((e) => Math.round(e.getBoundingClientRect().height));
+          return height > 200 && height === (await content())
+            ? 'agrandi'
+            : `cadre ${height}, contenu ${await content()}`;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe('agrandi');
     await page.close();
     expect(problems.errors).toEqual([]);
     expect(problems.failed).toEqual([]);
