@@ -48,12 +48,14 @@ export const DARK_PALETTE = [
 ] as const;
 
 /**
- * The widths every chart is drawn at, each shown where it is displayed close to its drawn size (so that its
- * labels keep their size): phones, tablets and narrow windows, the content column of a wide screen. Files
- * (SVG, PNG, thumbnails) use `wide`.
+ * The widths every chart is drawn at, each shown where its column is at least as wide as the drawing (so that its
+ * labels keep their 11 px, see the container queries of site.css): phones; tablets, narrow windows and embeds in
+ * a blog's column (drawn with the phone's layout, which has room to spare there); wider columns; the content
+ * column of a wide screen. Files (SVG, PNG, thumbnails) use `wide`.
  */
 export const VARIANTS = {
   narrow: { width: 360, narrow: true },
+  medium: { width: 560, narrow: true },
   wide: { width: 720, narrow: false },
   large: { width: 940, narrow: false },
 } as const;
