@@ -40,7 +40,7 @@ import {
   explainProblem,
   formatBytes,
   formatSeconds,
-  TOO_LARGE_TODO,
+  TOO_LARGE_ADVICE,
   type Explanation,
 } from './messages.ts';
 import {
@@ -234,11 +234,11 @@ async function fetchLocked(dir: string, options: FetchOptions, fx: Effects): Pro
     const explanation: Explanation = listing.ok
       ? {
           what: dataset && !dataset.ok ? dataset.reason : '',
-          todo: `ce n’est pas la réponse de l’API de data.gouv.fr : vérifiez ${sources.apiBaseEnv} et l’adresse ${base}, ou ${LATER}`,
+          advice: `ce n’est pas la réponse de l’API de data.gouv.fr : vérifiez ${sources.apiBaseEnv} et l’adresse ${base}, ou ${LATER}`,
         }
       : explainDatasetHttp(listing.failure, listing.attempts);
     fx.log(
-      `Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${kept}. ${capitalise(explanation.todo)}.`,
+      `Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${kept}. ${capitalise(explanation.advice)}.`,
     );
     const result = await finish('dataset-failed');
     fx.out(exitMeaning(result, strict, true));
@@ -305,7 +305,7 @@ async function fetchLocked(dir: string, options: FetchOptions, fx: Effects): Pro
     );
   } else if (staged.length > 0 && total > LIMITS.bytesPerSnapshot) {
     await refuseAll(
-      `Échec : avec ces mises à jour, les tables feraient ${formatBytes(total)}, au-delà de ${limitText(LIMITS.bytesPerSnapshot)} pour l’instantané (${LIMITS_HINT}) : rien n’est remplacé, ${kept}. ${capitalise(TOO_LARGE_TODO)}.`,
+      `Échec : avec ces mises à jour, les tables feraient ${formatBytes(total)}, au-delà de ${limitText(LIMITS.bytesPerSnapshot)} pour l’instantané (${LIMITS_HINT}) : rien n’est remplacé, ${kept}. ${capitalise(TOO_LARGE_ADVICE)}.`,
     );
   }
 
@@ -420,7 +420,7 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
   const failure = (where: string, explanation: Explanation, more: Partial<TableOutcome> = {}) =>
     outcome(
       'failed',
-      `${name} : ÉCHEC, ${where}${explanation.what} ; ${path} gardé tel quel. ${capitalise(explanation.todo)}.`,
+      `${name} : ÉCHEC, ${where}${explanation.what} ; ${path} gardé tel quel. ${capitalise(explanation.advice)}.`,
       more,
     );
 
@@ -428,7 +428,7 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
     return {
       outcome: failure('', {
         what: mapping.reason,
-        todo: 'aucune ressource n’est téléchargée pour cette table tant que ce n’est pas clair',
+        advice: 'aucune ressource n’est téléchargée pour cette table tant que ce n’est pas clair',
       }),
     };
   }
@@ -471,7 +471,7 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
         `${label} : `,
         {
           what: `format « ${resource.format} », or seul le CSV est lu`,
-          todo: 'publiez la table en CSV, ou désignez une autre ressource dans data/sources.ts',
+          advice: 'publiez la table en CSV, ou désignez une autre ressource dans data/sources.ts',
         },
         { resource: record },
       ),
@@ -484,7 +484,7 @@ async function updateTable(name: TableName, mapping: TableMapping, context: Tabl
         `${label} : `,
         {
           what: `${formatBytes(resource.filesize)} annoncés par data.gouv.fr, au-delà de ${limitText(LIMITS.bytesPerTable)} par table (${LIMITS_HINT}) : rien n’est téléchargé`,
-          todo: TOO_LARGE_TODO,
+          advice: TOO_LARGE_ADVICE,
         },
         { resource: record },
       ),
@@ -654,7 +654,7 @@ function explainDatasetHttp(failure: HttpFailure, attempts: number): Explanation
   if (failure.kind === 'status' && (failure.status === 404 || failure.status === 410)) {
     return {
       what: `HTTP ${failure.status} : jeu de données introuvable`,
-      todo: 'vérifiez le slug du jeu de données dans data/sources.ts',
+      advice: 'vérifiez le slug du jeu de données dans data/sources.ts',
     };
   }
   return explainHttp(failure, attempts);

@@ -8,7 +8,7 @@ import type { Problem } from './verify.ts';
 
 export interface Explanation {
   what: string;
-  todo: string;
+  advice: string;
 }
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
@@ -44,14 +44,14 @@ export function explainHttp(failure: HttpFailure, attempts: number): Explanation
     case 'unreachable':
       return {
         what: `${failure.host} injoignable (${UNREACHABLE_CAUSE[failure.code] ?? failure.code})`,
-        todo: 'vérifiez la connexion réseau, puis relancez « npm run fetch »',
+        advice: 'vérifiez la connexion réseau, puis relancez « npm run fetch »',
       };
     case 'network':
-      return { what: `connexion coupée (${failure.code})${tries}`, todo: LATER };
+      return { what: `connexion coupée (${failure.code})${tries}`, advice: LATER };
     case 'timeout':
       return {
         what: `aucune réponse pendant ${formatSeconds(failure.ms)}${tries}`,
-        todo: `${LATER}, ou allongez le délai avec --timeout <secondes>`,
+        advice: `${LATER}, ou allongez le délai avec --timeout <secondes>`,
       };
     case 'truncated':
       return {
@@ -59,29 +59,29 @@ export function explainHttp(failure: HttpFailure, attempts: number): Explanation
           failure.received === null
             ? `téléchargement tronqué : connexion fermée par le serveur avant la fin des ${formatBytes(failure.expected)} annoncés${tries}`
             : `téléchargement tronqué : ${formatBytes(failure.received)} reçus sur ${formatBytes(failure.expected)} annoncés${tries}`,
-        todo: `connexion instable : ${LATER}`,
+        advice: `connexion instable : ${LATER}`,
       };
     case 'deadline':
       return failure.scope === 'run'
         ? {
             what: `délai total de la mise à jour (${formatSeconds(failure.ms)}) dépassé${received(failure)}`,
-            todo: `${LATER}, ou allongez le délai total avec --deadline <secondes>`,
+            advice: `${LATER}, ou allongez le délai total avec --deadline <secondes>`,
           }
         : {
             what: `téléchargement pas fini après ${formatSeconds(failure.ms)}${received(failure)} : le serveur envoie trop lentement${tries}`,
-            todo: `${LATER}, ou allongez le délai par fichier avec --download-deadline <secondes>`,
+            advice: `${LATER}, ou allongez le délai par fichier avec --download-deadline <secondes>`,
           };
     case 'status':
       return explainStatus(failure.status, failure.retryAfterMs, tries);
     case 'redirect-loop':
       return {
         what: `boucle de redirections (${failure.url} renvoie vers une adresse déjà visitée)`,
-        todo: `l’adresse de la ressource est cassée : ${REPORT}`,
+        advice: `l’adresse de la ressource est cassée : ${REPORT}`,
       };
     case 'too-many-redirects':
       return {
         what: `plus de ${failure.count} redirections`,
-        todo: `l’adresse de la ressource est cassée : ${REPORT}`,
+        advice: `l’adresse de la ressource est cassée : ${REPORT}`,
       };
     case 'too-large':
       return {
@@ -90,13 +90,13 @@ export function explainHttp(failure: HttpFailure, attempts: number): Explanation
             ? `${formatBytes(failure.announced)} annoncés`
             : `plus de ${formatBytes(failure.limit)} reçus`
         }, limite ${formatBytes(failure.limit)}) : téléchargement interrompu`,
-        todo: TOO_LARGE_TODO,
+        advice: TOO_LARGE_ADVICE,
       };
   }
 }
 
 /** What to do with a file larger than the site accepts (../lib/limits.ts). */
-export const TOO_LARGE_TODO =
+export const TOO_LARGE_ADVICE =
   'ce n’est sans doute pas le bon fichier : vérifiez la ressource sur data.gouv.fr ; si c’est bien elle, la limite du site (src/lib/limits.ts) est à revoir, construction du site comprise';
 
 function received(failure: { received: number; expected: number | null }): string {
@@ -108,18 +108,18 @@ function explainStatus(status: number, retryAfterMs: number | null, tries: strin
   if (status === 404 || status === 410) {
     return {
       what: `HTTP ${status} : introuvable${tries}`,
-      todo: 'la ressource a été supprimée ou déplacée : vérifiez la page du jeu de données sur data.gouv.fr',
+      advice: 'la ressource a été supprimée ou déplacée : vérifiez la page du jeu de données sur data.gouv.fr',
     };
   }
   const wait = retryAfterMs !== null ? `, le serveur demande d’attendre ${formatSeconds(retryAfterMs)}` : '';
-  if (status === 429) return { what: `HTTP 429 : trop de requêtes${wait}${tries}`, todo: LATER };
+  if (status === 429) return { what: `HTTP 429 : trop de requêtes${wait}${tries}`, advice: LATER };
   if (status >= 500) {
     return {
       what: `HTTP ${status} : erreur du serveur${wait}${tries}`,
-      todo: `data.gouv.fr est en difficulté : ${LATER}`,
+      advice: `data.gouv.fr est en difficulté : ${LATER}`,
     };
   }
-  return { what: `HTTP ${status}${tries}`, todo: 'vérifiez l’adresse de la ressource sur data.gouv.fr' };
+  return { what: `HTTP ${status}${tries}`, advice: 'vérifiez l’adresse de la ressource sur data.gouv.fr' };
 }
 
 export function explainProblem(problem: Problem): Explanation {
@@ -128,32 +128,32 @@ export function explainProblem(problem: Problem): Explanation {
     case 'html':
       return {
         what: 'le serveur a renvoyé une page HTML au lieu du fichier CSV (page d’erreur ?)',
-        todo: `${LATER} ; si cela persiste, ${REPORT}`,
+        advice: `${LATER} ; si cela persiste, ${REPORT}`,
       };
     case 'empty':
-      return { what: 'fichier vide (0 octet)', todo: `le fichier publié est vide : ${REPORT}` };
+      return { what: 'fichier vide (0 octet)', advice: `le fichier publié est vide : ${REPORT}` };
     case 'filesize':
       return {
         what: `taille de ${formatBytes(problem.received)} au lieu des ${formatBytes(problem.announced)} annoncés par data.gouv.fr`,
-        todo: corrupted,
+        advice: corrupted,
       };
     case 'checksum':
       return {
         what: `somme de contrôle ${problem.type} différente de celle annoncée par data.gouv.fr (${problem.announced.slice(0, 12)}… attendu, ${problem.computed.slice(0, 12)}… obtenu)`,
-        todo: corrupted,
+        advice: corrupted,
       };
     case 'unreadable':
       return {
         what: problem.error.message,
-        todo:
+        advice:
           problem.error instanceof LimitExceeded
-            ? TOO_LARGE_TODO
+            ? TOO_LARGE_ADVICE
             : 'corrigez le fichier sur data.gouv.fr, ou adaptez data/sources.ts (colonnes, alias) si le changement est voulu',
       };
     case 'no-rows':
       return {
         what: 'aucune ligne de données, seulement l’en-tête',
-        todo: `le fichier publié est vide : ${REPORT}`,
+        advice: `le fichier publié est vide : ${REPORT}`,
       };
   }
 }
