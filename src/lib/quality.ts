@@ -12,7 +12,7 @@ import type { TotalCheck } from './aggregates/totals.ts';
 import { concatFrom, sumOf, type Figure } from './figures.ts';
 import { formatFigure, formatMonth } from './format.ts';
 import type { Publications } from './publications.ts';
-import { capitalise, listFr, lowerFirst, ofPhrase, slugify as slug } from './text.ts';
+import { capitalise, flat, listFr, lowerFirst, ofPhrase, slugify as slug } from './text.ts';
 import {
   BUDGET_LINE_LABELS,
   FOLLOW_UP_LABELS,
@@ -84,9 +84,9 @@ function totalCheck(check: TotalCheck, what: string, idPrefix: string): QualityC
   const scope = `des promotions ${listFr(check.promotions)}`;
   const title =
     severity === 'conforme'
-      ? `${what} : le total publié (${printed}) est bien la somme ${scope}.`
+      ? flat`${what} : le total publié (${printed}) est bien la somme ${scope}.`
       : severity === 'arrondi'
-        ? `${what} : le total publié (${printed}) est la somme ${scope} (${computed}), arrondie.`
+        ? flat`${what} : le total publié (${printed}) est la somme ${scope} (${computed}), arrondie.`
         : `${what} : le total publié est ${printed}, mais la somme ${scope} donne ${computed}.`;
   return {
     id: `${idPrefix}-${slug(check.indicator)}`,
@@ -125,8 +125,8 @@ function comparison(
     severity,
     title:
       severity === 'conforme'
-        ? `${what} : ${formatFigure(a.figure)} selon ${a.source} comme selon ${b.source}.`
-        : `${what} : ${formatFigure(a.figure)} selon ${a.source}, ${formatFigure(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`,
+        ? flat`${what} : ${formatFigure(a.figure)} selon ${a.source} comme selon ${b.source}.`
+        : flat`${what} : ${formatFigure(a.figure)} selon ${a.source}, ${formatFigure(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`,
     figures: [
       { label: labelOf(a.source), figure: a.figure },
       { label: labelOf(b.source), figure: b.figure },
@@ -147,8 +147,8 @@ function sumsToHundred(id: string, what: string, parts: { label: string; figure:
     severity: severity === 'incoherence' ? 'incoherence' : severity,
     title:
       severity === 'conforme'
-        ? `${what} : les parts publiées (${listed}) font bien 100 %.`
-        : `${what} : les parts publiées (${listed}) font ${formatFigure(total)}${severity === 'arrondi' ? ', à l’arrondi près' : ''}.`,
+        ? flat`${what} : les parts publiées (${listed}) font bien 100 %.`
+        : flat`${what} : les parts publiées (${listed}) font ${formatFigure(total)}${severity === 'arrondi' ? ', à l’arrondi près' : ''}.`,
     figures: [...parts, { label: 'Total', figure: total }],
   };
 }
@@ -168,8 +168,8 @@ function budgetChecks(inputs: Figures): QualityCheck[] {
       severity,
       title:
         severity === 'conforme'
-          ? `Budget ${c.promotion} : les dépenses totales publiées (${formatFigure(c.printed)}) sont bien la somme des quatre postes.`
-          : `Budget ${c.promotion} : dépenses totales publiées ${formatFigure(c.printed)}, somme des postes ${formatFigure(c.computed)}.`,
+          ? flat`Budget ${c.promotion} : les dépenses totales publiées (${formatFigure(c.printed)}) sont bien la somme des quatre postes.`
+          : flat`Budget ${c.promotion} : dépenses totales publiées ${formatFigure(c.printed)}, somme des postes ${formatFigure(c.computed)}.`,
       figures: [
         { label: 'Dépenses totales publiées', figure: c.printed },
         { label: 'Somme des postes', figure: c.computed },
@@ -336,7 +336,7 @@ function crossSourceChecks(inputs: Figures, sourceName: SourceName, publications
     checks.push({
       id: 'structures-accueil',
       severity: 'ecart',
-      title: `Administrations d’accueil des ${promotionSpan(report)} : ${sourceName(structures)} compte ${formatFigure(structures)} structures publiques et ${formatFigure(services)} services ou directions ; la liste des défis du site porte ${distinct.length} noms d’administration différents (une fois la casse, les accents et la ponctuation ignorés), qui mêlent ministères, directions et services.`,
+      title: flat`Administrations d’accueil des ${promotionSpan(report)} : ${sourceName(structures)} compte ${formatFigure(structures)} structures publiques et ${formatFigure(services)} services ou directions ; la liste des défis du site porte ${distinct.length} noms d’administration différents (une fois la casse, les accents et la ponctuation ignorés), qui mêlent ministères, directions et services.`,
       figures: [
         { label: 'Structures publiques (billet)', figure: structures },
         { label: 'Services ou directions (billet)', figure: services },
@@ -486,7 +486,7 @@ function formatChecks(defis: Defi[]): QualityCheck[] {
     .map<QualityCheck>((d) => ({
       id: `lien-${slug(d.promotion)}-${slug(d.name)}`,
       severity: 'format',
-      title: `Défi « ${d.name} » (${d.promotion}) : le lien vers le code source « ${d.code!.url} » est mal formé (pas de nom de domaine).`,
+      title: flat`Défi « ${d.name} » (${d.promotion}) : le lien vers le code source « ${d.code!.url} » est mal formé (pas de nom de domaine).`,
       figures: [
         { label: 'Ligne de la liste des défis', figure: { value: 1, unit: 'défis', from: [d.ref], computed: false } },
       ],
@@ -494,7 +494,7 @@ function formatChecks(defis: Defi[]): QualityCheck[] {
   const spellings = spellingVariants(defis).map<QualityCheck>((group) => ({
     id: `orthographe-${slug(group.key)}`,
     severity: 'format',
-    title: `Une même administration écrite de ${group.spellings.length} façons : ${group.spellings.map((s) => `« ${s.text} »`).join(', ')}.`,
+    title: flat`Une même administration écrite de ${group.spellings.length} façons : ${group.spellings.map((s) => `« ${s.text} »`).join(', ')}.`,
     figures: group.spellings.map((s) => ({
       label: `« ${s.text} »`,
       figure: { value: s.defis.length, unit: 'défis', from: s.defis.map((d) => d.ref), computed: true },
@@ -504,7 +504,7 @@ function formatChecks(defis: Defi[]): QualityCheck[] {
   const summary: QualityCheck = {
     id: 'liens-bien-formes',
     severity: 'conforme',
-    title: `${wellFormed} liens vers le code source sur ${defis.filter((d) => d.code).length} sont bien formés.`,
+    title: flat`${wellFormed} liens vers le code source sur ${defis.filter((d) => d.code).length} sont bien formés.`,
     figures: [],
   };
   return [...links, ...spellings, summary];
@@ -517,7 +517,7 @@ function boundsNotice(inputs: Figures): QualityCheck[] {
     {
       id: 'pourcentages-bornes',
       severity: 'approximation',
-      title: `${qualified.length} pourcentages des questionnaires sont publiés comme des bornes ou des approximations (« plus de », « près de ») : ils sont montrés tels quels, avec leur qualificatif.`,
+      title: flat`${qualified.length} pourcentages des questionnaires sont publiés comme des bornes ou des approximations (« plus de », « près de ») : ils sont montrés tels quels, avec leur qualificatif.`,
       figures: qualified.map((s) => ({
         label: `${label(QUESTION_LABELS, s.indicator)} (${s.population})`,
         figure: s.figure,

@@ -128,3 +128,19 @@ export function wrapToWidth(text: string, width: number, fontSize: number, optio
   if (line) lines.push(line);
   return lines;
 }
+
+/**
+ * A template literal as one flat string: `flat`\`${what} : ${value}.\``. V8 keeps a string built with `+` or a
+ * template as a tree of its pieces, and the tree keeps every piece alive; Array.prototype.join writes the
+ * characters once. The quality report writes one sentence per check, 72 000 of them in the scale benchmark,
+ * where trees cost 9 MB more than the text.
+ */
+export function flat(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const parts = new Array<string>(strings.length + values.length);
+  for (let i = 0; i < values.length; i++) {
+    parts[2 * i] = strings[i]!;
+    parts[2 * i + 1] = String(values[i]);
+  }
+  parts[parts.length - 1] = strings[strings.length - 1]!;
+  return parts.join('');
+}

@@ -10,7 +10,7 @@ import { concatFrom, sumOf, type Figure } from '../figures.ts';
 import { formatNumber, formatValue, NBSP } from '../format.ts';
 import type { Publications } from '../publications.ts';
 import type { QualityCheck, Severity } from '../quality.ts';
-import { ofPhrase, slugify } from '../text.ts';
+import { flat, ofPhrase, slugify } from '../text.ts';
 
 /** Shares keep the original's two decimals (« 95,58 % »), which formatPercent would round to one. */
 function text(figure: Figure): string {
@@ -53,14 +53,14 @@ function compared(
   const severity = severityOf(a.figure.value, b.figure.value, tolerance, different, printedRounding);
   let title: string;
   if (severity !== 'conforme')
-    title = `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
+    title = flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
   else
     title =
       Math.abs(a.figure.value - b.figure.value) < 1e-6
-        ? `${what} : ${text(a.figure)} selon ${a.source} comme selon ${b.source}.`
-        : `${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`;
+        ? flat`${what} : ${text(a.figure)} selon ${a.source} comme selon ${b.source}.`
+        : flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`;
   return {
-    id,
+    id: flat`${id}`,
     severity,
     title,
     figures: [
@@ -251,7 +251,7 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
         checks.push({
           id,
           severity: 'format',
-          title: `${what} : ${text(printed)} écrit alors que la promotion ne compte aucun ${wholeName.replace(/^Nombre de /u, '').replace(/s$/u, '')} : une part d’un effectif nul n’existe pas ; les graphiques l’écrivent « sans objet ».`,
+          title: flat`${what} : ${text(printed)} écrit alors que la promotion ne compte aucun ${wholeName.replace(/^Nombre de /u, '').replace(/s$/u, '')} : une part d’un effectif nul n’existe pas ; les graphiques l’écrivent « sans objet ».`,
           figures: [
             { label: 'Part écrite', figure: printed },
             { label: 'Effectif', figure: whole },

@@ -9,7 +9,7 @@ import type { Figure, RowRef } from '../figures.ts';
 import { formatNumber } from '../format.ts';
 import type { Publications } from '../publications.ts';
 import type { QualityCheck } from '../quality.ts';
-import { capitalise, slugify } from '../text.ts';
+import { capitalise, flat, slugify } from '../text.ts';
 
 const FIELD_LABELS: Record<WebsiteField, string> = {
   promotion: 'promotion',
@@ -59,8 +59,8 @@ export function websiteChecks(inputs: Figures, publications: Publications): Qual
       severity: differ.length > 0 ? 'ecart' : 'conforme',
       title:
         differ.length > 0
-          ? `${capitalise(what)} des ${formatNumber(compared.length)} défis que listent ${previousName} et ${currentName} : ${formatNumber(compared.length - differ.length)} identiques, ${formatNumber(differ.length)} ${differ.length > 1 ? 'différents' : 'différent'}.`
-          : `${capitalise(what)} des ${formatNumber(compared.length)} défis que listent ${previousName} et ${currentName} : identique pour tous.`,
+          ? flat`${capitalise(what)} des ${formatNumber(compared.length)} défis que listent ${previousName} et ${currentName} : ${formatNumber(compared.length - differ.length)} identiques, ${formatNumber(differ.length)} ${differ.length > 1 ? 'différents' : 'différent'}.`
+          : flat`${capitalise(what)} des ${formatNumber(compared.length)} défis que listent ${previousName} et ${currentName} : identique pour tous.`,
       figures: [
         { label: 'Défis listés par les deux sites', figure: defisFigure(compared) },
         { label: 'Défis où les deux sites diffèrent', figure: defisFigure(differ.map((d) => d.pair)) },
@@ -70,7 +70,7 @@ export function websiteChecks(inputs: Figures, publications: Publications): Qual
       checks.push({
         id: `sites-${field}-${slugify(pair.current)}`,
         severity: 'ecart',
-        title: `Défi « ${pair.currentRow.titre} » (${pair.currentRow.promotion}), ${what} : ${written(previous)} selon ${previousName}, ${written(current)} selon ${currentName}.`,
+        title: flat`Défi « ${pair.currentRow.titre} » (${pair.currentRow.promotion}), ${what} : ${written(previous)} selon ${previousName}, ${written(current)} selon ${currentName}.`,
         figures: [
           { label: `${previousTag} : ${written(previous)}`, figure: figureOf(previous, pair.previous.ref) },
           { label: `${currentTag} : ${written(current)}`, figure: figureOf(current, pair.currentRef) },
@@ -82,7 +82,7 @@ export function websiteChecks(inputs: Figures, publications: Publications): Qual
     checks.push({
       id: `sites-absent-${slugify(defi.promotion)}-${slugify(defi.name)}`,
       severity: 'ecart',
-      title: `Défi « ${defi.name} » (${defi.promotion}) : listé par ${previousName}, introuvable sous ce titre sur ${currentName}.`,
+      title: flat`Défi « ${defi.name} » (${defi.promotion}) : listé par ${previousName}, introuvable sous ce titre sur ${currentName}.`,
       figures: [{ label: previousTag, figure: { value: 1, unit: 'défis', from: [defi.ref], computed: false } }],
     });
   }
