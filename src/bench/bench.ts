@@ -29,6 +29,7 @@ import { measureTransfer, RESOURCE_TYPES, type Transfer } from './transfer.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
 import { routes } from '../routes.ts';
 import { load } from '../load/snapshot-io.ts';
+import { LIMITS } from '../lib/limits.ts';
 
 const run = promisify(execFile);
 
@@ -76,14 +77,15 @@ function table(header: string[], rows: string[][]): string[] {
 }
 
 /** The scale run, bundled and run by plain Node in a child process, so that its memory is its own. */
-async function runScaleChild(workDir: string, factor: number): Promise<ScaleResult> {
+async function runScaleChild(workDir: string, workload: number | 'limits'): Promise<ScaleResult> {
   const esbuild = await viteEsbuild();
   const entry = join(workDir, 'scale-entry.ts');
   const bundle = join(workDir, 'scale.mjs');
   await writeFile(
     entry,
     `import { runScale } from ${JSON.stringify(resolve('src/bench/scale.ts'))};\n` +
-      `process.stdout.write(JSON.stringify(await runScale(Number(process.argv[2]), process.argv[3])));\n`,
+      `const workload = process.argv[2] === 'limits' ? 'limits' : Number(process.argv[2]);\n` +
+      `process.stdout.write(JSON.stringify(await runScale(workload, process.argv[3])));\n`,
   );
   await esbuild.build({
     entryPoints: [entry],
@@ -95,7 +97,7 @@ async function runScaleChild(workDir: string, factor: number): Promise<ScaleResu
     outfile: bundle,
     logLevel: 'error',
   });
-  const { stdout } = await run(process.execPath, ['--expose-gc', bundle, String(factor), resolve('data')], {
+  const { stdout } = await run(process.execPath, ['--expose-gc', bundle, String(workload), resolve('data')], {
     maxBuffer: 16 * 1024 * 1024,
   });
   return JSON.parse(stdout) as ScaleResult;
@@ -129,6 +131,8 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
   const factor = Math.ceil(TARGETS.scaleRows / realRows);
   log(`Échelle : agrégats et rapport de qualité sur ${factor} fois les ${realRows} lignes de l’instantané…`);
   const scale = await runScaleChild(work, factor);
+  log('Échelle : le plus grand instantané que la mise à jour accepte (chaque table à ses limites)…');
+  const atLimits = await runScaleChild(work, 'limits');
 
   log('Construction complète du site (npm run build)…');
   const siteDir = join(work, 'site');
@@ -318,10 +322,16 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
         `  audit sous 100 : ${new URL(a.url).pathname}, ${l.category}, ${l.id} (${Math.round(l.score * 100)}) ${l.value}`,
       );
   lines.push('');
+  const scaleLine = (what: string, r: ScaleResult) =>
+    `${what} : ${frInt.format(r.rows)} lignes, agrégats et rapport de qualité (${frInt.format(r.qualityChecks)} contrôles) en ${fr.format(r.seconds)} s (temps CPU ${fr.format(r.cpuSeconds)} s), ` +
+    `pic mémoire du processus ${frInt.format(r.peakRssMb)} Mo (tas : ${frInt.format(r.heapBeforeMb)} Mo avec les lignes, ` +
+    `${frInt.format(r.heapAfterMb)} Mo juste après, ${frInt.format(r.heapLiveMb)} Mo vivants avec les agrégats)`;
+  lines.push(scaleLine(`Échelle (${frInt.format(Number(scale.factor))} × ${scale.realRows} lignes)`, scale));
   lines.push(
-    `Échelle : ${frInt.format(scale.rows)} lignes (${scale.factor} × ${scale.realRows}), agrégats et rapport de qualité en ${fr.format(scale.seconds)} s (temps CPU ${fr.format(scale.cpuSeconds)} s), ` +
-      `pic mémoire du processus ${frInt.format(scale.peakRssMb)} Mo (tas : ${frInt.format(scale.heapBeforeMb)} Mo avec les lignes, ` +
-      `${frInt.format(scale.heapAfterMb)} Mo juste après, ${frInt.format(scale.heapLiveMb)} Mo vivants avec les agrégats)`,
+    scaleLine(
+      `Plus grand instantané accepté par la mise à jour (chaque table à ses limites, ${frInt.format(LIMITS.rowsPerTable)} lignes au plus)`,
+      atLimits,
+    ),
   );
   lines.push('');
   lines.push('Cibles');
@@ -343,6 +353,7 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     jsRatio: ratio,
     lighthouse: audits,
     scale,
+    scaleAtLimits: atLimits,
     targets: goals.map((g) => ({ target: g.what, measured: g.value, met: g.ok })),
   };
   await writeFile(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -10,9 +10,11 @@ import { performance } from 'node:perf_hooks';
 import { buildModel } from '../lib/model.ts';
 import { tables, type SnapshotTables, type TableName } from '../lib/tables.ts';
 import { load } from '../load/snapshot-io.ts';
+import { LIMITS } from '../lib/limits.ts';
 
 export interface ScaleResult {
-  factor: number;
+  /** Copies of the snapshot's rows: one number for every table, or one per table (the `limits` workload). */
+  factor: number | Record<TableName, number>;
   realRows: number;
   rows: number;
   /** Time of buildAggregates alone (synthetic rows already in memory), in seconds: wall clock, and CPU time of
@@ -46,13 +48,16 @@ function websiteWording(promotion: string, wording: string, copy: number): strin
   return n ? `Promotion ${n}` : `${wording} ${copy}`;
 }
 
+/** Copies of each table: the same for all, or one per table. */
+export type Factors = number | Readonly<Record<TableName, number>>;
+
 /**
- * `factor` copies of every table's rows. Each copy must be data the reader would accept, so every row keeps a
+ * `factor` copies of every table's rows (or `factor[name]` of each). Each copy must be data the reader would accept, so every row keeps a
  * unique key and file line: the key's promotion is shifted (a new promotion per copy, as if the programme had
  * gone on, the website's wording beside it following), or, for a table keyed without promotion (survey results)
  * or a row without one (people with no promotion), the first other key column gets the copy's number.
  */
-export function syntheticTables(real: SnapshotTables, factor: number): SnapshotTables {
+export function syntheticTables(real: SnapshotTables, factors: Factors): SnapshotTables {
   const out: Record<string, AnyRow[]> = {};
   // Each copy's promotions come after the last real one, so that no copy meets a real promotion.
   const stride = Math.max(
@@ -62,6 +67,7 @@ export function syntheticTables(real: SnapshotTables, factor: number): SnapshotT
     ),
   );
   for (const [name, rows] of Object.entries(real) as [TableName, AnyRow[]][]) {
+    const factor = typeof factors === 'number' ? factors : factors[name];
     const key: readonly string[] = tables[name].key;
     const other = key.find((column) => column !== 'promotion')!;
     const copies: AnyRow[] = new Array(rows.length * factor);
@@ -89,15 +95,42 @@ export function syntheticTables(real: SnapshotTables, factor: number): SnapshotT
   return out as unknown as SnapshotTables;
 }
 
+/**
+ * The largest snapshot an update can publish, grown from the committed one: as many whole copies of each table
+ * as its limits allow (rows and bytes per table, src/lib/limits.ts), fewer for all if the snapshot's byte limit
+ * binds. The scale run's 250 000 rows are beyond what `npm run fetch` accepts; this is the most it can be asked
+ * to build.
+ */
+export function limitFactors(
+  tableSizes: Readonly<Record<TableName, { rows: number; bytes: number }>>,
+): Record<TableName, number> {
+  const names = Object.keys(tableSizes) as TableName[];
+  const perTable = (name: TableName) => {
+    const { rows, bytes } = tableSizes[name];
+    return Math.max(1, Math.min(Math.floor(LIMITS.rowsPerTable / rows), Math.floor(LIMITS.bytesPerTable / bytes)));
+  };
+  const factors = Object.fromEntries(names.map((name) => [name, perTable(name)])) as Record<TableName, number>;
+  const total = () => names.reduce((sum, name) => sum + factors[name] * tableSizes[name].bytes, 0);
+  while (total() > LIMITS.bytesPerSnapshot && names.some((name) => factors[name] > 1)) {
+    const largest = names.reduce((a, b) =>
+      factors[a] * tableSizes[a].bytes >= factors[b] * tableSizes[b].bytes ? a : b,
+    );
+    factors[largest] -= 1;
+  }
+  return factors;
+}
+
 const countRows = (tables: SnapshotTables) =>
   Object.values(tables).reduce((sum, rows) => sum + (rows as unknown[]).length, 0);
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-export async function runScale(factor: number, dataDir = 'data'): Promise<ScaleResult> {
+/** The model of `workload` times the rows of `dataDir`: a number of copies, or `limits` (see limitFactors). */
+export async function runScale(workload: number | 'limits', dataDir = 'data'): Promise<ScaleResult> {
   const loaded = await load(dataDir);
   if (!loaded.ok) throw new Error(`instantané illisible : ${loaded.errors.map((e) => e.message).join(' ; ')}`);
   const { snapshot } = loaded.data;
   const real = snapshot.tables;
+  const factor = workload === 'limits' ? limitFactors(snapshot.manifest.tables) : workload;
   const tables = syntheticTables(real, factor);
   (globalThis as { gc?: () => void }).gc?.();
   const heapBefore = process.memoryUsage().heapUsed;

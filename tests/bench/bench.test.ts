@@ -6,7 +6,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { executedBytes, median } from '../../src/bench/load.ts';
-import { runScale, syntheticTables } from '../../src/bench/scale.ts';
+import { limitFactors, runScale, syntheticTables } from '../../src/bench/scale.ts';
+import { LIMITS } from '../../src/lib/limits.ts';
 import { transferOf } from '../../src/bench/transfer.ts';
 import { tables, type TableName } from '../../src/lib/tables.ts';
 import { validateSnapshot } from '../../src/lib/validate.ts';
@@ -46,6 +47,49 @@ describe('synthetic rows of the scale benchmark', async () => {
       promotion: base.defis[0]!.promotion.replace(/\d+/u, (n) => String(Number(n) + 7)),
       _line: base.defis[0]!._line + base.defis.length,
     });
+  });
+});
+
+describe('the largest snapshot an update accepts', () => {
+  it('takes as many copies of each table as its limits allow, and no more', async () => {
+    const { snapshot } = await loadFixture('small');
+    const sizes = snapshot.manifest.tables;
+    const factors = limitFactors(sizes);
+    let bytes = 0;
+    for (const name of Object.keys(sizes) as TableName[]) {
+      const { rows, bytes: tableBytes } = sizes[name];
+      bytes += factors[name] * tableBytes;
+      expect(factors[name] * rows, name).toBeLessThanOrEqual(LIMITS.rowsPerTable);
+      expect(factors[name] * tableBytes, name).toBeLessThanOrEqual(LIMITS.bytesPerTable);
+      // One more copy would break a limit of the table (the snapshot's byte limit does not bind on the fixture).
+      expect(
+        (factors[name] + 1) * rows > LIMITS.rowsPerTable || (factors[name] + 1) * tableBytes > LIMITS.bytesPerTable,
+        name,
+      ).toBe(true);
+    }
+    expect(bytes).toBeLessThanOrEqual(LIMITS.bytesPerSnapshot);
+  });
+
+  it('gives up copies when the whole snapshot would be too large, and no more than it must', () => {
+    // Five tables of half the per-table limit: two copies each fit their own limit, 5 MB in all does not.
+    const half = LIMITS.bytesPerTable / 2;
+    const large: TableName[] = ['defis', 'budget', 'enquetes', 'communaute', 'suivi-defis'];
+    const sizes = Object.fromEntries(
+      (Object.keys(tables) as TableName[]).map((name) => [name, { rows: 1, bytes: large.includes(name) ? half : 1 }]),
+    ) as Parameters<typeof limitFactors>[0];
+    const factors = limitFactors(sizes);
+    const total = (Object.keys(sizes) as TableName[]).reduce((sum, name) => sum + factors[name] * sizes[name].bytes, 0);
+    expect(total).toBeLessThanOrEqual(LIMITS.bytesPerSnapshot);
+    expect(total).toBeGreaterThan(LIMITS.bytesPerSnapshot - half);
+    for (const name of large) expect(factors[name], name).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is data the site would accept', async () => {
+    const { snapshot } = await loadFixture('small');
+    const synthetic = syntheticTables(snapshot.tables, limitFactors(snapshot.manifest.tables));
+    const publications = new Set(snapshot.publications.map((p) => p.id));
+    expect(validateSnapshot(synthetic, publications)).toEqual([]);
+    for (const rows of Object.values(synthetic)) expect(rows.length).toBeLessThanOrEqual(LIMITS.rowsPerTable);
   });
 });
 
