@@ -14,7 +14,8 @@ export function listFr(items: readonly string[]): string {
 export function wrapWords(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/u).filter(Boolean)) {
+  // Only breaking spaces: the no-break spaces of « 55 % » and « 1 234 € » hold their words together.
+  for (const word of text.split(/[ \t\r\n]+/u).filter(Boolean)) {
     if (line && line.length + 1 + word.length > max) {
       lines.push(line);
       line = word;
@@ -116,7 +117,8 @@ export function textWidth(text: string, fontSize: number, { bold = false } = {})
 export function wrapToWidth(text: string, width: number, fontSize: number, options: { bold?: boolean } = {}): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/u).filter(Boolean)) {
+  // Only breaking spaces: the no-break spaces of « 55 % » and « 1 234 € » hold their words together.
+  for (const word of text.split(/[ \t\r\n]+/u).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
     if (line && textWidth(candidate, fontSize, options) > width) {
       lines.push(line);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { flat, listFr, of, wrapWords } from '../../src/lib/text.ts';
+import { flat, listFr, of, wrapToWidth, wrapWords } from '../../src/lib/text.ts';
 
 describe('French text helpers', () => {
   it('lists with commas and a final « et »', () => {
@@ -65,5 +65,25 @@ describe('flat', () => {
       (i) => flat`${piece(i, 'Site d’origine')} : ${piece(i, 'valeur')} selon ${piece(i, 'la somme')}.`,
     );
     expect(flatBytes).toBeLessThan(tree * 0.75);
+  });
+});
+
+describe('wrapping', () => {
+  // « 55 % » and « 1 234 € » are written with no-break spaces (U+202F, U+00A0): never cut there, never turned into
+  // plain spaces.
+  const text = 'parts : PIA 55\u202f% · administrations 1\u202f234\u00a0€ · autofinancés 12\u202f%';
+  it('keeps no-break spaces in lines of at most n characters', () => {
+    for (const max of [5, 10, 20, 40]) {
+      const lines = wrapWords(text, max);
+      expect(lines.join(' ')).toBe(text);
+      expect(lines.some((l) => /(^|\s)(%|€|234)/u.test(l) && /^(%|€|234)/u.test(l))).toBe(false);
+    }
+  });
+  it('keeps no-break spaces in lines of at most n pixels', () => {
+    for (const width of [40, 80, 160, 320]) {
+      const lines = wrapToWidth(text, width, 11);
+      expect(lines.join(' ')).toBe(text);
+      for (const line of lines) expect(line).not.toMatch(/^(%|€|234)/u);
+    }
   });
 });
