@@ -6,6 +6,7 @@ import { byPromotion, promotionSpan } from '../lib/promotions.ts';
 import { wrap } from './helpers/bar-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
 import { plural } from '../lib/text.ts';
+import { phoneLength } from './helpers/margins.ts';
 
 type Row = {
   administration: string;
@@ -233,7 +234,7 @@ export default defineChart({
           frameAnchor: 'bottom-left',
           text: (d) => d,
           dy: narrow ? 32 : 18,
-          lineWidth: narrow ? 29 : 60,
+          lineWidth: narrow ? phoneLength(29, width) : 60,
           lineAnchor: 'bottom',
           textAnchor: 'start',
           fontSize: 11,

@@ -14,7 +14,7 @@ import {
   toBudgetRow,
   type BudgetRow,
 } from './helpers/budget.ts';
-import { listFr, of } from '../lib/text.ts';
+import { listFr, of, wrapToWidth } from '../lib/text.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow, type Column } from './types.ts';
@@ -179,7 +179,7 @@ export default defineChart({
     );
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, palette, width }) => {
     const parts = rows.filter((r) => LINES.includes(r.poste));
     const extras = rows.filter((r) => r.statut === SITE_STATUS);
     const totals = rows.filter((r) => r.poste === TOTAL);
@@ -198,7 +198,8 @@ export default defineChart({
               r.poste === label(BUDGET_LINE_LABELS, 'programme_accompagnement') && subLines.length > 0
                 ? ` dont ${subLines.map((x) => `${x.poste.replace(/^dont /u, '')} ${formatEuros(x.montant)}`).join(', ')}`
                 : '';
-            return `${SHORT[r.poste] ?? r.poste} ${formatEuros(r.montant)}${r.part !== null ? ` (${percentAsPrinted(r.part)})` : ''}${detail}`;
+            // No-break space: a share stays with its amount when lines wrap.
+            return `${SHORT[r.poste] ?? r.poste} ${formatEuros(r.montant)}${r.part !== null ? `\u00a0(${percentAsPrinted(r.part)})` : ''}${detail}`;
           }),
         ...extras
           .filter((r) => r.promotion === p && !r.poste.startsWith('dont '))
@@ -216,8 +217,13 @@ export default defineChart({
     const forecastPromotions = new Set(parts.filter(isForecast).map((r) => r.promotion));
     // Each promotion: its heading, its bar, then one band per line of its written amounts (their length varies:
     // the original's sub-lines make some promotions' text three times longer than others').
-    const charsPerLine = narrow ? 58 : 110;
-    const lines = (p: string) => Math.ceil((details.find((d) => d.key === detail(p))?.text.length ?? 0) / charsPerLine);
+    // Phone layouts wrap to the drawing's width in the widest usual font: Plot's line width, in ems, let long
+    // amounts stick out of the 288 px drawing.
+    const wrapped = (text: string) => wrapToWidth(text, width - 12, 11);
+    const lines = (p: string) => {
+      const text = details.find((d) => d.key === detail(p))?.text ?? '';
+      return narrow ? wrapped(text).length : Math.ceil(text.length / 110);
+    };
     const domain = promotions.flatMap((p) => [
       heading(p),
       bar(p),
@@ -270,13 +276,13 @@ export default defineChart({
         }),
         Plot.text(details, {
           y: 'key',
-          text: 'text',
+          text: narrow ? (d: { text: string }) => wrapped(d.text).join('\n') : 'text',
           frameAnchor: 'left',
           textAnchor: 'start',
           lineAnchor: 'top',
           dy: -6,
           fontSize: 11,
-          lineWidth: narrow ? 31 : 60,
+          lineWidth: narrow ? Infinity : 60,
           fillOpacity: 0.85,
         }),
       ],

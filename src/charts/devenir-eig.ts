@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatNumber } from '../lib/format.ts';
+import { wrapToWidth } from '../lib/text.ts';
 import { bandKey } from './helpers/bands.ts';
 import { NOT_YET_KNOWN } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -78,7 +79,7 @@ export default defineChart({
       'Les questionnaires de 2019 à 2021 sur les parcours des EIG sont sur le graphique « Que deviennent les EIG après le programme ? ».',
     ];
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, palette, width }) => {
     const careers = CAREERS.map((c) => c.parcours);
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     const head = (p: string) => bandKey(p, '');
@@ -87,8 +88,18 @@ export default defineChart({
     const drawn = rows.filter(known);
     const unknown = promotions.filter((p) => !rows.some((r) => r.promotion === p && known(r)));
     const stack = { y: (r: Row) => bar(r.promotion), x: 'effectif', z: 'parcours', order: careers } as const;
+    // Phone layouts wrap the counts to the drawing's width in the widest usual font, and make room for each line
+    // beyond two (three lines on the 288 px drawing).
+    const countsText = (p: string) =>
+      drawn
+        .filter((r) => r.promotion === p)
+        // A no-break space keeps each count with its career when lines wrap.
+        .map((r) => `${r.parcours.toLowerCase()}\u00a0${formatNumber(r.effectif!)}`)
+        .join(' · ');
+    const counts = (p: string) => (narrow ? wrapToWidth(countsText(p), width - 16, 11) : [countsText(p)]);
+    const extraLines = narrow ? Math.max(0, ...promotions.map((p) => counts(p).length - 2)) : 0;
     return {
-      height: promotions.length * (narrow ? 96 : 72) + 40,
+      height: promotions.length * (narrow ? 96 + 14 * extraLines : 72) + 40,
       marginLeft: 8,
       marginRight: narrow ? 16 : 40,
       marginBottom: 30,
@@ -119,23 +130,20 @@ export default defineChart({
           promotions.filter((p) => !unknown.includes(p)),
           {
             y: detail,
-            text: (p: string) =>
-              drawn
-                .filter((r) => r.promotion === p)
-                .map((r) => `${r.parcours.toLowerCase()} ${formatNumber(r.effectif!)}`)
-                .join(' · '),
+            text: (p: string) => (narrow ? counts(p).join('\n') : counts(p)[0]),
             frameAnchor: 'left',
             textAnchor: 'start',
             lineAnchor: 'top',
             dy: -6,
             fontSize: 11,
-            lineWidth: narrow ? 30 : 86,
+            lineWidth: narrow ? Infinity : 86,
           },
         ),
         Plot.text(unknown, {
           y: bar,
           x: 0,
-          text: () => `Devenir ${NOT_YET_KNOWN} (promotion en cours en mai 2019)`,
+          text: () =>
+            wrapToWidth(`Devenir ${NOT_YET_KNOWN} (promotion en cours en mai 2019)`, width - 24, 11).join('\n'),
           textAnchor: 'start',
           fontStyle: 'italic',
           fontSize: 11,

@@ -3,10 +3,11 @@ import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { byPromotion } from '../lib/promotions.ts';
+import { textWidth, wrapToWidth } from '../lib/text.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
 import { panelTitles } from './helpers/panels.ts';
 import { defineChart, type ChartRow } from './types.ts';
-import { marginFor } from './helpers/margins.ts';
+import { marginAfterBars, marginFor } from './helpers/margins.ts';
 
 const ALL = 'Tous les EIG';
 const APPLICATIONS = 'Candidatures';
@@ -178,22 +179,33 @@ export default defineChart({
     notes.push(NOT_PUBLISHED);
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, palette, width }) => {
     const groups = [...new Set(rows.map((r) => r.groupe))];
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     const drawn = rows.filter((r) => !meaningless(r));
-    const marginLeft = marginFor(groups, { min: narrow ? 100 : 190 });
+    // Group names on two lines where one would leave the bars too little room (the 288 px drawing).
+    const twoLines = marginFor(groups) > width * 0.55;
+    const groupLabel = (group: string) => (twoLines ? wrapToWidth(group, width * 0.4, 11).join('\n') : group);
+    const marginLeft = marginFor(groups.map(groupLabel), { min: narrow ? 100 : 190 });
+    // « aucun dans la promotion » starts at the axis; where it does not fit after the group names, « aucun ».
+    const none =
+      marginLeft + 4 + textWidth('aucun dans la promotion', 11) <= width ? 'aucun dans la promotion' : 'aucun';
     const label = (r: Row) =>
       meaningless(r)
-        ? 'aucun dans la promotion'
+        ? none
         : percentAsPrinted(r.part) +
           (r.femmes !== null && r.effectif !== null
             ? ` (${formatNumber(r.femmes)} sur ${formatNumber(r.effectif)})`
             : '');
     return {
-      height: promotions.length * groups.length * (narrow ? 22 : 20) + promotions.length * 30 + 30,
+      height: promotions.length * groups.length * (twoLines ? 30 : narrow ? 22 : 20) + promotions.length * 30 + 30,
       marginLeft,
-      marginRight: narrow ? 70 : 100,
+      marginRight: narrow
+        ? marginAfterBars(
+            rows.map((r) => ({ text: label(r), value: meaningless(r) ? 0 : r.part })),
+            { width, marginLeft, max: 100, min: 70 },
+          )
+        : 100,
       marginTop: 22,
       marginBottom: 28,
       x: {
@@ -203,7 +215,7 @@ export default defineChart({
         tickFormat: (v: number) => percentAsPrinted(v),
         ticks: narrow ? [0, 50, 100] : 10,
       },
-      y: { domain: groups, label: null, tickSize: 0, padding: 0.15 },
+      y: { domain: groups, label: null, tickSize: 0, padding: 0.15, tickFormat: groupLabel },
       fy: { domain: promotions, axis: null, padding: 0.25 },
       color: { domain: groups, range: palette },
       marks: [
@@ -212,7 +224,8 @@ export default defineChart({
           y: 'groupe',
           x: 'part',
           fill: 'groupe',
-          title: (d: Row) => `${d.promotion} — femmes parmi : ${d.groupe.toLowerCase()} : ${label(d)}`,
+          title: (d: Row) =>
+            `${d.promotion} — femmes parmi : ${d.groupe.toLowerCase()} : ${meaningless(d) ? 'aucun dans la promotion' : label(d)}`,
         }),
         Plot.text(rows, {
           fy: 'promotion',

@@ -4,7 +4,7 @@ import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { Figure } from '../lib/figures.ts';
 import { label, PROFILE_LABELS } from '../lib/labels.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
-import { defineChart } from './types.ts';
+import { defineChart, VARIANTS } from './types.ts';
 
 /** The original site's share and count indicators for each profile. */
 const ORIGINAL_OF: Record<string, [string, string]> = {
@@ -123,8 +123,11 @@ export default defineChart({
     }
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, palette, width }) => {
     const profiles = [...new Set(rows.map((r) => r.profil))];
+    // On the 288 px drawing « Développement » would run into « Data science » (promotion 4): abbreviated there.
+    const shown = (profile: string) =>
+      width < VARIANTS.narrow.width && profile === 'Développement' ? 'Dév.' : profile;
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     const computed = new Set(rows.filter((r) => r.nature === 'calculé').map((r) => r.promotion));
     const height = narrow ? 440 : 360;
@@ -170,7 +173,7 @@ export default defineChart({
             ...stack,
             fill: 'profil',
             text: (d) =>
-              `${d.profil}\n${formatPercent(d.part)}${d.effectif !== null ? `${narrow ? '\n' : ' · '}${formatNumber(d.effectif)} EIG` : ''}`,
+              `${shown(d.profil)}\n${formatPercent(d.part)}${d.effectif !== null ? `${narrow ? '\n' : ' · '}${formatNumber(d.effectif)} EIG` : ''}`,
             dy: band / 2 - labelSpace / 2 + 2,
             lineHeight: 1.05,
             fontSize: 11,

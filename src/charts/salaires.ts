@@ -264,13 +264,28 @@ export default defineChart({
         .filter((r) => r.promotion === p)
         .map(
           (r) =>
-            `${r.financeur.replace(/ \(.*\)$/u, '')} ${percentAsPrinted(r.part)}` +
+            // No-break space: a share stays with its payer when lines wrap.
+            `${r.financeur.replace(/ \(.*\)$/u, '')}\u00a0${percentAsPrinted(r.part)}` +
             // On a phone, two lines at most: the défis by funding mode stay in the table and the tooltips.
             (r.defis !== null && !narrow ? ` (${formatNumber(r.defis)} ${plural(r.defis, 'défi')})` : ''),
         )
         .join(' · ');
+    // Labels wrapped to the drawing's width in the widest usual font (Plot's lineWidth assumes a narrower one);
+    // every band is made tall enough for the longest (three lines on the 288 px drawing).
+    const originalLabel = (p: string) => wrapToWidth(`Site d’origine : ${originalLine(p)}`, width - 12, fontSize);
+    const blogLabel = (p: string) =>
+      wrapToWidth(
+        `Billet de mai 2019 : ${blog
+          .filter((r) => r.promotion === p)
+          .map((r) => `${r.financeur === PIA ? 'PIA' : 'administrations'}\u00a0${formatPercent(r.part)}`)
+          .join(' · ')}`,
+        width - 12,
+        fontSize,
+      );
+    const mostLines = Math.max(1, ...promotions.flatMap((p) => [originalLabel(p).length, blogLabel(p).length]));
+    const step = narrow ? Math.max(30, 13 * mostLines) : 22;
     return {
-      height: domain.length * (narrow ? 30 : 22) + 34,
+      height: domain.length * step + 34,
       marginLeft: 8,
       marginRight: narrow ? 64 : 170,
       marginBottom: 30,
@@ -302,8 +317,7 @@ export default defineChart({
           {
             y: (p: string) => labels(p, 'origine'),
             x: 0,
-            // Wrapped to the drawing's width in the widest usual font (Plot's lineWidth assumes a narrower one).
-            text: (p: string) => wrapToWidth(`Site d’origine : ${originalLine(p)}`, width - 12, fontSize).join('\n'),
+            text: (p: string) => originalLabel(p).join('\n'),
             textAnchor: 'start',
             fontSize,
             lineHeight: 1.1,
@@ -325,11 +339,7 @@ export default defineChart({
           {
             y: (p: string) => labels(p, 'billet'),
             x: 0,
-            text: (p: string) =>
-              `Billet de mai 2019 : ${blog
-                .filter((r) => r.promotion === p)
-                .map((r) => `${r.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(r.part)}`)
-                .join(' · ')}`,
+            text: (p: string) => blogLabel(p).join('\n'),
             textAnchor: 'start',
             fontSize,
           },
@@ -356,7 +366,7 @@ export default defineChart({
             y: (r: ChartRow<Row>) => bar(r.promotion, 'billet'),
             strokeDasharray: '3,2',
             strokeWidth: 2,
-            insetTop: -6,
+            insetTop: -2,
             insetBottom: -4,
           },
         ),

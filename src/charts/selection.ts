@@ -82,7 +82,7 @@ export default defineChart({
       marginRight: narrow ? 110 : 190,
       marginTop: 22,
       marginBottom: 28,
-      x: { grid: true, label: 'Personnes', labelArrow: 'none', ticks: narrow ? 3 : 6 },
+      x: { grid: true, label: 'Personnes', labelArrow: 'none', ticks: narrow ? 2 : 6 },
       y: {
         domain: stages,
         label: null,

@@ -49,11 +49,13 @@ export const DARK_PALETTE = [
 
 /**
  * The widths every chart is drawn at, each shown where its column is at least as wide as the drawing (so that its
- * labels keep their 11 px, see the container queries of site.css): phones; tablets, narrow windows and embeds in
- * a blog's column (drawn with the phone's layout, which has room to spare there); wider columns; the content
- * column of a wide screen. Files (SVG, PNG, thumbnails) use `wide`.
+ * labels keep their 11 px, see the container queries of site.css): the smallest phones (a 320 px screen leaves a
+ * 288 px column; 360 px Android phones, 328 px); phones of 390 px and more (358 px: the 360 px drawing at 0,99×);
+ * tablets, narrow windows and embeds in a blog's column (drawn with the phone's layout, which has room to spare
+ * there); wider columns; the content column of a wide screen. Files (SVG, PNG, thumbnails) use `wide`.
  */
 export const VARIANTS = {
+  small: { width: 288, narrow: true },
   narrow: { width: 360, narrow: true },
   medium: { width: 560, narrow: true },
   wide: { width: 720, narrow: false },

@@ -31,9 +31,16 @@ function draw({ chart, rows }: PublishedChart, variant: Variant, palette: readon
   const context: PlotContext = { ...VARIANTS[variant], palette };
   const options = chart.plot(rows, context);
   const color = options.color ? { ...options.color, legend: false } : undefined;
+  // Plot writes the x axis's title in the last pixels of the bottom margin: in the 28–30 px margins of most charts
+  // it ran into the last tick label. From 38 px, it sits below them.
+  const xTitle = typeof options.x?.label === 'string' && options.x.label !== '' && options.x.axis !== 'top';
+  const added = xTitle ? Math.max(0, 38 - (options.marginBottom ?? 30)) : 0;
+  const marginBottom = added > 0 ? 38 : options.marginBottom;
   const node = Plot.plot({
     width: context.width,
     ...options,
+    marginBottom,
+    height: options.height === undefined ? undefined : options.height + added,
     ...(color ? { color } : {}),
     document: document as unknown as Document,
     ariaLabel: chart.title,

@@ -3,6 +3,7 @@
  * cut « Somme des promotions » on phones once labels were set in 11 px.
  */
 import { textWidth } from '../../lib/text.ts';
+import { VARIANTS } from '../types.ts';
 
 /** Room for the widest of `labels` (each line of it), plus `gap` for the tick and its padding. */
 export function marginFor(labels: Iterable<string>, { fontSize = 11, gap = 10, min = 0 } = {}): number {
@@ -10,4 +11,39 @@ export function marginFor(labels: Iterable<string>, { fontSize = 11, gap = 10, m
   for (const label of labels)
     for (const line of label.split('\n')) widest = Math.max(widest, textWidth(line, fontSize));
   return Math.max(min, Math.ceil(widest + gap));
+}
+
+/**
+ * A length set for the 360 px phone drawing (a line width in ems, characters per line), scaled down for the
+ * narrower drawing of 320 px screens; wider drawings keep it as set.
+ */
+export function phoneLength(value: number, width: number): number {
+  return value * Math.min(1, width / VARIANTS.narrow.width);
+}
+
+/**
+ * Right margin for labels written just after their bar (`dx` px after it) on a 0–`max` axis: each label ends
+ * inside the drawing whatever its bar's length, with at least `min`.
+ */
+export function marginAfterBars(
+  labels: readonly { text: string; value: number }[],
+  {
+    width,
+    marginLeft,
+    max,
+    min = 0,
+    dx = 4,
+    fontSize = 11,
+  }: { width: number; marginLeft: number; max: number; min?: number; dx?: number; fontSize?: number },
+): number {
+  const room = width - marginLeft;
+  let margin = min;
+  for (const { text, value } of labels) {
+    const share = value / max;
+    if (share <= 0) continue;
+    // The label ends at marginLeft + share × (room − margin) + dx + its width, which must be ≤ width.
+    const needed = (share * room + dx + textWidth(text, fontSize) - room) / share;
+    margin = Math.max(margin, Math.ceil(needed));
+  }
+  return margin;
 }
