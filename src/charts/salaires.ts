@@ -189,7 +189,9 @@ export default defineChart({
   keyNotes: (rows) => [
     ...rows
       .filter((r) => r.financeur === SUM && r.part !== 100)
-      .map((sum) => `${sum.promotion} : les parts publiées font ${formatPercent(sum.part)}, pas 100 %.`),
+      .map(
+        (sum) => `${sum.promotion} : les parts publiées font ${formatPercent(sum.part)}, pas ${formatPercent(100)}.`,
+      ),
     ...unpublishedPromotions(rows).map((p) => `${p} : répartition non publiée (pas de barre).`),
   ],
   notes: (rows, { aggregates }) => {
@@ -197,7 +199,7 @@ export default defineChart({
     for (const sum of rows.filter((r) => r.financeur === SUM && r.part !== 100)) {
       const parts = rows.filter((r) => r.promotion === sum.promotion && isPost(r));
       notes.push(
-        `${sum.promotion} : les deux parts publiées (${parts.map((p) => `${p.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(p.part)}`).join(', ')}) font ${formatPercent(sum.part)}, pas 100 % ; le billet de mai 2019 ne dit pas d’où vient l’écart, sans doute des arrondis. La barre s’arrête donc à ${formatPercent(sum.part)}.`,
+        `${sum.promotion} : les deux parts publiées (${parts.map((p) => `${p.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(p.part)}`).join(', ')}) font ${formatPercent(sum.part)}, pas ${formatPercent(100)} ; le billet de mai 2019 ne dit pas d’où vient l’écart, sans doute des arrondis. La barre s’arrête donc à ${formatPercent(sum.part)}.`,
       );
     }
     const missing = unpublishedPromotions(rows);

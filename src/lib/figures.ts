@@ -4,6 +4,7 @@
  * can be traced back to the exact rows it was computed from.
  */
 import { tables, type Row, type SnapshotTables, type TableName } from './tables.ts';
+import { frenchSpacing } from './text.ts';
 
 /**
  * Where a figure comes from: one row of a snapshot table. Plain data (spread, cloned and written to JSON as is),
@@ -95,7 +96,8 @@ export function published<T extends TableName>(
 ): Figure {
   // Every field written in one literal (absent ones undefined, which JSON leaves out): a figure per row of a
   // large snapshot, and fields added afterwards would each cost a separate property store.
-  return { value, unit, from: [refOf(table, row)], computed: false, qualifier: extra.qualifier, note: extra.note };
+  const note = extra.note ? frenchSpacing(extra.note) : extra.note;
+  return { value, unit, from: [refOf(table, row)], computed: false, qualifier: extra.qualifier, note };
 }
 
 /** The sum of figures, keeping every row it comes from. */

@@ -10,7 +10,7 @@ import { coveredPromotions } from './aggregates/programme.ts';
 import { communityEigCounts, communityMentorCounts, composition } from './aggregates/profiles.ts';
 import type { TotalCheck } from './aggregates/totals.ts';
 import { concatFrom, sumOf, type Figure } from './figures.ts';
-import { formatFigure, formatMonth } from './format.ts';
+import { formatFigure, formatMonth, formatPercent } from './format.ts';
 import type { Publications } from './publications.ts';
 import { capitalise, flat, listFr, lowerFirst, ofPhrase, slugify as slug } from './text.ts';
 import {
@@ -147,7 +147,7 @@ function sumsToHundred(id: string, what: string, parts: { label: string; figure:
     severity: severity === 'incoherence' ? 'incoherence' : severity,
     title:
       severity === 'conforme'
-        ? flat`${what} : les parts publiées (${listed}) font bien 100 %.`
+        ? flat`${what} : les parts publiées (${listed}) font bien ${formatPercent(100)}.`
         : flat`${what} : les parts publiées (${listed}) font ${formatFigure(total)}${severity === 'arrondi' ? ', à l’arrondi près' : ''}.`,
     figures: [...parts, { label: 'Total', figure: total }],
   };

@@ -146,3 +146,11 @@ export function flat(strings: TemplateStringsArray, ...values: unknown[]): strin
   parts[parts.length - 1] = strings[strings.length - 1]!;
   return parts.join('');
 }
+
+/**
+ * French spacing in a text written by hand in the data (a note such as « 29 % de 14 projets »): a no-break space
+ * between a number and « % » or « € », as the site's own figures have, so that a line never starts with the unit.
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/(\d) ([%€])/gu, '$1\u00a0$2');
+}

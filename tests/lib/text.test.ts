@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { flat, listFr, of, wrapToWidth, wrapWords } from '../../src/lib/text.ts';
+import { flat, frenchSpacing, listFr, of, wrapToWidth, wrapWords } from '../../src/lib/text.ts';
 
 describe('French text helpers', () => {
   it('lists with commas and a final « et »', () => {
@@ -85,5 +85,14 @@ describe('wrapping', () => {
       expect(lines.join(' ')).toBe(text);
       for (const line of lines) expect(line).not.toMatch(/^(%|€|234)/u);
     }
+  });
+});
+
+describe('frenchSpacing', () => {
+  it('puts a no-break space between a number and « % » or « € », and touches nothing else', () => {
+    expect(frenchSpacing('29 % de 14 projets, 4 000 € nets')).toBe('29\u00a0% de 14 projets, 4 000\u00a0€ nets');
+    expect(frenchSpacing('plus de 90\u202f% ; 5 €uros ; % 3 ; EIG 3')).toBe(
+      'plus de 90\u202f% ; 5\u00a0€uros ; % 3 ; EIG 3',
+    );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * French typography over the text of every built page: no space before a comma or a full stop (« prévisionnel) ,
- * Etalab » came from line breaks between template expressions), and a space kept before « : ; ! ? ». Code
+ * Etalab » came from line breaks between template expressions), a space kept before « : ; ! ? », and a no-break
+ * space, never a plain one, between a number and « % » or « € » (a line must not start with « % »). Code
  * (addresses, commands) and the raw tables' cells (the data files as written) are not prose and are left out.
  */
 import { parseHTML } from 'linkedom';
@@ -25,7 +26,8 @@ function prose(source: string): string {
   for (const block of document.querySelectorAll('p, li, td, th, caption, h1, h2, h3, h4, div, summary, figcaption, br'))
     block.append(document.createTextNode(' '));
   // What is between « » quotes a publication or a data file word for word (« FIXME: eig2018 = 2? »).
-  return (document.body?.textContent ?? '').replace(/\s+/gu, ' ').replace(/«[^«»]*»/gu, '« citation »');
+  // Plain white space collapsed; no-break spaces (U+00A0, U+202F) kept, they are what the number rule checks.
+  return (document.body?.textContent ?? '').replace(/[ \t\r\n\f]+/gu, ' ').replace(/«[^«»]*»/gu, '« citation »');
 }
 
 /** Each fault with a little of its context. */
@@ -36,12 +38,14 @@ function faults(text: string): string[] {
     ...[...text.matchAll(/[\p{L}\p{N})»”][:;!?](?=\s|$)/gu)].map(
       (m) => `pas d’espace avant « ${m[0].slice(-1)} » : « ${around(m)} »`,
     ),
+    ...[...text.matchAll(/\d [%€]/gu)].map((m) => `espace sécable avant « ${m[0].slice(-1)} » : « ${around(m)} »`),
   ];
 }
 
 describe('the check', () => {
   it('finds a space before a comma or a full stop, and a missing space before « : ; ! ? »', () => {
-    const page = '<p>prévisionnel) , Etalab <b>3</b> . Fin</p><p>Sources: un; deux! trois?</p><code>/#promo , x</code>';
+    const page =
+      '<p>prévisionnel) , Etalab <b>3</b> . Fin</p><p>Sources: un; deux! trois?</p><code>/#promo , x</code><p>91,03 % et 5 €</p>';
     expect(faults(prose(page))).toEqual([
       expect.stringContaining('espace avant « , »'),
       expect.stringContaining('espace avant « . »'),
@@ -49,8 +53,12 @@ describe('the check', () => {
       expect.stringContaining('pas d’espace avant « ; »'),
       expect.stringContaining('pas d’espace avant « ! »'),
       expect.stringContaining('pas d’espace avant « ? »'),
+      expect.stringContaining('espace sécable avant « % »'),
+      expect.stringContaining('espace sécable avant « € »'),
     ]);
-    expect(faults(prose('<p>Sources : un ; deux ! 1,5 et 2.5, « trois » ? <a href="#">x</a>.</p>'))).toEqual([]);
+    expect(
+      faults(prose('<p>Sources : un ; deux ! 1,5 et 2.5, « trois » ? <a href="#">x</a>. 91,03\u202f% et 5\u00a0€</p>')),
+    ).toEqual([]);
   });
 });
 
