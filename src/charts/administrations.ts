@@ -5,8 +5,7 @@ import { coveredPromotions } from '../lib/aggregates/programme.ts';
 import { byPromotion, promotionSpan } from '../lib/promotions.ts';
 import { wrap } from './helpers/bar-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
-import { plural } from '../lib/text.ts';
-import { phoneLength } from './helpers/margins.ts';
+import { plural, wrapToWidth } from '../lib/text.ts';
 
 type Row = {
   administration: string;
@@ -232,9 +231,10 @@ export default defineChart({
         Plot.text([key], {
           fx: 0,
           frameAnchor: 'bottom-left',
-          text: (d) => d,
+          // Phone layouts wrap to the drawing's width in the widest usual font, as the other charts' notes.
+          text: (d) => (narrow ? wrapToWidth(d, width - 2 * marginX, 11).join('\n') : d),
           dy: narrow ? 32 : 18,
-          lineWidth: narrow ? phoneLength(29, width) : 60,
+          lineWidth: narrow ? Infinity : 60,
           lineAnchor: 'bottom',
           textAnchor: 'start',
           fontSize: 11,

@@ -130,7 +130,7 @@ export default defineChart({
           promotions.filter((p) => !unknown.includes(p)),
           {
             y: detail,
-            text: (p: string) => (narrow ? counts(p).join('\n') : counts(p)[0]),
+            text: (p: string) => counts(p).join('\n'),
             frameAnchor: 'left',
             textAnchor: 'start',
             lineAnchor: 'top',

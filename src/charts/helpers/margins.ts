@@ -3,7 +3,6 @@
  * cut « Somme des promotions » on phones once labels were set in 11 px.
  */
 import { textWidth } from '../../lib/text.ts';
-import { VARIANTS } from '../types.ts';
 
 /** Room for the widest of `labels` (each line of it), plus `gap` for the tick and its padding. */
 export function marginFor(labels: Iterable<string>, { fontSize = 11, gap = 10, min = 0 } = {}): number {
@@ -11,14 +10,6 @@ export function marginFor(labels: Iterable<string>, { fontSize = 11, gap = 10, m
   for (const label of labels)
     for (const line of label.split('\n')) widest = Math.max(widest, textWidth(line, fontSize));
   return Math.max(min, Math.ceil(widest + gap));
-}
-
-/**
- * A length set for the 360 px phone drawing (a line width in ems, characters per line), scaled down for the
- * narrower drawing of 320 px screens; wider drawings keep it as set.
- */
-export function phoneLength(value: number, width: number): number {
-  return value * Math.min(1, width / VARIANTS.narrow.width);
 }
 
 /**
