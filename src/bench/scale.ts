@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildModel } from '../lib/model.ts';
 import { tables, type SnapshotTables, type TableName } from '../lib/tables.ts';
-import { load } from '../load/snapshot-io.ts';
+import { readCheckedSnapshot } from '../load/snapshot-io.ts';
 import { LIMITS } from '../lib/limits.ts';
 
 export interface ScaleResult {
@@ -126,9 +126,10 @@ const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** The model of `workload` times the rows of `dataDir`: a number of copies, or `limits` (see limitFactors). */
 export async function runScale(workload: number | 'limits', dataDir = 'data'): Promise<ScaleResult> {
-  const loaded = await load(dataDir);
+  // The snapshot only, as the model needs: not the history, whose schema library alone is 14 MB of memory.
+  const loaded = await readCheckedSnapshot(dataDir);
   if (!loaded.ok) throw new Error(`instantané illisible : ${loaded.errors.map((e) => e.message).join(' ; ')}`);
-  const { snapshot } = loaded.data;
+  const { snapshot } = loaded;
   const real = snapshot.tables;
   const factor = workload === 'limits' ? limitFactors(snapshot.manifest.tables) : workload;
   const tables = syntheticTables(real, factor);

@@ -4,12 +4,13 @@
  * only when the snapshot cannot be published; inconsistencies between publications are listed, not fatal.
  */
 import { buildModel } from '../lib/model.ts';
-import { SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
+import { checkTitle, SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
 import { plural } from '../lib/text.ts';
 import { withDataLock } from '../load/data-lock.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
 import { completeInterruptedFetch } from '../fetch/journal.ts';
-import { dataDir, load } from '../load/snapshot-io.ts';
+import { load } from '../load/load.ts';
+import { dataDir } from '../load/snapshot-io.ts';
 import { pendingReview } from '../load/report-io.ts';
 
 export async function checkData(args: string[] = [], effects: Partial<Effects> = {}): Promise<number> {
@@ -45,7 +46,7 @@ async function checkLocked(dir: string, args: string[], fx: Effects): Promise<nu
   const verbose = args.includes('--verbose') || args.includes('-v');
   for (const check of report.checks) {
     if (verbose || (check.severity !== 'conforme' && check.severity !== 'arrondi')) {
-      fx.log(`  [${SEVERITY_LABELS[check.severity]}] ${check.title}`);
+      fx.log(`  [${SEVERITY_LABELS[check.severity]}] ${checkTitle(check)}`);
     }
   }
   if (!verbose) fx.log('  (arrondis et vérifications conformes : npm run data:check -- --verbose)');

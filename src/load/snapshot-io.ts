@@ -6,9 +6,7 @@ import { validateSnapshot } from '../lib/validate.ts';
 import type { DataFileError } from '../lib/csv/errors.ts';
 import { tableNames, tables, type TableName } from '../lib/tables.ts';
 import { sources } from '../../data/sources.ts';
-import type { StoredHistoryEntry } from '../lib/history.ts';
 import { withEffects, type Effects } from './effects.ts';
-import { readHistory } from './history.ts';
 import { dataDir, manifestPathOf, snapshotDirOf } from './paths.ts';
 
 export { dataDir, manifestPathOf, snapshotDirOf, stableJson } from './paths.ts';
@@ -49,30 +47,23 @@ export async function loadSnapshot(dir = dataDir(), effects: Partial<Effects> = 
   return parseSnapshot(files, manifest, snapshotDirOf(dir));
 }
 
-export type Loaded = {
-  snapshot: Snapshot;
-  /** The snapshot's history (data/history/), newest first. */
-  history: StoredHistoryEntry[];
-  /** Each table's file as committed, and the publications' file: the site offers them byte for byte. */
-  files: SnapshotFiles;
-};
-
-export type LoadResult = { ok: true; data: Loaded } | { ok: false; errors: (DataFileError | Error)[] };
+export type CheckedSnapshot =
+  { ok: true; snapshot: Snapshot; files: SnapshotFiles } | { ok: false; errors: (DataFileError | Error)[] };
 
 /**
- * The only way data enters the site and the commands: everything the build needs before it may publish, read
- * from `dir` through `effects` (every file typed and as in the manifest, no impossible value, every cited
- * publication known), or every problem found, one per line.
+ * The snapshot of `dir`, everything the model needs: every file typed and as in the manifest, no impossible
+ * value, every cited publication known; or every problem found, one per line.
  */
-export async function load(dir: string, effects: Partial<Pick<Effects, 'fs'>> = {}): Promise<LoadResult> {
+export async function readCheckedSnapshot(
+  dir: string,
+  effects: Partial<Pick<Effects, 'fs'>> = {},
+): Promise<CheckedSnapshot> {
   let result: SnapshotResult;
   let files: SnapshotFiles;
-  let history: StoredHistoryEntry[];
   try {
     const manifest = await readManifest(dir, effects);
     files = await readSnapshotFiles(dir, effects);
     result = parseSnapshot(files, manifest, snapshotDirOf(dir));
-    history = await readHistory(dir, effects);
   } catch (error) {
     return { ok: false, errors: [error as Error] };
   }
@@ -80,5 +71,5 @@ export async function load(dir: string, effects: Partial<Pick<Effects, 'fs'>> = 
   const { snapshot } = result;
   const errors = validateSnapshot(snapshot.tables, new Set(snapshot.publications.map((p) => p.id)), snapshotDirOf(dir));
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, data: { snapshot, history, files } };
+  return { ok: true, snapshot, files };
 }
