@@ -25,7 +25,7 @@ import {
 } from './labels.ts';
 import { byPromotion, isEigPromotion, promotionSpan } from './promotions.ts';
 import { websiteChecks } from './quality/websites.ts';
-import { originalSiteChecks } from './quality/original-site.ts';
+import { comparisonTitle, originalSiteChecks } from './quality/original-site.ts';
 
 /**
  * - `incoherence`: figures that should be equal are not (85 printed, 94 summed);
@@ -48,15 +48,41 @@ export const SEVERITY_LABELS: Record<Severity, string> = {
 
 const SEVERITY_ORDER: Severity[] = ['incoherence', 'ecart', 'approximation', 'arrondi', 'format', 'conforme'];
 
-export interface QualityCheck {
+interface CheckFields {
   /** Stable identifier, usable as an anchor (« total-defis-proposes »). */
   id: string;
   severity: Severity;
-  /** One sentence, in French, saying what was compared and what was found. */
-  title: string;
   /** The figures compared, each with the rows it comes from. */
   figures: { label: string; figure: Figure }[];
 }
+
+/** A check with its sentence. */
+export interface WrittenCheck extends CheckFields {
+  /** One sentence, in French, saying what was compared and what was found. */
+  title: string;
+}
+
+/**
+ * Two figures that should be equal, each labelled with who says it (« Le rapport 2019 »): the sentence is
+ * written from them when shown (checkTitle), since they are most of a large snapshot's checks.
+ */
+export interface Comparison extends CheckFields {
+  /** What is compared (« Designers, EIG 3 »). */
+  compares: string;
+}
+
+export type QualityCheck = WrittenCheck | Comparison;
+
+/** The check's sentence, in French, saying what was compared and what was found. */
+export const checkTitle = (check: QualityCheck): string => ('title' in check ? check.title : comparisonTitle(check));
+
+/** A check as shown and written to JSON: with its sentence. */
+export const writtenCheck = (check: QualityCheck): WrittenCheck => ({
+  id: check.id,
+  severity: check.severity,
+  title: checkTitle(check),
+  figures: check.figures,
+});
 
 export interface QualityReport {
   checks: QualityCheck[];

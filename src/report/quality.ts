@@ -4,7 +4,7 @@
  * incoherence, and the report must say so. Checks are matched by their stable id.
  */
 import type { Model } from '../lib/model.ts';
-import { SEVERITY_LABELS, type QualityCheck, type Severity } from '../lib/quality.ts';
+import { checkTitle, SEVERITY_LABELS, type QualityCheck, type Severity } from '../lib/quality.ts';
 
 /** What a reader of /qualite/ would call a problem; rounding and announced approximations are not. */
 const PROBLEMS: readonly Severity[] = ['incoherence', 'ecart', 'format'];
@@ -34,12 +34,12 @@ export function diffQuality(before: Model | Error, after: Model | Error): Qualit
         kind: problemNow ? 'cassee' : 'reparee',
         before: was,
         after: check.severity,
-        title: check.title,
+        title: checkTitle(check),
       });
   }
   for (const [id, check] of old) {
     if (!now.has(id) && PROBLEMS.includes(check.severity))
-      changes.push({ id, kind: 'reparee', before: check.severity, after: null, title: check.title });
+      changes.push({ id, kind: 'reparee', before: check.severity, after: null, title: checkTitle(check) });
   }
   return changes;
 }

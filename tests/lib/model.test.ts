@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import promotionsChart from '../../src/charts/promotions.ts';
 import type { Model } from '../../src/lib/model.ts';
-import type { Severity } from '../../src/lib/quality.ts';
+import { checkTitle, type Severity } from '../../src/lib/quality.ts';
 import { plainSpaces } from '../support/dist.ts';
 import { fixtureModel, lockedCopy, modelOf, removeCopy } from '../support/fixtures.ts';
 
@@ -240,7 +240,7 @@ describe('quality checks', () => {
 
   it('says what was compared, with both figures and the rows they come from', () => {
     const total = check(model, 'total-defis-proposes');
-    expect(plainSpaces(total.title)).toBe(
+    expect(plainSpaces(checkTitle(total))).toBe(
       'Défis proposés par les administrations : le total publié est 23, mais la somme des promotions EIG 1, EIG 2 et EIG 3 donne 25.',
     );
     expect(total.figures.map((f) => [f.label, f.figure.value, f.figure.from.map((r) => r.line)])).toEqual([
@@ -249,17 +249,17 @@ describe('quality checks', () => {
     ]);
 
     const posts = check(model, 'postes-eig-billet-rapport');
-    expect(plainSpaces(posts.title)).toBe(
+    expect(plainSpaces(checkTitle(posts))).toBe(
       'Postes d’EIG des promotions 1 à 3 : 21 selon le billet d’essai, 20 selon la somme des EIG des promotions 1 à 3 du rapport d’essai.',
     );
 
     const shares = check(model, 'profils-somme-parts-eig-2');
-    expect(plainSpaces(shares.title)).toBe(
+    expect(plainSpaces(checkTitle(shares))).toBe(
       'Profils de la promotion EIG 2 : les parts publiées (développement 50 %, data science 30 %, design 15 %) font 95 %.',
     );
     expect(values(model, 'profils-somme-parts-eig-2')).toEqual([50, 30, 15, 95]);
 
-    expect(plainSpaces(check(model, 'total-budget-salaires').title)).toBe(
+    expect(plainSpaces(checkTitle(check(model, 'total-budget-salaires')))).toBe(
       'Budget, salaires des EIG : le total publié (3 000 001 €) est la somme des promotions EIG 1, EIG 2 et EIG 3 (3 000 000,70 €), arrondie.',
     );
     expect(values(model, 'structures-accueil')).toEqual([5, 7, 5]);
@@ -268,7 +268,7 @@ describe('quality checks', () => {
 
   it('names a figure’s publication by its designation from publications.csv', () => {
     const site = check(model, 'communaute-eig-eig-2');
-    expect(plainSpaces(site.title)).toBe(
+    expect(plainSpaces(checkTitle(site))).toBe(
       'Nombre d’EIG, EIG 2 : 5 selon la liste de la communauté du site du programme, 6 selon le rapport d’essai.',
     );
   });

@@ -9,8 +9,10 @@ import { ORIGINAL } from '../../src/lib/aggregates/original-site.ts';
 import { indexPublications } from '../../src/lib/publications.ts';
 import { originalSiteChecks } from '../../src/lib/quality/original-site.ts';
 import { tableNames, type Row, type SnapshotTables } from '../../src/lib/tables.ts';
+import { checkTitle } from '../../src/lib/quality.ts';
 
 const SOURCE = 'data-eig-forever-2019';
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/gu, ' ');
 
 function snapshot(
   figures: [string, string, string, number | null, string][],
@@ -64,14 +66,14 @@ describe('the original site’s figures', () => {
 });
 
 describe('checks of the original site against itself', () => {
-  const cost = (total: number) =>
+  const cost = (total: number, share = 95.58) =>
     snapshot([
       ['financement', ORIGINAL.salariesTotal, 'EIG 1', 756553.38, 'euros'],
       ['financement', ORIGINAL.communicationTotal, 'EIG 1', 0, 'euros'],
       ['financement', ORIGINAL.accompanimentTotal, 'EIG 1', 25000, 'euros'],
       ['financement', ORIGINAL.researchTotal, 'EIG 1', 10000, 'euros'],
       ['financement', ORIGINAL.programmeTotal, 'EIG 1', total, 'euros'],
-      ['financement', ORIGINAL.shareSalaries, 'EIG 1', 95.58, 'pourcent'],
+      ['financement', ORIGINAL.shareSalaries, 'EIG 1', share, 'pourcent'],
     ]);
 
   it('finds a total that is not the sum of its parts, and says on what total the shares were computed', () => {
@@ -80,9 +82,27 @@ describe('checks of the original site against itself', () => {
     expect(total.figures.map((f) => f.figure.value)).toEqual([766553.38, 791553.38]);
     const share = byId(cost(766553.38), 'origine-part-part-des-salaires-dans-le-cout-total-du-programme-eig-1')!;
     expect(share.severity).toBe('incoherence');
-    expect(share.title.replace(/[\u00a0\u202f]/gu, ' ')).toContain(
+    expect(checkTitle(share).replace(/[\u00a0\u202f]/gu, ' ')).toContain(
       'sur la somme des postes (791 553,38 €), le calcul donne 95,58 %',
     );
+    expect(plain(checkTitle(total))).toBe(
+      'Site d’origine, EIG 1, coût total du programme : 766 553,38 € selon le total de la publication « data-eig-forever-2019 », 791 553,38 € selon la somme de ses parties.',
+    );
+  });
+
+  // A comparison's sentence is written from the check when shown: each of its three forms, whole.
+  it('writes the sentence of a comparison from its figures and their labels', () => {
+    const sentence = (total: number, share: number, id: string) =>
+      plain(checkTitle(checksOf(cost(total, share)).find((c) => c.id === id)!));
+    expect(sentence(791553.38, 95.58, 'origine-somme-cout-total-eig-1')).toBe(
+      'Site d’origine, EIG 1, coût total du programme : 791 553,38 € selon le total de la publication « data-eig-forever-2019 » comme selon la somme de ses parties.',
+    );
+    expect(sentence(791553.38, 96, 'origine-part-part-des-salaires-dans-le-cout-total-du-programme-eig-1')).toBe(
+      'Site d’origine, EIG 1, « Part des salaires dans le coût total du programme » : 96 % selon la publication « data-eig-forever-2019 », 95,58 % selon le calcul sur le total imprimé (791 553,38 €) ; sur la somme des postes (791 553,38 €), le calcul donne 95,58 %, soit le même chiffre une fois arrondi.',
+    );
+    const check = checksOf(cost(791553.38, 96)).find((c) => c.id === 'origine-somme-cout-total-eig-1')!;
+    expect(structuredClone(check)).toEqual(check);
+    expect(checkTitle(structuredClone(check))).toBe(checkTitle(check));
   });
 
   it('finds nothing when the total is the sum, and the share its computation rounded as printed', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/lib/model.ts';
-import type { QualityReport } from '../../src/lib/quality.ts';
-import { jsonWithCitations } from '../../src/publish/outputs.ts';
+import { checkTitle, type QualityReport, type WrittenCheck } from '../../src/lib/quality.ts';
+import { aggregateFiles, jsonWithCitations } from '../../src/publish/outputs.ts';
 import { budgetRef, keyRef, reference, rowRef } from '../support/reference.ts';
 import { loadContext } from '../support/site-context.ts';
 
@@ -122,12 +122,14 @@ describe('data-quality report', () => {
       Object.values(Object.getOwnPropertyDescriptors(c)).some((d) => d.get),
     );
     expect(accessors.map((c) => c.id)).toEqual([]);
-    const json = JSON.parse(jsonWithCitations(report, model)) as QualityReport;
+    const json = JSON.parse(jsonWithCitations(aggregateFiles(model).qualite.data, model)) as {
+      checks: WrittenCheck[];
+    };
     expect(json.checks.map((c) => c.id)).toEqual(report.checks.map((c) => c.id));
     json.checks.forEach((written, i) => {
       const shown = report.checks[i]!;
       expect(Object.keys(written).sort()).toEqual(['figures', 'id', 'severity', 'title']);
-      expect(written.title).toBe(shown.title);
+      expect(written.title).toBe(checkTitle(shown));
       expect(written.title).toMatch(/\.$/u);
       expect(written.figures.map((f) => [f.label, f.figure.value])).toEqual(
         shown.figures.map((f) => [f.label, f.figure.value]),

@@ -9,7 +9,7 @@ import { MAP_YEARS, ORIGINAL as O } from '../aggregates/original-site.ts';
 import { concatFrom, sumOf, type Figure } from '../figures.ts';
 import { formatNumber, formatValue, NBSP } from '../format.ts';
 import type { Publications } from '../publications.ts';
-import type { QualityCheck, Severity } from '../quality.ts';
+import type { Comparison, QualityCheck, Severity } from '../quality.ts';
 import { flat, ofPhrase, slugify } from '../text.ts';
 
 /** Shares keep the original's two decimals (« 95,58 % »), which formatPercent would round to one. */
@@ -39,7 +39,9 @@ function severityOf(a: number, b: number, tolerance: number, different: Severity
 
 /**
  * Two figures that should be equal. With `printedRounding`, `b` is a computation of what `a` prints, and `a`
- * equal to it rounded as printed is no difference at all.
+ * equal to it rounded as printed is no difference at all. The check holds what is compared and the two sides;
+ * its sentence is written when shown (comparisonTitle): a large snapshot has tens of thousands of them, and
+ * their sentences would be the larger part of the report's memory.
  */
 function compared(
   id: string,
@@ -50,19 +52,10 @@ function compared(
   tolerance = 0,
   printedRounding = false,
 ): QualityCheck {
-  const severity = severityOf(a.figure.value, b.figure.value, tolerance, different, printedRounding);
-  let title: string;
-  if (severity !== 'conforme')
-    title = flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
-  else
-    title =
-      Math.abs(a.figure.value - b.figure.value) < 1e-6
-        ? flat`${what} : ${text(a.figure)} selon ${a.source} comme selon ${b.source}.`
-        : flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`;
   return {
     id: flat`${id}`,
-    severity,
-    title,
+    severity: severityOf(a.figure.value, b.figure.value, tolerance, different, printedRounding),
+    compares: what,
     figures: [
       { label: capital(a.source), figure: a.figure },
       { label: capital(b.source), figure: b.figure },
@@ -70,9 +63,30 @@ function compared(
   };
 }
 
+/** The sentence of a comparison: « Designers, EIG 3 : 5 selon le site d’origine comme selon la liste… ». */
+export function comparisonTitle({ compares: what, severity, figures }: Comparison): string {
+  const [a, b] = figures.map(({ label, figure }) => ({ source: uncapital(label), figure }));
+  if (!a || !b) throw new RangeError(`comparaison « ${what} » sans ses deux chiffres`);
+  if (severity !== 'conforme')
+    return flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
+  return Math.abs(a.figure.value - b.figure.value) < 1e-6
+    ? flat`${what} : ${text(a.figure)} selon ${a.source} comme selon ${b.source}.`
+    : flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`;
+}
+
 // The same few sources name thousands of checks on a large snapshot: one label string per source.
 const labels = new Map<string, string>();
-const capital = (s: string) => labels.get(s) ?? labels.set(s, s.charAt(0).toUpperCase() + s.slice(1)).get(s)!;
+function capital(source: string): string {
+  const known = labels.get(source);
+  if (known) return known;
+  // The sentence reads the source back from its label (uncapital): only a source written in lower case can be.
+  if (source.charAt(0) === source.charAt(0).toUpperCase())
+    throw new RangeError(`source « ${source} » : un groupe nominal en minuscule est attendu (« le rapport 2019 »)`);
+  const label = source.charAt(0).toUpperCase() + source.slice(1);
+  labels.set(source, label);
+  return label;
+}
+const uncapital = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 // The same few indicator names make the ids of thousands of checks on a large snapshot: each slugified once.
 const slugs = new Map<string, string>();
