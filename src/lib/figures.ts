@@ -7,14 +7,14 @@ import { tables, type Row, type SnapshotTables, type TableName } from './tables.
 import { frenchSpacing } from './text.ts';
 
 /**
- * Where a figure comes from: one row of a snapshot table. Plain data (spread, cloned and written to JSON as is),
- * and compact: the row's key columns are read from the table when a page or a report shows them (see
- * rowKey), so a large snapshot holds one small reference per row whatever its key (see the scale benchmark).
+ * Where a figure comes from: one row of a snapshot table, which is the row itself (the reader writes its table
+ * and line into it), so a large snapshot holds no reference object beside its rows (see the scale benchmark).
+ * Plain data, like the row; JSON files and reports write it as a citation, with the row's key (see citations).
  */
 export interface RowRef {
-  readonly table: TableName;
+  readonly _table: TableName;
   /** Line of the row in the table's CSV file (the header is line 1). */
-  readonly line: number;
+  readonly _line: number;
   /** Publication id cited by the row (see data/publications.csv). */
   readonly source: string;
 }
@@ -45,15 +45,16 @@ export interface Figure {
   note?: string | null;
 }
 
-type LineRow = { _line: number; source?: unknown };
+type LineRow = { _table?: unknown; _line: number; source?: unknown };
 
 /**
- * The reference to a row. The aggregates read each row once (into one figure, or one défi) and share that
- * object, so a row gets one reference without a cache (a WeakMap entry per row cost more than the reference).
+ * The reference to a row: the row itself when read from a snapshot (it carries its table); a row made by other
+ * means, such as a test's, gets a reference of its own.
  */
 export function refOf<T extends TableName>(table: T, row: Row<T>): RowRef {
-  const { _line, source } = row as unknown as LineRow;
-  return { table, line: _line, source: String(source ?? '') };
+  const { _table, _line, source } = row as unknown as LineRow;
+  if (_table === table) return row as unknown as RowRef;
+  return { _table: table, _line, source: String(source ?? '') };
 }
 
 /** The key columns of the row a reference points to, e.g. { promotion: 'EIG 1', indicateur: 'eig' }. */
@@ -74,15 +75,15 @@ export interface Citation {
 export function citations(data: SnapshotTables): (ref: RowRef) => Citation {
   const byLine = new Map<TableName, Map<number, Record<string, unknown>>>();
   return (ref) => {
-    let lines = byLine.get(ref.table);
+    let lines = byLine.get(ref._table);
     if (!lines) {
-      lines = new Map((data[ref.table] as unknown as (LineRow & Record<string, unknown>)[]).map((r) => [r._line, r]));
-      byLine.set(ref.table, lines);
+      lines = new Map((data[ref._table] as unknown as (LineRow & Record<string, unknown>)[]).map((r) => [r._line, r]));
+      byLine.set(ref._table, lines);
     }
-    const row = lines.get(ref.line);
+    const row = lines.get(ref._line);
     const key: RowKey = {};
-    for (const column of tables[ref.table].key) key[column] = String(row?.[column] ?? '');
-    return { table: ref.table, line: ref.line, key, source: ref.source };
+    for (const column of tables[ref._table].key) key[column] = String(row?.[column] ?? '');
+    return { table: ref._table, line: ref._line, key, source: String(ref.source ?? '') };
   };
 }
 
@@ -94,10 +95,13 @@ export function published<T extends TableName>(
   unit: Unit,
   extra: Pick<Figure, 'qualifier' | 'note'> = {},
 ): Figure {
-  // Every field written in one literal (absent ones undefined, which JSON leaves out): a figure per row of a
-  // large snapshot, and fields added afterwards would each cost a separate property store.
+  // Every field written in one literal, never added afterwards (each would cost a separate property store), and
+  // the qualifier and note only when given (null is written to JSON, so kept): a figure per row of a large
+  // snapshot, most of them read from tables that have neither.
+  const from = [refOf(table, row)];
+  if (extra.qualifier === undefined && extra.note === undefined) return { value, unit, from, computed: false };
   const note = extra.note ? frenchSpacing(extra.note) : extra.note;
-  return { value, unit, from: [refOf(table, row)], computed: false, qualifier: extra.qualifier, note };
+  return { value, unit, from, computed: false, qualifier: extra.qualifier, note };
 }
 
 /** The sum of figures, keeping every row it comes from. */

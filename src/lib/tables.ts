@@ -4,7 +4,8 @@ import type { RowOf, TableSpec } from './csv/schema.ts';
 export const tables = sources.tables satisfies Record<string, TableSpec>;
 export type Tables = typeof tables;
 export type TableName = keyof Tables;
-export type Row<T extends TableName> = RowOf<Tables[T]>;
+/** A row of a snapshot table: its columns, its line and its table (the reader writes both). */
+export type Row<T extends TableName> = RowOf<Tables[T]> & { readonly _table: T };
 
 export const tableNames = Object.keys(tables) as TableName[];
 

@@ -143,7 +143,9 @@ function diffChart(
 
 /** A row of the snapshot it was read from, cited with its key (a report outlives the snapshot's rows). */
 function cite(context: ChartContext | Error, ref: RowRef): Citation {
-  return context instanceof Error ? { ...ref, key: {} } : context.cite(ref);
+  return context instanceof Error
+    ? { table: ref._table, line: ref._line, key: {}, source: ref.source }
+    : context.cite(ref);
 }
 
 function rowsOf(chart: Chart, context: ChartContext | Error): Row[] | Error {

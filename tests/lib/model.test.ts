@@ -40,17 +40,32 @@ describe('the model of a snapshot', () => {
 
   it('cites a row with its key, its line and its publication', () => {
     // chiffres-cles.csv, line 25: « Total,defis_proposes,23,defis,rapport-essai ».
-    expect(model.cite({ table: 'chiffres-cles', line: 25, source: 'rapport-essai' })).toEqual({
+    expect(model.cite({ _table: 'chiffres-cles', _line: 25, source: 'rapport-essai' })).toEqual({
       table: 'chiffres-cles',
       line: 25,
       key: { promotion: 'Total', indicateur: 'defis_proposes' },
       source: 'rapport-essai',
     });
     // defis.csv, line 5: « "Œuvres, inventaire",EIG 2,… » (a quoted name with a comma).
-    expect(model.cite({ table: 'defis', line: 5, source: 'site-essai' }).key).toEqual({
+    expect(model.cite({ _table: 'defis', _line: 5, source: 'site-essai' }).key).toEqual({
       defi: 'Œuvres, inventaire',
       promotion: 'EIG 2',
     });
+  });
+
+  it('cites the rows themselves: a figure’s provenance is the row read from the file, with its table and line', () => {
+    const total = model.aggregates.programme.data.totals.find((t) => t.indicator === 'defis_proposes')!;
+    const rows = model.tables['chiffres-cles'];
+    // The very objects of the table (no reference object beside each row), which know their table and line.
+    expect(total.computed.from.map((ref) => rows.indexOf(ref as (typeof rows)[number]))).toEqual(
+      [22, 23, 24].map((line) => rows.findIndex((r) => r._line === line)),
+    );
+    expect(total.computed.from.every((ref) => rows.includes(ref as (typeof rows)[number]))).toBe(true);
+    expect(total.computed.from.map((ref) => [ref._table, ref._line])).toEqual([
+      ['chiffres-cles', 22],
+      ['chiffres-cles', 23],
+      ['chiffres-cles', 24],
+    ]);
   });
 });
 
@@ -64,7 +79,7 @@ describe('aggregates', () => {
     // Défis proposés: 5 + 8 + 12 = 25, printed 23.
     expect([total('defis_proposes').printed.value, total('defis_proposes').computed.value]).toEqual([23, 25]);
     expect(total('defis_proposes').difference).toBe(2);
-    expect(total('defis_proposes').computed.from.map((r) => r.line)).toEqual([22, 23, 24]);
+    expect(total('defis_proposes').computed.from.map((r) => r._line)).toEqual([22, 23, 24]);
     expect(totals.map((t) => t.indicator)).toEqual([
       'eig',
       'mentors',
@@ -243,7 +258,7 @@ describe('quality checks', () => {
     expect(plainSpaces(checkTitle(total))).toBe(
       'Défis proposés par les administrations : le total publié est 23, mais la somme des promotions EIG 1, EIG 2 et EIG 3 donne 25.',
     );
-    expect(total.figures.map((f) => [f.label, f.figure.value, f.figure.from.map((r) => r.line)])).toEqual([
+    expect(total.figures.map((f) => [f.label, f.figure.value, f.figure.from.map((r) => r._line)])).toEqual([
       ['Total publié', 23, [25]],
       ['Somme des promotions EIG 1, EIG 2 et EIG 3', 25, [22, 23, 24]],
     ]);

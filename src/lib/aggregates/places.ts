@@ -85,14 +85,21 @@ export function placesOf(rows: readonly Row<'defis-2017-2023'>[], gazetteer: Gaz
     byTown.set(ville, located);
     return located;
   };
-  const defis = rows.map<DefiPlace>((row) => ({
-    slug: row.slug,
-    titre: row.titre,
-    promotion: row.promotion,
-    ref: refOf('defis-2017-2023', row),
-    ville: row.ville ?? '',
-    ...locate(row.ville ?? ''),
-  }));
+  const defis = rows.map<DefiPlace>((row) => {
+    // Every field in the literal (no spread): a défi per row of a large snapshot, and spread fields would each
+    // cost a separate property store.
+    const { matched, unmatched, kind } = locate(row.ville ?? '');
+    return {
+      slug: row.slug,
+      titre: row.titre,
+      promotion: row.promotion,
+      ref: refOf('defis-2017-2023', row),
+      ville: row.ville ?? '',
+      matched,
+      unmatched,
+      kind,
+    };
+  });
 
   const towns = new Map<string, TownPoint>();
   const unplaced = new Map<string, UnplacedSite>();
