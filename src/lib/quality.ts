@@ -25,7 +25,7 @@ import {
 } from './labels.ts';
 import { byPromotion, isEigPromotion, promotionSpan } from './promotions.ts';
 import { websiteChecks } from './quality/websites.ts';
-import { comparisonTitle, originalSiteChecks } from './quality/original-site.ts';
+import { comparisonFigures, comparisonTitle, originalSiteChecks } from './quality/original-site.ts';
 
 /**
  * - `incoherence`: figures that should be equal are not (85 printed, 94 summed);
@@ -52,23 +52,35 @@ interface CheckFields {
   /** Stable identifier, usable as an anchor (« total-defis-proposes »). */
   id: string;
   severity: Severity;
-  /** The figures compared, each with the rows it comes from. */
-  figures: { label: string; figure: Figure }[];
+}
+
+export interface CheckedFigure {
+  /** Who says it, or what it is (« Le rapport 2019 », « Somme des postes »). */
+  label: string;
+  figure: Figure;
 }
 
 /** A check with its sentence. */
 export interface WrittenCheck extends CheckFields {
   /** One sentence, in French, saying what was compared and what was found. */
   title: string;
+  /** The figures compared, each with the rows it comes from. */
+  figures: CheckedFigure[];
 }
 
 /**
- * Two figures that should be equal, each labelled with who says it (« Le rapport 2019 »): the sentence is
- * written from them when shown (checkTitle), since they are most of a large snapshot's checks.
+ * Two figures that should be equal, each with who says it. The sentence and the labels are written from them
+ * when shown (checkTitle, checkFigures): comparisons are most of a large snapshot's checks, and their sentences
+ * would be the larger part of the report's memory.
  */
 export interface Comparison extends CheckFields {
   /** What is compared (« Designers, EIG 3 »). */
   compares: string;
+  /** Who says the first figure, as a noun phrase (« le site d’origine »), and the figure; then the second. */
+  sourceA: string;
+  figureA: Figure;
+  sourceB: string;
+  figureB: Figure;
 }
 
 export type QualityCheck = WrittenCheck | Comparison;
@@ -76,13 +88,15 @@ export type QualityCheck = WrittenCheck | Comparison;
 /** The check's sentence, in French, saying what was compared and what was found. */
 export const checkTitle = (check: QualityCheck): string => ('title' in check ? check.title : comparisonTitle(check));
 
-/** A check as shown and written to JSON: with its sentence. */
-export const writtenCheck = (check: QualityCheck): WrittenCheck => ({
-  id: check.id,
-  severity: check.severity,
-  title: checkTitle(check),
-  figures: check.figures,
-});
+/** The figures a check compares, each with its label and the rows it comes from. */
+export const checkFigures = (check: QualityCheck): CheckedFigure[] =>
+  'figures' in check ? check.figures : comparisonFigures(check);
+
+/** A check as shown and written to JSON: with its sentence and labelled figures. */
+export const writtenCheck = (check: QualityCheck): WrittenCheck =>
+  'title' in check
+    ? check
+    : { id: check.id, severity: check.severity, title: checkTitle(check), figures: checkFigures(check) };
 
 export interface QualityReport {
   checks: QualityCheck[];

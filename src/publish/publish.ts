@@ -9,7 +9,7 @@ import type { RowRef } from '../lib/figures.ts';
 import { formatDate } from '../lib/format.ts';
 import type { Model } from '../lib/model.ts';
 import type { Publication } from '../lib/publications.ts';
-import { writtenCheck, type WrittenCheck } from '../lib/quality.ts';
+import { checkFigures, writtenCheck, type WrittenCheck } from '../lib/quality.ts';
 import { plural } from '../lib/text.ts';
 import { chartAddresses, type ChartAddresses } from '../routes.ts';
 import { ORIGINAL_SITE, SITE_NAME } from '../site/meta.ts';
@@ -95,7 +95,8 @@ function publishChart(chart: Chart, model: Model): PublishedChart {
     quality: model.quality.checks
       .filter(
         (check) =>
-          check.severity !== 'conforme' && check.figures.some((f) => f.figure.from.some((r) => shown.has(refKey(r)))),
+          check.severity !== 'conforme' &&
+          checkFigures(check).some((f) => f.figure.from.some((r) => shown.has(refKey(r)))),
       )
       .map(writtenCheck),
     addresses: chartAddresses(chart.slug),

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import promotionsChart from '../../src/charts/promotions.ts';
 import type { Model } from '../../src/lib/model.ts';
-import { checkTitle, type Severity } from '../../src/lib/quality.ts';
+import { checkFigures, checkTitle, type Severity } from '../../src/lib/quality.ts';
 import { plainSpaces } from '../support/dist.ts';
 import { fixtureModel, lockedCopy, modelOf, removeCopy } from '../support/fixtures.ts';
 
@@ -19,7 +19,7 @@ const check = (m: Model, id: string) => {
   if (!found) throw new Error(`vérification absente : ${id}`);
   return found;
 };
-const values = (m: Model, id: string) => check(m, id).figures.map((f) => f.figure.value);
+const values = (m: Model, id: string) => checkFigures(check(m, id)).map((f) => f.figure.value);
 
 describe('the model of a snapshot', () => {
   it('names every promotion of the data, in programme order, with its most frequent year', () => {
@@ -258,7 +258,7 @@ describe('quality checks', () => {
     expect(plainSpaces(checkTitle(total))).toBe(
       'Défis proposés par les administrations : le total publié est 23, mais la somme des promotions EIG 1, EIG 2 et EIG 3 donne 25.',
     );
-    expect(total.figures.map((f) => [f.label, f.figure.value, f.figure.from.map((r) => r._line)])).toEqual([
+    expect(checkFigures(total).map((f) => [f.label, f.figure.value, f.figure.from.map((r) => r._line)])).toEqual([
       ['Total publié', 23, [25]],
       ['Somme des promotions EIG 1, EIG 2 et EIG 3', 25, [22, 23, 24]],
     ]);
@@ -331,6 +331,6 @@ describe('a promotion that only the data knows (EIG 9)', () => {
     expect(values(withNine, 'taille-equipes-eig-9')).toEqual([3, 5]);
     expect(check(withNine, 'taille-equipes-eig-9').severity).toBe('ecart');
     // Printed by the report for promotions 1 to 3, the total of EIG still adds up those three.
-    expect(check(withNine, 'total-eig').figures[1]!.figure.value).toBe(20);
+    expect(checkFigures(check(withNine, 'total-eig'))[1]!.figure.value).toBe(20);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/lib/model.ts';
-import { checkTitle, type QualityReport, type WrittenCheck } from '../../src/lib/quality.ts';
+import { checkFigures, checkTitle, type QualityReport, type WrittenCheck } from '../../src/lib/quality.ts';
 import { aggregateFiles, jsonWithCitations } from '../../src/publish/outputs.ts';
 import { budgetRef, keyRef, reference, rowRef } from '../support/reference.ts';
 import { loadContext } from '../support/site-context.ts';
@@ -32,10 +32,10 @@ describe('data-quality report', () => {
     const where = `${keyRef('Total', 'defis_proposes')} ; sum of ${keyRef(PROMOTIONS, 'defis_proposes')}`;
     expect(c.severity, where).toBe('incoherence');
     expect(
-      c.figures.map((f) => f.figure.value),
+      checkFigures(c).map((f) => f.figure.value),
       where,
     ).toEqual([85, 94]);
-    expect(c.figures[1]!.figure.from, where).toHaveLength(3);
+    expect(checkFigures(c)[1]!.figure.from, where).toHaveLength(3);
     expect(
       check('defis-deposes-billet-rapport').severity,
       `${keyRef('Total', 'defis_deposes')} ; ${keyRef('Total', 'defis_proposes')}`,
@@ -47,7 +47,7 @@ describe('data-quality report', () => {
     const where = `${budgetRef('Total', 'salaires')} ; sum of ${budgetRef(PROMOTIONS, 'salaires')}`;
     expect(c.severity, where).toBe('arrondi');
     expect(
-      c.figures.map((f) => f.figure.value),
+      checkFigures(c).map((f) => f.figure.value),
       where,
     ).toEqual([4658243, 4658243.47]);
   });
@@ -63,11 +63,11 @@ describe('data-quality report', () => {
         `${listRef(promotion, ['mentor'])} ; ${keyRef(promotion, 'mentors')}`,
       ).toBe('ecart');
     expect(
-      check('taille-equipes-eig-1').figures.map((f) => f.figure.value),
+      checkFigures(check('taille-equipes-eig-1')).map((f) => f.figure.value),
       `defis.csv: nb_eig of the défis of EIG 1 ; ${keyRef('EIG 1', 'eig')}`,
     ).toEqual([9, 11]);
     expect(
-      check('defis-liste-eig-4').figures.map((f) => f.figure.value),
+      checkFigures(check('defis-liste-eig-4')).map((f) => f.figure.value),
       `defis.csv: défis of EIG 4 ; ${keyRef('EIG 4', 'defis')}`,
     ).toEqual([17, 16]);
     expect(
@@ -90,7 +90,7 @@ describe('data-quality report', () => {
       .join(' ; ');
     expect(c.severity, where).toBe('incoherence');
     expect(
-      c.figures.map((f) => f.figure.value),
+      checkFigures(c).map((f) => f.figure.value),
       where,
     ).toEqual([13, 14]);
   });
@@ -132,7 +132,7 @@ describe('data-quality report', () => {
       expect(written.title).toBe(checkTitle(shown));
       expect(written.title).toMatch(/\.$/u);
       expect(written.figures.map((f) => [f.label, f.figure.value])).toEqual(
-        shown.figures.map((f) => [f.label, f.figure.value]),
+        checkFigures(shown).map((f) => [f.label, f.figure.value]),
       );
     });
     const mentors = json.checks.find((c) => c.id === 'communaute-mentors-eig-1')!;

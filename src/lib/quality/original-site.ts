@@ -9,7 +9,7 @@ import { MAP_YEARS, ORIGINAL as O } from '../aggregates/original-site.ts';
 import { concatFrom, sumOf, type Figure } from '../figures.ts';
 import { formatNumber, formatValue, NBSP } from '../format.ts';
 import type { Publications } from '../publications.ts';
-import type { Comparison, QualityCheck, Severity } from '../quality.ts';
+import type { CheckedFigure, Comparison, QualityCheck, Severity } from '../quality.ts';
 import { flat, ofPhrase, slugify } from '../text.ts';
 
 /** Shares keep the original's two decimals (« 95,58 % »), which formatPercent would round to one. */
@@ -56,17 +56,17 @@ function compared(
     id: flat`${id}`,
     severity: severityOf(a.figure.value, b.figure.value, tolerance, different, printedRounding),
     compares: what,
-    figures: [
-      { label: capital(a.source), figure: a.figure },
-      { label: capital(b.source), figure: b.figure },
-    ],
+    sourceA: a.source,
+    figureA: a.figure,
+    sourceB: b.source,
+    figureB: b.figure,
   };
 }
 
 /** The sentence of a comparison: « Designers, EIG 3 : 5 selon le site d’origine comme selon la liste… ». */
-export function comparisonTitle({ compares: what, severity, figures }: Comparison): string {
-  const [a, b] = figures.map(({ label, figure }) => ({ source: uncapital(label), figure }));
-  if (!a || !b) throw new RangeError(`comparaison « ${what} » sans ses deux chiffres`);
+export function comparisonTitle({ compares: what, severity, ...sides }: Comparison): string {
+  const a = { source: sides.sourceA, figure: sides.figureA };
+  const b = { source: sides.sourceB, figure: sides.figureB };
   if (severity !== 'conforme')
     return flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
   return Math.abs(a.figure.value - b.figure.value) < 1e-6
@@ -76,17 +76,13 @@ export function comparisonTitle({ compares: what, severity, figures }: Compariso
 
 // The same few sources name thousands of checks on a large snapshot: one label string per source.
 const labels = new Map<string, string>();
-function capital(source: string): string {
-  const known = labels.get(source);
-  if (known) return known;
-  // The sentence reads the source back from its label (uncapital): only a source written in lower case can be.
-  if (source.charAt(0) === source.charAt(0).toUpperCase())
-    throw new RangeError(`source « ${source} » : un groupe nominal en minuscule est attendu (« le rapport 2019 »)`);
-  const label = source.charAt(0).toUpperCase() + source.slice(1);
-  labels.set(source, label);
-  return label;
-}
-const uncapital = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+const capital = (s: string) => labels.get(s) ?? labels.set(s, s.charAt(0).toUpperCase() + s.slice(1)).get(s)!;
+
+/** The figures of a comparison, each labelled with who says it (« Le rapport 2019 »). */
+export const comparisonFigures = (check: Comparison): CheckedFigure[] => [
+  { label: capital(check.sourceA), figure: check.figureA },
+  { label: capital(check.sourceB), figure: check.figureB },
+];
 
 // The same few indicator names make the ids of thousands of checks on a large snapshot: each slugified once.
 const slugs = new Map<string, string>();
