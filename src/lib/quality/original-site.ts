@@ -51,7 +51,7 @@ function compared(
   different: Severity,
   tolerance = 0,
   printedRounding = false,
-): QualityCheck {
+): Comparison {
   return {
     id: flat`${id}`,
     severity: severityOf(a.figure.value, b.figure.value, tolerance, different, printedRounding),
@@ -74,7 +74,7 @@ export function comparisonTitle({ compares: what, severity, ...sides }: Comparis
     : flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`;
 }
 
-// The same few sources name thousands of checks on a large snapshot: one label string per source.
+// The same few sources label thousands of figures on a quality page: one label string per source.
 const labels = new Map<string, string>();
 const capital = (s: string) => labels.get(s) ?? labels.set(s, s.charAt(0).toUpperCase() + s.slice(1)).get(s)!;
 
