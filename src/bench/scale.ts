@@ -2,7 +2,8 @@
  * The scale benchmark of issue 5: the aggregates and the data-quality report (buildAggregates) fed `factor`
  * times the rows of the real snapshot. The rows are synthetic, made from the real ones (see syntheticTables),
  * so that the copies add work (more promotions, défis, survey results to count and check) instead of
- * overwriting each other.
+ * overwriting each other. Their texts are written flat, as the CSV reader's are (a template literal's result is a
+ * tree of its pieces, larger than the text: see flat).
  *
  * It runs in a child process of its own (see runScaleChild in bench.ts) so that its peak memory is its own.
  */
@@ -11,6 +12,7 @@ import { buildModel } from '../lib/model.ts';
 import { tables, type SnapshotTables, type TableName } from '../lib/tables.ts';
 import { readCheckedSnapshot } from '../load/snapshot-io.ts';
 import { LIMITS } from '../lib/limits.ts';
+import { flat } from '../lib/text.ts';
 
 export interface ScaleResult {
   /** Copies of the snapshot's rows: one number for every table, or one per table (the `limits` workload). */
@@ -39,13 +41,13 @@ const eigNumber = (promotion: string) => /^EIG\s*(\d+)$/iu.exec(promotion.trim()
 
 function shiftPromotion(promotion: string, copy: number, stride: number): string {
   const n = eigNumber(promotion);
-  return n ? `EIG ${Number(n) + stride * copy}` : `${promotion} ${copy}`;
+  return n ? flat`EIG ${Number(n) + stride * copy}` : flat`${promotion} ${copy}`;
 }
 
 /** The website's wording for a shifted promotion: « Promotion n » for EIG n, else the wording with the copy's number. */
 function websiteWording(promotion: string, wording: string, copy: number): string {
   const n = eigNumber(promotion);
-  return n ? `Promotion ${n}` : `${wording} ${copy}`;
+  return n ? flat`Promotion ${n}` : flat`${wording} ${copy}`;
 }
 
 /** Copies of each table: the same for all, or one per table. */
@@ -85,7 +87,7 @@ export function syntheticTables(real: SnapshotTables, factors: Factors): Snapsho
           if (typeof row.promotion_source === 'string')
             copy.promotion_source = websiteWording(promotion, row.promotion_source, k);
         } else {
-          copy[other] = `${String(row[other])} ${k}`;
+          copy[other] = flat`${String(row[other])} ${k}`;
         }
         copies[k * rows.length + i] = copy;
       }

@@ -129,7 +129,7 @@ function totalCheck(check: TotalCheck, what: string, idPrefix: string): QualityC
         ? flat`${what} : le total publié (${printed}) est la somme ${scope} (${computed}), arrondie.`
         : `${what} : le total publié est ${printed}, mais la somme ${scope} donne ${computed}.`;
   return {
-    id: `${idPrefix}-${slug(check.indicator)}`,
+    id: flat`${idPrefix}-${slug(check.indicator)}`,
     severity,
     title,
     figures: [
@@ -204,7 +204,7 @@ function budgetChecks(inputs: Figures): QualityCheck[] {
   const promotions = inputs.promotionBudgetChecks.map((c) => {
     const severity = compare(c.computed.value, c.printed.value, 1);
     return {
-      id: `budget-total-${slug(c.promotion)}`,
+      id: flat`budget-total-${slug(c.promotion)}`,
       severity,
       title:
         severity === 'conforme'
@@ -299,7 +299,7 @@ function crossSourceChecks(inputs: Figures, sourceName: SourceName, publications
     if (!reported) continue;
     checks.push(
       comparison(
-        `communaute-eig-${slug(promotion)}`,
+        flat`communaute-eig-${slug(promotion)}`,
         `Nombre d’EIG, ${promotion}`,
         { source: 'la liste de la communauté du site du programme', figure },
         { source: sourceName(reported), figure: reported },
@@ -312,7 +312,7 @@ function crossSourceChecks(inputs: Figures, sourceName: SourceName, publications
     if (!reported) continue;
     checks.push(
       comparison(
-        `communaute-mentors-${slug(promotion)}`,
+        flat`communaute-mentors-${slug(promotion)}`,
         `Nombre de mentors, ${promotion}`,
         { source: 'la liste de la communauté du site du programme', figure },
         { source: sourceName(reported), figure: reported },
@@ -336,7 +336,7 @@ function crossSourceChecks(inputs: Figures, sourceName: SourceName, publications
     if (reported) {
       checks.push(
         comparison(
-          `defis-liste-${slug(promotion)}`,
+          flat`defis-liste-${slug(promotion)}`,
           `Nombre de défis, ${promotion}`,
           {
             source: 'la liste des défis du site du programme',
@@ -353,7 +353,7 @@ function crossSourceChecks(inputs: Figures, sourceName: SourceName, publications
     if (!reported) continue;
     checks.push(
       comparison(
-        `taille-equipes-${slug(promotion)}`,
+        flat`taille-equipes-${slug(promotion)}`,
         `Nombre d’EIG, ${promotion}`,
         { source: 'la somme des tailles d’équipe de la liste des défis', figure },
         { source: sourceName(reported), figure: reported },
@@ -407,7 +407,7 @@ function profileChecks(kf: KeyFigures, sourceName: SourceName): QualityCheck[] {
     if (counts.length > 1 && reported) {
       checks.push(
         comparison(
-          `profils-somme-effectifs-${slug(promotion)}`,
+          flat`profils-somme-effectifs-${slug(promotion)}`,
           `Profils de la promotion ${promotion}`,
           { source: 'la somme des effectifs par profil', figure: sumOf(counts, 'personnes') },
           { source: `le nombre d’EIG publié (${sourceName(reported)})`, figure: reported },
@@ -426,7 +426,7 @@ function profileChecks(kf: KeyFigures, sourceName: SourceName): QualityCheck[] {
       };
       checks.push(
         comparison(
-          `profils-part-effectif-${slug(promotion)}-${slug(item.profile)}`,
+          flat`profils-part-effectif-${slug(promotion)}-${slug(item.profile)}`,
           `${label(PROFILE_LABELS, item.profile)}, promotion ${promotion}`,
           { source: sourceName(item.share), figure: item.share },
           { source: 'le calcul sur les effectifs publiés', figure: computedShare },
@@ -460,7 +460,7 @@ function ratioChecks(inputs: Figures, sourceName: SourceName): QualityCheck[] {
     const computed: Figure = { value: (100 * part) / whole, unit: 'pourcent', from: item.figure.from, computed: true };
     checks.push(
       comparison(
-        `enquete-ratio-${slug(item.survey)}-${slug(item.population)}-${slug(item.indicator)}`,
+        flat`enquete-ratio-${slug(item.survey)}-${slug(item.population)}-${slug(item.indicator)}`,
         `${label(QUESTION_LABELS, item.indicator)} (${label(POPULATION_LABELS, item.population)}, ${label(SURVEY_SHORT_LABELS, item.survey)})`,
         { source: sourceName(item.figure), figure: item.figure },
         { source: `le calcul ${part} sur ${whole}`, figure: computed },
@@ -481,7 +481,7 @@ function ratioChecks(inputs: Figures, sourceName: SourceName): QualityCheck[] {
     };
     checks.push(
       comparison(
-        `suivi-ratio-${slug(item.promotion)}-${item.date}-${slug(item.category)}`,
+        flat`suivi-ratio-${slug(item.promotion)}-${item.date}-${slug(item.category)}`,
         `${label(FOLLOW_UP_LABELS, item.category)}, ${item.promotion}, ${formatMonth(item.date)}`,
         {
           source: sourceName(item.figure),
@@ -507,7 +507,7 @@ function followUpChecks(inputs: Figures): QualityCheck[] {
       .filter((s) => s !== reference)
       .map((s) =>
         comparison(
-          `suivi-somme-${slug(promotion)}-${s.date}-${slug(s.indicator)}`,
+          flat`suivi-somme-${slug(promotion)}-${s.date}-${slug(s.indicator)}`,
           `${label(FOLLOW_UP_LABELS, s.indicator)}, ${promotion}, ${formatMonth(s.date)}`,
           { source: 'la somme de ses catégories', figure: s.total },
           {
@@ -524,7 +524,7 @@ function formatChecks(defis: Defi[]): QualityCheck[] {
   const links = defis
     .filter((d) => d.code && !d.code.wellFormed)
     .map<QualityCheck>((d) => ({
-      id: `lien-${slug(d.promotion)}-${slug(d.name)}`,
+      id: flat`lien-${slug(d.promotion)}-${slug(d.name)}`,
       severity: 'format',
       title: flat`Défi « ${d.name} » (${d.promotion}) : le lien vers le code source « ${d.code!.url} » est mal formé (pas de nom de domaine).`,
       figures: [
@@ -532,7 +532,7 @@ function formatChecks(defis: Defi[]): QualityCheck[] {
       ],
     }));
   const spellings = spellingVariants(defis).map<QualityCheck>((group) => ({
-    id: `orthographe-${slug(group.key)}`,
+    id: flat`orthographe-${slug(group.key)}`,
     severity: 'format',
     title: flat`Une même administration écrite de ${group.spellings.length} façons : ${group.spellings.map((s) => `« ${s.text} »`).join(', ')}.`,
     figures: group.spellings.map((s) => ({

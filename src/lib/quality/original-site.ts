@@ -53,7 +53,7 @@ function compared(
   printedRounding = false,
 ): Comparison {
   return {
-    id: flat`${id}`,
+    id,
     severity: severityOf(a.figure.value, b.figure.value, tolerance, different, printedRounding),
     compares: what,
     sourceA: a.source,
@@ -181,8 +181,8 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
       if (!total) continue;
       checks.push(
         compared(
-          `origine-somme-${s.id}-${slug(promotion)}`,
-          `Site d’origine, ${promotion}, ${s.what}`,
+          flat`origine-somme-${s.id}-${slug(promotion)}`,
+          flat`Site d’origine, ${promotion}, ${s.what}`,
           { source: s.total === '' ? 'le total attendu' : `le total ${ofPhrase(site)}`, figure: total },
           { source: 'la somme de ses parties', figure: sum },
           'incoherence',
@@ -214,8 +214,8 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
         const matchesTotal = Math.abs(onTotal.value - printed.value) <= 0.006;
         checks.push(
           compared(
-            `origine-part-${slug(shareName)}-${slug(promotion)}`,
-            `Site d’origine, ${promotion}, « ${shareName} »`,
+            flat`origine-part-${slug(shareName)}-${slug(promotion)}`,
+            flat`Site d’origine, ${promotion}, « ${shareName} »`,
             { source: site, figure: printed },
             {
               source: matchesTotal
@@ -254,8 +254,8 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
       const part = v(partName, promotion);
       const whole = v(wholeName, promotion);
       if (!printed || !part || !whole) continue;
-      const id = `origine-ratio-${slug(shareName)}-${slug(promotion)}`;
-      const what = `Site d’origine, ${promotion}, « ${shareName} »`;
+      const id = flat`origine-ratio-${slug(shareName)}-${slug(promotion)}`;
+      const what = flat`Site d’origine, ${promotion}, « ${shareName} »`;
       const computed = share(part, whole);
       if (!computed) {
         checks.push({
@@ -274,7 +274,7 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
           id,
           what,
           { source: site, figure: printed },
-          { source: `le calcul ${formatNumber(part.value)} sur ${formatNumber(whole.value)}`, figure: computed },
+          { source: flat`le calcul ${formatNumber(part.value)} sur ${formatNumber(whole.value)}`, figure: computed },
           'incoherence',
           tolerance,
           true,
@@ -286,8 +286,8 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
     if (laureates && eig)
       checks.push(
         compared(
-          `origine-laureats-${slug(promotion)}`,
-          `Site d’origine, ${promotion}, lauréats et EIG`,
+          flat`origine-laureats-${slug(promotion)}`,
+          flat`Site d’origine, ${promotion}, lauréats et EIG`,
           { source: `ses lauréats`, figure: laureates },
           { source: 'son nombre d’EIG', figure: eig },
           'incoherence',
@@ -448,8 +448,8 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
       if (!mine || !theirs) continue;
       checks.push(
         compared(
-          `origine-${a.id}-${slug(promotion)}`,
-          `${a.what.charAt(0).toUpperCase()}${a.what.slice(1)}, ${promotion}`,
+          flat`origine-${a.id}-${slug(promotion)}`,
+          flat`${a.what.charAt(0).toUpperCase()}${a.what.slice(1)}, ${promotion}`,
           { source: site, figure: mine },
           { source: nameOf(theirs), figure: theirs },
           a.different,
@@ -464,9 +464,9 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
     if (self && cofunded && blog) {
       checks.push(
         compared(
-          `origine-part-administrations-${slug(promotion)}`,
-          `Part des salaires payée par les administrations (défis autofinancés et cofinancés), ${promotion}`,
-          { source: `${site} (somme de ses deux parts)`, figure: sumOf([self, cofunded], 'pourcent') },
+          flat`origine-part-administrations-${slug(promotion)}`,
+          flat`Part des salaires payée par les administrations (défis autofinancés et cofinancés), ${promotion}`,
+          { source: flat`${site} (somme de ses deux parts)`, figure: sumOf([self, cofunded], 'pourcent') },
           { source: nameOf(blog), figure: blog },
           'ecart',
           1,
@@ -490,9 +490,9 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
     if (yearly.length === 0 || !total) continue;
     checks.push(
       compared(
-        `origine-articles-${id}`,
-        `${name}, 2017 à 2019`,
-        { source: `la somme des chiffres annuels ${ofPhrase(site)}`, figure: sumOf(yearly, 'articles') },
+        flat`origine-articles-${id}`,
+        flat`${name}, 2017 à 2019`,
+        { source: flat`la somme des chiffres annuels ${ofPhrase(site)}`, figure: sumOf(yearly, 'articles') },
         { source: nameOf(total), figure: total },
         'ecart',
       ),
@@ -515,8 +515,8 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
       if (!mine || !listed) continue;
       checks.push(
         compared(
-          `origine-communaute-${slug(profile)}-${slug(promotion)}`,
-          `${name.replace(/^Nombre de /u, '').replace(/^./u, (c) => c.toUpperCase())}, ${promotion}`,
+          flat`origine-communaute-${slug(profile)}-${slug(promotion)}`,
+          flat`${name.replace(/^Nombre de /u, '').replace(/^./u, (c) => c.toUpperCase())}, ${promotion}`,
           { source: site, figure: mine },
           { source: 'la liste de la communauté du site du programme', figure: listed.figure },
           'ecart',
@@ -538,8 +538,8 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
     if (defis)
       checks.push(
         compared(
-          `origine-carte-defis-${year}`,
-          `Défis de ${year} (${promotion})`,
+          flat`origine-carte-defis-${year}`,
+          flat`Défis de ${year} (${promotion})`,
           {
             source: 'la somme des services de la carte du site d’origine',
             figure: sumOf(
@@ -547,7 +547,7 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
               'défis',
             ),
           },
-          { source: `les chiffres ${ofPhrase(site)}`, figure: defis },
+          { source: flat`les chiffres ${ofPhrase(site)}`, figure: defis },
           'incoherence',
         ),
       );
@@ -555,13 +555,13 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
     if (administrations)
       checks.push(
         compared(
-          `origine-carte-administrations-${year}`,
-          `Administrations ayant accueilli un défi en ${year} (${promotion})`,
+          flat`origine-carte-administrations-${year}`,
+          flat`Administrations ayant accueilli un défi en ${year} (${promotion})`,
           {
             source: 'les services de la carte du site d’origine qui en comptent un',
             figure: count(hosting.length, refs, 'structures'),
           },
-          { source: `les chiffres ${ofPhrase(site)}`, figure: administrations },
+          { source: flat`les chiffres ${ofPhrase(site)}`, figure: administrations },
           'incoherence',
         ),
       );
@@ -570,10 +570,10 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
       const tutelles = new Set(hosting.map((s) => s.tutelle));
       checks.push(
         compared(
-          `origine-carte-ministeres-${year}`,
-          `Ministères ou organismes de tutelle ayant accueilli un défi en ${year} (${promotion})`,
+          flat`origine-carte-ministeres-${year}`,
+          flat`Ministères ou organismes de tutelle ayant accueilli un défi en ${year} (${promotion})`,
           { source: 'les tutelles de la carte du site d’origine', figure: count(tutelles.size, refs, 'structures') },
-          { source: `le nombre de ministères ${ofPhrase(site)}`, figure: ministries },
+          { source: flat`le nombre de ministères ${ofPhrase(site)}`, figure: ministries },
           'ecart',
         ),
       );
@@ -584,16 +584,16 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
       const far = hosting.filter((s) => kilometres(s.latitude, s.longitude, PARIS_CENTRE.lat, PARIS_CENTRE.lon) > 30);
       checks.push(
         compared(
-          `origine-carte-hors-paris-${year}`,
-          `Défis hors de Paris en ${year} (${promotion})`,
+          flat`origine-carte-hors-paris-${year}`,
+          flat`Défis hors de Paris en ${year} (${promotion})`,
           {
-            source: `la carte du site d’origine (services à plus de 30 km du centre de Paris${far.length > 0 ? ` : ${far.map((s) => s.service).join(', ')}` : ''})`,
+            source: flat`la carte du site d’origine (services à plus de 30 km du centre de Paris${far.length > 0 ? ` : ${far.map((s) => s.service).join(', ')}` : ''})`,
             figure: sumOf(
               far.map((s) => s.defis[year]),
               'défis',
             ),
           },
-          { source: `les chiffres ${ofPhrase(site)}`, figure: outside },
+          { source: flat`les chiffres ${ofPhrase(site)}`, figure: outside },
           'incoherence',
         ),
       );
@@ -609,8 +609,8 @@ export function originalSiteChecks(inputs: Figures, publications: Publications):
       const inParis = listed.find((k) => k.kind === 'paris')?.figure;
       checks.push(
         compared(
-          `origine-paris-site-${slug(promotion)}`,
-          `Défis à Paris, ${promotion}`,
+          flat`origine-paris-site-${slug(promotion)}`,
+          flat`Défis à Paris, ${promotion}`,
           { source: site, figure: paris },
           {
             source: 'les villes des défis du site actuel du programme',

@@ -55,7 +55,7 @@ export function websiteChecks(inputs: Figures, publications: Publications): Qual
   for (const { field, compared, differ } of fields as FieldComparison[]) {
     const what = FIELD_LABELS[field];
     checks.push({
-      id: `sites-${field}`,
+      id: flat`sites-${field}`,
       severity: differ.length > 0 ? 'ecart' : 'conforme',
       title:
         differ.length > 0
@@ -68,7 +68,7 @@ export function websiteChecks(inputs: Figures, publications: Publications): Qual
     });
     for (const { pair, previous, current } of differ) {
       checks.push({
-        id: `sites-${field}-${slugify(pair.current)}`,
+        id: flat`sites-${field}-${slugify(pair.current)}`,
         severity: 'ecart',
         title: flat`Défi « ${pair.currentRow.titre} » (${pair.currentRow.promotion}), ${what} : ${written(previous)} selon ${previousName}, ${written(current)} selon ${currentName}.`,
         figures: [
@@ -80,7 +80,7 @@ export function websiteChecks(inputs: Figures, publications: Publications): Qual
   }
   for (const defi of unmatched) {
     checks.push({
-      id: `sites-absent-${slugify(defi.promotion)}-${slugify(defi.name)}`,
+      id: flat`sites-absent-${slugify(defi.promotion)}-${slugify(defi.name)}`,
       severity: 'ecart',
       title: flat`Défi « ${defi.name} » (${defi.promotion}) : listé par ${previousName}, introuvable sous ce titre sur ${currentName}.`,
       figures: [{ label: previousTag, figure: { value: 1, unit: 'défis', from: [defi.ref], computed: false } }],
