@@ -83,7 +83,7 @@ export function citations(data: SnapshotTables): (ref: RowRef) => Citation {
     const row = lines.get(ref._line);
     const key: RowKey = {};
     for (const column of tables[ref._table].key) key[column] = String(row?.[column] ?? '');
-    return { table: ref._table, line: ref._line, key, source: String(ref.source ?? '') };
+    return { table: ref._table, line: ref._line, key, source: ref.source };
   };
 }
 

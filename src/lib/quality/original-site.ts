@@ -64,14 +64,13 @@ function compared(
 }
 
 /** The sentence of a comparison: « Designers, EIG 3 : 5 selon le site d’origine comme selon la liste… ». */
-export function comparisonTitle({ compares: what, severity, ...sides }: Comparison): string {
-  const a = { source: sides.sourceA, figure: sides.figureA };
-  const b = { source: sides.sourceB, figure: sides.figureB };
-  if (severity !== 'conforme')
-    return flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}${severity === 'arrondi' ? ' (arrondi)' : ''}.`;
-  return Math.abs(a.figure.value - b.figure.value) < 1e-6
-    ? flat`${what} : ${text(a.figure)} selon ${a.source} comme selon ${b.source}.`
-    : flat`${what} : ${text(a.figure)} selon ${a.source}, ${text(b.figure)} selon ${b.source}, soit le même chiffre une fois arrondi.`;
+export function comparisonTitle(c: Comparison): string {
+  const [a, b] = [text(c.figureA), text(c.figureB)];
+  if (c.severity !== 'conforme')
+    return flat`${c.compares} : ${a} selon ${c.sourceA}, ${b} selon ${c.sourceB}${c.severity === 'arrondi' ? ' (arrondi)' : ''}.`;
+  return Math.abs(c.figureA.value - c.figureB.value) < 1e-6
+    ? flat`${c.compares} : ${a} selon ${c.sourceA} comme selon ${c.sourceB}.`
+    : flat`${c.compares} : ${a} selon ${c.sourceA}, ${b} selon ${c.sourceB}, soit le même chiffre une fois arrondi.`;
 }
 
 // The same few sources label thousands of figures on a quality page: one label string per source.
