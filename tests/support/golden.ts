@@ -37,6 +37,28 @@ export function normaliseHtml(html: string): string {
   );
 }
 
+/** Decimals kept in a drawing's coordinates: a hundredth of a pixel, well below what a screen shows. */
+const SVG_DECIMALS = 2;
+
+/**
+ * An SVG drawing normalised as a page is (one tag per line, see normaliseHtml), with the numbers of its attribute
+ * values (coordinates, paths, transforms) rounded to a hundredth of a pixel: Plot's scales write 15 or more decimals
+ * (« 217.6470588235294 »), whose last digits move when the same figures are summed in another order, though the
+ * picture does not. Text is left as built.
+ */
+export function normaliseSvg(svg: string): string {
+  const rounded = svg.replace(/(\s[\w:-]+=")([^"]*)"/gu, (_, name: string, value: string) => {
+    const values = value.replace(/-?\d+\.\d{3,}(?:e-?\d+)?/gu, (n) => String(roundTo(Number(n))));
+    return `${name}${values}"`;
+  });
+  return normaliseHtml(rounded);
+}
+
+function roundTo(n: number): number {
+  const factor = 10 ** SVG_DECIMALS;
+  return Math.round(n * factor) / factor;
+}
+
 /**
  * Compares `actual` with the golden file `name` (a path under tests/golden/). Throws, with a unified diff, when they
  * differ; writes the file instead with UPDATE_GOLDEN=1.
