@@ -8,8 +8,11 @@ import { defineConfig } from 'vitest/config';
 // - site: the built site (three builds made once by tests/global-setup.ts: data/, hostile texts, and the small
 //   fixture whose pages, JSON and CSV are compared with tests/golden/; UPDATE_GOLDEN=1 rewrites those) and the
 //   pages in Chromium.
+// The reporter is Vitest's default one, which also prints what is running after 30 s without a line when the output
+// is not a terminal (CI, a log): the site project's builds and browser tests would otherwise be minutes of silence.
 export default defineConfig({
   test: {
+    reporters: ['./tests/support/progress-reporter.ts'],
     projects: [
       {
         test: {
@@ -22,6 +25,7 @@ export default defineConfig({
             'tests/bench/**/*.test.ts',
             'tests/client/**/*.test.ts',
             'tests/publish/**/*.test.ts',
+            'tests/tooling/**/*.test.ts',
           ],
           environment: 'node',
           testTimeout: 20_000,

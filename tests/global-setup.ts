@@ -19,17 +19,25 @@ declare module 'vitest' {
   }
 }
 
+async function announced(build: string, run: () => Promise<void>): Promise<void> {
+  const start = performance.now();
+  console.log(`Building the test site ${build}…`);
+  await run();
+  console.log(`Built the test site ${build} in ${((performance.now() - start) / 1000).toFixed(0)} s.`);
+}
+
 export default async function setup(project: TestProject) {
   const root = await mkdtemp(join(tmpdir(), 'eig-site-'));
   const siteDir = join(root, 'site');
   const hostileData = join(root, 'hostile-data');
   const hostileSiteDir = join(root, 'hostile-site');
   const fixtureSiteDir = join(root, 'fixture-site');
-  await buildSite(siteDir);
+  // One after the other: builds share the project's .astro/ folder for their intermediate files. Each says when it
+  // starts and ends, as Vitest says nothing while a global setup runs.
+  await announced('1 of 3, the real snapshot', () => buildSite(siteDir));
   await makeHostileData(hostileData);
-  await buildSite(hostileSiteDir, hostileData);
-  // One after the other: builds share the project's .astro/ folder for their intermediate files.
-  await buildSite(fixtureSiteDir, fixtureDir('small'));
+  await announced('2 of 3, hostile texts', () => buildSite(hostileSiteDir, hostileData));
+  await announced('3 of 3, the small fixture', () => buildSite(fixtureSiteDir, fixtureDir('small')));
   project.provide('siteDir', siteDir);
   project.provide('hostileSiteDir', hostileSiteDir);
   project.provide('fixtureSiteDir', fixtureSiteDir);
