@@ -64,8 +64,8 @@ describe('install scripts', () => {
     );
   });
 
-  it.each(withInstallScripts)('of $path, when denied, are not needed: it works without', async ({ path, name }) => {
-    if (manifest.allowScripts?.[name] !== false) return;
+  const denied = withInstallScripts.filter(({ name }) => manifest.allowScripts?.[name] === false);
+  it.each(denied)('of $path are denied, and not needed: it works without', async ({ path, name }) => {
     const check = checks[name];
     expect(check, `${name}'s install script is denied: say here what it must still do`).toBeDefined();
     await check!(path);
