@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { measureTransfer } from '../../src/bench/transfer.ts';
+import { charts } from '../../src/charts/registry.ts';
 import { routes } from '../../src/routes.ts';
 import { reference } from '../support/reference.ts';
 import { guardedContext, launchChromium, visit } from '../support/browser.ts';
@@ -15,6 +16,9 @@ const dist = inject('siteDir');
 const KB = 1024;
 const PATH = routes.chart('carte');
 const services = reference('carte-2019.csv');
+const columns = charts.find((chart) => chart.slug === 'carte')!.columns;
+/** The header of a column of the map's data table, as the chart declares it. */
+const label = (key: string) => columns.find((column) => column.key === key)!.label;
 
 let server: StaticServer;
 let browser: Browser;
@@ -53,12 +57,31 @@ async function open(width: number, javaScriptEnabled: boolean, hash = '') {
 }
 
 describe('the map page', () => {
-  it.each([1280, 390])('shows every service with JavaScript off, at %i px', async (width) => {
-    const { page, close } = await open(width, false);
-    expect(await visibleServices(page)).toBe(services.length);
-    await expect(page.locator('#donnees')).toBeDefined();
-    await close();
-  });
+  it.each([1280, 390])(
+    'shows every service with JavaScript off, at %i px, on the map and in the data table one click away',
+    async (width) => {
+      const { page, close } = await open(width, false);
+      expect(await visibleServices(page)).toBe(services.length);
+      // The table, the map's accessible alternative, is folded (the apparatus is one click away) and opens without
+      // JavaScript; its service rows are those whose source is a line of the services' table, each naming its service
+      // and its ministry.
+      const table = page.locator('#donnees');
+      expect(await table.isVisible()).toBe(false);
+      await page.locator('details:has(#donnees) > summary').click();
+      expect(await table.isVisible()).toBe(true);
+      const rows = await table
+        .locator(`tbody tr:has(a[href^="${routes.table('carte-2019')}"])`)
+        .evaluateAll(
+          (trs, labels) =>
+            trs.map((tr) =>
+              labels.map((l) => tr.querySelector<HTMLElement>(`[data-label="${l}"]`)?.innerText.trim()).join(' / '),
+            ),
+          [label('nom'), label('tutelle')],
+        );
+      expect(rows.sort()).toEqual(services.map((s) => `${s.service} / ${s.tutelle}`).sort());
+      await close();
+    },
+  );
 
   it('switches to one year with JavaScript off, by the address and CSS alone', async () => {
     const { page, close } = await open(1280, false);

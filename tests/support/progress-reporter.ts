@@ -1,5 +1,5 @@
 /**
- * Vitest's default reporter, which also says what is running when nothing has been printed for a while and the
+ * Vitest's default reporter, which also says what is running when it has printed nothing for a while and the
  * output is not a terminal (CI, a pipe, a log file). In a terminal the default reporter shows running tests live;
  * in a log it prints a test file only when the file ends, and the browser tests were minutes of silence (a
  * beforeAll loading every page of the site, files of hundreds of page checks). Each such line names the files
