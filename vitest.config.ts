@@ -2,14 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects:
 // - unit: the code on small fixture snapshots written for the tests (tests/fixtures/), the fetch against a local
-//   data.gouv.fr look-alike; never the live data/, so a legitimate `npm run fetch` leaves them green;
+//   data.gouv.fr look-alike, and the tooling (tests/tooling/: build comparison, test progress, dependencies); never
+//   the live data/, so a legitimate `npm run fetch` leaves them green;
 // - published: the real snapshot of data/ against the figures the programme published (tests/reference/); a
 //   fetch that moves a published figure fails here, naming it;
 // - site: the built site (three builds made once by tests/global-setup.ts: data/, hostile texts, and the small
-//   fixture whose pages, JSON and CSV are compared with tests/golden/; UPDATE_GOLDEN=1 rewrites those) and the
-//   pages in Chromium.
-// The reporter is Vitest's default one, which also prints what is running after 30 s without a line when the output
-// is not a terminal (CI, a log): the site project's builds and browser tests would otherwise be minutes of silence.
+//   fixture, whose every chart's drawing, JSON and CSV, and three chart pages, are compared with tests/golden/;
+//   UPDATE_GOLDEN=1 rewrites those) and the pages in Chromium.
+// The reporter is Vitest's default one, which also prints what is running after 30 s without a line of its own when
+// the output is not a terminal (CI, a log): the site project's builds and browser tests would otherwise be minutes
+// of silence.
 export default defineConfig({
   test: {
     reporters: ['./tests/support/progress-reporter.ts'],
