@@ -8,7 +8,7 @@
  * The inactivity timeout alone let a server dripping one byte a second hold a download for hours: every byte
  * restarted it. The deadlines count from the first request, whatever arrives.
  */
-import type { Effects } from '../load/effects.ts';
+import type { Effects } from '../effects.ts';
 
 export interface HttpPolicy {
   /** A request fails when nothing arrives for this long (connection, headers or any part of the body). */

@@ -4,7 +4,7 @@
  * problem, one per line. Tests build the same thing from fixture folders with load → buildModel → publish.
  */
 import { buildModel } from '../lib/model.ts';
-import { realEffects } from '../load/effects.ts';
+import { realEffects } from '../effects.ts';
 import { loadGazetteer } from '../load/gazetteer.ts';
 import { dataDir } from '../load/paths.ts';
 import { load, type Loaded } from '../load/load.ts';

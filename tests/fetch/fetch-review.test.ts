@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ackCommand } from '../../src/commands/ack.ts';
 import { checkData } from '../../src/commands/check.ts';
-import { fetchCommand } from '../../src/fetch/command.ts';
-import { journalPathOf } from '../../src/fetch/journal.ts';
-import type { Effects } from '../../src/load/effects.ts';
+import { fetchCommand } from '../../src/commands/fetch.ts';
+import { journalPathOf } from '../../src/update/journal.ts';
+import type { Effects } from '../../src/effects.ts';
 import type { UpdateReport } from '../../src/report/report.ts';
 import {
   allFiles,

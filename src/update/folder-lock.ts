@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Effects } from './effects.ts';
+import type { Effects } from '../effects.ts';
 
 export interface LockHolder {
   command: string;
@@ -25,7 +25,7 @@ export const writeLockPathOf = (dir: string) => join(dir, '.ecriture-en-cours.js
 type Fx = Pick<Effects, 'fs' | 'now' | 'log' | 'process'>;
 
 /** Takes the lock of `dir` for `command`; returns the function that releases it. Throws when someone holds it. */
-export async function lockDataFolder(dir: string, command: string, fx: Fx): Promise<() => Promise<void>> {
+export async function lockFolder(dir: string, command: string, fx: Fx): Promise<() => Promise<void>> {
   const path = writeLockPathOf(dir);
   const holder: LockHolder = {
     command,
@@ -69,8 +69,8 @@ export async function lockDataFolder(dir: string, command: string, fx: Fx): Prom
 }
 
 /** Runs `work` holding the lock of `dir`. */
-export async function withDataLock<T>(dir: string, command: string, fx: Fx, work: () => Promise<T>): Promise<T> {
-  const release = await lockDataFolder(dir, command, fx);
+export async function withFolderLock<T>(dir: string, command: string, fx: Fx, work: () => Promise<T>): Promise<T> {
+  const release = await lockFolder(dir, command, fx);
   try {
     return await work();
   } finally {
