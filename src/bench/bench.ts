@@ -29,7 +29,7 @@ import type { ScaleResult } from './scale.ts';
 import { measureTransfer, RESOURCE_TYPES, type Transfer } from './transfer.ts';
 import { withEffects, type Effects } from '../effects.ts';
 import { routes } from '../routes.ts';
-import { load } from '../load/load.ts';
+import { load } from '../load/load-folder.ts';
 import { LIMITS } from '../lib/limits.ts';
 
 const run = promisify(execFile);

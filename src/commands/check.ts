@@ -7,7 +7,7 @@ import { buildModel } from '../lib/model.ts';
 import { checkTitle, SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
 import { plural } from '../lib/text.ts';
 import { withEffects, type Effects } from '../effects.ts';
-import { load } from '../load/load.ts';
+import { load } from '../load/load-folder.ts';
 import { dataDir } from '../load/paths.ts';
 import { pendingReview } from '../update/report-files.ts';
 import { readFolder } from '../update/transaction.ts';

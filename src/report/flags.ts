@@ -10,11 +10,11 @@
  * - a row removed from a table;
  * - a chart that has fewer rows than before, or can no longer be computed;
  * - a column that disappears from a table;
- * - a data-quality check that finds a problem it did not find before (./quality.ts).
+ * - a data-quality check that finds a problem it did not find before (./quality-changes.ts).
  */
-import type { ChartDiff, FigureMove } from './charts.ts';
+import type { ChartDiff, FigureMove } from './chart-changes.ts';
 import { formatNumber, formatPercent } from '../lib/format.ts';
-import type { TableDiff } from './tables.ts';
+import type { TableDiff } from './table-changes.ts';
 import type { TableName } from '../lib/tables.ts';
 
 export const THRESHOLDS = {

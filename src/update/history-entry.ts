@@ -13,7 +13,7 @@ import {
 } from '../lib/history.ts';
 import type { Manifest } from '../lib/manifest.ts';
 import { tableNames } from '../lib/tables.ts';
-import type { FigureMove } from '../report/charts.ts';
+import type { FigureMove } from '../report/chart-changes.ts';
 import type { UpdateReport } from '../report/report.ts';
 import { historyDirOf } from '../load/paths.ts';
 
