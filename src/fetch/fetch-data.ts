@@ -90,38 +90,48 @@ async function listDataset(run: FetchRun): Promise<Listed> {
     fx,
   );
   if (!listing.ok && listing.failure.kind === 'unreachable') {
-    const { what } = explainHttp(listing.failure, listing.attempts);
-    const result = await resultOf(run, 'unreachable');
-    const strictNote = run.strict ? ' (--strict : code de sortie 3)' : ', le site peut être construit';
-    fx.log(`Pas de réseau : ${what} ; ${run.kept}${strictNote}. Relancez « npm run fetch » une fois connecté.`);
-    if (result.pending) fx.log(result.pending.message);
-    return { ok: false, result };
+    return { ok: false, result: await offline(explainHttp(listing.failure, listing.attempts), run) };
   }
-  const dataset = listing.ok ? readDataset(listing.response.bytes) : null;
-  if (!dataset?.ok) {
+  const read = listing.ok ? readDataset(listing.response.bytes) : null;
+  if (!read?.ok) {
     const explanation: Explanation = listing.ok
       ? {
-          what: dataset && !dataset.ok ? dataset.reason : '',
+          what: read && !read.ok ? read.reason : '',
           advice: `ce n’est pas la réponse de l’API de data.gouv.fr : vérifiez ${sources.apiBaseEnv} et l’adresse ${run.base}, ou ${LATER}`,
         }
       : explainDatasetHttp(listing.failure, listing.attempts);
-    fx.log(
-      `Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${run.kept}. ${capitalise(explanation.advice)}.`,
-    );
-    const result = await resultOf(run, 'dataset-failed');
-    fx.out(exitMeaning(result, run.strict, true));
-    return { ok: false, result };
+    return { ok: false, result: await unlisted(url, explanation, run) };
   }
-  const udata = dataset.dataset;
-  if (udata.slug !== sources.dataset) {
+  const dataset = read.dataset;
+  if (dataset.slug !== sources.dataset) {
     fx.log(
-      `Le jeu de données a changé d’adresse : « ${sources.dataset} » est devenu « ${udata.slug} » ; mettez à jour data/sources.ts.`,
+      `Le jeu de données a changé d’adresse : « ${sources.dataset} » est devenu « ${dataset.slug} » ; mettez à jour data/sources.ts.`,
     );
   }
+  const count = dataset.resources.length;
+  fx.log(`Jeu de données « ${dataset.title ?? dataset.slug} » : ${count} ressource${count > 1 ? 's' : ''}.`);
+  return { ok: true, dataset };
+}
+
+/** No network: the snapshot is kept, and the site can be built from it. */
+async function offline({ what }: Explanation, run: FetchRun): Promise<FetchResult> {
+  const { fx } = run.update;
+  const result = await resultOf(run, 'unreachable');
+  const strictNote = run.strict ? ' (--strict : code de sortie 3)' : ', le site peut être construit';
+  fx.log(`Pas de réseau : ${what} ; ${run.kept}${strictNote}. Relancez « npm run fetch » une fois connecté.`);
+  if (result.pending) fx.log(result.pending.message);
+  return result;
+}
+
+/** The dataset answered, but not with its list of resources. */
+async function unlisted(url: string, explanation: Explanation, run: FetchRun): Promise<FetchResult> {
+  const { fx } = run.update;
   fx.log(
-    `Jeu de données « ${udata.title ?? udata.slug} » : ${udata.resources.length} ressource${udata.resources.length > 1 ? 's' : ''}.`,
+    `Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${run.kept}. ${capitalise(explanation.advice)}.`,
   );
-  return { ok: true, dataset: udata };
+  const result = await resultOf(run, 'dataset-failed');
+  fx.out(exitMeaning(result, run.strict, true));
+  return result;
 }
 
 function explainDatasetHttp(failure: HttpFailure, attempts: number): Explanation {

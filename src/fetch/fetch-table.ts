@@ -109,17 +109,7 @@ async function fromResource(
   const refused = refusedUnread(resource);
   if (refused) return { outcome: failure(table, `${label} : `, refused, { resource: record }) };
 
-  const download = await httpGet(
-    downloadUrl(resource),
-    {
-      maxBytes: LIMITS.bytesPerTable,
-      expectedBytes: resource.filesize,
-      run: run.deadline,
-      onRetry: retryLogger(table.name, run.policy, run.update.fx),
-    },
-    run.policy,
-    run.update.fx,
-  );
+  const download = await downloadTable(table, resource, run);
   if (!download.ok) {
     const explanation = explainHttp(download.failure, download.attempts);
     return {
@@ -136,6 +126,13 @@ async function fromResource(
     return { outcome: failure(table, where, explainProblem(verified.problem), more) };
   }
   return accept(table, resource, bytes, verified, dataset, run);
+}
+
+function downloadTable(table: TableAt, resource: UdataResource, run: FetchRun) {
+  const { policy, update } = run;
+  const onRetry = retryLogger(table.name, policy, update.fx);
+  const options = { maxBytes: LIMITS.bytesPerTable, expectedBytes: resource.filesize, run: run.deadline, onRetry };
+  return httpGet(downloadUrl(resource), options, policy, update.fx);
 }
 
 /** Why the resource is not even downloaded (not CSV, announced too large), or null. */
@@ -166,21 +163,8 @@ async function accept(
 ): Promise<TableUpdate> {
   const { name, lock } = table;
   const { read } = verified;
-  const hash = sha256(bytes);
-  const sameBytes = lock?.sha256 === hash;
-  const now = run.update.startedAt;
-  const newLock: TableLock = {
-    file: table.spec.file,
-    origin: 'data.gouv.fr',
-    originNote: `Téléchargé depuis data.gouv.fr : ressource « ${resource.title} » du jeu de données « ${dataset.title ?? dataset.slug} »${dataset.page ? ` (${dataset.page})` : ''}.`,
-    resource: recordOf(resource),
-    fetchedAt: now,
-    updatedAt: sameBytes && lock ? lock.updatedAt : now,
-    rows: read.rows.length,
-    bytes: bytes.byteLength,
-    sha256: hash,
-    columns: (Object.values(read.headers) as string[]).concat(read.extraColumns),
-  };
+  const newLock = lockOf(table, resource, bytes, verified, dataset, run.update.startedAt);
+  const sameBytes = newLock.sha256 === lock?.sha256;
   const details = downloadDetails(resource, verified);
   const more = { resource: newLock.resource, downloadedBytes: bytes.byteLength, extraColumns: read.extraColumns };
 
@@ -195,6 +179,32 @@ async function accept(
   const message = `${name} : mise à jour depuis « ${resource.title} » : ${formatBytes(before.byteLength)} → ${formatBytes(bytes.byteLength)}, ${details}.`;
   const change = { path: table.path, before, after: bytes, previous: lock ?? null, lock: newLock };
   return { outcome: outcome(table, 'updated', message, { ...more, change }), lock: newLock };
+}
+
+/** The table's lock once `bytes` are its file, downloaded now from `resource`. */
+function lockOf(
+  table: TableAt,
+  resource: UdataResource,
+  bytes: Uint8Array,
+  { read }: Extract<Verification<TableSpec>, { ok: true }>,
+  dataset: UdataDataset,
+  now: string,
+): TableLock {
+  const hash = sha256(bytes);
+  const { lock } = table;
+  return {
+    file: table.spec.file,
+    origin: 'data.gouv.fr',
+    originNote: `Téléchargé depuis data.gouv.fr : ressource « ${resource.title} » du jeu de données « ${dataset.title ?? dataset.slug} »${dataset.page ? ` (${dataset.page})` : ''}.`,
+    resource: recordOf(resource),
+    fetchedAt: now,
+    // Same bytes is no update, whatever the resource's date says: the content's date stays.
+    updatedAt: lock?.sha256 === hash ? lock.updatedAt : now,
+    rows: read.rows.length,
+    bytes: bytes.byteLength,
+    sha256: hash,
+    columns: (Object.values(read.headers) as string[]).concat(read.extraColumns),
+  };
 }
 
 async function currentFile(table: TableAt, run: FetchRun): Promise<Uint8Array> {

@@ -17,6 +17,7 @@ export function unmappedDirOf(dir: string): string {
   return join(dir, 'unmapped');
 }
 
+/** What to do about a resource no table maps. */
 const ADVICE = 'si elle doit alimenter une table, ajoutez son motif ou son id dans data/sources.ts';
 
 export async function keepAside(
@@ -24,50 +25,39 @@ export async function keepAside(
   run: FetchRun,
 ): Promise<UnmappedOutcome & { runOver?: boolean }> {
   const { dir, fx } = run.update;
-  const record = recordOf(resource);
   const path = keptPathOf(resource, dir);
   const intro = `ressource non reconnue : « ${resource.title} » (${resource.format ?? 'format inconnu'}, ${resource.id})`;
+  const kept = (downloadedBytes: number, how: string) => ({
+    resource: recordOf(resource),
+    keptAs: path,
+    downloadedBytes,
+    message: `${intro} ${how} ; ${ADVICE}.`,
+  });
+  const notKept = (what: string) => ({
+    resource: recordOf(resource),
+    keptAs: null,
+    downloadedBytes: 0,
+    message: `${intro} notée dans ${manifestPathOf(dir)}, mais pas gardée : ${what} ; ${ADVICE}.`,
+  });
   const recorded = run.manifest.unmapped?.find((p: ResourceRecord) => p.id === resource.id);
-  if ((await exists(path, run)) && sameAsRecorded(resource, recorded)) {
-    return {
-      resource: record,
-      keptAs: path,
-      downloadedBytes: 0,
-      message: `${intro} déjà gardée dans ${path}, inchangée ; ${ADVICE}.`,
-    };
-  }
-  const notKept = (what: string) =>
-    `${intro} notée dans ${manifestPathOf(dir)}, mais pas gardée : ${what} ; ${ADVICE}.`;
+  if ((await exists(path, run)) && sameAsRecorded(resource, recorded))
+    return kept(0, `déjà gardée dans ${path}, inchangée`);
   // Kept for inspection only, and no larger than a table could be: a 200 MB file has no business in data/.
   if (resource.filesize !== null && resource.filesize > LIMITS.bytesPerTable) {
-    const what = `${formatBytes(resource.filesize)} annoncés, au-delà de ${limitText(LIMITS.bytesPerTable)} (${LIMITS_HINT}), rien n’est téléchargé`;
-    return { resource: record, keptAs: null, downloadedBytes: 0, message: notKept(what) };
+    return notKept(
+      `${formatBytes(resource.filesize)} annoncés, au-delà de ${limitText(LIMITS.bytesPerTable)} (${LIMITS_HINT}), rien n’est téléchargé`,
+    );
   }
-  const download = await httpGet(
-    downloadUrl(resource),
-    { maxBytes: LIMITS.bytesPerTable, expectedBytes: resource.filesize, run: run.deadline },
-    run.policy,
-    fx,
-  );
+  const options = { maxBytes: LIMITS.bytesPerTable, expectedBytes: resource.filesize, run: run.deadline };
+  const download = await httpGet(downloadUrl(resource), options, run.policy, fx);
   if (!download.ok) {
     const what = explainHttp(download.failure, download.attempts).what;
-    return {
-      resource: record,
-      keptAs: null,
-      downloadedBytes: 0,
-      message: notKept(what),
-      runOver: isRunOver(download.failure),
-    };
+    return { ...notKept(what), runOver: isRunOver(download.failure) };
   }
   const bytes = download.response.bytes;
   await fx.fs.mkdir(unmappedDirOf(dir), { recursive: true });
   await writeAtomically(path, bytes, fx);
-  return {
-    resource: record,
-    keptAs: path,
-    downloadedBytes: bytes.byteLength,
-    message: `${intro} gardée dans ${path} pour inspection (${formatBytes(bytes.byteLength)}) ; ${ADVICE}.`,
-  };
+  return kept(bytes.byteLength, `gardée dans ${path} pour inspection (${formatBytes(bytes.byteLength)})`);
 }
 
 /** `data/unmapped/<id>.<format>`, both made safe as a file name. */
