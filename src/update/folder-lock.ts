@@ -43,22 +43,7 @@ export async function lockFolder(dir: string, command: string, fx: Fx): Promise<
     throw error;
   }
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await fx.fs.link(temp, path);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const current = await readHolder(path, fx);
-      if (current === 'gone' && attempt < 3) continue;
-      const stale = typeof current === 'object' ? staleness(current, fx) : null;
-      if (typeof current !== 'object' || !stale || attempt >= 3) throw new Error(heldMessage(dir, path, current));
-      await takeOver(dir, path, current, fx);
-      fx.log(
-        `${path} : verrou laissé par « ${current.command} » (pid ${current.pid}, lancé le ${current.startedAt}), ${stale} ; verrou repris.`,
-      );
-    }
+    await acquire(dir, temp, fx);
   } finally {
     await fx.fs.rm(temp, { force: true });
   }
@@ -66,6 +51,27 @@ export async function lockFolder(dir: string, command: string, fx: Fx): Promise<
     const current = await readHolder(path, fx);
     if (typeof current === 'object' && current.token === holder.token) await fx.fs.rm(path, { force: true });
   };
+}
+
+/** Links the complete lock file `temp` as the lock of `dir`, taking over a stale lock at most twice. */
+async function acquire(dir: string, temp: string, fx: Fx): Promise<void> {
+  const path = writeLockPathOf(dir);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fx.fs.link(temp, path);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const current = await readHolder(path, fx);
+    if (current === 'gone' && attempt < 3) continue;
+    const stale = typeof current === 'object' ? staleness(current, fx) : null;
+    if (typeof current !== 'object' || !stale || attempt >= 3) throw new Error(heldMessage(dir, path, current));
+    await takeOver(dir, path, current, fx);
+    fx.log(
+      `${path} : verrou laissé par « ${current.command} » (pid ${current.pid}, lancé le ${current.startedAt}), ${stale} ; verrou repris.`,
+    );
+  }
 }
 
 /** Runs `work` holding the lock of `dir`. */
