@@ -188,6 +188,31 @@ describe('the review gate', () => {
     );
   });
 
+  it('data:ack first finishes an update stopped after its commit point, so it reads the report of that update', async () => {
+    const { dir, server, io } = await setUp();
+    // Stopped at the first staged file put in place: the journal is written, the old report still in place.
+    const stopAtStaged = {
+      ...realFs,
+      rename: (from: string, to: string) => {
+        if (from.endsWith('.next')) throw new Error('arrêt simulé');
+        return realFs.rename(from, to);
+      },
+    } as Effects['fs'];
+    await expect(fetchCommand(['--strict'], { ...io.effects(server, dir), fs: stopAtStaged })).rejects.toThrow(
+      'arrêt simulé',
+    );
+    expect((await report(dir)).flags).toEqual([]);
+    expect(await readFile(journalPathOf(dir), 'utf8')).toContain('rapport-mise-a-jour.json');
+
+    const ack = capture();
+    await expect(ackCommand([], ack.effects(server, dir))).rejects.toThrow(/il manque le code du rapport/u);
+    expect(ack.log[0]).toMatch(/^Mise à jour interrompue \(lancée le 2027-01-15T09:30:00\.000Z\) terminée : /u);
+    expect((await report(dir)).flags.map((f) => plain(f.message))).toContainEqual(expect.stringMatching(ENVELOPE));
+    const printed = await code(dir);
+    expect(await ackCommand([printed!, dir], ack.effects(server, dir))).toBe(0);
+    expect((await report(dir)).acknowledged?.code).toBe(printed);
+  });
+
   it('an update that cannot be reported is not put in place: a hand edit not locked stops it, data/ as it was', async () => {
     const { dir, server, io } = await setUp();
     const path = join(dir, 'snapshot', 'chiffres-cles.csv');
