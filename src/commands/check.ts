@@ -15,8 +15,8 @@ import { readFolder } from '../update/transaction.ts';
 export async function checkData(args: string[] = [], effects: Partial<Effects> = {}): Promise<number> {
   const fx = withEffects(effects);
   const dir = dataDir(fx.env);
-  // A fetch interrupted after its commit point left a journal: it is finished first, so the build sees a whole
-  // snapshot.
+  // Read holding the folder's lock, an update interrupted after its commit point finished first: the build sees
+  // a whole snapshot.
   return readFolder(dir, 'npm run data:check', fx, () => checkLocked(dir, args, fx));
 }
 
