@@ -1,4 +1,4 @@
 import { runCli } from '../src/commands/cli.ts';
-import { fetchCommand } from '../src/fetch/command.ts';
+import { fetchCommand } from '../src/commands/fetch.ts';
 
 await runCli((args) => fetchCommand(args));

@@ -27,9 +27,9 @@ import { measureJs, measureTimes, type JsExecution, type LoadTimes } from './loa
 import { buildPlotPage } from './plot-page.ts';
 import type { ScaleResult } from './scale.ts';
 import { measureTransfer, RESOURCE_TYPES, type Transfer } from './transfer.ts';
-import { withEffects, type Effects } from '../load/effects.ts';
+import { withEffects, type Effects } from '../effects.ts';
 import { routes } from '../routes.ts';
-import { load } from '../load/load.ts';
+import { load } from '../load/load-folder.ts';
 import { LIMITS } from '../lib/limits.ts';
 
 const run = promisify(execFile);

@@ -6,24 +6,21 @@
 import { buildModel } from '../lib/model.ts';
 import { checkTitle, SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
 import { plural } from '../lib/text.ts';
-import { withDataLock } from '../load/data-lock.ts';
-import { withEffects, type Effects } from '../load/effects.ts';
-import { completeInterruptedFetch } from '../fetch/journal.ts';
-import { load } from '../load/load.ts';
-import { dataDir } from '../load/snapshot-io.ts';
-import { pendingReview } from '../load/report-io.ts';
+import { withEffects, type Effects } from '../effects.ts';
+import { load } from '../load/load-folder.ts';
+import { dataDir } from '../load/paths.ts';
+import { pendingReview } from '../update/report-files.ts';
+import { readFolder } from '../update/transaction.ts';
 
 export async function checkData(args: string[] = [], effects: Partial<Effects> = {}): Promise<number> {
   const fx = withEffects(effects);
   const dir = dataDir(fx.env);
-  // Held while reading too: a snapshot read during another writer's commit could be half old, half new.
-  return withDataLock(dir, 'npm run data:check', fx, () => checkLocked(dir, args, fx));
+  // Read holding the folder's lock, an update interrupted after its commit point finished first: the build sees
+  // a whole snapshot.
+  return readFolder(dir, 'npm run data:check', fx, () => checkLocked(dir, args, fx));
 }
 
 async function checkLocked(dir: string, args: string[], fx: Effects): Promise<number> {
-  // A fetch interrupted after its commit point left a journal: finish it, so the build sees a whole snapshot.
-  const recovered = await completeInterruptedFetch(dir, fx);
-  if (recovered) fx.log(recovered);
   const result = await load(dir, fx);
   if (!result.ok) {
     for (const error of result.errors) fx.log(error.message);

@@ -8,7 +8,7 @@
  * The inactivity timeout alone let a server dripping one byte a second hold a download for hours: every byte
  * restarted it. The deadlines count from the first request, whatever arrives.
  */
-import type { Effects } from '../load/effects.ts';
+import type { Effects } from '../effects.ts';
 
 export interface HttpPolicy {
   /** A request fails when nothing arrives for this long (connection, headers or any part of the body). */
@@ -148,9 +148,10 @@ export function parseRetryAfter(value: string | null, now: Date): number | null 
   return Math.max(0, date - now.getTime());
 }
 
+/** One try: the request, and the redirects it leads to (followed by hand, so a loop is named as such). */
 async function getOnce(
   url: string,
-  { maxBytes, expectedBytes }: GetOptions,
+  options: GetOptions,
   policy: HttpPolicy,
   deadline: Deadline,
   fx: Pick<Effects, 'fetch' | 'now'>,
@@ -166,101 +167,158 @@ async function getOnce(
     if (seen.has(current)) return { ok: false, failure: { kind: 'redirect-loop', url: current } };
     if (hop > policy.maxRedirects) return { ok: false, failure: { kind: 'too-many-redirects', count: hop - 1 } };
     seen.add(current);
+    const answer = await request(current, options, policy, { ...deadline, left }, fx);
+    if (!('redirect' in answer)) return answer;
+    current = answer.redirect;
+  }
+}
 
-    const controller = new AbortController();
-    let timedOut = false;
-    let pastDeadline = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadlineTimer = setTimeout(() => {
-      pastDeadline = true;
-      controller.abort(new Error('deadline'));
-    }, left);
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort(new Error('timeout'));
-      }, policy.timeoutMs);
-    };
-    let announced: number | null = null;
-    let received = 0;
-    arm();
-    try {
-      const response = await fx.fetch(current, {
-        redirect: 'manual',
-        signal: controller.signal,
-        headers: { accept: '*/*', 'user-agent': 'data-eig (npm run fetch)' },
-      });
-      const location = response.headers.get('location');
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel().catch(() => {});
-        current = new URL(location, current).href;
-        continue;
-      }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => {});
-        return {
-          ok: false,
-          failure: {
-            kind: 'status',
-            status: response.status,
-            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), fx.now()),
-          },
-        };
-      }
-      const length = response.headers.get('content-length');
-      announced = length !== null && /^\d+$/u.test(length) ? Number(length) : null;
-      if (announced !== null && announced > maxBytes) {
-        controller.abort(new Error('too large'));
-        return { ok: false, failure: { kind: 'too-large', limit: maxBytes, received: 0, announced } };
-      }
-      const chunks: Uint8Array[] = [];
-      const reader = response.body?.getReader();
-      while (reader) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        arm();
-        received += value.byteLength;
-        if (received > maxBytes) {
-          controller.abort(new Error('too large'));
-          return { ok: false, failure: { kind: 'too-large', limit: maxBytes, received, announced } };
-        }
-        chunks.push(value);
-      }
-      if (announced !== null && received < announced) {
-        return { ok: false, failure: { kind: 'truncated', received, expected: announced } };
-      }
-      return {
-        ok: true,
-        response: { url: current, contentType: response.headers.get('content-type'), bytes: Buffer.concat(chunks) },
-      };
-    } catch (error) {
-      if (pastDeadline) {
-        const { scope, ms } = deadline;
-        return { ok: false, failure: { kind: 'deadline', scope, ms, received, expected: announced } };
-      }
-      if (timedOut) return { ok: false, failure: { kind: 'timeout', ms: policy.timeoutMs } };
-      if (announced !== null && received < announced) {
-        return { ok: false, failure: { kind: 'truncated', received, expected: announced } };
-      }
-      const codes = errorCodes(error);
-      // A server that sends a few bytes and closes at once makes fetch() itself fail, before Content-Length
-      // can be read: with a size announced by data.gouv.fr, that is a truncated download, said as such.
-      if (announced === null && expectedBytes && codes.some((c) => CLOSED_EARLY.has(c))) {
-        return { ok: false, failure: { kind: 'truncated', received: null, expected: expectedBytes } };
-      }
-      const unreachable = codes.find((c) => UNREACHABLE.has(c));
-      if (unreachable)
-        return { ok: false, failure: { kind: 'unreachable', host: new URL(current).host, code: unreachable } };
-      return {
-        ok: false,
-        failure: { kind: 'network', code: codes[0] ?? (error instanceof Error ? error.message : String(error)) },
-      };
-    } finally {
+/** What arrived of a body so far: what a failure in the middle of it reports. */
+interface Progress {
+  /** The Content-Length, when the server sent one. */
+  announced: number | null;
+  received: number;
+}
+
+/** One request, without following its redirect. */
+async function request(
+  url: string,
+  options: GetOptions,
+  policy: HttpPolicy,
+  deadline: Deadline & { left: number },
+  fx: Pick<Effects, 'fetch' | 'now'>,
+): Promise<Attempt | { redirect: string }> {
+  const watch = watchdog(policy.timeoutMs, deadline.left);
+  const progress: Progress = { announced: null, received: 0 };
+  try {
+    const response = await fx.fetch(url, {
+      redirect: 'manual',
+      signal: watch.signal,
+      headers: { accept: '*/*', 'user-agent': 'data-eig (npm run fetch)' },
+    });
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400 && location) {
+      await response.body?.cancel().catch(() => {});
+      return { redirect: new URL(location, url).href };
+    }
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), fx.now());
+      return { ok: false, failure: { kind: 'status', status: response.status, retryAfterMs } };
+    }
+    return await readBody(url, response, options.maxBytes, watch, progress);
+  } catch (error) {
+    return { ok: false, failure: failureOf(error, { url, watch, progress, options, policy, deadline }) };
+  } finally {
+    watch.stop();
+  }
+}
+
+interface Watchdog {
+  signal: AbortSignal;
+  /** Restarts the inactivity timeout: something arrived. */
+  arm: () => void;
+  abort: (reason: Error) => void;
+  /** Why the request was aborted, if it was. */
+  fired: { timeout: boolean; deadline: boolean };
+  stop: () => void;
+}
+
+/** Aborts a request when nothing arrives for `timeoutMs`, or when `deadlineMs` have passed, whatever arrives. */
+function watchdog(timeoutMs: number, deadlineMs: number): Watchdog {
+  const controller = new AbortController();
+  const fired = { timeout: false, deadline: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadlineTimer = setTimeout(() => {
+    fired.deadline = true;
+    controller.abort(new Error('deadline'));
+  }, deadlineMs);
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      fired.timeout = true;
+      controller.abort(new Error('timeout'));
+    }, timeoutMs);
+  };
+  arm();
+  return {
+    signal: controller.signal,
+    arm,
+    abort: (reason) => controller.abort(reason),
+    fired,
+    stop: () => {
       clearTimeout(timer);
       clearTimeout(deadlineTimer);
-    }
+    },
+  };
+}
+
+/** The body, refused as soon as it exceeds `maxBytes` (announced or received), or when shorter than announced. */
+async function readBody(
+  url: string,
+  response: Response,
+  maxBytes: number,
+  watch: Watchdog,
+  progress: Progress,
+): Promise<Attempt> {
+  const length = response.headers.get('content-length');
+  const announced = length !== null && /^\d+$/u.test(length) ? Number(length) : null;
+  progress.announced = announced;
+  if (announced !== null && announced > maxBytes) {
+    watch.abort(new Error('too large'));
+    return { ok: false, failure: { kind: 'too-large', limit: maxBytes, received: 0, announced } };
   }
+  const chunks: Uint8Array[] = [];
+  const reader = response.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    watch.arm();
+    progress.received += value.byteLength;
+    if (progress.received > maxBytes) {
+      watch.abort(new Error('too large'));
+      return { ok: false, failure: { kind: 'too-large', limit: maxBytes, received: progress.received, announced } };
+    }
+    chunks.push(value);
+  }
+  if (announced !== null && progress.received < announced) {
+    return { ok: false, failure: { kind: 'truncated', received: progress.received, expected: announced } };
+  }
+  return {
+    ok: true,
+    response: { url, contentType: response.headers.get('content-type'), bytes: Buffer.concat(chunks) },
+  };
+}
+
+/** What an error thrown during a request means. */
+function failureOf(
+  error: unknown,
+  request: {
+    url: string;
+    watch: Watchdog;
+    progress: Progress;
+    options: GetOptions;
+    policy: HttpPolicy;
+    deadline: Deadline;
+  },
+): HttpFailure {
+  const { watch, progress, deadline } = request;
+  const { announced, received } = progress;
+  if (watch.fired.deadline) {
+    return { kind: 'deadline', scope: deadline.scope, ms: deadline.ms, received, expected: announced };
+  }
+  if (watch.fired.timeout) return { kind: 'timeout', ms: request.policy.timeoutMs };
+  if (announced !== null && received < announced) return { kind: 'truncated', received, expected: announced };
+  const codes = errorCodes(error);
+  // A server that sends a few bytes and closes at once makes fetch() itself fail, before Content-Length can be
+  // read: with a size announced by data.gouv.fr, that is a truncated download, said as such.
+  const expected = request.options.expectedBytes;
+  if (announced === null && expected && codes.some((c) => CLOSED_EARLY.has(c))) {
+    return { kind: 'truncated', received: null, expected };
+  }
+  const unreachable = codes.find((c) => UNREACHABLE.has(c));
+  if (unreachable) return { kind: 'unreachable', host: new URL(request.url).host, code: unreachable };
+  return { kind: 'network', code: codes[0] ?? (error instanceof Error ? error.message : String(error)) };
 }
 
 /** The system error codes in an error's cause chain (undici wraps them, sometimes in an AggregateError). */

@@ -35,63 +35,81 @@ export function isCsvLike(resource: UdataResource): boolean {
 const quote = (r: UdataResource) => `« ${r.title} » (${r.id})`;
 
 export function mapResources(resources: readonly UdataResource[], rules: readonly TableRule[]): Mapping {
+  const byId = claimsById(resources, rules);
+  const byTitle = claimsByTitle(resources, rules, byId);
   const tables: Record<string, TableMapping> = {};
+  for (const rule of rules) {
+    const resource = byId.resources.get(rule.table);
+    tables[rule.table] = resource
+      ? mappedById(resource, byId.claims.get(resource.id)!)
+      : mappedByTitle(rule, byTitle.resources.get(rule.table) ?? [], byTitle.claims);
+  }
+  const mappedIds = new Set(Object.values(tables).flatMap((m) => (m.kind === 'mapped' ? [m.resource.id] : [])));
+  return { tables, unmapped: resources.filter((r) => !mappedIds.has(r.id)) };
+}
 
-  const byId = new Map<string, UdataResource>();
-  const idClaims = new Map<string, string[]>();
+/** Resources claimed by each table (`resources`), and tables claiming each resource by its id (`claims`). */
+interface Claims<R> {
+  resources: Map<string, R>;
+  claims: Map<string, string[]>;
+}
+
+/** The resource each table names by its id, when the dataset has it. */
+function claimsById(resources: readonly UdataResource[], rules: readonly TableRule[]): Claims<UdataResource> {
+  const byId: Claims<UdataResource> = { resources: new Map(), claims: new Map() };
   for (const rule of rules) {
     const resource = rule.id === null ? undefined : resources.find((r) => r.id === rule.id);
     if (!resource) continue;
-    byId.set(rule.table, resource);
-    idClaims.set(resource.id, [...(idClaims.get(resource.id) ?? []), rule.table]);
+    byId.resources.set(rule.table, resource);
+    byId.claims.set(resource.id, [...(byId.claims.get(resource.id) ?? []), rule.table]);
   }
+  return byId;
+}
 
-  const patternCandidates = new Map<string, UdataResource[]>();
-  const patternClaims = new Map<string, string[]>();
+/** For each table without a resource by id: the CSV resources no id claims whose title matches its pattern. */
+function claimsByTitle(
+  resources: readonly UdataResource[],
+  rules: readonly TableRule[],
+  byId: Claims<UdataResource>,
+): Claims<UdataResource[]> {
+  const byTitle: Claims<UdataResource[]> = { resources: new Map(), claims: new Map() };
   for (const rule of rules) {
-    if (byId.has(rule.table)) continue;
+    if (byId.resources.has(rule.table)) continue;
     const pattern = new RegExp(rule.titlePattern, 'iu');
     const candidates = resources.filter(
-      (r) => !idClaims.has(r.id) && isCsvLike(r) && pattern.test(r.title.normalize('NFC')),
+      (r) => !byId.claims.has(r.id) && isCsvLike(r) && pattern.test(r.title.normalize('NFC')),
     );
-    patternCandidates.set(rule.table, candidates);
-    for (const r of candidates) patternClaims.set(r.id, [...(patternClaims.get(r.id) ?? []), rule.table]);
+    byTitle.resources.set(rule.table, candidates);
+    for (const r of candidates) byTitle.claims.set(r.id, [...(byTitle.claims.get(r.id) ?? []), rule.table]);
   }
+  return byTitle;
+}
 
-  for (const rule of rules) {
-    const resource = byId.get(rule.table);
-    if (resource) {
-      const claimants = idClaims.get(resource.id)!;
-      tables[rule.table] =
-        claimants.length > 1
-          ? {
-              kind: 'ambiguous',
-              reason: `la ressource ${quote(resource)} est attribuée par son id à plusieurs tables (${claimants.join(', ')}) ; corrigez resource.id dans data/sources.ts`,
-            }
-          : { kind: 'mapped', resource, by: 'id' };
-      continue;
-    }
-    const candidates = patternCandidates.get(rule.table) ?? [];
-    if (candidates.length === 0) {
-      tables[rule.table] = { kind: 'none' };
-    } else if (candidates.length > 1) {
-      tables[rule.table] = {
-        kind: 'ambiguous',
-        reason: `plusieurs ressources correspondent au motif « ${rule.titlePattern} » : ${candidates.map(quote).join(', ')} ; indiquez la bonne avec resource.id dans data/sources.ts`,
-      };
-    } else {
-      const only = candidates[0]!;
-      const claimants = patternClaims.get(only.id)!;
-      tables[rule.table] =
-        claimants.length > 1
-          ? {
-              kind: 'ambiguous',
-              reason: `la ressource ${quote(only)} correspond aux motifs de plusieurs tables (${claimants.join(', ')}) ; précisez resource.id ou les motifs dans data/sources.ts`,
-            }
-          : { kind: 'mapped', resource: only, by: 'title' };
-    }
+function mappedById(resource: UdataResource, claimants: readonly string[]): TableMapping {
+  if (claimants.length === 1) return { kind: 'mapped', resource, by: 'id' };
+  return {
+    kind: 'ambiguous',
+    reason: `la ressource ${quote(resource)} est attribuée par son id à plusieurs tables (${claimants.join(', ')}) ; corrigez resource.id dans data/sources.ts`,
+  };
+}
+
+function mappedByTitle(
+  rule: TableRule,
+  candidates: readonly UdataResource[],
+  claims: ReadonlyMap<string, string[]>,
+): TableMapping {
+  if (candidates.length === 0) return { kind: 'none' };
+  if (candidates.length > 1) {
+    return {
+      kind: 'ambiguous',
+      reason: `plusieurs ressources correspondent au motif « ${rule.titlePattern} » : ${candidates.map(quote).join(', ')} ; indiquez la bonne avec resource.id dans data/sources.ts`,
+    };
   }
-
-  const mappedIds = new Set(Object.values(tables).flatMap((m) => (m.kind === 'mapped' ? [m.resource.id] : [])));
-  return { tables, unmapped: resources.filter((r) => !mappedIds.has(r.id)) };
+  const only = candidates[0]!;
+  const claimants = claims.get(only.id)!;
+  if (claimants.length === 1) return { kind: 'mapped', resource: only, by: 'title' };
+  return {
+    kind: 'ambiguous',
+    reason: `la ressource ${quote(only)} correspond aux motifs de plusieurs tables (${claimants.join(', ')}) ; précisez resource.id ou les motifs dans data/sources.ts`,
+  };
 }

@@ -3,6 +3,7 @@
  * what to do, for each kind of failure; and what each exit code means.
  */
 import { LimitExceeded } from '../lib/csv/errors.ts';
+import { EXIT } from '../update/exit-codes.ts';
 import type { HttpFailure } from './http.ts';
 import type { Problem } from './verify.ts';
 
@@ -157,15 +158,6 @@ export function explainProblem(problem: Problem): Explanation {
       };
   }
 }
-
-/** Exit codes, and what the summary says each one means. */
-export const EXIT = {
-  ok: 0,
-  failed: 2,
-  unreachable: 3,
-  /** With --strict: a report's « à vérifier » points await a maintainer's acknowledgement (npm run data:ack). */
-  flagged: 4,
-} as const;
 
 /**
  * The one line that ends a run, whatever happened: the exit code and why. `problems`: a table failed or

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { frenchPlaces, gazetteerOf, type Gazetteer, type GeoNamesRow } from '../lib/geo/places.ts';
-import { withEffects, type Effects } from './effects.ts';
+import { withEffects, type Effects } from '../effects.ts';
 
 let cached: Promise<Gazetteer> | null = null;
 

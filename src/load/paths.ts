@@ -1,4 +1,4 @@
-/** Where a data folder keeps its files (data/ by default, or EIG_DATA_DIR), and how its JSON files are written. */
+/** Where a data folder keeps its files (data/ by default, or EIG_DATA_DIR). */
 import { join } from 'node:path';
 
 export function dataDir(env: Record<string, string | undefined> = process.env): string {
@@ -8,8 +8,3 @@ export function dataDir(env: Record<string, string | undefined> = process.env): 
 export const snapshotDirOf = (dir: string) => join(dir, 'snapshot');
 export const manifestPathOf = (dir: string) => join(dir, 'manifest.json');
 export const historyDirOf = (dir: string) => join(dir, 'history');
-
-/** Writes JSON so that the file only changes when its content does (stable key order, final newline). */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
-}

@@ -6,10 +6,8 @@ import { validateSnapshot } from '../lib/validate.ts';
 import type { DataFileError } from '../lib/csv/errors.ts';
 import { tableNames, tables, type TableName } from '../lib/tables.ts';
 import { sources } from '../../data/sources.ts';
-import { withEffects, type Effects } from './effects.ts';
+import { withEffects, type Effects } from '../effects.ts';
 import { dataDir, manifestPathOf, snapshotDirOf } from './paths.ts';
-
-export { dataDir, manifestPathOf, snapshotDirOf, stableJson } from './paths.ts';
 
 export async function readManifest(dir: string, effects: Partial<Effects> = {}): Promise<Manifest> {
   const { fs } = withEffects(effects);

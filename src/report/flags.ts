@@ -10,11 +10,11 @@
  * - a row removed from a table;
  * - a chart that has fewer rows than before, or can no longer be computed;
  * - a column that disappears from a table;
- * - a data-quality check that finds a problem it did not find before (./quality.ts).
+ * - a data-quality check that finds a problem it did not find before (./quality-changes.ts).
  */
-import type { ChartDiff, FigureMove } from './charts.ts';
+import type { ChartDiff, FigureMove } from './chart-changes.ts';
 import { formatNumber, formatPercent } from '../lib/format.ts';
-import type { TableDiff } from './tables.ts';
+import type { TableDiff } from './table-changes.ts';
 import type { TableName } from '../lib/tables.ts';
 
 export const THRESHOLDS = {
@@ -58,45 +58,46 @@ export function judgeMove(move: Omit<FigureMove, 'flag'>, thresholds: Thresholds
 }
 
 export function flagsOf(tableDiffs: readonly TableDiff[], chartDiffs: readonly ChartDiff[]): Flag[] {
+  return [...chartDiffs.flatMap(chartFlags), ...tableDiffs.flatMap(tableFlags)];
+}
+
+function chartFlags(chart: ChartDiff): Flag[] {
   const flags: Flag[] = [];
-  for (const chart of chartDiffs) {
-    const name = `« ${chart.title} » (${chart.slug})`;
-    if (chart.error) {
-      flags.push({
-        kind: 'graphique-erreur',
-        chart: chart.slug,
-        message: `${name} : graphique impossible à calculer (${chart.error})`,
-      });
-    }
-    for (const move of chart.moved.filter((m) => m.flag)) {
-      flags.push({ kind: 'chiffre', chart: chart.slug, message: `${name} : ${describeMove(move)}, ${move.flag}` });
-    }
-    if (!chart.error && chart.rowsAfter < chart.rowsBefore) {
-      const lost = chart.removed.map((r) => `« ${r.row} »`).join(', ');
-      flags.push({
-        kind: 'graphique-lignes-perdues',
-        chart: chart.slug,
-        message: `${name} : ${chart.rowsBefore} → ${chart.rowsAfter} lignes${lost ? ` ; disparues : ${lost}` : ''}`,
-      });
-    }
+  const name = `« ${chart.title} » (${chart.slug})`;
+  if (chart.error) {
+    flags.push({
+      kind: 'graphique-erreur',
+      chart: chart.slug,
+      message: `${name} : graphique impossible à calculer (${chart.error})`,
+    });
   }
-  for (const table of tableDiffs) {
-    for (const row of table.removed) {
-      flags.push({
-        kind: 'ligne-supprimee',
-        table: table.table,
-        message: `${table.file} : ligne supprimée (${describeKey(row.key)} ; ligne ${row.line} de l’ancien fichier)`,
-      });
-    }
-    for (const column of table.schema.removed) {
-      flags.push({
-        kind: 'colonne-supprimee',
-        table: table.table,
-        message: `${table.file} : colonne « ${column} » disparue`,
-      });
-    }
+  for (const move of chart.moved.filter((m) => m.flag)) {
+    flags.push({ kind: 'chiffre', chart: chart.slug, message: `${name} : ${describeMove(move)}, ${move.flag}` });
+  }
+  if (!chart.error && chart.rowsAfter < chart.rowsBefore) {
+    const lost = chart.removed.map((r) => `« ${r.row} »`).join(', ');
+    flags.push({
+      kind: 'graphique-lignes-perdues',
+      chart: chart.slug,
+      message: `${name} : ${chart.rowsBefore} → ${chart.rowsAfter} lignes${lost ? ` ; disparues : ${lost}` : ''}`,
+    });
   }
   return flags;
+}
+
+function tableFlags(table: TableDiff): Flag[] {
+  return [
+    ...table.removed.map((row): Flag => ({
+      kind: 'ligne-supprimee',
+      table: table.table,
+      message: `${table.file} : ligne supprimée (${describeKey(row.key)} ; ligne ${row.line} de l’ancien fichier)`,
+    })),
+    ...table.schema.removed.map((column): Flag => ({
+      kind: 'colonne-supprimee',
+      table: table.table,
+      message: `${table.file} : colonne « ${column} » disparue`,
+    })),
+  ];
 }
 
 /** « EIG 2 · Mentors — Nombre : 18 → 25 (+7, +38,9 %) » */

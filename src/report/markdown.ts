@@ -7,11 +7,11 @@
 import type { ResourceRecord } from '../lib/manifest.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { describeKey, formatChange, formatMoveValue, type Flag } from './flags.ts';
-import { describeQualityChange } from './quality.ts';
+import { describeQualityChange } from './quality-changes.ts';
 import { pendingFlags, reviewCode } from './review.ts';
-import { RESOURCE_CHANGE_LABELS } from './resources.ts';
+import { RESOURCE_CHANGE_LABELS } from './resource-changes.ts';
 import type { UpdateReport } from './report.ts';
-import type { CellValue, TableDiff } from './tables.ts';
+import type { CellValue, TableDiff } from './table-changes.ts';
 import { routes } from '../routes.ts';
 import { plural } from '../lib/text.ts';
 

@@ -5,12 +5,12 @@
 import type { Chart } from '../charts/types.ts';
 import { buildModel, type Model } from '../lib/model.ts';
 import type { Snapshot } from '../lib/snapshot.ts';
-import { diffCharts, type ChartDiff } from './charts.ts';
+import { diffCharts, type ChartDiff } from './chart-changes.ts';
 import { flagsOf, judgeMove, THRESHOLDS, type Flag, type Thresholds } from './flags.ts';
-import { describeQualityChange, diffQuality, type QualityChange } from './quality.ts';
+import { describeQualityChange, diffQuality, type QualityChange } from './quality-changes.ts';
 import type { Acknowledgement, Unreviewed } from './review.ts';
-import { diffResources, type ResourceChange } from './resources.ts';
-import { diffTables, type TableDiff } from './tables.ts';
+import { diffResources, type ResourceChange } from './resource-changes.ts';
+import { diffTables, type TableDiff } from './table-changes.ts';
 
 export const REPORT_FORMAT = 'eig-rapport-mise-a-jour/1';
 

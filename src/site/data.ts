@@ -4,10 +4,10 @@
  * problem, one per line. Tests build the same thing from fixture folders with load → buildModel → publish.
  */
 import { buildModel } from '../lib/model.ts';
-import { realEffects } from '../load/effects.ts';
+import { realEffects } from '../effects.ts';
 import { loadGazetteer } from '../load/gazetteer.ts';
 import { dataDir } from '../load/paths.ts';
-import { load, type Loaded } from '../load/load.ts';
+import { load, type Loaded } from '../load/load-folder.ts';
 import { publish, type Published } from '../publish/publish.ts';
 
 export type Site = Published & Pick<Loaded, 'history' | 'files'>;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffCommand } from '../../src/commands/data-diff.ts';
-import type { Effects } from '../../src/load/effects.ts';
+import type { Effects } from '../../src/effects.ts';
 import { lockData } from '../../src/commands/lock.ts';
 import type { UpdateReport } from '../../src/report/report.ts';
 import { parseHistoryEntry } from '../../src/lib/history.ts';

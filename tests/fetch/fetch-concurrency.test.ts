@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkData } from '../../src/commands/check.ts';
 import { lockData } from '../../src/commands/lock.ts';
-import { fetchCommand } from '../../src/fetch/command.ts';
+import { fetchCommand } from '../../src/commands/fetch.ts';
 import { fetchData } from '../../src/fetch/fetch-data.ts';
-import { commit, completeInterruptedFetch, journalPathOf, stage } from '../../src/fetch/journal.ts';
-import { writeLockPathOf } from '../../src/load/data-lock.ts';
+import { commit, completeInterruptedUpdate, journalPathOf, stage } from '../../src/update/journal.ts';
+import { writeLockPathOf } from '../../src/update/folder-lock.ts';
 import { readManifest } from '../../src/load/snapshot-io.ts';
 import {
   capture,
@@ -207,7 +207,7 @@ describe('two writers of one data folder', () => {
     // The manifest was not rewritten to vouch for a file it does not describe, and the next reader stops too.
     expect(await readManifest(dir)).toEqual(manifest);
     expect(await tableBytes(dir, 'budget')).toEqual(old);
-    await expect(completeInterruptedFetch(dir, fs)).rejects.toThrow(expected);
+    await expect(completeInterruptedUpdate(dir, fs)).rejects.toThrow(expected);
     await expect(fetchData({}, capture().effects('http://127.0.0.1:9', dir))).rejects.toThrow(expected);
   });
 });

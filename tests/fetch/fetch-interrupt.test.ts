@@ -8,9 +8,9 @@ import * as realFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkData } from '../../src/commands/check.ts';
-import type { Effects } from '../../src/load/effects.ts';
+import type { Effects } from '../../src/effects.ts';
 import { fetchData } from '../../src/fetch/fetch-data.ts';
-import { journalPathOf } from '../../src/fetch/journal.ts';
+import { journalPathOf } from '../../src/update/journal.ts';
 import { readManifest } from '../../src/load/snapshot-io.ts';
 import {
   capture,

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkData } from '../../src/commands/check.ts';
-import { fetchCommand } from '../../src/fetch/command.ts';
+import { fetchCommand } from '../../src/commands/fetch.ts';
 import type { UpdateReport } from '../../src/report/report.ts';
 import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
 import {

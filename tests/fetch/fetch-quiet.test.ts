@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkData } from '../../src/commands/check.ts';
-import { fetchCommand } from '../../src/fetch/command.ts';
+import { fetchCommand } from '../../src/commands/fetch.ts';
 import { tableNames, type TableName } from '../../src/lib/tables.ts';
 import {
   allFiles,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fetchCommand } from '../../src/fetch/command.ts';
+import { fetchCommand } from '../../src/commands/fetch.ts';
 import { readManifest } from '../../src/load/snapshot-io.ts';
 import type { UpdateReport } from '../../src/report/report.ts';
 import { parseHistoryEntry, type HistoryEntry } from '../../src/lib/history.ts';

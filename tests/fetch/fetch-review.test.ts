@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ackCommand } from '../../src/commands/ack.ts';
 import { checkData } from '../../src/commands/check.ts';
-import { fetchCommand } from '../../src/fetch/command.ts';
-import { journalPathOf } from '../../src/fetch/journal.ts';
-import type { Effects } from '../../src/load/effects.ts';
+import { fetchCommand } from '../../src/commands/fetch.ts';
+import { journalPathOf } from '../../src/update/journal.ts';
+import type { Effects } from '../../src/effects.ts';
 import type { UpdateReport } from '../../src/report/report.ts';
 import {
   allFiles,
@@ -186,6 +186,31 @@ describe('the review gate', () => {
     expect(ack.out[0]).toMatch(
       /^Rien à valider : le rapport du 15 janvier 2027 .* a été validé le 15 janvier 2027\.$/u,
     );
+  });
+
+  it('data:ack first finishes an update stopped after its commit point, so it reads the report of that update', async () => {
+    const { dir, server, io } = await setUp();
+    // Stopped at the first staged file put in place: the journal is written, the old report still in place.
+    const stopAtStaged = {
+      ...realFs,
+      rename: (from: string, to: string) => {
+        if (from.endsWith('.next')) throw new Error('arrêt simulé');
+        return realFs.rename(from, to);
+      },
+    } as Effects['fs'];
+    await expect(fetchCommand(['--strict'], { ...io.effects(server, dir), fs: stopAtStaged })).rejects.toThrow(
+      'arrêt simulé',
+    );
+    expect((await report(dir)).flags).toEqual([]);
+    expect(await readFile(journalPathOf(dir), 'utf8')).toContain('rapport-mise-a-jour.json');
+
+    const ack = capture();
+    await expect(ackCommand([], ack.effects(server, dir))).rejects.toThrow(/il manque le code du rapport/u);
+    expect(ack.log[0]).toMatch(/^Mise à jour interrompue \(lancée le 2027-01-15T09:30:00\.000Z\) terminée : /u);
+    expect((await report(dir)).flags.map((f) => plain(f.message))).toContainEqual(expect.stringMatching(ENVELOPE));
+    const printed = await code(dir);
+    expect(await ackCommand([printed!, dir], ack.effects(server, dir))).toBe(0);
+    expect((await report(dir)).acknowledged?.code).toBe(printed);
   });
 
   it('an update that cannot be reported is not put in place: a hand edit not locked stops it, data/ as it was', async () => {

@@ -1,8 +1,8 @@
 /** The pure parts of fetch: Retry-After, mapping resources to tables, checksums, the command line. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseFetchArgs } from '../../src/fetch/command.ts';
-import { resolvePolicy, runDeadlineOf } from '../../src/fetch/fetch-data.ts';
+import { parseFetchArgs } from '../../src/commands/fetch.ts';
+import { resolvePolicy, runDeadlineOf } from '../../src/fetch/fetch-run.ts';
 import { parseRetryAfter } from '../../src/fetch/http.ts';
 import { mapResources, type TableRule } from '../../src/fetch/mapping.ts';
 import { sameAsRecorded, type UdataResource } from '../../src/fetch/udata.ts';

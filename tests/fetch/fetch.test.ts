@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkData } from '../../src/commands/check.ts';
-import { fetchCommand } from '../../src/fetch/command.ts';
-import { fetchData, type FetchResult } from '../../src/fetch/fetch-data.ts';
+import { fetchCommand } from '../../src/commands/fetch.ts';
+import { fetchData } from '../../src/fetch/fetch-data.ts';
+import type { FetchResult } from '../../src/fetch/outcomes.ts';
 import { loadSnapshot, readManifest } from '../../src/load/snapshot-io.ts';
 import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
 import {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readHistory } from '../../src/load/history.ts';
+import { readHistory } from '../../src/load/history-io.ts';
 import { historyFileName, newestFirst, parseHistoryEntry, type StoredHistoryEntry } from '../../src/lib/history.ts';
 import { fixtureDir, lockedCopy, removeCopy } from '../support/fixtures.ts';
 

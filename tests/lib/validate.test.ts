@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotTables } from '../../src/lib/tables.ts';
 import { validateSnapshot } from '../../src/lib/validate.ts';
-import { load } from '../../src/load/load.ts';
+import { load } from '../../src/load/load-folder.ts';
 import { loadFixture, lockedCopy, removeCopy } from '../support/fixtures.ts';
 
 let tables: SnapshotTables;

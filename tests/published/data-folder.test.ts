@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/lib/manifest.ts';
 import { tableNames, tables } from '../../src/lib/tables.ts';
-import { readHistory } from '../../src/load/history.ts';
+import { readHistory } from '../../src/load/history-io.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'data');
 

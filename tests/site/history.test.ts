@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { fetchCommand } from '../../src/fetch/command.ts';
+import { fetchCommand } from '../../src/commands/fetch.ts';
 import { charts } from '../../src/charts/registry.ts';
 import { tables, type TableName } from '../../src/lib/tables.ts';
 import { buildSite } from '../support/build-site.ts';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Effects } from '../../src/load/effects.ts';
+import type { Effects } from '../../src/effects.ts';
 import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
 import { startUdataServer, type ServedResource, type UdataServer } from './udata-server.ts';
 

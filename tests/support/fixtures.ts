@@ -13,7 +13,7 @@ import type { Chart } from '../../src/charts/types.ts';
 import type { Manifest } from '../../src/lib/manifest.ts';
 import { buildModel, type Model } from '../../src/lib/model.ts';
 import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
-import { load, type Loaded } from '../../src/load/load.ts';
+import { load, type Loaded } from '../../src/load/load-folder.ts';
 import { publish, type Published } from '../../src/publish/publish.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');

@@ -2,7 +2,7 @@
 import type { Chart } from '../../src/charts/types.ts';
 import { buildModel, type Model } from '../../src/lib/model.ts';
 import { loadGazetteer } from '../../src/load/gazetteer.ts';
-import { load } from '../../src/load/load.ts';
+import { load } from '../../src/load/load-folder.ts';
 import { publish, type PublishedChart } from '../../src/publish/publish.ts';
 
 export async function loadContext(dir = 'data'): Promise<Model> {

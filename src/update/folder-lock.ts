@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Effects } from './effects.ts';
+import type { Effects } from '../effects.ts';
 
 export interface LockHolder {
   command: string;
@@ -25,7 +25,7 @@ export const writeLockPathOf = (dir: string) => join(dir, '.ecriture-en-cours.js
 type Fx = Pick<Effects, 'fs' | 'now' | 'log' | 'process'>;
 
 /** Takes the lock of `dir` for `command`; returns the function that releases it. Throws when someone holds it. */
-export async function lockDataFolder(dir: string, command: string, fx: Fx): Promise<() => Promise<void>> {
+export async function lockFolder(dir: string, command: string, fx: Fx): Promise<() => Promise<void>> {
   const path = writeLockPathOf(dir);
   const holder: LockHolder = {
     command,
@@ -43,22 +43,7 @@ export async function lockDataFolder(dir: string, command: string, fx: Fx): Prom
     throw error;
   }
   try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await fx.fs.link(temp, path);
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      const current = await readHolder(path, fx);
-      if (current === 'gone' && attempt < 3) continue;
-      const stale = typeof current === 'object' ? staleness(current, fx) : null;
-      if (typeof current !== 'object' || !stale || attempt >= 3) throw new Error(heldMessage(dir, path, current));
-      await takeOver(dir, path, current, fx);
-      fx.log(
-        `${path} : verrou laissé par « ${current.command} » (pid ${current.pid}, lancé le ${current.startedAt}), ${stale} ; verrou repris.`,
-      );
-    }
+    await acquire(dir, temp, fx);
   } finally {
     await fx.fs.rm(temp, { force: true });
   }
@@ -68,9 +53,30 @@ export async function lockDataFolder(dir: string, command: string, fx: Fx): Prom
   };
 }
 
+/** Links the complete lock file `temp` as the lock of `dir`, taking over a stale lock at most twice. */
+async function acquire(dir: string, temp: string, fx: Fx): Promise<void> {
+  const path = writeLockPathOf(dir);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await fx.fs.link(temp, path);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const current = await readHolder(path, fx);
+    if (current === 'gone' && attempt < 3) continue;
+    const stale = typeof current === 'object' ? staleness(current, fx) : null;
+    if (typeof current !== 'object' || !stale || attempt >= 3) throw new Error(heldMessage(dir, path, current));
+    await takeOver(dir, path, current, fx);
+    fx.log(
+      `${path} : verrou laissé par « ${current.command} » (pid ${current.pid}, lancé le ${current.startedAt}), ${stale} ; verrou repris.`,
+    );
+  }
+}
+
 /** Runs `work` holding the lock of `dir`. */
-export async function withDataLock<T>(dir: string, command: string, fx: Fx, work: () => Promise<T>): Promise<T> {
-  const release = await lockDataFolder(dir, command, fx);
+export async function withFolderLock<T>(dir: string, command: string, fx: Fx, work: () => Promise<T>): Promise<T> {
+  const release = await lockFolder(dir, command, fx);
   try {
     return await work();
   } finally {

@@ -6,8 +6,8 @@
 import type { DataFileError } from '../lib/csv/errors.ts';
 import type { StoredHistoryEntry } from '../lib/history.ts';
 import type { Snapshot, SnapshotFiles } from '../lib/snapshot.ts';
-import type { Effects } from './effects.ts';
-import { readHistory } from './history.ts';
+import type { Effects } from '../effects.ts';
+import { readHistory } from './history-io.ts';
 import { readCheckedSnapshot } from './snapshot-io.ts';
 
 export type Loaded = {

@@ -18,7 +18,7 @@ export interface Effects {
   out: (line: string) => void;
   env: Record<string, string | undefined>;
   sleep: (ms: number) => Promise<void>;
-  /** This process, and whether another one still runs: what the lock of a data folder needs (../load/data-lock.ts). */
+  /** This process, and whether another one still runs: what the lock of a data folder needs (./update/folder-lock.ts). */
   process: { pid: number; host: string; bootedAt: () => Date; alive: (pid: number) => boolean };
 }
 

@@ -1,7 +1,7 @@
 /** Reading the snapshot's history (data/history/<date>-<n>.json, see src/lib/history.ts). */
 import { join } from 'node:path';
 import { isHistoryFile, newestFirst, parseHistoryEntry, type StoredHistoryEntry } from '../lib/history.ts';
-import { withEffects, type Effects } from './effects.ts';
+import { withEffects, type Effects } from '../effects.ts';
 import { historyDirOf } from './paths.ts';
 
 export { historyDirOf };

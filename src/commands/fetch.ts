@@ -1,11 +1,11 @@
 /**
- * The command line of `npm run fetch`: `--strict`, `--timeout <seconds>` (inactivity), `--download-deadline
- * <seconds>` (one download, all its tries), `--deadline <seconds>` (the whole run). An update is written with
- * its report and history entry (../commands/update-report.ts).
+ * `npm run fetch`: brings data/ up to date with data.gouv.fr (../fetch/fetch-data.ts), an update written with its
+ * report and history entry. Options: `--strict`, `--timeout <seconds>` (inactivity), `--download-deadline
+ * <seconds>` (one download, all its tries), `--deadline <seconds>` (the whole run).
  */
-import type { Effects } from '../load/effects.ts';
-import { fetchRecorder } from '../commands/update-report.ts';
-import { fetchData, type FetchOptions } from './fetch-data.ts';
+import type { Effects } from '../effects.ts';
+import { fetchData } from '../fetch/fetch-data.ts';
+import type { FetchOptions } from '../fetch/fetch-run.ts';
 
 export const USAGE =
   'usage : npm run fetch [-- --strict] [--timeout <secondes>] [--download-deadline <secondes>] [--deadline <secondes>]';
@@ -35,7 +35,6 @@ export function parseFetchArgs(args: string[]): FetchOptions {
 }
 
 export async function fetchCommand(args: string[], effects: Partial<Effects> = {}): Promise<number> {
-  const options = parseFetchArgs(args);
-  const result = await fetchData({ ...options, recorder: fetchRecorder }, effects);
+  const result = await fetchData({ ...parseFetchArgs(args), record: true }, effects);
   return result.exitCode;
 }

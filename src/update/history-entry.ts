@@ -1,12 +1,32 @@
 /**
- * History entries written after an update: every table's file as it is now and, when an update report was
- * made, the part of it worth keeping forever (see src/lib/history.ts for the entries' format).
+ * History entries written with an update: every table's file as it is now and, when an update report was made,
+ * the part of it worth keeping forever (see ../lib/history.ts for the entries' format).
  */
-import { historyResource, type HistoryEntry, type HistoryKind, type HistoryMove } from '../lib/history.ts';
+import { join } from 'node:path';
+import type { Effects } from '../effects.ts';
+import {
+  historyFileName,
+  historyResource,
+  type HistoryEntry,
+  type HistoryKind,
+  type HistoryMove,
+} from '../lib/history.ts';
 import type { Manifest } from '../lib/manifest.ts';
 import { tableNames } from '../lib/tables.ts';
-import type { FigureMove } from './charts.ts';
-import type { UpdateReport } from './report.ts';
+import type { FigureMove } from '../report/chart-changes.ts';
+import type { UpdateReport } from '../report/report.ts';
+import { historyDirOf } from '../load/paths.ts';
+
+/** Where the entry of an update made on `date` goes in the history of `dir` (relative to `dir`). */
+export async function newHistoryPath(dir: string, date: string, fx: Pick<Effects, 'fs'>): Promise<string> {
+  let existing: string[] = [];
+  try {
+    existing = await fx.fs.readdir(historyDirOf(dir));
+  } catch {
+    // No history yet.
+  }
+  return join('history', historyFileName(date, existing));
+}
 
 /** An entry describing `manifest`: every table's file as it is now, `changed` marking those this update changed. */
 export function historyEntry(options: {

@@ -60,38 +60,29 @@ export function diffCharts(
     .filter((d) => d.error || d.moved.length + d.added.length + d.removed.length > 0);
 }
 
+/** The two snapshots' charts: their context, or why the model could not be built. */
+interface Sides {
+  before: ChartContext | Error;
+  after: ChartContext | Error;
+}
+
 function diffChart(
   chart: Chart,
   before: ChartContext | Error,
   after: ChartContext | Error,
   judge: (move: Omit<FigureMove, 'flag'>) => string | null,
 ): ChartDiff {
-  const columns = chart.columns;
-  const identity = columns.filter((c) => IDENTITY_KINDS.includes(c.kind));
-  const measures = columns.filter((c) => !IDENTITY_KINDS.includes(c.kind));
-  const base: ChartDiff = {
-    slug: chart.slug,
-    title: chart.title,
-    rowsBefore: 0,
-    rowsAfter: 0,
-    moved: [],
-    added: [],
-    removed: [],
-    error: null,
-  };
-
+  // Keys in the order the report's JSON has always written them.
+  const base = { slug: chart.slug, title: chart.title, rowsBefore: 0, rowsAfter: 0, moved: [], added: [], removed: [] };
   const oldRows = rowsOf(chart, before);
   const newRows = rowsOf(chart, after);
   if (newRows instanceof Error) {
-    return {
-      ...base,
-      rowsBefore: oldRows instanceof Error ? 0 : oldRows.length,
-      error: `nouvel instantané : ${newRows.message}`,
-    };
+    const rowsBefore = oldRows instanceof Error ? 0 : oldRows.length;
+    return { ...base, rowsBefore, error: `nouvel instantané : ${newRows.message}` };
   }
   // A chart the old snapshot could not draw: every row of the new one is new.
   const oldList = oldRows instanceof Error ? [] : oldRows;
-
+  const identity = chart.columns.filter((c) => IDENTITY_KINDS.includes(c.kind));
   const label = (row: Row) =>
     identity
       .map((c) => row[c.key])
@@ -100,8 +91,31 @@ function diffChart(
       .join(' · ') || '(ligne sans libellé)';
   const oldIndex = indexRows(oldList, identity);
   const newIndex = indexRows(newRows, identity);
+  const only = (index: Map<string, Row>, other: Map<string, Row>, side: ChartContext | Error) =>
+    [...index]
+      .filter(([id]) => !other.has(id))
+      .map(([, row]) => ({ row: label(row), from: row._from.map((r) => cite(side, r)) }));
+  return {
+    ...base,
+    rowsBefore: oldList.length,
+    rowsAfter: newRows.length,
+    moved: movesOf(chart, oldIndex, newIndex, label, { before, after }).map((move) => ({ ...move, flag: judge(move) })),
+    added: only(newIndex, oldIndex, after),
+    removed: only(oldIndex, newIndex, before),
+    error: oldRows instanceof Error ? `ancien instantané : ${oldRows.message}` : null,
+  };
+}
 
-  const moved: FigureMove[] = [];
+/** Every number of a row found in both snapshots that differs, old → new. */
+function movesOf(
+  chart: Chart,
+  oldIndex: Map<string, Row>,
+  newIndex: Map<string, Row>,
+  label: (row: Row) => string,
+  sides: Sides,
+): Omit<FigureMove, 'flag'>[] {
+  const measures = chart.columns.filter((c) => !IDENTITY_KINDS.includes(c.kind));
+  const moves: Omit<FigureMove, 'flag'>[] = [];
   for (const [id, row] of newIndex) {
     const old = oldIndex.get(id);
     if (!old) continue;
@@ -110,7 +124,7 @@ function diffChart(
       const a = numberOrNull(row[column.key]);
       if (sameNumber(b, a)) continue;
       const change = a !== null && b !== null ? a - b : null;
-      const move: Omit<FigureMove, 'flag'> = {
+      moves.push({
         chart: chart.slug,
         row: label(row),
         column: column.key,
@@ -120,25 +134,11 @@ function diffChart(
         after: a,
         change,
         relative: change !== null && b !== 0 ? change / Math.abs(b!) : null,
-        from: a === null ? old._from.map((r) => cite(before, r)) : row._from.map((r) => cite(after, r)),
-      };
-      moved.push({ ...move, flag: judge(move) });
+        from: a === null ? old._from.map((r) => cite(sides.before, r)) : row._from.map((r) => cite(sides.after, r)),
+      });
     }
   }
-  const only = (index: Map<string, Row>, other: Map<string, Row>, side: ChartContext | Error) =>
-    [...index]
-      .filter(([id]) => !other.has(id))
-      .map(([, row]) => ({ row: label(row), from: row._from.map((r) => cite(side, r)) }));
-
-  return {
-    ...base,
-    rowsBefore: oldList.length,
-    rowsAfter: newRows.length,
-    moved,
-    added: only(newIndex, oldIndex, after),
-    removed: only(oldIndex, newIndex, before),
-    error: oldRows instanceof Error ? `ancien instantané : ${oldRows.message}` : null,
-  };
+  return moves;
 }
 
 /** A row of the snapshot it was read from, cited with its key (a report outlives the snapshot's rows). */

@@ -6,18 +6,19 @@
  * staged beside the one it replaces (`snapshot/.budget.csv.next`, `.rapport-mise-a-jour.md.next`, flushed to
  * disk), then the journal (the new manifest and the list of staged files with their SHA-256) is written
  * atomically — that is the commit point — then the staged files are renamed over the old ones, the manifest
- * is written, and the journal removed. Whoever finds a journal (the next fetch, or data:check before the build)
+ * is written, and the journal removed. Whoever finds a journal (the next update, or data:check before the build)
  * finishes that work; staged files without a journal are leftovers of an interrupted download and are thrown
  * away. Before the commit point the old state is untouched; after it, the new one is certain to be completed,
  * report and history entry included: an update is never published without its review.
  *
- * All of this assumes one writer at a time: callers hold the folder's lock (../load/data-lock.ts).
+ * All of this assumes one writer at a time: callers hold the folder's lock (./folder-lock.ts), through
+ * ./transaction.ts.
  */
 import { basename, dirname, join } from 'node:path';
 import type { Manifest } from '../lib/manifest.ts';
 import { sha256 } from '../lib/snapshot.ts';
-import type { Effects } from '../load/effects.ts';
-import { manifestPathOf, stableJson } from '../load/snapshot-io.ts';
+import type { Effects } from '../effects.ts';
+import { manifestPathOf } from '../load/paths.ts';
 
 type Fx = Pick<Effects, 'fs'>;
 
@@ -38,6 +39,11 @@ export const journalPathOf = (dir: string) => join(dir, '.fetch-journal.json');
 /** `snapshot/budget.csv` → `snapshot/.budget.csv.next` */
 export const stagedPathOf = (path: string) => join(dirname(path), `.${basename(path)}.next`);
 const tempPathOf = (path: string) => join(dirname(path), `.${basename(path)}.tmp`);
+
+/** Writes JSON so that the file only changes when its content does (stable key order, final newline). */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
 
 /** Writes and flushes a file, so that a rename after it never exposes a half-written file after a crash. */
 export async function writeDurably(path: string, data: Uint8Array | string, fx: Fx): Promise<void> {
@@ -109,9 +115,10 @@ async function apply(dir: string, journal: Journal, fx: Fx): Promise<void> {
 
 /**
  * Finishes an update interrupted after its commit point, if any. Returns the line to print, or null when there
- * was nothing to finish. Called by fetch and by data:check, so the build never sees a half-replaced snapshot.
+ * was nothing to finish. Called when an update opens the folder (./transaction.ts) and by data:check, so the
+ * build never sees a half-replaced snapshot.
  */
-export async function completeInterruptedFetch(dir: string, fx: Fx): Promise<string | null> {
+export async function completeInterruptedUpdate(dir: string, fx: Fx): Promise<string | null> {
   let text: string;
   try {
     text = await fx.fs.readFile(journalPathOf(dir), 'utf8');
@@ -141,7 +148,7 @@ const WORK_FOLDERS = ['.', 'snapshot', 'history', 'unmapped'];
 
 /**
  * Removes what an interrupted update left behind: staged copies (`.*.next`) and temporary files (`.*.tmp`), in
- * the folders it writes, and only when no journal is pending (call {@link completeInterruptedFetch} first).
+ * the folders it writes, and only when no journal is pending (call {@link completeInterruptedUpdate} first).
  */
 export async function discardLeftovers(dir: string, fx: Fx): Promise<void> {
   for (const folder of WORK_FOLDERS) {
@@ -152,7 +159,7 @@ export async function discardLeftovers(dir: string, fx: Fx): Promise<void> {
       // Not created yet.
     }
     const leftovers = names.filter(
-      // Another writer's lock being taken (../load/data-lock.ts) is not this update's to remove.
+      // Another writer's lock being taken (./folder-lock.ts) is not this update's to remove.
       (n) => n.startsWith('.') && !n.startsWith('.ecriture-en-cours.') && (n.endsWith('.next') || n.endsWith('.tmp')),
     );
     for (const name of leftovers) await fx.fs.rm(join(dir, folder, name), { force: true });
