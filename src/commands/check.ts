@@ -4,7 +4,7 @@
  * only when the snapshot cannot be published; inconsistencies between publications are listed, not fatal.
  */
 import { buildModel } from '../lib/model.ts';
-import { checkTitle, SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
+import { SEVERITY_LABELS, type Severity } from '../lib/quality/quality-check.ts';
 import { plural } from '../lib/text.ts';
 import { withDataLock } from '../load/data-lock.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
@@ -46,7 +46,7 @@ async function checkLocked(dir: string, args: string[], fx: Effects): Promise<nu
   const verbose = args.includes('--verbose') || args.includes('-v');
   for (const check of report.checks) {
     if (verbose || (check.severity !== 'conforme' && check.severity !== 'arrondi')) {
-      fx.log(`  [${SEVERITY_LABELS[check.severity]}] ${checkTitle(check)}`);
+      fx.log(`  [${SEVERITY_LABELS[check.severity]}] ${check.title}`);
     }
   }
   if (!verbose) fx.log('  (arrondis et vérifications conformes : npm run data:check -- --verbose)');
