@@ -9,6 +9,7 @@ import { plural } from '../lib/text.ts';
 import { withDataLock } from '../load/data-lock.ts';
 import { withEffects, type Effects } from '../load/effects.ts';
 import { completeInterruptedFetch } from '../fetch/journal.ts';
+import { loadGazetteer } from '../load/gazetteer.ts';
 import { load } from '../load/load.ts';
 import { dataDir } from '../load/snapshot-io.ts';
 import { pendingReview } from '../load/report-io.ts';
@@ -37,7 +38,8 @@ async function checkLocked(dir: string, args: string[], fx: Effects): Promise<nu
   fx.log(
     `Instantané du ${snapshot.manifest.snapshotDate} valide : ${Object.keys(snapshot.tables).length} tables, ${rows} lignes.`,
   );
-  const report = buildModel(snapshot).quality;
+  // With the gazetteer, as the build: the checks of the défis' towns are in the list /qualite/ shows.
+  const report = buildModel({ ...snapshot, gazetteer: await loadGazetteer() }).quality;
   const summary = (Object.keys(report.counts) as Severity[])
     .filter((s) => report.counts[s] > 0)
     .map((s) => `${SEVERITY_LABELS[s].toLowerCase()} : ${report.counts[s]}`)

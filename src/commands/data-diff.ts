@@ -36,7 +36,7 @@ export async function diffCommand(args: string[], effects: Partial<Effects> = {}
   // NEW is written (its report): one writer at a time there.
   return withDataLock(after, 'npm run data:diff', fx, async () => {
     await publishReport(
-      compareSnapshots(
+      await compareSnapshots(
         { snapshot: await loadForDiff(before, fx), label: before },
         { snapshot: await loadForDiff(after, fx), label: after },
         fx,

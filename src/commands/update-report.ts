@@ -20,6 +20,7 @@ import type { Effects } from '../load/effects.ts';
 import type { PreparedUpdate, RecordedUpdate, UpdateRecorder } from '../fetch/fetch-data.ts';
 import { writeAtomically } from '../fetch/journal.ts';
 import { EXIT } from '../fetch/messages.ts';
+import { loadGazetteer } from '../load/gazetteer.ts';
 import { historyDirOf } from '../load/history.ts';
 import { pendingReview, readReport, REPORT_NAME, reportPathsOf } from '../load/report-io.ts';
 import { snapshotDirOf, stableJson } from '../load/snapshot-io.ts';
@@ -29,12 +30,12 @@ export { pendingReview, readReport, reportPathsOf };
 /** `--strict` and something « à vérifier »: a scheduled job must not publish without a human reading the report. */
 export const EXIT_FLAGGED = EXIT.flagged;
 
-export function compareSnapshots(
+export async function compareSnapshots(
   before: { snapshot: Snapshot; label: string },
   after: { snapshot: Snapshot; label: string },
   fx: Effects,
-): UpdateReport {
-  return diffSnapshots(before, after, charts, fx.now().toISOString());
+): Promise<UpdateReport> {
+  return diffSnapshots(before, after, charts, fx.now().toISOString(), await loadGazetteer());
 }
 
 /** The report's two files, carrying the points of the report it replaces that no one acknowledged. */
@@ -78,7 +79,7 @@ export const fetchRecorder: UpdateRecorder = {
     if (!before.ok) throw impossible(unreadable(`${dir} (avant la mise à jour)`, before.errors));
     if (!after.ok) throw impossible(unreadable(dir, after.errors));
     const written = await reportFiles(
-      compareSnapshots(
+      await compareSnapshots(
         { snapshot: before.snapshot, label: 'avant la mise à jour' },
         { snapshot: after.snapshot, label: dir },
         fx,
