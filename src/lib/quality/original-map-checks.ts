@@ -4,7 +4,7 @@
  */
 import type { MapService } from '../aggregates/original-site.ts';
 import { MAP_YEARS, ORIGINAL as O } from '../aggregates/original-site.ts';
-import { sumOf } from '../figures.ts';
+import { sumOf, type RowRef } from '../figures.ts';
 import { kilometres, PARIS_CENTRE } from '../geo/distance.ts';
 import { ofPhrase, slugify } from '../text.ts';
 import { comparisonCheck } from './comparison.ts';
@@ -24,68 +24,97 @@ export function mapChecks(ctx: OriginalContext): QualityCheck[] {
   });
 }
 
+/** A year of the map: its promotion, its services, those that hosted a défi and the rows they come from. */
+interface MapYear {
+  ctx: OriginalContext;
+  year: Year;
+  promotion: string;
+  services: readonly MapService[];
+  hosting: readonly MapService[];
+  refs: RowRef[];
+  /** Who the map is compared with: « les chiffres de la publication… ». */
+  theirs: string;
+}
+
 function yearChecks(ctx: OriginalContext, year: Year, promotion: string): QualityCheck[] {
   const services = ctx.inputs.originalMap;
   const hosting = services.filter((s) => s.defis[year].value > 0);
-  const refs = hosting.map((s) => s.ref);
-  const theirs = `les chiffres ${ofPhrase(ctx.site)}`;
-  const checks: QualityCheck[] = [];
+  const y: MapYear = {
+    ctx,
+    year,
+    promotion,
+    services,
+    hosting,
+    refs: hosting.map((s) => s.ref),
+    theirs: `les chiffres ${ofPhrase(ctx.site)}`,
+  };
+  return [...defisChecks(y), ...administrationChecks(y), ...ministryChecks(y), ...outsideParisChecks(y)];
+}
+
+function defisChecks({ ctx, year, promotion, services, theirs }: MapYear): QualityCheck[] {
   const defis = ctx.value(O.defis, promotion);
-  if (defis)
-    checks.push(
-      comparisonCheck({
-        id: `origine-carte-defis-${year}`,
-        compares: `Défis de ${year} (${promotion})`,
-        a: { source: 'la somme des services de la carte du site d’origine', figure: defisOf(services, year) },
-        b: { source: theirs, figure: defis },
-      }),
-    );
+  if (!defis) return [];
+  return [
+    comparisonCheck({
+      id: `origine-carte-defis-${year}`,
+      compares: `Défis de ${year} (${promotion})`,
+      a: { source: 'la somme des services de la carte du site d’origine', figure: defisOf(services, year) },
+      b: { source: theirs, figure: defis },
+    }),
+  ];
+}
+
+function administrationChecks({ ctx, year, promotion, hosting, refs, theirs }: MapYear): QualityCheck[] {
   const administrations = ctx.value(O.administrations, promotion);
-  if (administrations)
-    checks.push(
-      comparisonCheck({
-        id: `origine-carte-administrations-${year}`,
-        compares: `Administrations ayant accueilli un défi en ${year} (${promotion})`,
-        a: {
-          source: 'les services de la carte du site d’origine qui en comptent un',
-          figure: counted(hosting.length, refs, 'structures'),
-        },
-        b: { source: theirs, figure: administrations },
-      }),
-    );
+  if (!administrations) return [];
+  return [
+    comparisonCheck({
+      id: `origine-carte-administrations-${year}`,
+      compares: `Administrations ayant accueilli un défi en ${year} (${promotion})`,
+      a: {
+        source: 'les services de la carte du site d’origine qui en comptent un',
+        figure: counted(hosting.length, refs, 'structures'),
+      },
+      b: { source: theirs, figure: administrations },
+    }),
+  ];
+}
+
+function ministryChecks({ ctx, year, promotion, hosting, refs }: MapYear): QualityCheck[] {
   const ministries = ctx.value(O.ministries, promotion);
-  if (ministries)
-    checks.push(
-      comparisonCheck({
-        id: `origine-carte-ministeres-${year}`,
-        compares: `Ministères ou organismes de tutelle ayant accueilli un défi en ${year} (${promotion})`,
-        a: {
-          source: 'les tutelles de la carte du site d’origine',
-          figure: counted(new Set(hosting.map((s) => s.tutelle)).size, refs, 'structures'),
-        },
-        b: { source: `le nombre de ministères ${ofPhrase(ctx.site)}`, figure: ministries },
-        different: 'ecart',
-      }),
-    );
+  if (!ministries) return [];
+  return [
+    comparisonCheck({
+      id: `origine-carte-ministeres-${year}`,
+      compares: `Ministères ou organismes de tutelle ayant accueilli un défi en ${year} (${promotion})`,
+      a: {
+        source: 'les tutelles de la carte du site d’origine',
+        figure: counted(new Set(hosting.map((s) => s.tutelle)).size, refs, 'structures'),
+      },
+      b: { source: `le nombre de ministères ${ofPhrase(ctx.site)}`, figure: ministries },
+      different: 'ecart',
+    }),
+  ];
+}
+
+function outsideParisChecks({ ctx, year, promotion, hosting, theirs }: MapYear): QualityCheck[] {
   const outside = ctx.value(O.defisOutsideParis, promotion);
-  if (outside) {
-    const far = hosting.filter(
-      (s) => kilometres(s.latitude, s.longitude, PARIS_CENTRE.lat, PARIS_CENTRE.lon) > FAR_FROM_PARIS_KM,
-    );
-    const named = far.length > 0 ? ` : ${far.map((s) => s.service).join(', ')}` : '';
-    checks.push(
-      comparisonCheck({
-        id: `origine-carte-hors-paris-${year}`,
-        compares: `Défis hors de Paris en ${year} (${promotion})`,
-        a: {
-          source: `la carte du site d’origine (services à plus de ${FAR_FROM_PARIS_KM} km du centre de Paris${named})`,
-          figure: defisOf(far, year),
-        },
-        b: { source: theirs, figure: outside },
-      }),
-    );
-  }
-  return checks;
+  if (!outside) return [];
+  const far = hosting.filter(
+    (s) => kilometres(s.latitude, s.longitude, PARIS_CENTRE.lat, PARIS_CENTRE.lon) > FAR_FROM_PARIS_KM,
+  );
+  const named = far.length > 0 ? ` : ${far.map((s) => s.service).join(', ')}` : '';
+  return [
+    comparisonCheck({
+      id: `origine-carte-hors-paris-${year}`,
+      compares: `Défis hors de Paris en ${year} (${promotion})`,
+      a: {
+        source: `la carte du site d’origine (services à plus de ${FAR_FROM_PARIS_KM} km du centre de Paris${named})`,
+        figure: defisOf(far, year),
+      },
+      b: { source: theirs, figure: outside },
+    }),
+  ];
 }
 
 const defisOf = (services: readonly MapService[], year: Year) =>

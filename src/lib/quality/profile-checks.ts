@@ -21,50 +21,64 @@ const SHARE_TOLERANCE = 0.5;
 type Item = ReturnType<typeof composition>[number];
 
 export function profileChecks(kf: KeyFigures, sourceName: SourceName): QualityCheck[] {
-  const profiles = [...group(composition(kf), (i) => i.promotion)].flatMap(([promotion, items]) =>
-    promotionProfiles(kf, promotion, items, sourceName),
-  );
+  const profiles = [...group(composition(kf), (i) => i.promotion)].flatMap(([promotion, items]) => {
+    const counts = items.map((i) => i.count).filter((c): c is Figure => c !== null);
+    // A promotion with one profile counted has no breakdown to check.
+    const total = counts.length > 1 ? sumOf(counts, 'personnes') : null;
+    return [
+      ...printedSharesSum(promotion, items),
+      ...(total
+        ? [...countsSum(kf, promotion, total, sourceName), ...sharesOfCounts(promotion, items, total, sourceName)]
+        : []),
+    ];
+  });
   return [...profiles, ...salaryShares(kf)];
 }
 
-function promotionProfiles(kf: KeyFigures, promotion: string, items: Item[], sourceName: SourceName) {
-  const checks: QualityCheck[] = [];
-  const printedShares = items.filter((i) => i.share !== null && !i.share.computed);
-  if (printedShares.length > 1)
-    checks.push(
-      sumsToHundred(
-        `profils-somme-parts-${slugify(promotion)}`,
-        `Profils de la promotion ${promotion}`,
-        printedShares.map((i) => ({ label: label(PROFILE_LABELS, i.profile), figure: i.share! })),
-      ),
-    );
-  const counts = items.map((i) => i.count).filter((c): c is Figure => c !== null);
-  if (counts.length < 2) return checks;
-  const total = sumOf(counts, 'personnes');
+/** The shares a publication printed for a promotion's profiles, against 100 %. */
+function printedSharesSum(promotion: string, items: Item[]): QualityCheck[] {
+  const printed = items.filter((i) => i.share !== null && !i.share.computed);
+  if (printed.length < 2) return [];
+  return [
+    sumsToHundred(
+      `profils-somme-parts-${slugify(promotion)}`,
+      `Profils de la promotion ${promotion}`,
+      printed.map((i) => ({ label: label(PROFILE_LABELS, i.profile), figure: i.share! })),
+    ),
+  ];
+}
+
+/** The profiles' counts, added up, against the promotion's EIG. */
+function countsSum(kf: KeyFigures, promotion: string, total: Figure, sourceName: SourceName): QualityCheck[] {
   const reported = kf.get(promotion, 'eig');
-  if (reported)
-    checks.push(
-      comparisonCheck({
-        id: `profils-somme-effectifs-${slugify(promotion)}`,
-        compares: `Profils de la promotion ${promotion}`,
-        a: { source: 'la somme des effectifs par profil', figure: total },
-        b: { source: `le nombre d’EIG publié (${sourceName(reported)})`, figure: reported },
-      }),
-    );
-  for (const { profile, count, share } of items) {
-    // A share of no one at all is no share: nothing to compare it with.
-    if (!count || !share || share.computed || total.value <= 0) continue;
-    checks.push(
-      comparisonCheck({
-        id: `profils-part-effectif-${slugify(promotion)}-${slugify(profile)}`,
-        compares: `${label(PROFILE_LABELS, profile)}, promotion ${promotion}`,
-        a: { source: sourceName(share), figure: share },
-        b: { source: 'le calcul sur les effectifs publiés', figure: shareOf(count, total) },
-        tolerance: SHARE_TOLERANCE,
-      }),
-    );
-  }
-  return checks;
+  if (!reported) return [];
+  return [
+    comparisonCheck({
+      id: `profils-somme-effectifs-${slugify(promotion)}`,
+      compares: `Profils de la promotion ${promotion}`,
+      a: { source: 'la somme des effectifs par profil', figure: total },
+      b: { source: `le nombre d’EIG publié (${sourceName(reported)})`, figure: reported },
+    }),
+  ];
+}
+
+/** Each printed share of a profile against its count's share of the counts. */
+function sharesOfCounts(promotion: string, items: Item[], total: Figure, sourceName: SourceName): QualityCheck[] {
+  // A share of no one at all is no share: nothing to compare it with.
+  if (total.value <= 0) return [];
+  return items.flatMap(({ profile, count, share }) =>
+    count && share && !share.computed
+      ? [
+          comparisonCheck({
+            id: `profils-part-effectif-${slugify(promotion)}-${slugify(profile)}`,
+            compares: `${label(PROFILE_LABELS, profile)}, promotion ${promotion}`,
+            a: { source: sourceName(share), figure: share },
+            b: { source: 'le calcul sur les effectifs publiés', figure: shareOf(count, total) },
+            tolerance: SHARE_TOLERANCE,
+          }),
+        ]
+      : [],
+  );
 }
 
 /** Who paid the salaries of each promotion: the programme (PIA) and the administrations, 100 % together. */
