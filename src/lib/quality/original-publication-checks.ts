@@ -148,7 +148,8 @@ export function articleChecks(ctx: OriginalContext): QualityCheck[] {
     const yearly = original.series(indicator).filter((f) => f.figure !== null);
     const total = kf.get('Total', totalIndicator);
     if (yearly.length === 0 || !total) return [];
-    const years = `${yearly[0]!.year} à ${yearly.at(-1)!.year}`;
+    const [first, last] = [yearly[0]!.year, yearly.at(-1)!.year];
+    const years = first === last ? `${first}` : `${first} à ${last}`;
     return [
       comparisonCheck({
         id: `origine-articles-${id}`,
