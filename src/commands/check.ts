@@ -4,9 +4,10 @@
  * only when the snapshot cannot be published; inconsistencies between publications are listed, not fatal.
  */
 import { buildModel } from '../lib/model.ts';
-import { checkTitle, SEVERITY_LABELS, type Severity } from '../lib/quality.ts';
+import { SEVERITY_LABELS, type Severity } from '../lib/quality/quality-check.ts';
 import { plural } from '../lib/text.ts';
 import { withEffects, type Effects } from '../effects.ts';
+import { loadGazetteer } from '../load/gazetteer.ts';
 import { load } from '../load/load-folder.ts';
 import { dataDir } from '../load/paths.ts';
 import { pendingReview } from '../update/report-files.ts';
@@ -34,7 +35,8 @@ async function checkLocked(dir: string, args: string[], fx: Effects): Promise<nu
   fx.log(
     `Instantané du ${snapshot.manifest.snapshotDate} valide : ${Object.keys(snapshot.tables).length} tables, ${rows} lignes.`,
   );
-  const report = buildModel(snapshot).quality;
+  // With the gazetteer, as the build: the checks of the défis' towns are in the list /qualite/ shows.
+  const report = buildModel({ ...snapshot, gazetteer: await loadGazetteer(fx) }).quality;
   const summary = (Object.keys(report.counts) as Severity[])
     .filter((s) => report.counts[s] > 0)
     .map((s) => `${SEVERITY_LABELS[s].toLowerCase()} : ${report.counts[s]}`)
@@ -43,7 +45,7 @@ async function checkLocked(dir: string, args: string[], fx: Effects): Promise<nu
   const verbose = args.includes('--verbose') || args.includes('-v');
   for (const check of report.checks) {
     if (verbose || (check.severity !== 'conforme' && check.severity !== 'arrondi')) {
-      fx.log(`  [${SEVERITY_LABELS[check.severity]}] ${checkTitle(check)}`);
+      fx.log(`  [${SEVERITY_LABELS[check.severity]}] ${check.title}`);
     }
   }
   if (!verbose) fx.log('  (arrondis et vérifications conformes : npm run data:check -- --verbose)');

@@ -8,7 +8,7 @@ import type { Gazetteer } from './geo/places.ts';
 import type { Manifest } from './manifest.ts';
 import { promotionsOf } from './promotions.ts';
 import { indexPublications, type Publication } from './publications.ts';
-import { qualityReport } from './quality.ts';
+import { qualityReport } from './quality/quality-report.ts';
 import type { SnapshotTables } from './tables.ts';
 
 export interface ModelInput {

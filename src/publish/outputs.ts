@@ -9,7 +9,6 @@ import type { Column } from '../charts/types.ts';
 import type { RowRef } from '../lib/figures.ts';
 import type { Manifest } from '../lib/manifest.ts';
 import type { Model } from '../lib/model.ts';
-import { writtenCheck } from '../lib/quality.ts';
 import { tables } from '../lib/tables.ts';
 import { formatKind } from '../lib/values.ts';
 import { routes } from '../routes.ts';
@@ -114,7 +113,7 @@ export function aggregateFiles(model: Model) {
       description:
         'Toutes les vérifications faites sur les chiffres publiés : incohérences, écarts entre sources, arrondis, valeurs mal formées.',
       // Every check with its sentence, as /qualite/ shows it.
-      data: { checks: model.quality.checks.map(writtenCheck), counts: model.quality.counts },
+      data: { checks: model.quality.checks, counts: model.quality.counts },
     },
   };
 }

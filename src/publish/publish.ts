@@ -9,7 +9,7 @@ import type { RowRef } from '../lib/figures.ts';
 import { formatDate } from '../lib/format.ts';
 import type { Model } from '../lib/model.ts';
 import type { Publication } from '../lib/publications.ts';
-import { checkFigures, writtenCheck, type WrittenCheck } from '../lib/quality.ts';
+import type { QualityCheck } from '../lib/quality/quality-check.ts';
 import { plural } from '../lib/text.ts';
 import { chartAddresses, type ChartAddresses } from '../routes.ts';
 import { ORIGINAL_SITE, SITE_NAME } from '../site/meta.ts';
@@ -35,7 +35,7 @@ export interface PublishedChart {
   /** The same followed by the site's name — under embeds and in image files, which travel without the site. */
   sourceLine: string;
   /** Quality checks about the same snapshot rows as the chart (found by provenance, never listed by hand). */
-  quality: WrittenCheck[];
+  quality: QualityCheck[];
   addresses: ChartAddresses;
   /** Height to give an embed's iframe before it reports its own: the chart plus title, legend and source. */
   embedHeight: number;
@@ -92,13 +92,10 @@ function publishChart(chart: Chart, model: Model): PublishedChart {
     ),
     sourceText: sourceText(sourceIds, model),
     sourceLine: `${sourceText(sourceIds, model)} ${SITE_NAME}, reconstruction de ${ORIGINAL_SITE}.`,
-    quality: model.quality.checks
-      .filter(
-        (check) =>
-          check.severity !== 'conforme' &&
-          checkFigures(check).some((f) => f.figure.from.some((r) => shown.has(refKey(r)))),
-      )
-      .map(writtenCheck),
+    quality: model.quality.checks.filter(
+      (check) =>
+        check.severity !== 'conforme' && check.figures.some((f) => f.figure.from.some((r) => shown.has(refKey(r)))),
+    ),
     addresses: chartAddresses(chart.slug),
     embedHeight: Math.round(height + 170),
   };

@@ -1,10 +1,10 @@
 /**
- * Which data-quality checks (../lib/quality.ts) an update breaks or fixes: a hand edit that makes the promotions
+ * Which data-quality checks (../lib/quality/) an update breaks or fixes: a hand edit that makes the promotions
  * add up to 77 against a published 71 turns « EIG : le total publié (71) est bien la somme… » into an
  * incoherence, and the report must say so. Checks are matched by their stable id.
  */
 import type { Model } from '../lib/model.ts';
-import { checkTitle, SEVERITY_LABELS, type QualityCheck, type Severity } from '../lib/quality.ts';
+import { SEVERITY_LABELS, type QualityCheck, type Severity } from '../lib/quality/quality-check.ts';
 
 /** What a reader of /qualite/ would call a problem; rounding and announced approximations are not. */
 const PROBLEMS: readonly Severity[] = ['incoherence', 'ecart', 'format'];
@@ -34,12 +34,12 @@ export function diffQuality(before: Model | Error, after: Model | Error): Qualit
         kind: problemNow ? 'cassee' : 'reparee',
         before: was,
         after: check.severity,
-        title: checkTitle(check),
+        title: check.title,
       });
   }
   for (const [id, check] of old) {
     if (!now.has(id) && PROBLEMS.includes(check.severity))
-      changes.push({ id, kind: 'reparee', before: check.severity, after: null, title: checkTitle(check) });
+      changes.push({ id, kind: 'reparee', before: check.severity, after: null, title: check.title });
   }
   return changes;
 }

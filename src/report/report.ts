@@ -3,6 +3,7 @@
  * publish. Pure: the caller reads the snapshots and hands over the charts (the registry) and the date.
  */
 import type { Chart } from '../charts/types.ts';
+import type { Gazetteer } from '../lib/geo/places.ts';
 import { buildModel, type Model } from '../lib/model.ts';
 import type { Snapshot } from '../lib/snapshot.ts';
 import { diffCharts, type ChartDiff } from './chart-changes.ts';
@@ -44,9 +45,11 @@ export function diffSnapshots(
   after: DiffInput,
   charts: readonly Chart[],
   generatedAt: string,
+  /** The places the build uses (null in tests of other things): the report sees the model the site shows. */
+  gazetteer: Gazetteer | null,
 ): UpdateReport {
   const tables = diffTables(before.snapshot, after.snapshot);
-  const [old, now] = [contextOrError(before.snapshot), contextOrError(after.snapshot)];
+  const [old, now] = [contextOrError(before.snapshot, gazetteer), contextOrError(after.snapshot, gazetteer)];
   const chartDiffs = diffCharts(charts, old, now, (move) => judgeMove(move));
   const quality = diffQuality(old, now);
   const broken: Flag[] = quality
@@ -69,9 +72,9 @@ export function diffSnapshots(
 }
 
 /** Aggregates that cannot be built make every chart an error, reported chart by chart. */
-function contextOrError(snapshot: Snapshot): Model | Error {
+function contextOrError(snapshot: Snapshot, gazetteer: Gazetteer | null): Model | Error {
   try {
-    return buildModel(snapshot);
+    return buildModel({ ...snapshot, gazetteer });
   } catch (error) {
     return new Error(`agrégats impossibles à calculer : ${error instanceof Error ? error.message : String(error)}`);
   }

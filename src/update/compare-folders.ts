@@ -26,7 +26,7 @@ export async function compareFolders(before: string, after: string, strict: bool
   // NEW is written (its report): one writer at a time there.
   return runUpdate(after, 'npm run data:diff', fx, async () => {
     await publishReport(
-      compareSnapshots(
+      await compareSnapshots(
         { snapshot: await loadForDiff(before, fx), label: before },
         { snapshot: await loadForDiff(after, fx), label: after },
         fx,

@@ -77,7 +77,7 @@ async function reportOf(against: NonNullable<UpdateRecord['report']>, update: Re
     );
   if (!old.ok) throw impossible(unreadable(`${dir} (avant la mise à jour)`, old.errors));
   if (!fresh.ok) throw impossible(unreadable(dir, fresh.errors));
-  const report = compareSnapshots(
+  const report = await compareSnapshots(
     { snapshot: old.snapshot, label: 'avant la mise à jour' },
     { snapshot: fresh.snapshot, label: dir },
     fx,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { charts } from '../charts/registry.ts';
 import type { Effects } from '../effects.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
+import { loadGazetteer } from '../load/gazetteer.ts';
 import type { Snapshot } from '../lib/snapshot.ts';
 import { plural } from '../lib/text.ts';
 import { reportMarkdown } from '../report/markdown.ts';
@@ -61,12 +62,13 @@ export async function pendingReview(dir: string, fx: Pick<Effects, 'fs'>): Promi
 }
 
 /** What changed from `before` to `after`, in every table and every chart of the site. */
-export function compareSnapshots(
+export async function compareSnapshots(
   before: { snapshot: Snapshot; label: string },
   after: { snapshot: Snapshot; label: string },
-  fx: Pick<Effects, 'now'>,
-): UpdateReport {
-  return diffSnapshots(before, after, charts, fx.now().toISOString());
+  fx: Pick<Effects, 'now' | 'fs'>,
+): Promise<UpdateReport> {
+  // With the gazetteer, as the build: the report sees the model the site shows.
+  return diffSnapshots(before, after, charts, fx.now().toISOString(), await loadGazetteer(fx));
 }
 
 /** The report's two files, carrying the points of the report it replaces that no one acknowledged. */

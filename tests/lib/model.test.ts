@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import promotionsChart from '../../src/charts/promotions.ts';
 import type { Model } from '../../src/lib/model.ts';
-import { checkFigures, checkTitle, type Severity } from '../../src/lib/quality.ts';
+import type { Severity } from '../../src/lib/quality/quality-check.ts';
 import { plainSpaces } from '../support/dist.ts';
 import { fixtureModel, lockedCopy, modelOf, removeCopy } from '../support/fixtures.ts';
 
@@ -19,7 +19,7 @@ const check = (m: Model, id: string) => {
   if (!found) throw new Error(`vérification absente : ${id}`);
   return found;
 };
-const values = (m: Model, id: string) => checkFigures(check(m, id)).map((f) => f.figure.value);
+const values = (m: Model, id: string) => check(m, id).figures.map((f) => f.figure.value);
 
 describe('the model of a snapshot', () => {
   it('names every promotion of the data, in programme order, with its most frequent year', () => {
@@ -255,26 +255,26 @@ describe('quality checks', () => {
 
   it('says what was compared, with both figures and the rows they come from', () => {
     const total = check(model, 'total-defis-proposes');
-    expect(plainSpaces(checkTitle(total))).toBe(
+    expect(plainSpaces(total.title)).toBe(
       'Défis proposés par les administrations : le total publié est 23, mais la somme des promotions EIG 1, EIG 2 et EIG 3 donne 25.',
     );
-    expect(checkFigures(total).map((f) => [f.label, f.figure.value, f.figure.from.map((r) => r._line)])).toEqual([
+    expect(total.figures.map((f) => [f.label, f.figure.value, f.figure.from.map((r) => r._line)])).toEqual([
       ['Total publié', 23, [25]],
       ['Somme des promotions EIG 1, EIG 2 et EIG 3', 25, [22, 23, 24]],
     ]);
 
     const posts = check(model, 'postes-eig-billet-rapport');
-    expect(plainSpaces(checkTitle(posts))).toBe(
+    expect(plainSpaces(posts.title)).toBe(
       'Postes d’EIG des promotions 1 à 3 : 21 selon le billet d’essai, 20 selon la somme des EIG des promotions 1 à 3 du rapport d’essai.',
     );
 
     const shares = check(model, 'profils-somme-parts-eig-2');
-    expect(plainSpaces(checkTitle(shares))).toBe(
+    expect(plainSpaces(shares.title)).toBe(
       'Profils de la promotion EIG 2 : les parts publiées (développement 50 %, data science 30 %, design 15 %) font 95 %.',
     );
     expect(values(model, 'profils-somme-parts-eig-2')).toEqual([50, 30, 15, 95]);
 
-    expect(plainSpaces(checkTitle(check(model, 'total-budget-salaires')))).toBe(
+    expect(plainSpaces(check(model, 'total-budget-salaires').title)).toBe(
       'Budget, salaires des EIG : le total publié (3 000 001 €) est la somme des promotions EIG 1, EIG 2 et EIG 3 (3 000 000,70 €), arrondie.',
     );
     expect(values(model, 'structures-accueil')).toEqual([5, 7, 5]);
@@ -283,7 +283,7 @@ describe('quality checks', () => {
 
   it('names a figure’s publication by its designation from publications.csv', () => {
     const site = check(model, 'communaute-eig-eig-2');
-    expect(plainSpaces(checkTitle(site))).toBe(
+    expect(plainSpaces(site.title)).toBe(
       'Nombre d’EIG, EIG 2 : 5 selon la liste de la communauté du site du programme, 6 selon le rapport d’essai.',
     );
   });
@@ -331,6 +331,6 @@ describe('a promotion that only the data knows (EIG 9)', () => {
     expect(values(withNine, 'taille-equipes-eig-9')).toEqual([3, 5]);
     expect(check(withNine, 'taille-equipes-eig-9').severity).toBe('ecart');
     // Printed by the report for promotions 1 to 3, the total of EIG still adds up those three.
-    expect(checkFigures(check(withNine, 'total-eig'))[1]!.figure.value).toBe(20);
+    expect(check(withNine, 'total-eig').figures[1]!.figure.value).toBe(20);
   });
 });

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { readFigures } from '../../src/lib/aggregates/index.ts';
 import { ORIGINAL } from '../../src/lib/aggregates/original-site.ts';
 import { indexPublications } from '../../src/lib/publications.ts';
-import { originalSiteChecks } from '../../src/lib/quality/original-site.ts';
+import { originalSiteChecks } from '../../src/lib/quality/original-site-checks.ts';
 import { tableNames, type Row, type SnapshotTables } from '../../src/lib/tables.ts';
-import { checkFigures, checkTitle } from '../../src/lib/quality.ts';
 
 const SOURCE = 'data-eig-forever-2019';
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/gu, ' ');
@@ -79,21 +78,21 @@ describe('checks of the original site against itself', () => {
   it('finds a total that is not the sum of its parts, and says on what total the shares were computed', () => {
     const total = byId(cost(766553.38), 'origine-somme-cout-total-eig-1')!;
     expect(total.severity).toBe('incoherence');
-    expect(checkFigures(total).map((f) => f.figure.value)).toEqual([766553.38, 791553.38]);
+    expect(total.figures.map((f) => f.figure.value)).toEqual([766553.38, 791553.38]);
     const share = byId(cost(766553.38), 'origine-part-part-des-salaires-dans-le-cout-total-du-programme-eig-1')!;
     expect(share.severity).toBe('incoherence');
-    expect(checkTitle(share).replace(/[\u00a0\u202f]/gu, ' ')).toContain(
+    expect(share.title.replace(/[\u00a0\u202f]/gu, ' ')).toContain(
       'sur la somme des postes (791 553,38 €), le calcul donne 95,58 %',
     );
-    expect(plain(checkTitle(total))).toBe(
+    expect(plain(total.title)).toBe(
       'Site d’origine, EIG 1, coût total du programme : 766 553,38 € selon le total de la publication « data-eig-forever-2019 », 791 553,38 € selon la somme de ses parties.',
     );
   });
 
-  // A comparison's sentence is written from the check when shown: each of its three forms, whole.
+  // A comparison's sentence is written with the check, from its figures and their labels: each of its three forms.
   it('writes the sentence of a comparison from its figures and their labels', () => {
     const sentence = (total: number, share: number, id: string) =>
-      plain(checkTitle(checksOf(cost(total, share)).find((c) => c.id === id)!));
+      plain(checksOf(cost(total, share)).find((c) => c.id === id)!.title);
     expect(sentence(791553.38, 95.58, 'origine-somme-cout-total-eig-1')).toBe(
       'Site d’origine, EIG 1, coût total du programme : 791 553,38 € selon le total de la publication « data-eig-forever-2019 » comme selon la somme de ses parties.',
     );
@@ -102,7 +101,6 @@ describe('checks of the original site against itself', () => {
     );
     const check = checksOf(cost(791553.38, 96)).find((c) => c.id === 'origine-somme-cout-total-eig-1')!;
     expect(structuredClone(check)).toEqual(check);
-    expect(checkTitle(structuredClone(check))).toBe(checkTitle(check));
   });
 
   it('finds nothing when the total is the sum, and the share its computation rounded as printed', () => {
@@ -157,7 +155,7 @@ describe('checks of the original site against itself', () => {
       ],
     );
     const defis = byId(tables, 'origine-carte-defis-2017')!;
-    expect([defis.severity, ...checkFigures(defis).map((f) => f.figure.value)]).toEqual(['incoherence', 2, 3]);
+    expect([defis.severity, ...defis.figures.map((f) => f.figure.value)]).toEqual(['incoherence', 2, 3]);
     expect(byId(tables, 'origine-carte-administrations-2017')?.severity).toBe('conforme');
   });
 });

@@ -13,7 +13,6 @@ import type { Model } from '../../src/lib/model.ts';
 import { publish, type Published, type PublishedChart } from '../../src/publish/publish.ts';
 import { plainSpaces } from '../support/dist.ts';
 import { fixtureModel } from '../support/fixtures.ts';
-import { checkFigures } from '../../src/lib/quality.ts';
 
 let model: Model;
 let site: Published;
@@ -49,7 +48,7 @@ describe('every chart of the registry', () => {
       const related = model.quality.checks.filter(
         (c) =>
           c.severity !== 'conforme' &&
-          checkFigures(c).some((f) => f.figure.from.some((ref) => shown.has(`${ref._table}:${ref._line}`))),
+          c.figures.some((f) => f.figure.from.some((ref) => shown.has(`${ref._table}:${ref._line}`))),
       );
       expect(
         chart.quality.map((c) => c.id),

@@ -12,7 +12,6 @@ import { chartJson } from '../../src/publish/outputs.ts';
 import { publish } from '../../src/publish/publish.ts';
 import { reference } from '../support/reference.ts';
 import { loadContext } from '../support/site-context.ts';
-import { checkTitle } from '../../src/lib/quality.ts';
 
 type JsonRow = Record<string, unknown> & { provenance: { table: string; line: number; source: string }[] };
 
@@ -138,7 +137,7 @@ describe('the disagreements of the original site with the other publications', (
   ])('%s', (id, severity, figures) => {
     const found = check(id);
     expect(found?.severity).toBe(severity);
-    for (const f of figures) expect(checkTitle(found!).replace(/[\u00a0\u202f]/gu, ' ')).toContain(f);
+    for (const f of figures) expect(found!.title.replace(/[\u00a0\u202f]/gu, ' ')).toContain(f);
   });
 
   it('are listed on the charts that show the figures compared', () => {

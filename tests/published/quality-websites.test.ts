@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/lib/model.ts';
 import { loadContext } from '../support/site-context.ts';
-import { checkFigures, checkTitle } from '../../src/lib/quality.ts';
 
 let model: Model;
 beforeAll(async () => {
@@ -68,14 +67,12 @@ describe('disagreements between the 2022 and the current website', () => {
     expect(checks.map((c) => c.id).sort()).toEqual(expected.map(slug).sort());
     for (const check of checks) {
       expect(check.severity).toBe('ecart');
-      expect(checkFigures(check).map((f) => f.figure.from[0]!._table)).toEqual(['defis', 'defis-2017-2023']);
+      expect(check.figures.map((f) => f.figure.from[0]!._table)).toEqual(['defis', 'defis-2017-2023']);
     }
     const hopkins = checks.find((c) => c.id === 'sites-administration-hopkins')!;
-    expect(checkTitle(hopkins)).toContain(
-      '« Administration de rattachement :Ministère de l’Action et des Comptes Publics »',
-    );
+    expect(hopkins.title).toContain('« Administration de rattachement :Ministère de l’Action et des Comptes Publics »');
     const summaries = model.quality.checks.filter((c) => /^sites-[a-z]+$/u.test(c.id));
-    expect(summaries.map((c) => [c.id, checkFigures(c)[1]!.figure.value])).toEqual(
+    expect(summaries.map((c) => [c.id, c.figures[1]!.figure.value])).toEqual(
       [
         ['sites-promotion', 0],
         ['sites-administration', 2],

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/lib/model.ts';
-import { checkFigures, checkTitle, type QualityReport, type WrittenCheck } from '../../src/lib/quality.ts';
+import type { QualityCheck } from '../../src/lib/quality/quality-check.ts';
+import type { QualityReport } from '../../src/lib/quality/quality-report.ts';
 import { aggregateFiles, jsonWithCitations } from '../../src/publish/outputs.ts';
 import { budgetRef, keyRef, reference, rowRef } from '../support/reference.ts';
 import { loadContext } from '../support/site-context.ts';
@@ -32,10 +33,10 @@ describe('data-quality report', () => {
     const where = `${keyRef('Total', 'defis_proposes')} ; sum of ${keyRef(PROMOTIONS, 'defis_proposes')}`;
     expect(c.severity, where).toBe('incoherence');
     expect(
-      checkFigures(c).map((f) => f.figure.value),
+      c.figures.map((f) => f.figure.value),
       where,
     ).toEqual([85, 94]);
-    expect(checkFigures(c)[1]!.figure.from, where).toHaveLength(3);
+    expect(c.figures[1]!.figure.from, where).toHaveLength(3);
     expect(
       check('defis-deposes-billet-rapport').severity,
       `${keyRef('Total', 'defis_deposes')} ; ${keyRef('Total', 'defis_proposes')}`,
@@ -47,7 +48,7 @@ describe('data-quality report', () => {
     const where = `${budgetRef('Total', 'salaires')} ; sum of ${budgetRef(PROMOTIONS, 'salaires')}`;
     expect(c.severity, where).toBe('arrondi');
     expect(
-      checkFigures(c).map((f) => f.figure.value),
+      c.figures.map((f) => f.figure.value),
       where,
     ).toEqual([4658243, 4658243.47]);
   });
@@ -63,11 +64,11 @@ describe('data-quality report', () => {
         `${listRef(promotion, ['mentor'])} ; ${keyRef(promotion, 'mentors')}`,
       ).toBe('ecart');
     expect(
-      checkFigures(check('taille-equipes-eig-1')).map((f) => f.figure.value),
+      check('taille-equipes-eig-1').figures.map((f) => f.figure.value),
       `defis.csv: nb_eig of the défis of EIG 1 ; ${keyRef('EIG 1', 'eig')}`,
     ).toEqual([9, 11]);
     expect(
-      checkFigures(check('defis-liste-eig-4')).map((f) => f.figure.value),
+      check('defis-liste-eig-4').figures.map((f) => f.figure.value),
       `defis.csv: défis of EIG 4 ; ${keyRef('EIG 4', 'defis')}`,
     ).toEqual([17, 16]);
     expect(
@@ -90,7 +91,7 @@ describe('data-quality report', () => {
       .join(' ; ');
     expect(c.severity, where).toBe('incoherence');
     expect(
-      checkFigures(c).map((f) => f.figure.value),
+      c.figures.map((f) => f.figure.value),
       where,
     ).toEqual([13, 14]);
   });
@@ -123,16 +124,16 @@ describe('data-quality report', () => {
     );
     expect(accessors.map((c) => c.id)).toEqual([]);
     const json = JSON.parse(jsonWithCitations(aggregateFiles(model).qualite.data, model)) as {
-      checks: WrittenCheck[];
+      checks: QualityCheck[];
     };
     expect(json.checks.map((c) => c.id)).toEqual(report.checks.map((c) => c.id));
     json.checks.forEach((written, i) => {
       const shown = report.checks[i]!;
       expect(Object.keys(written).sort()).toEqual(['figures', 'id', 'severity', 'title']);
-      expect(written.title).toBe(checkTitle(shown));
+      expect(written.title).toBe(shown.title);
       expect(written.title).toMatch(/\.$/u);
       expect(written.figures.map((f) => [f.label, f.figure.value])).toEqual(
-        checkFigures(shown).map((f) => [f.label, f.figure.value]),
+        shown.figures.map((f) => [f.label, f.figure.value]),
       );
     });
     const mentors = json.checks.find((c) => c.id === 'communaute-mentors-eig-1')!;

@@ -204,6 +204,7 @@ const report: UpdateReport = diffSnapshots(
   { snapshot: after, label: 'après' },
   testCharts,
   '2027-01-15T09:30:00.000Z',
+  null,
 );
 
 const movesOf = (slug: string) =>
@@ -367,6 +368,7 @@ describe('figures of the charts', () => {
       { snapshot: before, label: 'b' },
       [],
       '2027-01-15T09:30:00.000Z',
+      null,
     );
     expect(fixed.quality.map((q) => [q.id, q.kind])).toEqual([
       ['total-budget-salaires', 'reparee'],
@@ -389,6 +391,7 @@ describe('figures of the charts', () => {
       { snapshot: snapshotOf(fixtureTexts(), originalManifest), label: 'b' },
       testCharts,
       '2027-01-15T09:30:00.000Z',
+      null,
     );
     expect([same.flags, same.charts, same.tables, same.resources]).toEqual([[], [], [], []]);
     expect(reportMarkdown(same)).toContain('## À vérifier : rien');
@@ -471,6 +474,7 @@ describe('rows of the tables', () => {
       { snapshot: snapshotOf(texts), label: 'b' },
       [],
       '2027-01-15T09:30:00.000Z',
+      null,
     );
     const budget = dropped.tables.find((t) => t.table === 'budget')!;
     expect(budget.schema.removed).toEqual(['annee']);
