@@ -51,7 +51,7 @@ export interface Published {
   chart(slug: string): PublishedChart;
 }
 
-const refKey = (r: RowRef) => `${r._table}:${r._line}`;
+const refKey = (r: RowRef) => `${r.table}:${r.line}`;
 
 export function publish(model: Model, charts: readonly Chart[] = registered): Published {
   const published = charts.map((chart) => publishChart(chart, model));

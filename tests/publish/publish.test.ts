@@ -22,7 +22,7 @@ beforeAll(async () => {
   site = publish(model);
 });
 
-const lines = (chart: PublishedChart) => chart.rows.map((r) => r._from.map((ref) => ref._line));
+const lines = (chart: PublishedChart) => chart.rows.map((r) => r._from.map((ref) => ref.line));
 const tail = 'Données EIG, reconstruction de data.eig-forever.org.';
 
 describe('every chart of the registry', () => {
@@ -45,11 +45,11 @@ describe('every chart of the registry', () => {
 
   it('relates to a chart exactly the problems found on the rows it shows', () => {
     for (const chart of site.charts) {
-      const shown = new Set(chart.rows.flatMap((r) => r._from.map((ref) => `${ref._table}:${ref._line}`)));
+      const shown = new Set(chart.rows.flatMap((r) => r._from.map((ref) => `${ref.table}:${ref.line}`)));
       const related = model.quality.checks.filter(
         (c) =>
           c.severity !== 'conforme' &&
-          checkFigures(c).some((f) => f.figure.from.some((ref) => shown.has(`${ref._table}:${ref._line}`))),
+          checkFigures(c).some((f) => f.figure.from.some((ref) => shown.has(`${ref.table}:${ref.line}`))),
       );
       expect(
         chart.quality.map((c) => c.id),

@@ -41,6 +41,7 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
   const budget = budgetFigures(data.budget);
   // The 2022 website's défis paired with the current website's: the years of the one, the disagreements of both.
   const websitePairs = pairWebsites(defis, data['defis-2017-2023'], (row) => refOf('defis-2017-2023', row));
+  const currentDefis = currentDefiList(data['defis-2017-2023'], websitePairs);
   return {
     kf,
     defis,
@@ -54,11 +55,11 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
     teamSizes: teamSizes(defis),
     partitionSums: partitionSums(followUpFigures),
     /** The défis of the current website, 2017–2023. */
-    currentDefis: currentDefiList(data['defis-2017-2023'], websitePairs),
+    currentDefis,
     /** The people of the current website, 2017–2023, by promotion, role and expertise. */
     people: people(data['communaute-2017-2023']),
     /** The défis both websites list, field by field. */
-    websites: { ...websitePairs, fields: compareWebsites(websitePairs) },
+    websites: { ...websitePairs, fields: compareWebsites(websitePairs, currentDefis) },
     original: originalFigures(data['eig-forever-2019']),
     originalMap: mapServices(data['carte-2019']),
     places: placesOf(data['defis-2017-2023'], gazetteer),

@@ -52,6 +52,7 @@ export function websiteChecks(inputs: Figures, publications: Publications): Qual
   const previousTag = publications.tag(first.previous.ref.source);
   const currentTag = publications.tag(first.currentRef.source);
   const checks: QualityCheck[] = [];
+  const currentDefi = new Map(inputs.currentDefis.map((d) => [d.slug, d]));
   for (const { field, compared, differ } of fields as FieldComparison[]) {
     const what = FIELD_LABELS[field];
     checks.push({
@@ -67,10 +68,11 @@ export function websiteChecks(inputs: Figures, publications: Publications): Qual
       ],
     });
     for (const { pair, previous, current } of differ) {
+      const defi = currentDefi.get(pair.current)!;
       checks.push({
         id: flat`sites-${field}-${slugify(pair.current)}`,
         severity: 'ecart',
-        title: flat`Défi « ${pair.currentRow.titre} » (${pair.currentRow.promotion}), ${what} : ${written(previous)} selon ${previousName}, ${written(current)} selon ${currentName}.`,
+        title: flat`Défi « ${defi.title} » (${defi.promotion}), ${what} : ${written(previous)} selon ${previousName}, ${written(current)} selon ${currentName}.`,
         figures: [
           { label: `${previousTag} : ${written(previous)}`, figure: figureOf(previous, pair.previous.ref) },
           { label: `${currentTag} : ${written(current)}`, figure: figureOf(current, pair.currentRef) },

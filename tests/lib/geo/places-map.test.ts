@@ -45,7 +45,7 @@ describe('the défis placed by town', () => {
       ['EIG 2', 'plusieurs', 1],
     ]);
     // Each count cites the défis' rows.
-    expect(places.byKind[0]!.figure.from).toEqual([{ _table: 'defis-2017-2023', _line: 2, source: 'site-eig-v3' }]);
+    expect(places.byKind[0]!.figure.from).toEqual([{ table: 'defis-2017-2023', line: 2, source: 'site-eig-v3' }]);
   });
 
   it('groups the défis by town, a défi on two sites in each, and lists the name it cannot place', () => {
