@@ -4,7 +4,7 @@
  * all read these; none recomputes a chart.
  */
 import { charts as registered } from '../charts/registry.ts';
-import { PALETTE, THEMES, VARIANTS, type Chart, type ChartRow, type Theme } from '../charts/types.ts';
+import { THEMES, type Chart, type ChartRow, type Theme } from '../charts/types.ts';
 import type { RowRef } from '../lib/figures.ts';
 import { formatDate } from '../lib/format.ts';
 import type { Model } from '../lib/model.ts';
@@ -37,8 +37,6 @@ export interface PublishedChart {
   /** Quality checks about the same snapshot rows as the chart (found by provenance, never listed by hand). */
   quality: WrittenCheck[];
   addresses: ChartAddresses;
-  /** Height to give an embed's iframe before it reports its own: the chart plus title, legend and source. */
-  embedHeight: number;
 }
 
 export interface Published {
@@ -75,7 +73,6 @@ function publishChart(chart: Chart, model: Model): PublishedChart {
   const rows = chart.rows(model);
   const sourceIds = [...new Set(rows.flatMap((row) => row._from.map((r) => r.source)))];
   const shown = new Set(rows.flatMap((r) => r._from.map(refKey)));
-  const height = chart.plot(rows, { ...VARIANTS.wide, palette: PALETTE }).height ?? 400;
   return {
     chart,
     slug: chart.slug,
@@ -100,7 +97,6 @@ function publishChart(chart: Chart, model: Model): PublishedChart {
       )
       .map(writtenCheck),
     addresses: chartAddresses(chart.slug),
-    embedHeight: Math.round(height + 170),
   };
 }
 
