@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { administrationKey } from '../lib/aggregates/defis.ts';
 import { formatFigure, formatNumber } from '../lib/format.ts';
 import { coveredPromotions } from '../lib/aggregates/programme.ts';
-import { byPromotion, promotionSpan } from '../lib/promotions.ts';
+import { byPromotion, promotionSpan } from '../lib/promotion-names.ts';
 import { wrap } from './helpers/bar-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
 import { plural, wrapToWidth } from '../lib/text.ts';

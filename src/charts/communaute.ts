@@ -3,7 +3,7 @@ import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { label, PROFILE_LABELS } from '../lib/labels.ts';
 import { isEigProfile } from '../lib/aggregates/profiles.ts';
-import { isEigPromotion, promotionRank } from '../lib/promotions.ts';
+import { isEigPromotion, promotionRank } from '../lib/promotion-names.ts';
 import { listFr } from '../lib/text.ts';
 import { datedTag } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';

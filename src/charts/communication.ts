@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotions.ts';
-import { FORECAST_STATUS, forecastKeyNotes, isForecast } from './helpers/budget.ts';
+import { byPromotion } from '../lib/promotion-names.ts';
+import { FORECAST_STATUS, forecastKeyNotes, isForecast } from './helpers/budget-rows.ts';
 import { of, listFr } from '../lib/text.ts';
 import {
   formatMixed,
@@ -13,7 +13,7 @@ import {
   type MixedRow,
 } from './helpers/mixed.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
-import { isTotal } from '../lib/promotions.ts';
+import { isTotal } from '../lib/promotion-names.ts';
 import { bandKey, groupedBands } from './helpers/bands.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { isEigPromotion } from '../lib/promotions.ts';
+import { isEigPromotion } from '../lib/promotion-names.ts';
 import { datedTag } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';
 

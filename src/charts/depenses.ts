@@ -3,7 +3,7 @@ import { SPENDING_LINES } from '../lib/aggregates/budget.ts';
 import { roundCents } from '../lib/figures.ts';
 import { formatEuros, formatNumber } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
-import { byPromotion, isTotal } from '../lib/promotions.ts';
+import { byPromotion, isTotal } from '../lib/promotion-names.ts';
 import { bandKey, formatMillions } from './helpers/bands.ts';
 import {
   budgetColumns,
@@ -13,7 +13,7 @@ import {
   isForecast,
   toBudgetRow,
   type BudgetRow,
-} from './helpers/budget.ts';
+} from './helpers/budget-rows.ts';
 import { listFr, of, wrapToWidth } from '../lib/text.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';

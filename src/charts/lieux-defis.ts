@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
-import type { PlaceKind } from '../lib/aggregates/places.ts';
+import type { PlaceKind } from '../lib/aggregates/defi-places.ts';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotions.ts';
+import { byPromotion } from '../lib/promotion-names.ts';
 import { plural } from '../lib/text.ts';
 import { bandKey } from './helpers/bands.ts';
 import { defineChart, type ChartRow } from './types.ts';

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { sumOf } from '../lib/figures.ts';
 import { formatFigure, formatPercent } from '../lib/format.ts';
-import { promotionRank } from '../lib/promotions.ts';
+import { promotionRank } from '../lib/promotion-names.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatEuros, formatNumber } from '../lib/format.ts';
 import { bandKey } from './helpers/bands.ts';

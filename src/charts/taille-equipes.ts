@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { Defi } from '../lib/aggregates/defis.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotions.ts';
+import { byPromotion } from '../lib/promotion-names.ts';
 import { listFr } from '../lib/text.ts';
 import { datedTag } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';

@@ -6,7 +6,7 @@ import { buildAggregates, readFigures } from './aggregates/index.ts';
 import { citations } from './figures.ts';
 import type { Gazetteer } from './geo/places.ts';
 import type { Manifest } from './manifest.ts';
-import { promotionsOf } from './promotions.ts';
+import { promotionsOf } from './promotion-names.ts';
 import { indexPublications, type Publication } from './publications.ts';
 import { qualityReport } from './quality.ts';
 import type { SnapshotTables } from './tables.ts';

@@ -23,7 +23,7 @@ import {
   SURVEY_SHORT_LABELS,
   label,
 } from './labels.ts';
-import { byPromotion, isEigPromotion, promotionSpan } from './promotions.ts';
+import { byPromotion, isEigPromotion, promotionSpan } from './promotion-names.ts';
 import { websiteChecks } from './quality/websites.ts';
 import { comparisonFigures, comparisonTitle, originalSiteChecks } from './quality/original-site.ts';
 

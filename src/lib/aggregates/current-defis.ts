@@ -4,7 +4,7 @@
  * The website gives no year: a défi has the year the 2022 website gives it (see websites.ts), or none.
  */
 import { refOf, type Figure, type RowRef } from '../figures.ts';
-import { byPromotion } from '../promotions.ts';
+import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 import { administrationKey, type Count } from './defis.ts';
 import type { WebsitePairs } from './websites.ts';

@@ -1,6 +1,6 @@
 /** Défis: one per row of defis.csv; counted by promotion, administration, skill and place; team sizes. */
 import { refOf, roundCents, type Figure, type RowRef } from '../figures.ts';
-import { byPromotion } from '../promotions.ts';
+import { byPromotion } from '../promotion-names.ts';
 import { stripAccents } from '../text.ts';
 import type { Row } from '../tables.ts';
 
@@ -132,7 +132,7 @@ export interface TeamSize {
 }
 
 export function teamSizes(defis: readonly Defi[]): TeamSize[] {
-  // Grouped in one pass (a filter per promotion is quadratic on large inputs, see the scale benchmark).
+  // Grouped in one pass: a filter per promotion is quadratic.
   const groups = new Map<string, Defi[]>();
   for (const d of defis) {
     const list = groups.get(d.promotion);

@@ -1,8 +1,8 @@
 /**
  * Every aggregate of the snapshot, computed once from its tables. The quality report reads these figures (never
  * the tables), the charts draw from the themes, and the build writes each theme as /api/agregats/<name>.json.
- * A figure shown on a chart and the figure checked by the report are one object (one copy in memory, see the
- * scale benchmark).
+ * A figure shown on a chart and the figure checked by the report are one object: what the one shows, the other
+ * checks.
  */
 import type { Gazetteer } from '../geo/places.ts';
 import type { SnapshotTables } from '../tables.ts';
@@ -20,7 +20,7 @@ import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSize
 import { followUp, partitionSums } from './follow-up.ts';
 import { indexKeyFigures } from './key-figures.ts';
 import { mapServices, originalFigures } from './original-site.ts';
-import { placesOf } from './places.ts';
+import { placesOf } from './defi-places.ts';
 import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
 import { people, peopleCounts } from './people.ts';
 import { community, composition } from './profiles.ts';

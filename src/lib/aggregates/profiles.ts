@@ -1,6 +1,6 @@
 /** Composition of the promotions by profile (developers, data scientists, designers…). */
 import { published, shareOf, sumOf, type Figure } from '../figures.ts';
-import { byPromotion, isEigPromotion } from '../promotions.ts';
+import { byPromotion, isEigPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 import type { KeyFigures } from './key-figures.ts';
 

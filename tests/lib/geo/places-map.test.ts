@@ -3,7 +3,7 @@
  * a bare name shared by two communes stays unplaced, a défi on two kinds of place counts once, as such.
  */
 import { describe, expect, it } from 'vitest';
-import { placesOf } from '../../../src/lib/aggregates/places.ts';
+import { placesOf } from '../../../src/lib/aggregates/defi-places.ts';
 import { gazetteerOf } from '../../../src/lib/geo/places.ts';
 import type { Row } from '../../../src/lib/tables.ts';
 import { inInset, mapLayout, position } from '../../../src/charts/helpers/map.ts';

@@ -6,7 +6,7 @@
 import { concatFrom, refOf, type Figure, type RowRef } from '../figures.ts';
 import { locateSites, type Gazetteer, type MatchedSite, type UnmatchedSite } from '../geo/places.ts';
 import { parseTown, type TownSite } from '../geo/towns.ts';
-import { byPromotion } from '../promotions.ts';
+import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 
 /** Paris (75), its inner suburbs (Hauts-de-Seine, Seine-Saint-Denis, Val-de-Marne), the rest of France. */
