@@ -12,7 +12,7 @@ import type { Publication } from '../lib/publications.ts';
 import { checkFigures, writtenCheck, type WrittenCheck } from '../lib/quality.ts';
 import { plural } from '../lib/text.ts';
 import { chartAddresses, type ChartAddresses } from '../routes.ts';
-import { ORIGINAL_SITE, SITE_NAME } from '../site/meta.ts';
+import { ORIGINAL_SITE, SITE_NAME } from './identity.ts';
 
 export type PublishedRow = ChartRow<Record<string, unknown>>;
 
