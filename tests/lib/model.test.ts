@@ -66,6 +66,24 @@ describe('the model of a snapshot', () => {
   });
 });
 
+describe('the headline of the home page', () => {
+  it('counts the défis of the current website, the EIG published, the spending and the disagreements', () => {
+    const { firstYear, defis, defisPromotions, eig, spending, disagreements } = model.headline;
+    expect(firstYear).toBe(2017);
+    // defis-2017-2023.csv: Alpha (EIG 1), Bêta (EIG 2), Gamma (DIG), Delta (EIG 5), Epsilon (EIG 7).
+    expect(defis.value).toBe(5);
+    expect(defis.from.map((r) => r.line)).toEqual([2, 3, 5, 6, 4]);
+    expect(defisPromotions).toEqual({ eig: ['EIG 1', 'EIG 2', 'EIG 5', 'EIG 7'], others: ['DIG'] });
+    // chiffres-cles.csv: 4, 6 and 10 EIG (the report), 7 (the follow-up post); not the printed total of 20.
+    expect(eig?.figure.value).toBe(27);
+    expect(eig?.promotions).toEqual(['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4']);
+    // budget.csv: the Total row of budget_total, as printed.
+    expect(spending?.value).toBe(3215000.7);
+    // The 10 inconsistencies and 9 gaps between sources counted below.
+    expect(disagreements).toBe(19);
+  });
+});
+
 describe('aggregates', () => {
   it('sum each printed total’s rows from the same publication only', () => {
     const totals = model.aggregates.programme.data.totals;
