@@ -84,6 +84,26 @@ describe('the headline of the home page', () => {
   });
 });
 
+describe('who paid the salaries', () => {
+  it('sums each promotion’s published shares, and names the promotions in between without any', () => {
+    const funding = model.aggregates.budget.data.salaryFunding;
+    // chiffres-cles.csv, lines 44 to 47: the post's shares of EIG 1 (80 and 20 %) and EIG 3 (60 and 35 %).
+    expect(funding.published.map((p) => [p.promotion, p.shares.map((s) => s.figure.value), p.sum?.value])).toEqual([
+      ['EIG 1', [80, 20], 100],
+      ['EIG 3', [60, 35], 95],
+    ]);
+    expect(funding.published[1]!.sum?.from.map((r) => r.line)).toEqual([46, 47]);
+    expect(funding.unpublished).toEqual(['EIG 2']);
+    // Line 74: the administrations' minimum of EIG 3; line 71: the average cost of an EIG of EIG 4.
+    expect(funding.rules.map((r) => [r.promotion, r.figure.value, r.figure.from[0]!.line])).toEqual([
+      ['EIG 3', 25, 74],
+    ]);
+    expect([funding.averageCost?.promotion, funding.averageCost?.figure.value]).toEqual(['EIG 4', 65000]);
+    // The fixture's original site gives amounts of salaries, not their shares: no split of its own.
+    expect(funding.original).toEqual([]);
+  });
+});
+
 describe('aggregates', () => {
   it('sum each printed total’s rows from the same publication only', () => {
     const totals = model.aggregates.programme.data.totals;

@@ -24,11 +24,11 @@ import { placesOf } from './defi-places.ts';
 import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
 import { people, peopleCounts } from './people.ts';
 import { community, composition } from './profiles.ts';
+import { salaryFunding, SALARY_SHARE_INDICATORS } from './salaries.ts';
 import { surveyResults } from './surveys.ts';
 import { compareWebsites, pairWebsites } from './websites.ts';
 
 const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
-const SALARY_SHARE_INDICATORS = ['part_pia_dans_salaires', 'part_administrations_dans_salaires'] as const;
 
 /**
  * The figures read from the tables, each row once; the themes and the quality report share them. The gazetteer
@@ -105,6 +105,8 @@ export function buildAggregates(figures: Figures) {
         promotionTotals: figures.promotionBudgetChecks,
         grandTotals: grandTotals(figures.budget),
         salaryShares: figuresFor(kf, SALARY_SHARE_INDICATORS),
+        /** Who paid the salaries: the post's shares and their sum, the rule, the original site's payers. */
+        salaryFunding: salaryFunding(kf, figures.original),
       },
     },
     enquetes: {
