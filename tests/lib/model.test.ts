@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import promotionsChart from '../../src/charts/promotions.ts';
 import type { Model } from '../../src/lib/model.ts';
+import { ORIGINAL } from '../../src/lib/aggregates/original-site.ts';
 import { checkFigures, checkTitle, type Severity } from '../../src/lib/quality.ts';
 import { plainSpaces } from '../support/dist.ts';
 import { fixtureModel, lockedCopy, modelOf, removeCopy } from '../support/fixtures.ts';
@@ -81,6 +82,33 @@ describe('the headline of the home page', () => {
     expect(spending?.value).toBe(3215000.7);
     // The 10 inconsistencies and 9 gaps between sources counted below.
     expect(disagreements).toBe(19);
+  });
+});
+
+describe('sums the charts read from the model', () => {
+  it('adds up the teams of the 2022 list’s défis, mentors too when every défi gives them', () => {
+    // defis.csv: mentors 1 + 1 (EIG 1), 1 + 1 + 1 (EIG 2), 2 + 2 + 1 (EIG 3), 2 + 1 + 1 (EIG 4), 1 (DIG).
+    expect(model.aggregates.defis.data.teamSizes.map((t) => [t.promotion, t.mentors?.value])).toEqual([
+      ['EIG 1', 2],
+      ['EIG 2', 3],
+      ['EIG 3', 5],
+      ['EIG 4', 4],
+      ['DIG', 1],
+    ]);
+  });
+
+  it('adds up an indicator of the original site over its years', () => {
+    // eig-forever-2019.csv, line 19: 9 articles on the EIG blog in 2017, the only year the fixture gives.
+    const sum = model.aggregates.origine.data.figures.sum(ORIGINAL.eigBlog);
+    expect([sum?.value, sum?.from.map((r) => r.line)]).toEqual([9, [19]]);
+    expect(model.aggregates.origine.data.figures.sum('aucun indicateur')).toBeNull();
+  });
+
+  it('keeps with each profile the promotion’s EIG counted by profile', () => {
+    // chiffres-cles.csv, lines 51 to 56: 3 + 2 + 3 EIG in EIG 4, 4 + 4 + 2 in EIG 3 (the post's counts).
+    const counted = (promotion: string) =>
+      model.aggregates.profils.data.composition.find((c) => c.promotion === promotion)?.counted?.value;
+    expect([counted('EIG 3'), counted('EIG 4')]).toEqual([10, 8]);
   });
 });
 

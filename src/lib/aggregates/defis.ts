@@ -126,10 +126,19 @@ export const byPromotionCount = (defis: readonly Defi[]) =>
 export const byTown = (defis: readonly Defi[]) => countDefis(defis, (d) => (d.town ? [d.town] : []));
 
 /** EIG per promotion obtained by adding up the défis' team sizes. */
+/** A promotion's défis' teams added up: their EIG, and their mentors when every défi gives its own. */
 export interface TeamSize {
   promotion: string;
   figure: Figure;
+  mentors: Figure | null;
 }
+
+const teamSum = (members: readonly Defi[], of: (d: Defi) => number): Figure => ({
+  value: roundCents(members.reduce((total, d) => total + of(d), 0)),
+  unit: 'personnes',
+  from: members.map((d) => d.ref),
+  computed: true,
+});
 
 export function teamSizes(defis: readonly Defi[]): TeamSize[] {
   // Grouped in one pass: a filter per promotion is quadratic.
@@ -141,12 +150,8 @@ export function teamSizes(defis: readonly Defi[]): TeamSize[] {
   }
   return [...groups].map(([promotion, members]) => ({
     promotion,
-    figure: {
-      value: roundCents(members.reduce((total, d) => total + d.eig, 0)),
-      unit: 'personnes',
-      from: members.map((d) => d.ref),
-      computed: true,
-    },
+    figure: teamSum(members, (d) => d.eig),
+    mentors: members.some((d) => d.mentors === null) ? null : teamSum(members, (d) => d.mentors ?? 0),
   }));
 }
 

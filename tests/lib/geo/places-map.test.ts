@@ -48,6 +48,16 @@ describe('the défis placed by town', () => {
     expect(places.byKind[0]!.figure.from).toEqual([{ table: 'defis-2017-2023', line: 2, source: 'site-eig-v3' }]);
   });
 
+  it('counts them by kind of place, every promotion together', () => {
+    expect(places.kindTotals.map((k) => [k.kind, k.figure.value, k.figure.from.map((r) => r.line)])).toEqual([
+      ['paris', 2, [2, 7]],
+      ['petite-couronne', 1, [3]],
+      ['ailleurs', 1, [5]],
+      ['plusieurs', 1, [6]],
+      ['inconnu', 1, [4]],
+    ]);
+  });
+
   it('groups the défis by town, a défi on two sites in each, and lists the name it cannot place', () => {
     expect(places.towns.map((t) => [t.commune, t.departement, t.defis.map((d) => d.slug)])).toEqual([
       ['Paris', '75', ['a', 'e', 'f']],
