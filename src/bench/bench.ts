@@ -366,7 +366,7 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     .map(([name, n]) => `${name} ${n} ×`)
     .join(', ');
   lines.push(
-    `Plus grand instantané que la mise à jour accepte : ${frInt.format(largestModel.rows)} lignes (${LIMITS.rowsPerTable} par table au plus ; copies de chaque table : ${rows}), ` +
+    `Plus grand instantané que la mise à jour accepte : ${frInt.format(largestModel.rows)} lignes (${frInt.format(LIMITS.rowsPerTable)} par table au plus ; copies de chaque table : ${rows}), ` +
       `les titres des défis allongés jusqu’à la limite d’une table (${limitText(LIMITS.bytesPerTable)}) et d’un champ`,
   );
   lines.push('');
