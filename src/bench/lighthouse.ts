@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromePath } from './chromium.ts';
-import { median } from './load.ts';
+import { median } from './page-load.ts';
 
 const run = promisify(execFile);
 

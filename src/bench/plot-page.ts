@@ -8,7 +8,7 @@ import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PALETTE, VARIANTS, type Chart } from '../charts/types.ts';
 import { routes } from '../routes.ts';
-import { viteEsbuild } from './esbuild.ts';
+import { viteEsbuild } from './bundle.ts';
 
 export const PLOT_PAGE_PATH = '/banc-plot/';
 

@@ -1,9 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import { formatEuros, formatNumber } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
-import { byPromotion, isTotal } from '../lib/promotions.ts';
+import { byPromotion, isTotal } from '../lib/promotion-names.ts';
 import { bandKey, groupedBands, groupsOf } from './helpers/bands.ts';
-import { FORECAST_STATUS, FORECAST_STYLE, forecastKeyNotes, isForecast } from './helpers/budget.ts';
+import { FORECAST_STATUS, FORECAST_STYLE, forecastKeyNotes, isForecast } from './helpers/budget-rows.ts';
 import {
   formatMixed,
   MIXED_COLUMNS,

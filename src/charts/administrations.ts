@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { administrationKey } from '../lib/aggregates/defis.ts';
 import { formatFigure, formatNumber } from '../lib/format.ts';
 import { coveredPromotions } from '../lib/aggregates/programme.ts';
-import { byPromotion, promotionSpan } from '../lib/promotions.ts';
+import { byPromotion, promotionSpan } from '../lib/promotion-names.ts';
 import { wrap } from './helpers/bar-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
 import { plural, wrapToWidth } from '../lib/text.ts';
@@ -68,7 +68,7 @@ export default defineChart({
   reading: (rows) => {
     const administrations = [...new Set(rows.map((r) => r.administration))];
     // A défi hosted by two bodies is in two rows: défis are counted by the rows they come from.
-    const defis = new Set(rows.flatMap((r) => r._from.map((ref) => `${ref._table}:${ref._line}`))).size;
+    const defis = new Set(rows.flatMap((r) => r._from.map((ref) => `${ref.table}:${ref.line}`))).size;
     const top = rows[0];
     const several = new Set(rows.filter((r) => r.total > 1).map((r) => r.administration)).size;
     if (!top) return 'Aucun défi n’est listé.';
@@ -106,7 +106,7 @@ export default defineChart({
       );
     }
     const shared =
-      rows.reduce((s, r) => s + r.defis, 0) - new Set(rows.flatMap((r) => r._from.map((ref) => ref._line))).size;
+      rows.reduce((s, r) => s + r.defis, 0) - new Set(rows.flatMap((r) => r._from.map((ref) => ref.line))).size;
     if (shared > 0) {
       notes.push(
         `${formatNumber(shared)} ${plural(shared, 'défi')} accueilli par deux organismes (« … + … ») compte pour chacun : le graphique a une case de plus par défi partagé.`,

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { Figure } from '../lib/figures.ts';
 import { formatFigure, formatNumber } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
-import { isTotal } from '../lib/promotions.ts';
+import { isTotal } from '../lib/promotion-names.ts';
 import { defineChart, type ChartRow } from './types.ts';
 import { panelTitles } from './helpers/panels.ts';
 import { marginFor } from './helpers/margins.ts';

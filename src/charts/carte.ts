@@ -2,7 +2,7 @@ import { MAP_YEARS } from '../lib/aggregates/original-site.ts';
 import { GEONAMES_CREDIT } from '../lib/geo/places.ts';
 import { OUTLINE_CREDIT } from '../lib/geo/france.ts';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotions.ts';
+import { byPromotion } from '../lib/promotion-names.ts';
 import { plural } from '../lib/text.ts';
 import {
   baseMarks,

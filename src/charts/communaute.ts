@@ -3,7 +3,7 @@ import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { label, PROFILE_LABELS } from '../lib/labels.ts';
 import { isEigProfile } from '../lib/aggregates/profiles.ts';
-import { isEigPromotion, promotionRank } from '../lib/promotions.ts';
+import { isEigPromotion, promotionRank } from '../lib/promotion-names.ts';
 import { listFr } from '../lib/text.ts';
 import { datedTag } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -212,6 +212,8 @@ export default defineChart({
     const key = (r: Row) => `${group(r)}\u0000${r.categorie}\u0000${r.site}`;
     const domain = groups.flatMap((g) => [`${g}\u0000`, ...new Set(rows.filter((r) => group(r) === g).map(key))]);
     const marginLeft = narrow ? 136 : 150;
+    const totals = new Map<string, number>();
+    for (const r of rows) totals.set(key(r), (totals.get(key(r)) ?? 0) + r.effectif);
     return {
       height: domain.length * (narrow ? 14.5 : 13) + 40,
       marginLeft,
@@ -235,8 +237,8 @@ export default defineChart({
           domain.filter((k) => k.split('\u0000')[2]),
           {
             y: (k: string) => k,
-            x: (k: string) => sumWhere(rows, (r) => key(r) === k),
-            text: (k: string) => formatNumber(sumWhere(rows, (r) => key(r) === k)),
+            x: (k: string) => totals.get(k),
+            text: (k: string) => formatNumber(totals.get(k) ?? 0),
             textAnchor: 'start',
             dx: 4,
             fontSize: 11,

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotions.ts';
-import { FORECAST_STATUS, forecastKeyNotes, isForecast } from './helpers/budget.ts';
+import { byPromotion } from '../lib/promotion-names.ts';
+import { FORECAST_STATUS, forecastKeyNotes, isForecast } from './helpers/budget-rows.ts';
 import { of, listFr } from '../lib/text.ts';
 import {
   formatMixed,
@@ -13,7 +13,7 @@ import {
   type MixedRow,
 } from './helpers/mixed.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
-import { isTotal } from '../lib/promotions.ts';
+import { isTotal } from '../lib/promotion-names.ts';
 import { bandKey, groupedBands } from './helpers/bands.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -109,16 +109,15 @@ export default defineChart({
     return `Articles de presse sur le programme : ${press.map((r) => `${formatNumber(r.valeur)} (${groupOf(r)})`).join(', ')}${total ? `, ${formatNumber(total.valeur)} en tout selon le billet de mai 2019` : ''}.`;
   },
   keyNotes: (rows) => forecastKeyNotes(rows, { drawn: false }),
-  notes: (rows) => {
+  notes: (rows, { aggregates }) => {
     const notes = [
       'Articles, vidéos et visiteurs par année : site d’origine data.eig-forever.org (mai 2019) ; totaux : billet de mai 2019, qui compte la presse depuis 2017, le blog d’Etalab « depuis 3 ans » et le blog du site EIG depuis sa création en février 2018.',
     ];
-    const eigBlog = rows.filter((r) => r.indicateur === OUTLETS[3].indicateur);
-    const blogTotal = eigBlog.find((r) => isTotal(r.promotion));
-    const yearlySum = eigBlog.filter((r) => !isTotal(r.promotion)).reduce((sum, r) => sum + r.valeur, 0);
-    if (blogTotal && blogTotal.valeur !== yearlySum)
+    const blogTotal = rows.find((r) => r.indicateur === OUTLETS[3].indicateur && isTotal(r.promotion));
+    const yearly = aggregates.origine.data.figures.sum(OUTLETS[3].name)?.value ?? 0;
+    if (blogTotal && blogTotal.valeur !== yearly)
       notes.push(
-        `Blog EIG : le billet de mai 2019 compte ${formatNumber(blogTotal.valeur)} articles, les chiffres annuels du site d’origine en font ${formatNumber(yearlySum)} ; les deux sont montrés.`,
+        `Blog EIG : le billet de mai 2019 compte ${formatNumber(blogTotal.valeur)} articles, les chiffres annuels du site d’origine en font ${formatNumber(yearly)} ; les deux sont montrés.`,
       );
     notes.push(
       'Le budget est en euros, les visiteurs se comptent en dizaines de milliers : ils sont écrits, pas dessinés sur l’échelle des articles.',

@@ -1,5 +1,5 @@
 import { formatNumber } from '../lib/format.ts';
-import { isEigPromotion } from '../lib/promotions.ts';
+import { isEigPromotion } from '../lib/promotion-names.ts';
 import { stackPlot, stackRows } from './helpers/promotion-stack.ts';
 import { defineChart } from './types.ts';
 

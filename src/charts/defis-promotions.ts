@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { isEigPromotion } from '../lib/promotions.ts';
+import { isEigPromotion } from '../lib/promotion-names.ts';
 import { datedTag } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -43,10 +43,10 @@ export default defineChart({
     { key: 'defis', label: 'Défis', kind: 'nombre' },
     { key: 'nature', label: 'Nature', kind: 'texte' },
   ],
-  reading: (rows) => {
+  reading: (rows, { headline }) => {
     const lists = [...new Set(rows.map((r) => r.liste))];
     const current = rows.filter((r) => r.liste === lists[0]);
-    const total = current.reduce((s, r) => s + r.defis, 0);
+    const total = headline.defis.value;
     const eig = current.filter((r) => isEigPromotion(r.promotion));
     const first = eig[0];
     const last = eig.at(-1);

@@ -1,9 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { SPENDING_LINES } from '../lib/aggregates/budget.ts';
-import { roundCents } from '../lib/figures.ts';
 import { formatEuros, formatNumber } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
-import { byPromotion, isTotal } from '../lib/promotions.ts';
+import { byPromotion, isTotal } from '../lib/promotion-names.ts';
 import { bandKey, formatMillions } from './helpers/bands.ts';
 import {
   budgetColumns,
@@ -13,7 +12,7 @@ import {
   isForecast,
   toBudgetRow,
   type BudgetRow,
-} from './helpers/budget.ts';
+} from './helpers/budget-rows.ts';
 import { listFr, of, wrapToWidth } from '../lib/text.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
@@ -148,13 +147,10 @@ export default defineChart({
         `Les montants ${of(listFr(forecast))} sont prévisionnels (rapport de juin 2019, chiffres arrêtés au 31 mai 2019) : barres en clair au contour pointillé. Les totaux publiés les incluent.`,
       );
     }
-    const grand = rows.find((r) => isTotal(r.promotion) && r.poste === TOTAL);
-    const promotionsSum = roundCents(
-      rows.filter((r) => !isTotal(r.promotion) && r.poste === TOTAL).reduce((s, r) => s + r.montant, 0),
-    );
+    const grand = aggregates.budget.data.totals.find((t) => t.indicator === 'budget_total');
     const exactGrandTotal =
-      grand && grand.montant === promotionsSum
-        ? ` ; le total général publié des dépenses (${formatEuros(grand.montant)}), lui, est la somme exacte, au centime, des promotions`
+      grand?.difference === 0
+        ? ` ; le total général publié des dépenses (${formatEuros(grand.printed.value)}), lui, est la somme exacte, au centime, des promotions`
         : '';
     for (const check of aggregates.budget.data.totals) {
       if (check.difference === 0) continue;

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { isWellFormedUrl } from '../lib/aggregates/defis.ts';
 import { formatNumber } from '../lib/format.ts';
 import { parseTown } from '../lib/geo/towns.ts';
-import { byPromotion, isEigPromotion, promotionSpan } from '../lib/promotions.ts';
+import { byPromotion, isEigPromotion, promotionSpan } from '../lib/promotion-names.ts';
 import { plural } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotions.ts';
+import { byPromotion } from '../lib/promotion-names.ts';
 import { textWidth, wrapToWidth } from '../lib/text.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
 import { panelTitles } from './helpers/panels.ts';

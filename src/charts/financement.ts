@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatEuros, formatNumber } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
-import { isTotal } from '../lib/promotions.ts';
+import { isTotal } from '../lib/promotion-names.ts';
 import { bandKey, formatMillions, groupedBands, groupsOf } from './helpers/bands.ts';
 import {
   budgetColumns,
@@ -11,7 +11,7 @@ import {
   isForecast,
   toBudgetRow,
   type BudgetRow,
-} from './helpers/budget.ts';
+} from './helpers/budget-rows.ts';
 import { listFr, of } from '../lib/text.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
-import type { PlaceKind } from '../lib/aggregates/places.ts';
+import type { PlaceKind } from '../lib/aggregates/defi-places.ts';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotions.ts';
+import { byPromotion } from '../lib/promotion-names.ts';
 import { plural } from '../lib/text.ts';
 import { bandKey } from './helpers/bands.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -56,11 +56,11 @@ export default defineChart({
     { key: 'lieu', label: 'Lieu', kind: 'texte' },
     { key: 'defis', label: 'Défis', kind: 'nombre' },
   ],
-  reading: (rows) => {
-    const current = rows.filter((r) => r.selon === CURRENT);
-    const total = current.reduce((s, r) => s + r.defis, 0);
-    const paris = current.filter((r) => r.lieu === KIND_LABELS.paris).reduce((s, r) => s + r.defis, 0);
-    const suburbs = current.filter((r) => r.lieu === KIND_LABELS['petite-couronne']).reduce((s, r) => s + r.defis, 0);
+  reading: (_rows, { aggregates }) => {
+    const { defis, kindTotals } = aggregates.origine.data.places;
+    const total = defis.length;
+    const ofKind = (kind: PlaceKind) => kindTotals.find((k) => k.kind === kind)?.figure.value ?? 0;
+    const [paris, suburbs] = [ofKind('paris'), ofKind('petite-couronne')];
     if (total === 0) return 'Les communes des défis ne sont pas publiées.';
     return `De 2017 à 2023, ${formatNumber(paris)} des ${formatNumber(total)} défis sont à Paris et ${formatNumber(suburbs)} en petite couronne, selon les communes du site actuel du programme.`;
   },

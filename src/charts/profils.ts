@@ -87,7 +87,8 @@ export default defineChart({
       );
     if (computed.length > 0) {
       const promotion = computed[0]!.promotion;
-      const total = computed.reduce((s, r) => s + (r.effectif ?? 0), 0);
+      const total =
+        aggregates.profils.data.composition.find((c) => c.promotion === promotion && c.counted)?.counted?.value ?? 0;
       notes.push(
         `Promotion ${promotion} : parts calculées ici à partir des effectifs du billet d’avril 2021 (` +
           computed.map((r) => `${formatNumber(r.effectif ?? 0)} en ${r.profil.toLowerCase()}`).join(', ') +

@@ -23,13 +23,13 @@ type Row = {
   precision: string | null;
   /** The publication's tag, for headings (not a column: the table's source column cites it). */
   _publication?: string;
+  /** The month of `date`, « 2019-11 », for ordering and short labels (not a column: `date` writes it in words). */
+  _month: string;
 };
 
 /** A computed total that does not equal the number of projects assessed at the same date. */
 const isGap = (r: Row) => r.nature === COMPUTED && r.evalues !== null && r.evalues !== r.nombre;
 const isPartition = (indicator: string) => (PARTITION_INDICATORS as readonly string[]).includes(indicator);
-const shortMonth = (month: string) =>
-  formatMonth(month).replace('novembre', 'nov.').replace('septembre', 'sept.').replace('décembre', 'déc.');
 
 export default defineChart<Row>({
   slug: 'suivi-promotion-3',
@@ -51,6 +51,7 @@ export default defineChart<Row>({
       evalues: null,
       precision: f.figure.note ?? null,
       _publication: publications.tag(f.figure.from[0]?.source ?? ''),
+      _month: f.date,
       _from: f.figure.from,
     });
     const indicators = [...new Set(figures.map((f) => f.indicator))];
@@ -81,6 +82,7 @@ export default defineChart<Row>({
             precision: gap
               ? `somme des catégories différente des ${formatNumber(expected)} projets comptés par état à la même date`
               : 'somme des catégories',
+            _month: p.date,
             _from: p.total.from,
           };
         });
@@ -127,7 +129,8 @@ export default defineChart<Row>({
     return notes;
   },
   plot: (rows, { narrow, width, palette }) => {
-    const dates = [...new Set(rows.map((r) => r.date))].sort((a, b) => monthOrder(a) - monthOrder(b));
+    // ISO months sort as text, in time order.
+    const dates = [...new Set(rows.map((r) => r._month))].sort().map((month) => formatMonth(month));
     const groups = groupsOf(rows, (r) => r.indicateur).map((g) => {
       const groupDates = [...new Set(g.rows.map((r) => r.date))];
       const sources = [
@@ -147,7 +150,7 @@ export default defineChart<Row>({
     const totals = list.bars.filter((b) => b.row.nature === COMPUTED);
     const consistent = totals.filter((b) => !isGap(b.row));
     const inconsistent = totals.filter((b) => isGap(b.row));
-    const when = (b: Bar) => (narrow ? shortMonth(toIso(b.row.date)) : b.row.date);
+    const when = (b: Bar) => (narrow ? formatMonth(b.row._month, { short: true }) : b.row.date);
     const tip = (b: Bar) =>
       `${b.row.indicateur} — ${b.row.categorie}, ${b.row.date} : ${formatNumber(b.row.nombre)} ${plural(b.row.nombre, 'projet')}${b.row.nature === COMPUTED ? ' (calculé)' : ''}${b.row.nature === COMPUTED && b.row.precision ? ` ; ${b.row.precision}` : ''}`;
     const max = Math.max(15, ...rows.map((r) => r.nombre));
@@ -184,29 +187,3 @@ export default defineChart<Row>({
     };
   },
 });
-
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
-/** « novembre 2019 » → « 2019-11 ». */
-function toIso(date: string): string {
-  const [month, year] = date.split(' ');
-  return `${year}-${String(MONTHS.indexOf(month ?? '') + 1).padStart(2, '0')}`;
-}
-
-function monthOrder(date: string): number {
-  const [year, month] = toIso(date).split('-');
-  return Number(year) * 12 + Number(month);
-}

@@ -1,8 +1,7 @@
 import * as Plot from '@observablehq/plot';
-import type { Defi } from '../lib/aggregates/defis.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotions.ts';
+import { byPromotion } from '../lib/promotion-names.ts';
 import { listFr } from '../lib/text.ts';
 import { datedTag } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -21,17 +20,6 @@ const row = (promotion: string, role: string, mesure: string, figure: Figure): C
   _from: figure.from,
 });
 
-/** The 2022 list's mentors of a promotion added up, when every défi of it gives its mentors. */
-function previousMentors(defis: readonly Defi[]): Figure | null {
-  if (defis.length === 0 || defis.some((d) => d.mentors === null)) return null;
-  return {
-    value: defis.reduce((s, d) => s + (d.mentors ?? 0), 0),
-    unit: 'personnes',
-    from: defis.map((d) => d.ref),
-    computed: true,
-  };
-}
-
 /** A sum of the défis' teams is named by the website it adds up: « Site du programme, 2026 ». */
 export const sumLabel = (tag: string) => tag;
 
@@ -43,7 +31,7 @@ export default defineChart({
   description:
     'Nombre de participants (EIG, ou designers pour les DIG) et de mentors de chaque promotion obtenu en additionnant les équipes de ses défis, d’après le site actuel du programme et d’après la liste du site de 2022, à côté des nombres publiés par le programme.',
   rows: ({ aggregates, publications }) => {
-    const { current, list, teamSizes } = aggregates.defis.data;
+    const { current, teamSizes } = aggregates.defis.data;
     const published = aggregates.programme.data.promotions;
     const tagOf = (figure: Figure) => sumLabel(datedTag(publications, figure.from[0]?.source ?? ''));
     const rows: ChartRow<Row>[] = [];
@@ -53,10 +41,9 @@ export default defineChart({
     for (const promotion of promotions.sort(byPromotion((p) => p))) {
       const now = current.teamSizes.find((t) => t.promotion === promotion);
       const before = teamSizes.find((t) => t.promotion === promotion);
-      const beforeMentors = previousMentors(list.filter((d) => d.promotion === promotion));
       for (const [indicator, role] of Object.entries(ROLES) as [keyof typeof ROLES, string][]) {
         const nowFigure = now?.[indicator];
-        const beforeFigure = indicator === 'eig' ? before?.figure : beforeMentors;
+        const beforeFigure = indicator === 'eig' ? before?.figure : before?.mentors;
         const printed = published.find((p) => p.promotion === promotion && p.indicator === indicator)?.figure;
         if (nowFigure) rows.push(row(promotion, role, tagOf(nowFigure), nowFigure));
         if (beforeFigure) rows.push(row(promotion, role, tagOf(beforeFigure), beforeFigure));

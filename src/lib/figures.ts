@@ -7,14 +7,13 @@ import { tables, type Row, type SnapshotTables, type TableName } from './tables.
 import { frenchSpacing } from './text.ts';
 
 /**
- * Where a figure comes from: one row of a snapshot table, which is the row itself (the reader writes its table
- * and line into it), so a large snapshot holds no reference object beside its rows (see the scale benchmark).
- * Plain data, like the row; JSON files and reports write it as a citation, with the row's key (see citations).
+ * Where a figure comes from: one row of a snapshot table. Plain data; JSON files and reports write it as a
+ * citation, with the row's key (see citations).
  */
 export interface RowRef {
-  readonly _table: TableName;
+  readonly table: TableName;
   /** Line of the row in the table's CSV file (the header is line 1). */
-  readonly _line: number;
+  readonly line: number;
   /** Publication id cited by the row (see data/publications.csv). */
   readonly source: string;
 }
@@ -45,16 +44,12 @@ export interface Figure {
   note?: string | null;
 }
 
-type LineRow = { _table?: unknown; _line: number; source?: unknown };
+type LineRow = { _line: number; source?: unknown };
 
-/**
- * The reference to a row: the row itself when read from a snapshot (it carries its table); a row made by other
- * means, such as a test's, gets a reference of its own.
- */
+/** The reference to a row of `table`. */
 export function refOf<T extends TableName>(table: T, row: Row<T>): RowRef {
-  const { _table, _line, source } = row as unknown as LineRow;
-  if (_table === table) return row as unknown as RowRef;
-  return { _table: table, _line, source: String(source ?? '') };
+  const { _line, source } = row as unknown as LineRow;
+  return { table, line: _line, source: String(source ?? '') };
 }
 
 /** The key columns of the row a reference points to, e.g. { promotion: 'EIG 1', indicateur: 'eig' }. */
@@ -75,15 +70,15 @@ export interface Citation {
 export function citations(data: SnapshotTables): (ref: RowRef) => Citation {
   const byLine = new Map<TableName, Map<number, Record<string, unknown>>>();
   return (ref) => {
-    let lines = byLine.get(ref._table);
+    let lines = byLine.get(ref.table);
     if (!lines) {
-      lines = new Map((data[ref._table] as unknown as (LineRow & Record<string, unknown>)[]).map((r) => [r._line, r]));
-      byLine.set(ref._table, lines);
+      lines = new Map((data[ref.table] as unknown as (LineRow & Record<string, unknown>)[]).map((r) => [r._line, r]));
+      byLine.set(ref.table, lines);
     }
-    const row = lines.get(ref._line);
+    const row = lines.get(ref.line);
     const key: RowKey = {};
-    for (const column of tables[ref._table].key) key[column] = String(row?.[column] ?? '');
-    return { table: ref._table, line: ref._line, key, source: ref.source };
+    for (const column of tables[ref.table].key) key[column] = String(row?.[column] ?? '');
+    return { table: ref.table, line: ref.line, key, source: ref.source };
   };
 }
 
@@ -95,9 +90,7 @@ export function published<T extends TableName>(
   unit: Unit,
   extra: Pick<Figure, 'qualifier' | 'note'> = {},
 ): Figure {
-  // Every field written in one literal, never added afterwards (each would cost a separate property store), and
-  // the qualifier and note only when given (null is written to JSON, so kept): a figure per row of a large
-  // snapshot, most of them read from tables that have neither.
+  // The qualifier and note only when given (null is written to JSON, so kept).
   const from = [refOf(table, row)];
   if (extra.qualifier === undefined && extra.note === undefined) return { value, unit, from, computed: false };
   const note = extra.note ? frenchSpacing(extra.note) : extra.note;
@@ -114,15 +107,9 @@ export function sumOf(figures: readonly Figure[], unit?: Unit): Figure {
   };
 }
 
-/** The rows of several figures in one array of the exact size (flatMap leaves spare room in every result,
- * which adds up over the tens of thousands of sums of a large snapshot). */
+/** The rows of several figures, in order. */
 export function concatFrom(figures: readonly Pick<Figure, 'from'>[]): RowRef[] {
-  let length = 0;
-  for (const f of figures) length += f.from.length;
-  const from = new Array<RowRef>(length);
-  let i = 0;
-  for (const f of figures) for (const ref of f.from) from[i++] = ref;
-  return from;
+  return figures.flatMap((f) => f.from);
 }
 
 /** Share of `part` in `whole`, in percent. */

@@ -72,24 +72,40 @@ export function formatFigure(
   return figure.qualifier ? `${figure.qualifier} ${text}` : text;
 }
 
-/** « 2019-11 » → « novembre 2019 ». */
-export function formatMonth(month: string): string {
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+/** As French typography abbreviates them: the short names stay whole. */
+const SHORT_MONTHS = [
+  'janv.',
+  'févr.',
+  'mars',
+  'avr.',
+  'mai',
+  'juin',
+  'juil.',
+  'août',
+  'sept.',
+  'oct.',
+  'nov.',
+  'déc.',
+];
+
+/** « 2019-11 » → « novembre 2019 », or « nov. 2019 » when short. */
+export function formatMonth(month: string, { short = false } = {}): string {
   const [year, m] = month.split('-');
-  const names = [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ];
-  return `${names[Number(m) - 1] ?? m} ${year}`;
+  return `${(short ? SHORT_MONTHS : MONTHS)[Number(m) - 1] ?? m} ${year}`;
 }
 
 /** « 2026-11-22 » → « 22 novembre 2026 ». */

@@ -5,8 +5,9 @@
 import { buildAggregates, readFigures } from './aggregates/index.ts';
 import { citations } from './figures.ts';
 import type { Gazetteer } from './geo/places.ts';
+import { headline } from './headline.ts';
 import type { Manifest } from './manifest.ts';
-import { promotionsOf } from './promotions.ts';
+import { promotionsOf } from './promotion-names.ts';
 import { indexPublications, type Publication } from './publications.ts';
 import { qualityReport } from './quality/quality-report.ts';
 import type { SnapshotTables } from './tables.ts';
@@ -22,15 +23,20 @@ export interface ModelInput {
 export function buildModel(input: ModelInput) {
   const figures = readFigures(input.tables, input.gazetteer ?? null);
   const publications = indexPublications(input.publications);
+  const promotions = promotionsOf(input.tables);
+  const aggregates = buildAggregates(figures);
+  const quality = qualityReport(figures, publications);
   return {
     snapshotDate: input.manifest.snapshotDate,
     manifest: input.manifest,
     tables: input.tables,
     publications,
     /** Every promotion the data names, in programme order, with its year where the data gives one. */
-    promotions: promotionsOf(input.tables),
-    aggregates: buildAggregates(figures),
-    quality: qualityReport(figures, publications),
+    promotions,
+    aggregates,
+    quality,
+    /** The few figures the home page leads with. */
+    headline: headline(aggregates, quality, promotions),
     /** A referenced row with its key columns (provenance shown on pages, in JSON files and reports). */
     cite: citations(input.tables),
   };

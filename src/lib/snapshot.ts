@@ -91,7 +91,7 @@ export function parseSnapshot(
         ),
       );
     }
-    const result = parseTable(bytes, spec, path, name);
+    const result = parseTable(bytes, spec, path);
     if (result.ok) parsed[name] = result;
     else errors.push(result.error);
   }

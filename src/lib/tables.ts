@@ -4,8 +4,7 @@ import type { RowOf, TableSpec } from './csv/schema.ts';
 export const tables = sources.tables satisfies Record<string, TableSpec>;
 export type Tables = typeof tables;
 export type TableName = keyof Tables;
-/** A row of a snapshot table: its columns, its line and its table (the reader writes both). */
-export type Row<T extends TableName> = RowOf<Tables[T]> & { readonly _table: T };
+export type Row<T extends TableName> = RowOf<Tables[T]>;
 
 export const tableNames = Object.keys(tables) as TableName[];
 

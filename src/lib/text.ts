@@ -132,23 +132,6 @@ export function wrapToWidth(text: string, width: number, fontSize: number, optio
 }
 
 /**
- * A template literal as one flat string: `flat`\`${what} : ${value}.\``. V8 keeps a string built with `+` or a
- * template as a tree of its pieces, and the tree keeps every piece alive; Array.prototype.join writes the
- * characters once. The quality report writes an id and a sentence per check, 72 000 of them in the scale
- * benchmark, where trees cost 9 MB more than the text. A value with no text around it (flat`${id}`) comes back
- * as it is, tree and all: flatten where the string is made.
- */
-export function flat(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const parts = new Array<string>(strings.length + values.length);
-  for (let i = 0; i < values.length; i++) {
-    parts[2 * i] = strings[i]!;
-    parts[2 * i + 1] = String(values[i]);
-  }
-  parts[parts.length - 1] = strings[strings.length - 1]!;
-  return parts.join('');
-}
-
-/**
  * French spacing in a text written by hand in the data (a note such as « 29 % de 14 projets »): a no-break space
  * between a number and « % » or « € », as the site's own figures have, so that a line never starts with the unit.
  */

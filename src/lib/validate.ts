@@ -7,7 +7,7 @@
 import { DataFileError } from './csv/errors.ts';
 import { readUnit } from './aggregates/key-figures.ts';
 import { inMetropolitanFrance, METROPOLITAN_FRANCE } from './geo/bounds.ts';
-import { promotionFromWebsite } from './promotions.ts';
+import { promotionFromWebsite } from './promotion-names.ts';
 import { tables, type SnapshotTables, type TableName } from './tables.ts';
 
 const COUNTED_UNITS = new Set(['personnes', 'défis', 'services', 'candidatures', 'articles', 'structures', 'jours']);

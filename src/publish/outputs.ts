@@ -26,12 +26,12 @@ function rowSources(row: PublishedRow): string[] {
 }
 
 /** Where a reader sees the exact CSV row: the table's page, at the row's line. */
-export const refHref = (ref: RowRef) => routes.tableRow(ref._table, ref._line);
+export const refHref = (ref: RowRef) => routes.tableRow(ref.table, ref.line);
 
 /** The CSV's fields after the chart's columns, and their values for a row (an explorer's table carries them too). */
 export const CSV_EXTRA_FIELDS = ['source', 'lignes'] as const;
 export function csvExtraValues(row: PublishedRow): string[] {
-  return [rowSources(row).join(' ; '), row._from.map((r) => `${tables[r._table].file}:${r._line}`).join(' ; ')];
+  return [rowSources(row).join(' ; '), row._from.map((r) => `${tables[r.table].file}:${r.line}`).join(' ; ')];
 }
 
 /** The columns of a chart's CSV files: the table's, then the publications cited and the snapshot lines read. */
@@ -70,7 +70,7 @@ export function chartSpreadsheetCsv(published: PublishedChart): string {
 
 /** The data.gouv.fr resource a table's file was downloaded from, null when it was compiled from publications. */
 function refResource(ref: RowRef, manifest: Pick<Manifest, 'tables'>) {
-  const lock = manifest.tables[ref._table];
+  const lock = manifest.tables[ref.table];
   if (lock?.origin !== 'data.gouv.fr' || !lock.resource) return null;
   const { id, title, url, latest, checksum, last_modified } = lock.resource;
   return { id, title, url, latest: latest ?? null, checksum, last_modified };
@@ -95,7 +95,7 @@ export function chartJson(published: PublishedChart, model: Model, site: string 
         sources: rowSources(row),
         provenance: row._from.map((ref) => ({
           ...model.cite(ref),
-          file: tables[ref._table].file,
+          file: tables[ref.table].file,
           href: new URL(refHref(ref), site).href,
           resource: refResource(ref, model.manifest),
         })),
@@ -120,9 +120,14 @@ export function aggregateFiles(model: Model) {
 
 export type AggregateName = keyof ReturnType<typeof aggregateFiles>;
 
-// A snapshot's row is the reference figures cite (RowRef): it carries its table and line.
+// A reference is plain data of exactly these fields (other objects may have a `line` or a `source`).
 const isRowRef = (value: unknown): value is RowRef =>
-  typeof value === 'object' && value !== null && '_table' in value && '_line' in value && 'source' in value;
+  typeof value === 'object' &&
+  value !== null &&
+  'table' in value &&
+  'line' in value &&
+  'source' in value &&
+  Object.keys(value).length === 3;
 
 /** JSON of data holding figures: every reference to a row written with the row's key. */
 export function jsonWithCitations(value: unknown, model: Model): string {

@@ -4,7 +4,7 @@
  * all read these; none recomputes a chart.
  */
 import { charts as registered } from '../charts/registry.ts';
-import { PALETTE, THEMES, VARIANTS, type Chart, type ChartRow, type Theme } from '../charts/types.ts';
+import { THEMES, type Chart, type ChartRow, type Theme } from '../charts/types.ts';
 import type { RowRef } from '../lib/figures.ts';
 import { formatDate } from '../lib/format.ts';
 import type { Model } from '../lib/model.ts';
@@ -12,7 +12,7 @@ import type { Publication } from '../lib/publications.ts';
 import type { QualityCheck } from '../lib/quality/quality-check.ts';
 import { plural } from '../lib/text.ts';
 import { chartAddresses, type ChartAddresses } from '../routes.ts';
-import { ORIGINAL_SITE, SITE_NAME } from '../site/meta.ts';
+import { ORIGINAL_SITE, SITE_NAME } from './identity.ts';
 
 export type PublishedRow = ChartRow<Record<string, unknown>>;
 
@@ -37,8 +37,6 @@ export interface PublishedChart {
   /** Quality checks about the same snapshot rows as the chart (found by provenance, never listed by hand). */
   quality: QualityCheck[];
   addresses: ChartAddresses;
-  /** Height to give an embed's iframe before it reports its own: the chart plus title, legend and source. */
-  embedHeight: number;
 }
 
 export interface Published {
@@ -51,7 +49,7 @@ export interface Published {
   chart(slug: string): PublishedChart;
 }
 
-const refKey = (r: RowRef) => `${r._table}:${r._line}`;
+const refKey = (r: RowRef) => `${r.table}:${r.line}`;
 
 export function publish(model: Model, charts: readonly Chart[] = registered): Published {
   const published = charts.map((chart) => publishChart(chart, model));
@@ -75,7 +73,6 @@ function publishChart(chart: Chart, model: Model): PublishedChart {
   const rows = chart.rows(model);
   const sourceIds = [...new Set(rows.flatMap((row) => row._from.map((r) => r.source)))];
   const shown = new Set(rows.flatMap((r) => r._from.map(refKey)));
-  const height = chart.plot(rows, { ...VARIANTS.wide, palette: PALETTE }).height ?? 400;
   return {
     chart,
     slug: chart.slug,
@@ -97,7 +94,6 @@ function publishChart(chart: Chart, model: Model): PublishedChart {
         check.severity !== 'conforme' && check.figures.some((f) => f.figure.from.some((r) => shown.has(refKey(r)))),
     ),
     addresses: chartAddresses(chart.slug),
-    embedHeight: Math.round(height + 170),
   };
 }
 

@@ -144,7 +144,7 @@ function movesOf(
 /** A row of the snapshot it was read from, cited with its key (a report outlives the snapshot's rows). */
 function cite(context: ChartContext | Error, ref: RowRef): Citation {
   return context instanceof Error
-    ? { table: ref._table, line: ref._line, key: {}, source: ref.source }
+    ? { table: ref.table, line: ref.line, key: {}, source: ref.source }
     : context.cite(ref);
 }
 

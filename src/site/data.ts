@@ -8,15 +8,34 @@ import { realEffects } from '../effects.ts';
 import { loadGazetteer } from '../load/gazetteer.ts';
 import { dataDir } from '../load/paths.ts';
 import { load, type Loaded } from '../load/load-folder.ts';
-import { publish, type Published } from '../publish/publish.ts';
+import { publish, type Published, type PublishedChart } from '../publish/publish.ts';
+import { drawChart, renderChartFile, type ChartDrawings, type Scheme } from './render-chart.ts';
 
-export type Site = Published & Pick<Loaded, 'history' | 'files'>;
+/** The id of the element every page showing a chart gives its reading, which describes the drawings. */
+export const READING_ID = 'lecture';
+
+export type Site = Published &
+  Pick<Loaded, 'history' | 'files'> & {
+    /** A chart drawn at every width, once per build: its page and its embed show the same drawings. */
+    drawings(chart: PublishedChart): ChartDrawings;
+    /** A chart's image file (wide), once per build: the SVG download, and the PNG made from it. */
+    file(chart: PublishedChart, scheme: Scheme): string;
+  };
 
 let site: Promise<Site> | undefined;
 
 export function getSite(): Promise<Site> {
   site ??= build();
   return site;
+}
+
+/** `make` of a key, made on the first call and given again after. */
+function once<T>(make: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
+  };
 }
 
 async function build(): Promise<Site> {
@@ -26,7 +45,19 @@ async function build(): Promise<Site> {
   }
   const { snapshot, history, files } = result.data;
   const gazetteer = await loadGazetteer(realEffects);
-  return { ...publish(buildModel({ ...snapshot, gazetteer })), history, files };
+  const published = publish(buildModel({ ...snapshot, gazetteer }));
+  const drawings = once((slug) => drawChart(published.chart(slug), READING_ID));
+  const imageFiles = once((key) => {
+    const [slug, scheme] = key.split(' ') as [string, Scheme];
+    return renderChartFile(published.chart(slug), 'wide', scheme);
+  });
+  return {
+    ...published,
+    history,
+    files,
+    drawings: (chart) => drawings(chart.slug),
+    file: (chart, scheme) => imageFiles(`${chart.slug} ${scheme}`),
+  };
 }
 
 /** The static paths of every route with one page or file per chart (their getStaticPaths). */

@@ -1,8 +1,3 @@
-/** Site-wide texts and settings shared by pages, embeds and downloads. */
-export const SITE_NAME = 'Données EIG';
-export const SITE_TAGLINE = 'Le programme Entrepreneurs d’intérêt général en chiffres';
-export const ORIGINAL_SITE = 'data.eig-forever.org';
-
 /**
  * The policy every page carries (as a meta tag, and in public/_headers for hosts that read it): only this
  * origin's scripts, styles, images and data; no inline script or style, no eval.

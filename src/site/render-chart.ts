@@ -6,8 +6,11 @@
  * - the page SVG, whose series colours become CSS classes (so dark mode and a strict Content-Security-Policy
  *   both hold: no inline style, colours from the site's stylesheet);
  * - the file SVG (download, thumbnail, PNG), self-contained: colours as attributes, title and source written in.
+ *
+ * Both are laid out by chartLayout, which also gives an embed's frame its first height (drawChart).
  */
 import * as Plot from '@observablehq/plot';
+import type { PlotOptions } from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { DARK_PALETTE, PALETTE, VARIANTS, type PlotContext, type Variant } from '../charts/types.ts';
 import type { PublishedChart } from '../publish/publish.ts';
@@ -22,25 +25,41 @@ export interface RenderedChart {
   /** The SVG to inline in a page. */
   svg: string;
   legend: LegendItem[];
+  /** Its height in CSS pixels. */
+  height: number;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function draw({ chart, rows }: PublishedChart, variant: Variant, palette: readonly string[] = PALETTE) {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+/**
+ * What Plot draws of a chart at the width of `variant`: its specification, with room for an x axis's title. Plot
+ * writes that title in the last pixels of the bottom margin: in the 28–30 px margins of most charts it ran into
+ * the last tick label; from 38 px, it sits below them.
+ */
+export function chartLayout(
+  { chart, rows }: PublishedChart,
+  variant: Variant,
+  palette: readonly string[] = PALETTE,
+): PlotOptions {
   const context: PlotContext = { ...VARIANTS[variant], palette };
   const options = chart.plot(rows, context);
-  const color = options.color ? { ...options.color, legend: false } : undefined;
-  // Plot writes the x axis's title in the last pixels of the bottom margin: in the 28–30 px margins of most charts
-  // it ran into the last tick label. From 38 px, it sits below them.
   const xTitle = typeof options.x?.label === 'string' && options.x.label !== '' && options.x.axis !== 'top';
   const added = xTitle ? Math.max(0, 38 - (options.marginBottom ?? 30)) : 0;
-  const marginBottom = added > 0 ? 38 : options.marginBottom;
-  const node = Plot.plot({
+  return {
     width: context.width,
     ...options,
-    marginBottom,
+    marginBottom: added > 0 ? 38 : options.marginBottom,
     height: options.height === undefined ? undefined : options.height + added,
+  };
+}
+
+function draw(published: PublishedChart, variant: Variant, palette: readonly string[] = PALETTE) {
+  const { chart } = published;
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const options = chartLayout(published, variant, palette);
+  const color = options.color ? { ...options.color, legend: false } : undefined;
+  const node = Plot.plot({
+    ...options,
     ...(color ? { color } : {}),
     document: document as unknown as Document,
     ariaLabel: chart.title,
@@ -93,7 +112,24 @@ export function renderChart(published: PublishedChart, variant: Variant, describ
   }
   if (describedBy) svg.setAttribute('aria-describedby', describedBy);
   const legend = domain.length > 1 ? domain.map((label, index) => ({ label, index })) : [];
-  return { svg: svg.outerHTML, legend };
+  return { svg: svg.outerHTML, legend, height: Number(svg.getAttribute('height')) };
+}
+
+/** Room an embed gives a chart's title, legend and source line, around the chart. */
+const EMBED_CHROME = 170;
+
+export interface ChartDrawings {
+  /** The chart at every width of VARIANTS, in order: its page and its embed show the same. */
+  variants: RenderedChart[];
+  /** Height to give an embed's iframe before it reports its own: the wide drawing and what surrounds it. */
+  embedHeight: number;
+}
+
+/** A chart drawn at every width, described by the element of id `describedBy` (its reading). */
+export function drawChart(published: PublishedChart, describedBy?: string): ChartDrawings {
+  const variants = (Object.keys(VARIANTS) as Variant[]).map((variant) => renderChart(published, variant, describedBy));
+  const wide = variants[(Object.keys(VARIANTS) as Variant[]).indexOf('wide')]!;
+  return { variants, embedHeight: Math.round(wide.height + EMBED_CHROME) };
 }
 
 /** The colours of an image file: on white (downloads), or on the site's dark background (dark thumbnails). */

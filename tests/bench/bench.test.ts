@@ -1,107 +1,118 @@
 /**
- * The pieces of `npm run bench` that compute something: the synthetic rows of the scale run must be data the
- * site would accept (or the benchmark would measure nothing real), and the byte and coverage arithmetic must
- * be right.
+ * The pieces of `npm run bench` that compute something: the largest snapshot must be data the site accepts, at its
+ * limits (or the benchmark would measure nothing real), the model run must run the model, and the byte and
+ * coverage arithmetic must be right.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { executedBytes, median } from '../../src/bench/load.ts';
-import { limitFactors, runScale, syntheticTables } from '../../src/bench/scale.ts';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executedBytes, median } from '../../src/bench/page-load.ts';
+import { largestTables, writeLargestSnapshot } from '../../src/bench/largest-snapshot.ts';
+import { runModel } from '../../src/bench/model-run.ts';
+import { charts } from '../../src/charts/registry.ts';
 import { LIMITS } from '../../src/lib/limits.ts';
 import { transferOf } from '../../src/bench/transfer.ts';
-import { tables, type TableName } from '../../src/lib/tables.ts';
-import { validateSnapshot } from '../../src/lib/validate.ts';
-import { fixtureDir, loadFixture } from '../support/fixtures.ts';
+import { tableNames, tables, type TableName } from '../../src/lib/tables.ts';
+import { fixtureDir, loadFixture, loadFolder } from '../support/fixtures.ts';
 
-// The benchmark multiplies the rows of data/; here, those of the small fixture (same tables, 150 rows).
-describe('synthetic rows of the scale benchmark', async () => {
-  const { snapshot } = await loadFixture('small');
-  const base = snapshot.tables;
-  const factor = 7;
-  const synthetic = syntheticTables(base, factor);
+const bytes = (text: string) => Buffer.byteLength(text);
+const dataRows = (text: string) => (parse(text, { relaxColumnCount: true }) as string[][]).slice(1);
 
-  it('are `factor` times the folder’s rows, table by table', () => {
-    for (const name of Object.keys(base) as TableName[])
-      expect(synthetic[name]).toHaveLength(base[name].length * factor);
-  });
+async function fixtureFiles(): Promise<Record<TableName, string>> {
+  const files = {} as Record<TableName, string>;
+  for (const name of tableNames)
+    files[name] = await readFile(join(fixtureDir('small'), 'snapshot', tables[name].file), 'utf8');
+  return files;
+}
 
-  it('keep every table’s key and file line unique, as the reader requires', () => {
-    for (const name of Object.keys(base) as TableName[]) {
-      const rows = synthetic[name] as readonly Record<string, unknown>[];
-      const keys = new Set(rows.map((row) => tables[name].key.map((column) => String(row[column])).join('\u0000')));
-      expect(keys.size, name).toBe(rows.length);
-      expect(new Set(rows.map((row) => row._line)).size, name).toBe(rows.length);
-    }
-  });
-
-  it('pass the snapshot’s validation (no impossible value, every publication known)', () => {
-    const publications = new Set(snapshot.publications.map((p) => p.id));
-    expect(validateSnapshot(synthetic, publications)).toEqual([]);
-  });
-
-  it('start with the folder’s rows unchanged', () => {
-    expect(synthetic.defis.slice(0, base.defis.length)).toEqual(base.defis);
-    expect(synthetic.defis[base.defis.length]).toEqual({
-      ...base.defis[0],
-      // Copies start after the last promotion of the programme, EIG 7.
-      promotion: base.defis[0]!.promotion.replace(/\d+/u, (n) => String(Number(n) + 7)),
-      _line: base.defis[0]!._line + base.defis.length,
-    });
-  });
-});
-
+// The benchmark grows the tables of data/; here, those of the small fixture (same tables, 184 rows).
 describe('the largest snapshot an update accepts', () => {
-  it('takes as many copies of each table as its limits allow, and no more', async () => {
-    const { snapshot } = await loadFixture('small');
-    const sizes = snapshot.manifest.tables;
-    const factors = limitFactors(sizes);
-    let bytes = 0;
-    for (const name of Object.keys(sizes) as TableName[]) {
-      const { rows, bytes: tableBytes } = sizes[name];
-      bytes += factors[name] * tableBytes;
-      expect(factors[name] * rows, name).toBeLessThanOrEqual(LIMITS.rowsPerTable);
-      expect(factors[name] * tableBytes, name).toBeLessThanOrEqual(LIMITS.bytesPerTable);
-      // One more copy would break a limit of the table (the snapshot's byte limit does not bind on the fixture).
-      expect(
-        (factors[name] + 1) * rows > LIMITS.rowsPerTable || (factors[name] + 1) * tableBytes > LIMITS.bytesPerTable,
-        name,
-      ).toBe(true);
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'eig-largest-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('takes as many copies of each table as its rows allow, within every limit', async () => {
+    const files = await fixtureFiles();
+    const { copies, texts } = largestTables(files);
+    let total = 0;
+    for (const name of tableNames) {
+      const rows = dataRows(files[name]).length;
+      total += bytes(texts[name]);
+      expect(dataRows(texts[name]), name).toHaveLength(copies[name] * rows);
+      expect(copies[name] * rows, name).toBeLessThanOrEqual(LIMITS.rowsPerTable);
+      // One more copy would break the table's row limit (bytes do not bind on the fixture).
+      expect((copies[name] + 1) * rows, name).toBeGreaterThan(LIMITS.rowsPerTable);
+      expect(bytes(texts[name]), name).toBeLessThanOrEqual(LIMITS.bytesPerTable);
     }
-    expect(bytes).toBeLessThanOrEqual(LIMITS.bytesPerSnapshot);
-  });
-
-  it('gives up copies when the whole snapshot would be too large, and no more than it must', () => {
-    // Five tables of half the per-table limit: two copies each fit their own limit, 5 MB in all does not.
-    const half = LIMITS.bytesPerTable / 2;
-    const large: TableName[] = ['defis', 'budget', 'enquetes', 'communaute', 'suivi-defis'];
-    const sizes = Object.fromEntries(
-      (Object.keys(tables) as TableName[]).map((name) => [name, { rows: 1, bytes: large.includes(name) ? half : 1 }]),
-    ) as Parameters<typeof limitFactors>[0];
-    const factors = limitFactors(sizes);
-    const total = (Object.keys(sizes) as TableName[]).reduce((sum, name) => sum + factors[name] * sizes[name].bytes, 0);
     expect(total).toBeLessThanOrEqual(LIMITS.bytesPerSnapshot);
-    expect(total).toBeGreaterThan(LIMITS.bytesPerSnapshot - half);
-    for (const name of large) expect(factors[name], name).toBeGreaterThanOrEqual(1);
   });
 
-  it('is data the site would accept', async () => {
-    const { snapshot } = await loadFixture('small');
-    const synthetic = syntheticTables(snapshot.tables, limitFactors(snapshot.manifest.tables));
-    const publications = new Set(snapshot.publications.map((p) => p.id));
-    expect(validateSnapshot(synthetic, publications)).toEqual([]);
-    for (const rows of Object.values(synthetic)) expect(rows.length).toBeLessThanOrEqual(LIMITS.rowsPerTable);
+  it('lengthens the défis’ titles into the bytes left, the first to the limit of a field', async () => {
+    const { texts } = largestTables(await fixtureFiles());
+    const [first] = dataRows(texts['defis-2017-2023']);
+    const title = first![Object.keys(tables['defis-2017-2023'].columns).indexOf('titre')]!;
+    expect(bytes(title)).toBeLessThanOrEqual(LIMITS.bytesPerField);
+    expect(bytes(title)).toBeGreaterThan(LIMITS.bytesPerField - 40);
+    expect(bytes(texts['defis-2017-2023'])).toBeGreaterThan(0.9 * LIMITS.bytesPerTable);
+  });
+
+  it('gives up copies when the whole snapshot would be too large, and no more than it must', async () => {
+    // Five tables padded (an extra column, accepted and not read) to a third of a table's limit a copy: three
+    // copies of each fit their own limit, 5 MB in all does not.
+    const files = await fixtureFiles();
+    const large: TableName[] = ['chiffres-cles', 'budget', 'enquetes', 'communaute', 'suivi-defis'];
+    for (const name of large) {
+      const [header, ...lines] = files[name].trimEnd().split('\n');
+      const pad = Math.floor(LIMITS.bytesPerTable / 3 / lines.length);
+      files[name] = [`${header},remplissage`, ...lines.map((l) => `${l},${'r'.repeat(pad)}`)].join('\n') + '\n';
+    }
+    const { copies, texts } = largestTables(files);
+    const total = tableNames.reduce((sum, name) => sum + bytes(texts[name]), 0);
+    expect(total).toBeLessThanOrEqual(LIMITS.bytesPerSnapshot);
+    expect(total).toBeGreaterThan(LIMITS.bytesPerSnapshot - LIMITS.bytesPerTable / 3 - 2000);
+    for (const name of large) expect(copies[name], name).toBeLessThan(3);
+  });
+
+  it('is data the site accepts: written and locked, it loads, every copy of a promotion after the programme’s', async () => {
+    const copies = await writeLargestSnapshot(fixtureDir('small'), dir);
+    const loaded = await loadFolder(dir);
+    const { tables: real } = (await loadFixture('small')).snapshot;
+    // Every row of the folder first, unchanged but for the défis' lengthened titles.
+    const titles: Partial<Record<TableName, string>> = { defis: 'defi', 'defis-2017-2023': 'titre' };
+    const untitled = (row: object, column?: string) =>
+      Object.fromEntries(Object.entries(row).filter(([key]) => key !== column));
+    for (const name of tableNames) {
+      const rows = loaded.snapshot.tables[name] as readonly Record<string, unknown>[];
+      const column = titles[name];
+      expect(rows, name).toHaveLength(copies[name] * real[name].length);
+      real[name].forEach((row: Record<string, unknown>, i) => {
+        expect(untitled(rows[i]!, column), name).toEqual(untitled(row, column));
+        if (column) expect(String(rows[i]![column])).toContain(String(row[column]));
+      });
+    }
+    // The first copy of the défis of 2022: each promotion moved by the last promotion any table names (EIG 7).
+    const defi = loaded.snapshot.tables.defis[real.defis.length]!;
+    expect(defi.promotion).toBe(real.defis[0]!.promotion.replace(/\d+/u, (n) => String(Number(n) + 7)));
   });
 });
 
-describe('the scale run', () => {
-  it('builds the model of `factor` times the rows of a data folder', async () => {
-    const once = await runScale(1, fixtureDir('small'));
-    const five = await runScale(5, fixtureDir('small'));
+describe('the model run', () => {
+  it('loads, models and publishes a data folder, and says how long and how much memory it took', async () => {
+    const result = await runModel(fixtureDir('small'));
     // 73 key figures, 24 budget lines, 10 survey results, 12 défis, 17 community counts, 14 follow-up figures;
     // 21 figures of the original site, 3 services of its map, 5 défis and 5 community counts of 2017–2023.
-    expect([once.realRows, once.rows]).toEqual([184, 184]);
-    expect([five.realRows, five.rows]).toEqual([184, 920]);
-    expect(five.qualityChecks).toBeGreaterThan(once.qualityChecks);
+    expect(result.rows).toBe(184);
+    expect(result.charts).toBe(charts.length);
+    expect(result.qualityChecks).toBeGreaterThan(0);
+    expect(result.seconds).toBeGreaterThanOrEqual(result.loadSeconds + result.modelSeconds);
+    expect(result.peakRssMb).toBeGreaterThan(result.heapLiveMb);
   });
 });
 

@@ -39,6 +39,10 @@ describe('French formats', () => {
 
   it('writes dates in French', () => {
     expect(formatMonth('2019-11')).toBe('novembre 2019');
+    // Abbreviated as French typography does: a short name stays whole.
+    expect(formatMonth('2019-11', { short: true })).toBe('nov. 2019');
+    expect(formatMonth('2021-03', { short: true })).toBe('mars 2021');
+    expect(formatMonth('2020-02', { short: true })).toBe('févr. 2020');
     expect(formatDate('2026-11-22')).toBe('22 novembre 2026');
     expect(formatDate('2021-04-01T10:00:00Z')).toBe('1er avril 2021');
     expect(formatDate('2020')).toBe('2020');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import promotionsChart from '../../src/charts/promotions.ts';
 import type { Model } from '../../src/lib/model.ts';
 import type { Severity } from '../../src/lib/quality/quality-check.ts';
+import { ORIGINAL } from '../../src/lib/aggregates/original-site.ts';
 import { plainSpaces } from '../support/dist.ts';
 import { fixtureModel, lockedCopy, modelOf, removeCopy } from '../support/fixtures.ts';
 
@@ -40,32 +41,94 @@ describe('the model of a snapshot', () => {
 
   it('cites a row with its key, its line and its publication', () => {
     // chiffres-cles.csv, line 25: « Total,defis_proposes,23,defis,rapport-essai ».
-    expect(model.cite({ _table: 'chiffres-cles', _line: 25, source: 'rapport-essai' })).toEqual({
+    expect(model.cite({ table: 'chiffres-cles', line: 25, source: 'rapport-essai' })).toEqual({
       table: 'chiffres-cles',
       line: 25,
       key: { promotion: 'Total', indicateur: 'defis_proposes' },
       source: 'rapport-essai',
     });
     // defis.csv, line 5: « "Œuvres, inventaire",EIG 2,… » (a quoted name with a comma).
-    expect(model.cite({ _table: 'defis', _line: 5, source: 'site-essai' }).key).toEqual({
+    expect(model.cite({ table: 'defis', line: 5, source: 'site-essai' }).key).toEqual({
       defi: 'Œuvres, inventaire',
       promotion: 'EIG 2',
     });
   });
 
-  it('cites the rows themselves: a figure’s provenance is the row read from the file, with its table and line', () => {
+  it('refers to rows by plain data: their table, their line and the publication they cite', () => {
     const total = model.aggregates.programme.data.totals.find((t) => t.indicator === 'defis_proposes')!;
-    const rows = model.tables['chiffres-cles'];
-    // The very objects of the table (no reference object beside each row), which know their table and line.
-    expect(total.computed.from.map((ref) => rows.indexOf(ref as (typeof rows)[number]))).toEqual(
-      [22, 23, 24].map((line) => rows.findIndex((r) => r._line === line)),
+    // chiffres-cles.csv, lines 22 to 24: the défis proposed of EIG 1 to EIG 3, from the 2019 report.
+    expect(total.computed.from).toEqual(
+      [22, 23, 24].map((line) => ({ table: 'chiffres-cles', line, source: 'rapport-essai' })),
     );
-    expect(total.computed.from.every((ref) => rows.includes(ref as (typeof rows)[number]))).toBe(true);
-    expect(total.computed.from.map((ref) => [ref._table, ref._line])).toEqual([
-      ['chiffres-cles', 22],
-      ['chiffres-cles', 23],
-      ['chiffres-cles', 24],
+    // Not the rows themselves: a row is data read from a file, a reference says where it is.
+    const rows: readonly object[] = model.tables['chiffres-cles'];
+    expect(total.computed.from.some((ref) => rows.includes(ref))).toBe(false);
+    expect(rows.some((row) => 'table' in row || '_table' in row)).toBe(false);
+  });
+});
+
+describe('the headline of the home page', () => {
+  it('counts the défis of the current website, the EIG published, the spending and the disagreements', () => {
+    const { firstYear, defis, defisPromotions, eig, spending, disagreements } = model.headline;
+    expect(firstYear).toBe(2017);
+    // defis-2017-2023.csv: Alpha (EIG 1), Bêta (EIG 2), Gamma (DIG), Delta (EIG 5), Epsilon (EIG 7).
+    expect(defis.value).toBe(5);
+    expect(defis.from.map((r) => r.line)).toEqual([2, 3, 5, 6, 4]);
+    expect(defisPromotions).toEqual({ eig: ['EIG 1', 'EIG 2', 'EIG 5', 'EIG 7'], others: ['DIG'] });
+    // chiffres-cles.csv: 4, 6 and 10 EIG (the report), 7 (the follow-up post); not the printed total of 20.
+    expect(eig?.figure.value).toBe(27);
+    expect(eig?.promotions).toEqual(['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4']);
+    // budget.csv: the Total row of budget_total, as printed.
+    expect(spending?.value).toBe(3215000.7);
+    // The 10 inconsistencies and 9 gaps between sources counted below.
+    expect(disagreements).toBe(19);
+  });
+});
+
+describe('sums the charts read from the model', () => {
+  it('adds up the teams of the 2022 list’s défis, mentors too when every défi gives them', () => {
+    // defis.csv: mentors 1 + 1 (EIG 1), 1 + 1 + 1 (EIG 2), 2 + 2 + 1 (EIG 3), 2 + 1 + 1 (EIG 4), 1 (DIG).
+    expect(model.aggregates.defis.data.teamSizes.map((t) => [t.promotion, t.mentors?.value])).toEqual([
+      ['EIG 1', 2],
+      ['EIG 2', 3],
+      ['EIG 3', 5],
+      ['EIG 4', 4],
+      ['DIG', 1],
     ]);
+  });
+
+  it('adds up an indicator of the original site over its years', () => {
+    // eig-forever-2019.csv, line 19: 9 articles on the EIG blog in 2017, the only year the fixture gives.
+    const sum = model.aggregates.origine.data.figures.sum(ORIGINAL.eigBlog);
+    expect([sum?.value, sum?.from.map((r) => r.line)]).toEqual([9, [19]]);
+    expect(model.aggregates.origine.data.figures.sum('aucun indicateur')).toBeNull();
+  });
+
+  it('keeps with each profile the promotion’s EIG counted by profile', () => {
+    // chiffres-cles.csv, lines 51 to 56: 3 + 2 + 3 EIG in EIG 4, 4 + 4 + 2 in EIG 3 (the post's counts).
+    const counted = (promotion: string) =>
+      model.aggregates.profils.data.composition.find((c) => c.promotion === promotion)?.counted?.value;
+    expect([counted('EIG 3'), counted('EIG 4')]).toEqual([10, 8]);
+  });
+});
+
+describe('who paid the salaries', () => {
+  it('sums each promotion’s published shares, and names the promotions in between without any', () => {
+    const funding = model.aggregates.budget.data.salaryFunding;
+    // chiffres-cles.csv, lines 44 to 47: the post's shares of EIG 1 (80 and 20 %) and EIG 3 (60 and 35 %).
+    expect(funding.published.map((p) => [p.promotion, p.shares.map((s) => s.figure.value), p.sum?.value])).toEqual([
+      ['EIG 1', [80, 20], 100],
+      ['EIG 3', [60, 35], 95],
+    ]);
+    expect(funding.published[1]!.sum?.from.map((r) => r.line)).toEqual([46, 47]);
+    expect(funding.unpublished).toEqual(['EIG 2']);
+    // Line 74: the administrations' minimum of EIG 3; line 71: the average cost of an EIG of EIG 4.
+    expect(funding.rules.map((r) => [r.promotion, r.figure.value, r.figure.from[0]!.line])).toEqual([
+      ['EIG 3', 25, 74],
+    ]);
+    expect([funding.averageCost?.promotion, funding.averageCost?.figure.value]).toEqual(['EIG 4', 65000]);
+    // The fixture's original site gives amounts of salaries, not their shares: no split of its own.
+    expect(funding.original).toEqual([]);
   });
 });
 
@@ -79,7 +142,7 @@ describe('aggregates', () => {
     // Défis proposés: 5 + 8 + 12 = 25, printed 23.
     expect([total('defis_proposes').printed.value, total('defis_proposes').computed.value]).toEqual([23, 25]);
     expect(total('defis_proposes').difference).toBe(2);
-    expect(total('defis_proposes').computed.from.map((r) => r._line)).toEqual([22, 23, 24]);
+    expect(total('defis_proposes').computed.from.map((r) => r.line)).toEqual([22, 23, 24]);
     expect(totals.map((t) => t.indicator)).toEqual([
       'eig',
       'mentors',
@@ -258,7 +321,7 @@ describe('quality checks', () => {
     expect(plainSpaces(total.title)).toBe(
       'Défis proposés par les administrations : le total publié est 23, mais la somme des promotions EIG 1, EIG 2 et EIG 3 donne 25.',
     );
-    expect(total.figures.map((f) => [f.label, f.figure.value, f.figure.from.map((r) => r._line)])).toEqual([
+    expect(total.figures.map((f) => [f.label, f.figure.value, f.figure.from.map((r) => r.line)])).toEqual([
       ['Total publié', 23, [25]],
       ['Somme des promotions EIG 1, EIG 2 et EIG 3', 25, [22, 23, 24]],
     ]);

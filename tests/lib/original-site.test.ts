@@ -59,7 +59,7 @@ describe('the original site’s figures', () => {
     expect(original.value(ORIGINAL.phd, 'EIG 1')?.value).toBe(1);
     expect(original.get(ORIGINAL.phd, 'EIG 3')?.figure).toBeNull();
     expect(original.get(ORIGINAL.phd, 'EIG 3')?.note).toBe('pas encore connu');
-    expect(original.get(ORIGINAL.phd, 'EIG 3')?.ref).toEqual({ _table: 'eig-forever-2019', _line: 3, source: SOURCE });
+    expect(original.get(ORIGINAL.phd, 'EIG 3')?.ref).toEqual({ table: 'eig-forever-2019', line: 3, source: SOURCE });
     expect(original.series(ORIGINAL.phd).map((f) => f.promotion)).toEqual(['EIG 1', 'EIG 3']);
   });
 });

@@ -67,7 +67,7 @@ describe('disagreements between the 2022 and the current website', () => {
     expect(checks.map((c) => c.id).sort()).toEqual(expected.map(slug).sort());
     for (const check of checks) {
       expect(check.severity).toBe('ecart');
-      expect(check.figures.map((f) => f.figure.from[0]!._table)).toEqual(['defis', 'defis-2017-2023']);
+      expect(check.figures.map((f) => f.figure.from[0]!.table)).toEqual(['defis', 'defis-2017-2023']);
     }
     const hopkins = checks.find((c) => c.id === 'sites-administration-hopkins')!;
     expect(hopkins.title).toContain('« Administration de rattachement :Ministère de l’Action et des Comptes Publics »');

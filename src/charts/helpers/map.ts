@@ -63,6 +63,8 @@ function lambert(): GeoProjection {
 export interface MapLayout {
   width: number;
   height: number;
+  /** Metropolitan France, as drawn. */
+  outline: MultiPolygon;
   main: GeoProjection;
   inset: GeoProjection;
   /** The inset's frame, in pixels. */
@@ -112,7 +114,7 @@ export function mapLayout(width: number, narrow: boolean): MapLayout {
     boxPolygon(),
   );
   const height = narrow ? frame.y1 + pad : Math.max(pad * 2 + mainSize, frame.y1 + pad);
-  return { width, height, main, inset, frame };
+  return { width, height, outline, main, inset, frame };
 }
 
 /** A geometry with each position run through `project` (no resampling: these shapes are small and simplified). */
@@ -149,7 +151,7 @@ const rectangle = (x0: number, y0: number, x1: number, y1: number): Polygon => (
 
 /** The background: France, the inset's frame and rings, and where the inset zooms from. */
 export function baseMarks(layout: MapLayout, narrow: boolean) {
-  const { frame, main, inset } = layout;
+  const { frame, main, inset, outline } = layout;
   const zoomed = projected(boxPolygon(), main) as Polygon;
   const rings = [5, 10].map((km) => ({
     km,
@@ -164,7 +166,7 @@ export function baseMarks(layout: MapLayout, narrow: boolean) {
   const [zx, zy] = inset(PARIS_ZERO) ?? [0, 0];
   const ink = { stroke: 'currentColor', fill: 'none' } as const;
   return [
-    Plot.geo([projected(metropolitanFrance(), main)], {
+    Plot.geo([projected(outline, main)], {
       fill: 'currentColor',
       fillOpacity: 0.07,
       stroke: 'currentColor',

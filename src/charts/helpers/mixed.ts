@@ -4,7 +4,7 @@
  */
 import type { Aggregates } from '../../lib/aggregates/index.ts';
 import type { Model } from '../../lib/model.ts';
-import { isTotal, promotionWithYear } from '../../lib/promotions.ts';
+import { isTotal, promotionWithYear } from '../../lib/promotion-names.ts';
 import type { BudgetFigure } from '../../lib/aggregates/budget.ts';
 import type { Figure } from '../../lib/figures.ts';
 import { formatFigure } from '../../lib/format.ts';

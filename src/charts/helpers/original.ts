@@ -7,7 +7,7 @@ import type { OriginalFigure } from '../../lib/aggregates/original-site.ts';
 import type { Figure, RowRef } from '../../lib/figures.ts';
 import { formatNumber, NBSP } from '../../lib/format.ts';
 
-const refKey = (r: RowRef) => `${r._table}:${r._line}`;
+const refKey = (r: RowRef) => `${r.table}:${r.line}`;
 
 /** Both rows' references, once each, in order. */
 export function mergedRefs(...lists: readonly (readonly RowRef[])[]): RowRef[] {

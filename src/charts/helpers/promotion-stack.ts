@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { CurrentDefi } from '../../lib/aggregates/current-defis.ts';
 import type { Count } from '../../lib/aggregates/defis.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { byPromotion } from '../../lib/promotions.ts';
+import { byPromotion } from '../../lib/promotion-names.ts';
 import { plural } from '../../lib/text.ts';
 import type { ChartRow, PlotContext } from '../types.ts';
 import { marginFor } from './margins.ts';

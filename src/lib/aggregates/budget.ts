@@ -1,6 +1,6 @@
 /** Budget: the PIA envelope, spending by line, totals, and who paid the EIG's salaries. */
 import { published, sumOf, type Figure } from '../figures.ts';
-import { byPromotion, isTotal } from '../promotions.ts';
+import { byPromotion, isTotal } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 import { checkTotals, type TotalCheck } from './totals.ts';
 
@@ -51,7 +51,7 @@ export interface PromotionBudgetCheck {
 
 /** Each promotion's printed `budget_total` against the sum of its spending lines. */
 export function promotionBudgetChecks(figures: readonly BudgetFigure[]): PromotionBudgetCheck[] {
-  // Grouped in one pass: a search per promotion is quadratic on large inputs (see the scale benchmark).
+  // Grouped in one pass: a search per promotion is quadratic.
   const groups = new Map<string, BudgetFigure[]>();
   for (const f of budgetByPromotion(figures)) {
     const list = groups.get(f.promotion);

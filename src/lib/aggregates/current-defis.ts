@@ -4,7 +4,7 @@
  * The website gives no year: a défi has the year the 2022 website gives it (see websites.ts), or none.
  */
 import { refOf, type Figure, type RowRef } from '../figures.ts';
-import { byPromotion } from '../promotions.ts';
+import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 import { administrationKey, type Count } from './defis.ts';
 import type { WebsitePairs } from './websites.ts';
@@ -47,16 +47,7 @@ const LABEL_PREFIX = /^administration de rattachement\s*:\s*/iu;
 const BODY_SEPARATOR = /\s+\+\s+/u;
 
 /** The bodies a host administration's text names, cleaned for counting; the text itself is kept by the caller. */
-export function hostNames(text: string): HostName[] {
-  return namesOf(text);
-}
-
-// Many défis share an administration: its names are read once per spelling and shared (a large snapshot has
-// hundreds of thousands of défis and a few hundred spellings).
-const hostCache = new Map<string, HostName[]>();
-const cachedHostNames = (text: string) => hostCache.get(text) ?? hostCache.set(text, namesOf(text)).get(text)!;
-
-function namesOf(text: string): HostName[] {
+function hostNames(text: string): HostName[] {
   return text
     .replace(/\s+/gu, ' ')
     .trim()
@@ -83,7 +74,7 @@ export function currentDefiList(rows: readonly CurrentRow[], pairs: WebsitePairs
       promotion: row.promotion,
       promotionSource: row.promotion_source,
       administration: row.administration,
-      hosts: cachedHostNames(row.administration),
+      hosts: hostNames(row.administration),
       town: row.ville,
       themes: row.thematiques ?? [],
       expertises: row.expertises ?? [],

@@ -1,6 +1,6 @@
 /** Défis: one per row of defis.csv; counted by promotion, administration, skill and place; team sizes. */
 import { refOf, roundCents, type Figure, type RowRef } from '../figures.ts';
-import { byPromotion } from '../promotions.ts';
+import { byPromotion } from '../promotion-names.ts';
 import { stripAccents } from '../text.ts';
 import type { Row } from '../tables.ts';
 
@@ -126,13 +126,22 @@ export const byPromotionCount = (defis: readonly Defi[]) =>
 export const byTown = (defis: readonly Defi[]) => countDefis(defis, (d) => (d.town ? [d.town] : []));
 
 /** EIG per promotion obtained by adding up the défis' team sizes. */
+/** A promotion's défis' teams added up: their EIG, and their mentors when every défi gives its own. */
 export interface TeamSize {
   promotion: string;
   figure: Figure;
+  mentors: Figure | null;
 }
 
+const teamSum = (members: readonly Defi[], of: (d: Defi) => number): Figure => ({
+  value: roundCents(members.reduce((total, d) => total + of(d), 0)),
+  unit: 'personnes',
+  from: members.map((d) => d.ref),
+  computed: true,
+});
+
 export function teamSizes(defis: readonly Defi[]): TeamSize[] {
-  // Grouped in one pass (a filter per promotion is quadratic on large inputs, see the scale benchmark).
+  // Grouped in one pass: a filter per promotion is quadratic.
   const groups = new Map<string, Defi[]>();
   for (const d of defis) {
     const list = groups.get(d.promotion);
@@ -141,12 +150,8 @@ export function teamSizes(defis: readonly Defi[]): TeamSize[] {
   }
   return [...groups].map(([promotion, members]) => ({
     promotion,
-    figure: {
-      value: roundCents(members.reduce((total, d) => total + d.eig, 0)),
-      unit: 'personnes',
-      from: members.map((d) => d.ref),
-      computed: true,
-    },
+    figure: teamSum(members, (d) => d.eig),
+    mentors: members.some((d) => d.mentors === null) ? null : teamSum(members, (d) => d.mentors ?? 0),
   }));
 }
 

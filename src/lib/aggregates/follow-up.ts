@@ -1,6 +1,6 @@
 /** Follow-up of défis after the programme: status, who carries them, who maintains them, openness. */
 import { published, sumOf, type Figure } from '../figures.ts';
-import { byPromotion } from '../promotions.ts';
+import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 
 export interface FollowUpFigure {

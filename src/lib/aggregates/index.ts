@@ -1,8 +1,8 @@
 /**
  * Every aggregate of the snapshot, computed once from its tables. The quality report reads these figures (never
  * the tables), the charts draw from the themes, and the build writes each theme as /api/agregats/<name>.json.
- * A figure shown on a chart and the figure checked by the report are one object (one copy in memory, see the
- * scale benchmark).
+ * A figure shown on a chart and the figure checked by the report are one object: what the one shows, the other
+ * checks.
  */
 import type { Gazetteer } from '../geo/places.ts';
 import type { SnapshotTables } from '../tables.ts';
@@ -20,15 +20,15 @@ import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSize
 import { followUp, partitionSums } from './follow-up.ts';
 import { indexKeyFigures } from './key-figures.ts';
 import { mapServices, originalFigures } from './original-site.ts';
-import { placesOf } from './places.ts';
+import { placesOf } from './defi-places.ts';
 import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
 import { people, peopleCounts } from './people.ts';
 import { community, composition } from './profiles.ts';
+import { salaryFunding, SALARY_SHARE_INDICATORS } from './salaries.ts';
 import { surveyResults } from './surveys.ts';
 import { compareWebsites, pairWebsites } from './websites.ts';
 
 const DIVERSITY_INDICATORS = ['part_femmes_eig', 'part_candidatures_feminines', 'age_moyen'] as const;
-const SALARY_SHARE_INDICATORS = ['part_pia_dans_salaires', 'part_administrations_dans_salaires'] as const;
 
 /**
  * The figures read from the tables, each row once; the themes and the quality report share them. The gazetteer
@@ -41,6 +41,7 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
   const budget = budgetFigures(data.budget);
   // The 2022 website's défis paired with the current website's: the years of the one, the disagreements of both.
   const websitePairs = pairWebsites(defis, data['defis-2017-2023'], (row) => refOf('defis-2017-2023', row));
+  const currentDefis = currentDefiList(data['defis-2017-2023'], websitePairs);
   return {
     kf,
     defis,
@@ -54,11 +55,11 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
     teamSizes: teamSizes(defis),
     partitionSums: partitionSums(followUpFigures),
     /** The défis of the current website, 2017–2023. */
-    currentDefis: currentDefiList(data['defis-2017-2023'], websitePairs),
+    currentDefis,
     /** The people of the current website, 2017–2023, by promotion, role and expertise. */
     people: people(data['communaute-2017-2023']),
     /** The défis both websites list, field by field. */
-    websites: { ...websitePairs, fields: compareWebsites(websitePairs) },
+    websites: { ...websitePairs, fields: compareWebsites(websitePairs, currentDefis) },
     original: originalFigures(data['eig-forever-2019']),
     originalMap: mapServices(data['carte-2019']),
     places: placesOf(data['defis-2017-2023'], gazetteer),
@@ -104,6 +105,8 @@ export function buildAggregates(figures: Figures) {
         promotionTotals: figures.promotionBudgetChecks,
         grandTotals: grandTotals(figures.budget),
         salaryShares: figuresFor(kf, SALARY_SHARE_INDICATORS),
+        /** Who paid the salaries: the post's shares and their sum, the rule, the original site's payers. */
+        salaryFunding: salaryFunding(kf, figures.original),
       },
     },
     enquetes: {

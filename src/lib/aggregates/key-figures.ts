@@ -1,6 +1,6 @@
 /** The key-figures table (chiffres-cles.csv), indexed by promotion and indicator. */
 import { published, type Figure, type Unit } from '../figures.ts';
-import { byPromotion } from '../promotions.ts';
+import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 
 type KeyFigureRow = Row<'chiffres-cles'>;

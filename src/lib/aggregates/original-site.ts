@@ -4,7 +4,7 @@
  * could not be known yet (the careers of promotion 3) is kept as missing, with the snapshot's note: `figure` is
  * then null, never 0.
  */
-import { published, refOf, type Figure, type RowRef, type Unit } from '../figures.ts';
+import { published, refOf, sumOf, type Figure, type RowRef, type Unit } from '../figures.ts';
 import type { Row } from '../tables.ts';
 
 /** Sections of the original (its « tableau » column), as its source code named them. */
@@ -133,6 +133,8 @@ export interface OriginalFigures {
   value(indicator: string, promotion: string): Figure | null;
   /** Every promotion's row for an indicator, in promotion order. */
   series(indicator: string): readonly OriginalFigure[];
+  /** The figures of an indicator added up, every promotion that has one (the years of a yearly count); null when none has. */
+  sum(indicator: string): Figure | null;
   /** Promotions of the original, in order (EIG 1 to EIG 3). */
   promotions: readonly string[];
   /** The publication its rows cite (data-eig-forever-2019), null for an empty table. */
@@ -141,7 +143,7 @@ export interface OriginalFigures {
 
 export function originalFigures(rows: readonly Row<'eig-forever-2019'>[]): OriginalFigures {
   const all = rows.map<OriginalFigure>((row) => {
-    // One reference per row, shared by the figure (a large snapshot has hundreds of thousands of rows).
+    // One reference per row, shared by the figure.
     const figure =
       row.valeur === null ? null : published('eig-forever-2019', row, row.valeur, UNITS[row.unite] ?? 'nombre');
     return {
@@ -172,6 +174,10 @@ export function originalFigures(rows: readonly Row<'eig-forever-2019'>[]): Origi
     get,
     value: (indicator, promotion) => get(indicator, promotion)?.figure ?? null,
     series: (indicator) => byIndicator.get(indicator) ?? [],
+    sum: (indicator) => {
+      const figures = (byIndicator.get(indicator) ?? []).map((f) => f.figure).filter((f): f is Figure => f !== null);
+      return figures.length > 0 ? sumOf(figures) : null;
+    },
     promotions: [...years].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map(([p]) => p),
     source: rows[0]?.source ?? null,
   };

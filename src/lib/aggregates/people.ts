@@ -3,7 +3,7 @@
  * expertise. A person of two promotions or two expertises is counted in each: sums count entries, not people.
  */
 import { published, sumOf, type Figure } from '../figures.ts';
-import { byPromotion } from '../promotions.ts';
+import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 
 export interface PeopleFigure {

@@ -1,6 +1,6 @@
 /** Composition of the promotions by profile (developers, data scientists, designers…). */
 import { published, shareOf, sumOf, type Figure } from '../figures.ts';
-import { byPromotion, isEigPromotion } from '../promotions.ts';
+import { byPromotion, isEigPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 import type { KeyFigures } from './key-figures.ts';
 
@@ -26,6 +26,8 @@ export interface ProfileFigure {
   share: Figure | null;
   /** Number of EIG with this profile, when published. */
   count: Figure | null;
+  /** The promotion's EIG counted by profile, added up (the whole of a computed share), when any count is published. */
+  counted: Figure | null;
 }
 
 /**
@@ -43,7 +45,7 @@ export function composition(kf: KeyFigures): ProfileFigure[] {
       const printed = SHARE_INDICATOR[profile] ? kf.get(promotion, SHARE_INDICATOR[profile]!) : null;
       const count = counts[i] ?? null;
       const share = printed ?? (count && total && total.value > 0 ? shareOf(count, total) : null);
-      if (share || count) result.push({ promotion, profile, share, count });
+      if (share || count) result.push({ promotion, profile, share, count, counted: total });
     });
   }
   return result.sort(byPromotion((r) => r.promotion));

@@ -1,5 +1,5 @@
 /** Promotions: EIG, mentors, défis, host services; applications and défis proposed; other programme figures. */
-import { byPromotion, isEigPromotion, isTotal } from '../promotions.ts';
+import { byPromotion, isEigPromotion, isTotal } from '../promotion-names.ts';
 import type { KeyFigure, KeyFigures } from './key-figures.ts';
 import { checkTotals, type TotalCheck } from './totals.ts';
 

@@ -1,6 +1,6 @@
 /** Printed totals against the sum of the rows they total. */
 import { sumOf, type Figure } from '../figures.ts';
-import { isTotal } from '../promotions.ts';
+import { isTotal } from '../promotion-names.ts';
 
 export interface TotalCheck {
   indicator: string;

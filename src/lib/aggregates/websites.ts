@@ -14,7 +14,6 @@ export interface WebsitePair {
   previous: Defi;
   /** Its slug on the current website. */
   current: string;
-  currentRow: CurrentRow;
   currentRef: RowRef;
   /**
    * `titre`: the same title (case and spaces aside); `titre-sans-numero`: the same title once the digits are
@@ -56,7 +55,7 @@ export function pairWebsites(
     const row = previousByTitle.get(titleKey(defi.name)) === defi ? byTitle.get(titleKey(defi.name)) : undefined;
     if (row) {
       taken.add(row);
-      pairs.push({ previous: defi, current: row.slug, currentRow: row, currentRef: refOf(row), match: 'titre' });
+      pairs.push({ previous: defi, current: row.slug, currentRef: refOf(row), match: 'titre' });
     } else left.push(defi);
   }
   // What is left: titles that differ by a number (the promotion's, written in the title), within one promotion.
@@ -72,13 +71,7 @@ export function pairWebsites(
     const row = restPrevious.has(k) ? rest.get(k) : undefined;
     if (row) {
       taken.add(row);
-      pairs.push({
-        previous: defi,
-        current: row.slug,
-        currentRow: row,
-        currentRef: refOf(row),
-        match: 'titre-sans-numero',
-      });
+      pairs.push({ previous: defi, current: row.slug, currentRef: refOf(row), match: 'titre-sans-numero' });
     } else unmatched.push(defi);
   }
   return { pairs, unmatched };
@@ -97,8 +90,23 @@ export interface FieldComparison {
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   new Set(a).size === new Set(b).size && a.every((x) => b.includes(x));
 
-/** Each field both websites give, compared on every pair: texts trimmed, skills as sets, counts as numbers. */
-export function compareWebsites({ pairs }: WebsitePairs): FieldComparison[] {
+/** What the current website says of a défi, as compared (a défi of current-defis.ts). */
+export interface CurrentFields {
+  slug: string;
+  promotion: string;
+  administration: string;
+  expertises: readonly string[];
+  eig: number;
+  mentors: number;
+}
+
+/**
+ * Each field both websites give, compared on every pair: texts trimmed, skills as sets, counts as numbers;
+ * `current` gives the current website's défis.
+ */
+export function compareWebsites({ pairs }: WebsitePairs, current: readonly CurrentFields[]): FieldComparison[] {
+  const bySlug = new Map(current.map((d) => [d.slug, d]));
+  const now = (p: WebsitePair) => bySlug.get(p.current)!;
   const fields: {
     field: WebsiteField;
     values: (p: WebsitePair) => [string | number | string[] | null, string | number | string[] | null];
@@ -106,23 +114,23 @@ export function compareWebsites({ pairs }: WebsitePairs): FieldComparison[] {
   }[] = [
     {
       field: 'promotion',
-      values: (p) => [p.previous.promotion, p.currentRow.promotion],
+      values: (p) => [p.previous.promotion, now(p).promotion],
       equal: (a: string, b: string) => a === b,
     },
     {
       field: 'administration',
-      values: (p) => [p.previous.administration.trim(), p.currentRow.administration.trim()],
+      values: (p) => [p.previous.administration.trim(), now(p).administration.trim()],
       equal: (a: string, b: string) => a === b,
     },
     {
       field: 'competences',
-      values: (p) => [p.previous.skills.map((s) => SKILL_LABELS[s] ?? s), p.currentRow.expertises ?? []],
+      values: (p) => [p.previous.skills.map((s) => SKILL_LABELS[s] ?? s), [...now(p).expertises]],
       equal: sameSet,
     },
-    { field: 'eig', values: (p) => [p.previous.eig, p.currentRow.nb_eig], equal: (a: number, b: number) => a === b },
+    { field: 'eig', values: (p) => [p.previous.eig, now(p).eig], equal: (a: number, b: number) => a === b },
     {
       field: 'mentors',
-      values: (p) => [p.previous.mentors, p.currentRow.nb_mentors],
+      values: (p) => [p.previous.mentors, now(p).mentors],
       equal: (a: number, b: number) => a === b,
     },
   ];

@@ -50,17 +50,11 @@ function normaliseHeader(header: string): string {
 /**
  * Reads one table: decodes the bytes, detects the separator, maps the header onto the declared columns
  * (through their aliases), and types and checks every cell. Never throws on bad input: the error comes back
- * located (file, line, column) so the caller can print it on one line. With `table`, the snapshot table it is,
- * every row carries its name (`_table`) beside its line: a row is then the reference figures cite (RowRef).
+ * located (file, line, column) so the caller can print it on one line.
  */
-export function parseTable<S extends TableSpec>(
-  input: Uint8Array | string,
-  spec: S,
-  file: string,
-  table?: string,
-): TableResult<S> {
+export function parseTable<S extends TableSpec>(input: Uint8Array | string, spec: S, file: string): TableResult<S> {
   try {
-    return { ok: true, ...readTable(input, spec, file, table) };
+    return { ok: true, ...readTable(input, spec, file) };
   } catch (error) {
     if (error instanceof DataFileError) return { ok: false, error };
     throw error;
@@ -76,12 +70,7 @@ export function readTableOrThrow<S extends TableSpec>(input: Uint8Array | string
 
 const NUMERIC: readonly ColumnType[] = ['count', 'decimal', 'euros', 'percent', 'year'];
 
-function readTable<S extends TableSpec>(
-  input: Uint8Array | string,
-  spec: S,
-  file: string,
-  table: string | undefined,
-): Omit<TableRead<S>, 'ok'> {
+function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, file: string): Omit<TableRead<S>, 'ok'> {
   const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
   if (size > LIMITS.bytesPerTable) {
     throw new LimitExceeded(
@@ -155,9 +144,7 @@ function readTable<S extends TableSpec>(
   const rows: RowOf<S>[] = [];
   const seenKeys = new Map<string, number>();
   for (const record of dataRecords) {
-    // Written in the literal, not added after: a property added later costs a separate store in every row.
-    const row: Record<string, unknown> =
-      table === undefined ? { _line: record.line } : { _table: table, _line: record.line };
+    const row: Record<string, unknown> = { _line: record.line };
     for (const key of Object.keys(spec.columns)) row[key] = null;
     for (const [index, key] of columnOf) {
       if (!key) continue;

@@ -27,12 +27,11 @@ export const OUTLINE_CREDIT = {
   package: 'world-atlas',
 } as const;
 
-let outline: MultiPolygon | null = null;
-
+/** The outline, simplified anew at each call (some 0,1 s: a map computes it once per drawing, see mapLayout). */
 export function metropolitanFrance(): MultiPolygon {
-  if (outline) return outline;
-  // A copy: simplification writes weights into the arcs, and the imported module is shared.
-  const topology = structuredClone(world) as unknown as Topology<{ countries: GeometryCollection }>;
+  // presimplify weighs copies of the arcs (they are quantized: it decodes each point into a new array), and
+  // simplify and feature build new objects: the imported module is left as it is.
+  const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
   const simplified = simplify(presimplify(topology), MIN_WEIGHT);
   const countries = feature(simplified, simplified.objects.countries);
   const france = countries.features.find((f) => String(f.id) === FRANCE);
@@ -43,11 +42,5 @@ export function metropolitanFrance(): MultiPolygon {
     const [lon, lat] = polygon[0]![0] as Position;
     return inMetropolitanFrance(lat!, lon!);
   });
-  outline = { type: 'MultiPolygon', coordinates: metropolitan };
-  return outline;
-}
-
-/** Number of points of the outline (for the report on the map's weight). */
-export function outlinePoints(shape: MultiPolygon = metropolitanFrance()): number {
-  return shape.coordinates.reduce((n, polygon) => n + polygon.reduce((m, ring) => m + ring.length, 0), 0);
+  return { type: 'MultiPolygon', coordinates: metropolitan };
 }

@@ -11,7 +11,7 @@ import { coveredPromotions } from '../aggregates/programme.ts';
 import { communityEigCounts, communityMentorCounts } from '../aggregates/profiles.ts';
 import { sumOf, type Figure } from '../figures.ts';
 import { formatFigure } from '../format.ts';
-import { byPromotion, isEigPromotion, promotionSpan } from '../promotions.ts';
+import { byPromotion, isEigPromotion, promotionSpan } from '../promotion-names.ts';
 import type { Publications } from '../publications.ts';
 import { listFr, ofPhrase, slugify } from '../text.ts';
 import { comparisonCheck, type Comparison, type SourceName } from './comparison.ts';

@@ -8,7 +8,7 @@ import { composition } from '../aggregates/profiles.ts';
 import { shareOf, sumOf, type Figure } from '../figures.ts';
 import { formatFigure, formatPercent } from '../format.ts';
 import { label, PROFILE_LABELS } from '../labels.ts';
-import { isEigPromotion } from '../promotions.ts';
+import { isEigPromotion } from '../promotion-names.ts';
 import { lowerFirst, slugify } from '../text.ts';
 import { comparisonCheck, judge, type SourceName } from './comparison.ts';
 import type { CheckedFigure, QualityCheck } from './quality-check.ts';

@@ -46,6 +46,8 @@ const defisFigure = (pairs: readonly WebsitePair[]): Figure => ({
 
 /** How each website is named: in a sentence (its designation) and as a label (its tag). */
 interface Names {
+  /** The current website's défis by slug: a disagreement names the défi as that website writes it. */
+  currentDefis: ReadonlyMap<string, { title: string; promotion: string }>;
   previous: string;
   current: string;
   previousTag: string;
@@ -57,6 +59,7 @@ export function websiteChecks(inputs: Figures, publications: Publications): Qual
   const first = pairs[0];
   if (!first) return [];
   const names: Names = {
+    currentDefis: new Map(inputs.currentDefis.map((d) => [d.slug, d])),
     previous: publications.designation(first.previous.ref.source),
     current: publications.designation(first.currentRef.source),
     previousTag: publications.tag(first.previous.ref.source),
@@ -89,15 +92,18 @@ function fieldSummary({ field, compared, differ }: FieldComparison, names: Names
 /** Each défi on which the two websites disagree, with both values. */
 function disagreements({ field, differ }: FieldComparison, names: Names): QualityCheck[] {
   const what = FIELD_LABELS[field];
-  return differ.map(({ pair, previous, current }) => ({
-    id: `sites-${field}-${slugify(pair.current)}`,
-    severity: 'ecart',
-    title: `Défi « ${pair.currentRow.titre} » (${pair.currentRow.promotion}), ${what} : ${written(previous)} selon ${names.previous}, ${written(current)} selon ${names.current}.`,
-    figures: [
-      { label: `${names.previousTag} : ${written(previous)}`, figure: figureOf(previous, pair.previous.ref) },
-      { label: `${names.currentTag} : ${written(current)}`, figure: figureOf(current, pair.currentRef) },
-    ],
-  }));
+  return differ.map(({ pair, previous, current }) => {
+    const defi = names.currentDefis.get(pair.current)!;
+    return {
+      id: `sites-${field}-${slugify(pair.current)}`,
+      severity: 'ecart',
+      title: `Défi « ${defi.title} » (${defi.promotion}), ${what} : ${written(previous)} selon ${names.previous}, ${written(current)} selon ${names.current}.`,
+      figures: [
+        { label: `${names.previousTag} : ${written(previous)}`, figure: figureOf(previous, pair.previous.ref) },
+        { label: `${names.currentTag} : ${written(current)}`, figure: figureOf(current, pair.currentRef) },
+      ],
+    };
+  });
 }
 
 /** A défi of the 2022 website the current one does not list under its title. */

@@ -1,9 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { PublishedChart } from '../../publish/publish.ts';
-import { chartPaths } from '../../site/data.ts';
-import { renderChartFile } from '../../site/render-chart.ts';
+import { chartPaths, getSite } from '../../site/data.ts';
 
 export const getStaticPaths = chartPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ chart: PublishedChart }> = ({ props }) =>
-  new Response(renderChartFile(props.chart), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+export const GET: APIRoute<{ chart: PublishedChart }> = async ({ props }) =>
+  new Response((await getSite()).file(props.chart, 'light'), {
+    headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' },
+  });

@@ -3,7 +3,7 @@
  * a bare name shared by two communes stays unplaced, a défi on two kinds of place counts once, as such.
  */
 import { describe, expect, it } from 'vitest';
-import { placesOf } from '../../../src/lib/aggregates/places.ts';
+import { placesOf } from '../../../src/lib/aggregates/defi-places.ts';
 import { gazetteerOf } from '../../../src/lib/geo/places.ts';
 import type { Row } from '../../../src/lib/tables.ts';
 import { inInset, mapLayout, position } from '../../../src/charts/helpers/map.ts';
@@ -45,7 +45,17 @@ describe('the défis placed by town', () => {
       ['EIG 2', 'plusieurs', 1],
     ]);
     // Each count cites the défis' rows.
-    expect(places.byKind[0]!.figure.from).toEqual([{ _table: 'defis-2017-2023', _line: 2, source: 'site-eig-v3' }]);
+    expect(places.byKind[0]!.figure.from).toEqual([{ table: 'defis-2017-2023', line: 2, source: 'site-eig-v3' }]);
+  });
+
+  it('counts them by kind of place, every promotion together', () => {
+    expect(places.kindTotals.map((k) => [k.kind, k.figure.value, k.figure.from.map((r) => r.line)])).toEqual([
+      ['paris', 2, [2, 7]],
+      ['petite-couronne', 1, [3]],
+      ['ailleurs', 1, [5]],
+      ['plusieurs', 1, [6]],
+      ['inconnu', 1, [4]],
+    ]);
   });
 
   it('groups the défis by town, a défi on two sites in each, and lists the name it cannot place', () => {

@@ -11,7 +11,7 @@ const plain = (text: string) => text.replace(/[\u00a0\u202f]/gu, ' ');
 const figure = (value: number, unit: Unit = 'personnes', extra: Partial<Figure> = {}): Figure => ({
   value,
   unit,
-  from: [{ _table: 'chiffres-cles', _line: 2, source: 'rapport-2019' }],
+  from: [{ table: 'chiffres-cles', line: 2, source: 'rapport-2019' }],
   computed: false,
   ...extra,
 });

@@ -77,7 +77,7 @@ describe('défis', () => {
   it('lists every défi of the website with its provenance', () => {
     const defis = defiList(ctx.tables.defis);
     expect(defis, `defis.csv: ${reference('defis.csv').length} défis`).toHaveLength(reference('defis.csv').length);
-    expect(new Set(defis.map((d) => d.ref._line)).size).toBe(defis.length);
+    expect(new Set(defis.map((d) => d.ref.line)).size).toBe(defis.length);
   });
 
   it('adds team sizes up to 9, 28, 32 and 41 EIG for promotions 1 to 4 (9 where the report says 11)', () => {

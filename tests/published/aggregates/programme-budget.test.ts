@@ -50,7 +50,7 @@ describe('programme figures', () => {
     expect(check.computed.value, sum).toBe(94);
     expect(check.promotions, sum).toEqual(['EIG 1', 'EIG 2', 'EIG 3']);
     expect(
-      check.computed.from.map((r) => r._line),
+      check.computed.from.map((r) => r.line),
       sum,
     ).toHaveLength(3);
   });
@@ -58,7 +58,7 @@ describe('programme figures', () => {
   it('keeps, for every figure, the line of chiffres-cles.csv it was read from', () => {
     const kf = indexKeyFigures(ctx.tables['chiffres-cles']);
     for (const { promotion, indicator, figure } of figuresFor(kf, ['eig', 'age_moyen'])) {
-      const row = ctx.tables['chiffres-cles'].find((r) => r._line === figure.from[0]!._line)!;
+      const row = ctx.tables['chiffres-cles'].find((r) => r._line === figure.from[0]!.line)!;
       expect([row.promotion, row.indicateur, row.valeur], keyRef(promotion, indicator)).toEqual([
         promotion,
         indicator,

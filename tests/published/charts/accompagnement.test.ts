@@ -58,8 +58,8 @@ describe('accompagnement chart', () => {
     expect(yearly?._from[0]?.source).toBe('ingenierie-programme');
     // Promotion 1: the budget (which the original site prints too), and the original's yearly counts; no key figure.
     const eig1 = rows.filter((r) => r.promotion === 'EIG 1');
-    expect(eig1.filter((r) => r._from[0]!._table === 'budget')).toHaveLength(1);
-    expect(eig1.filter((r) => r._from[0]!._table === 'chiffres-cles')).toHaveLength(0);
+    expect(eig1.filter((r) => r._from[0]!.table === 'budget')).toHaveLength(1);
+    expect(eig1.filter((r) => r._from[0]!.table === 'chiffres-cles')).toHaveLength(0);
     expect(chart.columns.map((c) => c.key)).toContain('unite');
   });
 

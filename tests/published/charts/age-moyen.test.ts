@@ -21,12 +21,10 @@ describe('age-moyen chart', () => {
 
   it('cites the line of the May 2019 post, and the original site’s, which prints the same age', () => {
     for (const row of chart.rows(ctx)) {
-      expect(row._from.map((r) => [r._table, ctx.cite(r).key.indicateur, ctx.cite(r).key.promotion, r.source])).toEqual(
-        [
-          ['chiffres-cles', 'age_moyen', row.promotion, 'blog-2019-05-09'],
-          ['eig-forever-2019', "Moyenne d'âge", row.promotion, 'data-eig-forever-2019'],
-        ],
-      );
+      expect(row._from.map((r) => [r.table, ctx.cite(r).key.indicateur, ctx.cite(r).key.promotion, r.source])).toEqual([
+        ['chiffres-cles', 'age_moyen', row.promotion, 'blog-2019-05-09'],
+        ['eig-forever-2019', "Moyenne d'âge", row.promotion, 'data-eig-forever-2019'],
+      ]);
     }
   });
 

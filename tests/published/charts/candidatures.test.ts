@@ -67,9 +67,9 @@ describe('candidatures chart', () => {
       sum._from.map((r) => ctx.cite(r).key.promotion),
       keyRef(PROMOTIONS, 'defis_proposes'),
     ).toEqual(PROMOTIONS);
-    expect(
-      sum._from.every((r) => r._table === 'chiffres-cles' && ctx.cite(r).key.indicateur === 'defis_proposes'),
-    ).toBe(true);
+    expect(sum._from.every((r) => r.table === 'chiffres-cles' && ctx.cite(r).key.indicateur === 'defis_proposes')).toBe(
+      true,
+    );
     for (const row of chart.rows(ctx).filter((r) => r.nature === 'publié')) {
       const where = `${row.groupe} / ${row.indicateur} / ${row.mesure}`;
       expect(row._from, where).toHaveLength(1);

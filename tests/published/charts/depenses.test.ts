@@ -23,7 +23,7 @@ describe('depenses chart', () => {
       for (const line of [...LINES, 'budget_total']) expectBudgetAmount(amount(promotion, line), promotion, line);
     }
     // 20 amounts of the report, the original's 4 accompaniment sub-lines × 3 promotions and its 2017 total.
-    expect(rows.filter((r) => r._from.some((f) => f._table === 'budget'))).toHaveLength(20);
+    expect(rows.filter((r) => r._from.some((f) => f.table === 'budget'))).toHaveLength(20);
     expect(rows).toHaveLength(20 + 12 + 1);
   });
 
@@ -64,11 +64,11 @@ describe('depenses chart', () => {
   });
 
   it('cites the budget row behind every figure of the report, and lands the #depenses anchor here', () => {
-    for (const row of chart.rows(ctx).filter((r) => r._from.some((f) => f._table === 'budget'))) {
-      expect(row._from.filter((f) => f._table === 'budget')).toHaveLength(1);
-      expect(row._from[0]).toMatchObject({ _table: 'budget', source: 'rapport-2019-tableau' });
+    for (const row of chart.rows(ctx).filter((r) => r._from.some((f) => f.table === 'budget'))) {
+      expect(row._from.filter((f) => f.table === 'budget')).toHaveLength(1);
+      expect(row._from[0]).toMatchObject({ table: 'budget', source: 'rapport-2019-tableau' });
       // Any other row cited is the original site's, printing the same amount or the line's share.
-      for (const other of row._from.slice(1)) expect(other._table).toBe('eig-forever-2019');
+      for (const other of row._from.slice(1)) expect(other.table).toBe('eig-forever-2019');
     }
     expect(chart.legacyAnchors).toEqual(['depenses']);
   });

@@ -48,7 +48,7 @@ describe('explorateur-defis chart', () => {
       expect(row.annee, row.defi).toBe(match ? Number(match.annee) : null);
       if (match) {
         withYear += 1;
-        expect(row._from.map((r) => r._table)).toEqual(['defis-2017-2023', 'defis']);
+        expect(row._from.map((r) => r.table)).toEqual(['defis-2017-2023', 'defis']);
       }
     }
     expect(withYear).toBe(old.length);

@@ -59,8 +59,8 @@ describe('financement chart', () => {
 
   it('cites the budget row of the report behind every figure of the report', () => {
     for (const row of chart.rows(ctx).filter((r) => r.statut !== 'site d’origine')) {
-      expect(row._from.filter((f) => f._table === 'budget')).toHaveLength(1);
-      expect(row._from[0]!._table).toBe('budget');
+      expect(row._from.filter((f) => f.table === 'budget')).toHaveLength(1);
+      expect(row._from[0]!.table).toBe('budget');
       expect(ctx.cite(row._from[0]!).key.promotion).toBe(row.promotion);
       expect(row._from[0]!.source).toBe('rapport-2019-tableau');
     }

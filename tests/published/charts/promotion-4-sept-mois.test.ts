@@ -30,7 +30,7 @@ describe('promotion-4-sept-mois chart', () => {
         10,
       );
       // The share cites the count and the number of défis it is computed from.
-      expect(row?._from.map((f) => f._table).sort(), where).toEqual(['chiffres-cles', 'suivi-defis']);
+      expect(row?._from.map((f) => f.table).sort(), where).toEqual(['chiffres-cles', 'suivi-defis']);
     }
     expect(
       rows.find((r) => r.indicateur === 'Projets prolongés avec un cofinancement de la DINUM')?.date,

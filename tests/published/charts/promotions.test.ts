@@ -41,13 +41,13 @@ describe('promotions chart', () => {
     for (const row of chart.rows(ctx)) {
       expect(ctx.cite(row._from[0]!).key.promotion).toBe(row.promotion);
       if (row.indicateur === 'Nouveaux EIG') {
-        expect(row._from.map((r) => r._table)).toEqual(['eig-forever-2019']);
+        expect(row._from.map((r) => r.table)).toEqual(['eig-forever-2019']);
         continue;
       }
-      expect(row._from[0]!._table).toBe('chiffres-cles');
+      expect(row._from[0]!.table).toBe('chiffres-cles');
       // Promotions 1 to 3: the original site prints the same EIG, mentors and défis, and is cited too.
       const original = ['EIG 1', 'EIG 2', 'EIG 3'].includes(row.promotion) && row.indicateur !== 'Services lauréats';
-      expect(row._from.map((r) => r._table)).toEqual(
+      expect(row._from.map((r) => r.table)).toEqual(
         original ? ['chiffres-cles', 'eig-forever-2019'] : ['chiffres-cles'],
       );
     }

@@ -89,7 +89,7 @@ describe('salaires chart', () => {
 
   it('cites the key-figures rows, the sum citing both shares, and the original’s share, amount and défis', () => {
     for (const row of chart.rows(ctx)) {
-      const tables = row._from.map((r) => r._table);
+      const tables = row._from.map((r) => r.table);
       if (row.nature === 'site d’origine') expect(tables).toEqual(Array(3).fill('eig-forever-2019'));
       else expect(tables).toEqual(Array(row.nature === 'calculé' ? 2 : 1).fill('chiffres-cles'));
     }

@@ -1,7 +1,7 @@
 /** Budget rows and the look of forecast amounts, shared by the budget charts. */
 import type { BudgetFigure } from '../../lib/aggregates/budget.ts';
 import { BUDGET_LINE_LABELS, BUDGET_STATUS_LABELS, label } from '../../lib/labels.ts';
-import { isTotal } from '../../lib/promotions.ts';
+import { isTotal } from '../../lib/promotion-names.ts';
 import { listFr, of } from '../../lib/text.ts';
 import type { ChartRow, Column } from '../types.ts';
 

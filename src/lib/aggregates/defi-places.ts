@@ -3,10 +3,10 @@
  * into sites (geo/towns.ts), each site matched with the gazetteer (geo/places.ts), never guessed. Towns group the
  * défis for the map; kinds of place (Paris, inner suburbs, elsewhere) count them per promotion.
  */
-import { concatFrom, refOf, type Figure, type RowRef } from '../figures.ts';
+import { refOf, type Figure, type RowRef } from '../figures.ts';
 import { locateSites, type Gazetteer, type MatchedSite, type UnmatchedSite } from '../geo/places.ts';
 import { parseTown, type TownSite } from '../geo/towns.ts';
-import { byPromotion } from '../promotions.ts';
+import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
 
 /** Paris (75), its inner suburbs (Hauts-de-Seine, Seine-Saint-Denis, Val-de-Marne), the rest of France. */
@@ -51,6 +51,8 @@ export interface Places {
   unplaced: UnplacedSite[];
   /** Défis per promotion and kind of place, each count with the défis' rows. */
   byKind: { promotion: string; kind: PlaceKind; figure: Figure }[];
+  /** Défis per kind of place, every promotion together. */
+  kindTotals: { kind: PlaceKind; figure: Figure }[];
   /** False when no gazetteer was given: no site is placed, and the map's second layer is empty. */
   gazetteer: boolean;
 }
@@ -125,6 +127,12 @@ export function placesOf(rows: readonly Row<'defis-2017-2023'>[], gazetteer: Gaz
   }
 
   const promotionOrder = byPromotion((e: { promotion: string }) => e.promotion);
+  const count = (members: readonly DefiPlace[]): Figure => ({
+    value: members.length,
+    unit: 'défis',
+    from: members.map((d) => d.ref),
+    computed: true,
+  });
   const groups = new Map<string, DefiPlace[]>();
   for (const defi of defis) {
     const key = `${defi.promotion}\u0001${defi.kind}`;
@@ -135,13 +143,7 @@ export function placesOf(rows: readonly Row<'defis-2017-2023'>[], gazetteer: Gaz
   const byKind = [...groups]
     .map(([key, members]) => {
       const [promotion, kind] = key.split('\u0001') as [string, PlaceKind];
-      const figure: Figure = {
-        value: members.length,
-        unit: 'défis',
-        from: concatFrom(members.map((d) => ({ from: [d.ref] }))),
-        computed: true,
-      };
-      return { promotion, kind, figure };
+      return { promotion, kind, figure: count(members) };
     })
     .sort((a, b) => promotionOrder(a, b) || PLACE_KINDS.indexOf(a.kind) - PLACE_KINDS.indexOf(b.kind));
 
@@ -150,6 +152,9 @@ export function placesOf(rows: readonly Row<'defis-2017-2023'>[], gazetteer: Gaz
     towns: [...towns.values()].sort((a, b) => b.defis.length - a.defis.length || a.commune.localeCompare(b.commune)),
     unplaced: [...unplaced.values()],
     byKind,
+    kindTotals: PLACE_KINDS.map((kind) => ({ kind, figure: count(defis.filter((d) => d.kind === kind)) })).filter(
+      (k) => k.figure.value > 0,
+    ),
     gazetteer: gazetteer !== null,
   };
 }

@@ -10,16 +10,11 @@ export function promotionRank(promotion: string): number {
   return 500;
 }
 
-// Sorting a large table compares the same few promotion names millions of times: rank each name once.
-const ranks = new Map<string, number>();
-const rankOf = (promotion: string) =>
-  ranks.get(promotion) ?? ranks.set(promotion, promotionRank(promotion)).get(promotion)!;
-
 export function byPromotion<T>(get: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => {
     const p = get(a);
     const q = get(b);
-    return p === q ? 0 : rankOf(p) - rankOf(q) || p.localeCompare(q, 'fr');
+    return p === q ? 0 : promotionRank(p) - promotionRank(q) || p.localeCompare(q, 'fr');
   };
 }
 
