@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import { formatEuros, formatNumber } from '../lib/format.ts';
+import { formatEuros, formatEurosRounded, formatNumber } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal } from '../lib/promotion-names.ts';
-import { bandKey, groupedBands, groupsOf } from './helpers/bands.ts';
+import { barList, barListFrame } from './helpers/bar-list.ts';
 import { FORECAST_STATUS, FORECAST_STYLE, forecastKeyNotes, isForecast } from './helpers/budget-rows.ts';
 import {
   formatMixed,
@@ -13,7 +13,7 @@ import {
   withGroups,
   type MixedRow,
 } from './helpers/mixed.ts';
-import { listFr, of, wrapToWidth } from '../lib/text.ts';
+import { listFr, of, textWidth, wrapToWidth } from '../lib/text.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -119,68 +119,119 @@ export default defineChart({
     return notes;
   },
   plot: (rows, { narrow, palette, width }) => {
-    const groups = groupsOf(rows, heading);
-    const item = (r: Row) => `${r.indicateur}|${r.valeur}`;
-    const bands = groupedBands(
-      groups.map((g) => ({ heading: g.group, items: g.rows.map((r) => ({ id: item(r), text: '' })) })),
-    );
-    const y = (r: Row) => bandKey(heading(r), item(r));
+    // The budget as bars, one per promotion (and the yearly order of magnitude); under it, the yearly counts as a
+    // small table, one line per count and one column per promotion: figures to read across years, not sentences.
     const amounts = rows.filter(isAmount);
     const facts = rows.filter((r) => !isAmount(r));
-    const amountLabel = (r: Row) => `${formatMixed(r)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`;
-    const factLabel = (r: Row) => `${r.indicateur} : ${formatMixed(r)}${r.precision ? ` (${r.precision})` : ''}`;
+    const fontSize = 11;
+    const amountLabel = (r: Row) =>
+      `${r.qualificatif ? `${r.qualificatif} ` : ''}${formatEurosRounded(r.valeur)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`;
     const tip = (r: Row) =>
-      `${heading(r)} — ${r.indicateur} : ${formatMixed(r)}${r.statut === 'publié' ? '' : ` (${r.statut})`}`;
-    const series = { fill: () => BUDGET };
+      `${heading(r)} — ${r.indicateur} : ${formatMixed(r)}${r.precision ? ` (${r.precision})` : ''}${r.statut === 'publié' ? '' : ` (${r.statut})`}`;
+    const max = Math.max(...amounts.map((r) => r.valeur));
+    const list = barList([{ heading: BUDGET, rows: amounts }], heading, {
+      narrow,
+      width,
+      valueWidth: 40,
+      values: { text: amountLabel, at: (r) => r.valeur, max },
+    });
+    type Bar = (typeof list.bars)[number];
+    const table = factTable(facts, { width, top: list.height + 16, fontSize, marginLeft: list.marginLeft });
+    const marginTop = 4;
+    const marginBottom = 8;
+    const frame = barListFrame(list, fontSize);
+    const bar = {
+      x1: 0,
+      x2: (b: Bar) => b.row.valeur,
+      y1: 'y1',
+      y2: 'y2',
+      fill: () => BUDGET,
+      title: (b: Bar) => tip(b.row),
+    } as const;
     return {
-      height: bands.domain.length * (narrow ? 27 : 24) + 34,
-      marginLeft: 8,
-      marginRight: narrow ? 140 : 180,
-      marginBottom: 30,
-      y: { domain: bands.domain, axis: null, padding: 0.18 },
-      x: { label: 'Euros', labelArrow: 'none', ticks: narrow ? 3 : 5, tickFormat: formatNumber },
+      ...frame.options,
+      height: table.bottom + marginTop + marginBottom,
+      marginTop,
+      marginBottom,
+      y: { domain: [0, table.bottom], range: [marginTop, marginTop + table.bottom], axis: null },
+      // Every bar carries its amount: no axis, which would also seem to apply to the table under them.
+      x: { domain: [0, max], axis: null },
       color: { domain: [BUDGET], range: palette },
       marks: [
-        Plot.text(bands.headings, {
-          y: 'key',
-          text: 'text',
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          fontWeight: 'bold',
-          fontSize: 12,
-        }),
-        Plot.barX(
-          amounts.filter((r) => !isForecast(r)),
-          { y, x: 'valeur', ...series, title: tip },
+        ...frame.marks,
+        Plot.rectX(
+          list.bars.filter((b) => !isForecast(b.row)),
+          bar,
         ),
-        Plot.barX(amounts.filter(isForecast), {
-          y,
-          x: 'valeur',
-          ...series,
-          stroke: () => BUDGET,
-          ...FORECAST_STYLE,
-          title: tip,
-        }),
-        Plot.text(amounts, {
-          y,
-          x: 'valeur',
-          text: amountLabel,
+        Plot.rectX(
+          list.bars.filter((b) => isForecast(b.row)),
+          { ...bar, stroke: () => BUDGET, ...FORECAST_STYLE },
+        ),
+        Plot.text(list.bars, {
+          x: (b: Bar) => b.row.valeur,
+          y: 'y',
+          text: (b: Bar) => amountLabel(b.row),
           textAnchor: 'start',
           dx: 4,
-          ...series,
-          fontSize: 11,
+          fontSize,
         }),
-        Plot.text(facts, {
-          y,
-          // Wrapped to the drawing's width in the widest usual font (Plot's lineWidth assumes a narrower one).
-          text: (r: ChartRow<Row>) => wrapToWidth(factLabel(r), width - 24, 11).join('\n'),
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          dx: 10,
-          fontSize: 11,
-          title: tip,
-        }),
+        ...table.marks(tip),
       ],
     };
   },
 });
+
+/**
+ * The yearly counts as a table under the budget: a line per count (its name and unit), a column per promotion
+ * (its name at the head), each cell the figure. Placed in pixels (`dx` from the frame's left edge, whatever the
+ * euros' axis), from `top` down; `bottom` is where it ends.
+ */
+function factTable(
+  facts: readonly Row[],
+  { width, top, fontSize, marginLeft }: { width: number; top: number; fontSize: number; marginLeft: number },
+) {
+  const lineOf = (r: Row) => `${r.indicateur} (${r.unite})`;
+  const columns = [...new Set(facts.map(heading))];
+  const lines = [...new Set(facts.map(lineOf))];
+  const labelWidth = Math.ceil(Math.min(width * 0.45, Math.max(0, ...lines.map((l) => textWidth(l, fontSize)))));
+  const column = (width - labelWidth - 16) / Math.max(1, columns.length);
+  const centre = (i: number) => labelWidth + 16 + column * (i + 0.5) - marginLeft;
+  const heads = columns.map((c) => wrapToWidth(c, column - 6, fontSize).join('\n'));
+  let y = top;
+  const headY = y;
+  y += Math.max(1, ...heads.map((h) => h.split('\n').length)) * 14 + 6;
+  const labels: { y: number; text: string }[] = [];
+  const cells: { y: number; text: string; column: number; row: Row }[] = [];
+  for (const line of lines) {
+    const text = wrapToWidth(line, labelWidth, fontSize);
+    const middle = y + (text.length * 14) / 2;
+    labels.push({ y: middle, text: text.join('\n') });
+    columns.forEach((c, column) => {
+      const row = facts.find((r) => lineOf(r) === line && heading(r) === c);
+      if (row) cells.push({ y: middle, text: formatNumber(row.valeur), column, row });
+    });
+    y += text.length * 14 + 6;
+  }
+  const left = { frameAnchor: 'left', fontSize } as const;
+  const centred = { ...left, textAnchor: 'middle' } as const;
+  return {
+    bottom: y,
+    marks: (tip: (r: Row) => string) => [
+      Plot.text(labels, { ...left, y: 'y', text: 'text', textAnchor: 'start', dx: -marginLeft + 4 }),
+      ...columns.flatMap((_, i) => [
+        Plot.text([heads[i]!], {
+          ...centred,
+          y: () => headY,
+          text: (t) => t,
+          lineAnchor: 'top',
+          fontWeight: 'bold',
+          dx: centre(i),
+        }),
+        Plot.text(
+          cells.filter((c) => c.column === i),
+          { ...centred, y: 'y', text: 'text', dx: centre(i), title: (c: (typeof cells)[number]) => tip(c.row) },
+        ),
+      ]),
+    ],
+  };
+}

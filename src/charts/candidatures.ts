@@ -5,7 +5,7 @@ import { INDICATOR_LABELS, label } from '../lib/labels.ts';
 import { isTotal } from '../lib/promotion-names.ts';
 import { defineChart, type ChartRow } from './types.ts';
 import { panelTitles } from './helpers/panels.ts';
-import { marginFor } from './helpers/margins.ts';
+import { marginAfterBars, wrappedTicks } from './helpers/margins.ts';
 
 /** What a bar is: one promotion's figure, or one of the three ways the publications give the total. */
 const MEASURES = {
@@ -126,38 +126,52 @@ export default defineChart({
     notes.push(NOT_PUBLISHED);
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, width, palette }) => {
     // Applications (hundreds) and défis (tens) have their own panel and their own scale: each bar is drawn as a
     // share of its panel's largest value and labelled with its figure, so the 85 vs 94 gap stays visible.
     const max = new Map<string, number>();
     for (const r of rows) max.set(r.indicateur, Math.max(max.get(r.indicateur) ?? 0, r.valeur));
     const scaled = rows.map((r) => ({ ...r, barre: barLabel(r), x: r.valeur / (max.get(r.indicateur) || 1) }));
-    const measures = [...new Set(rows.map((r) => r.mesure))];
+    // Each promotion's own figure is drawn in the text's colour, lighter: the three totals, which the publications
+    // disagree on, have a colour each, and every bar is named on its left, so no colour needs decoding.
+    const measures = [...new Set(rows.filter((r) => r.mesure !== MEASURES.promotion).map((r) => r.mesure))];
     const panels = [...new Set(rows.map((r) => r.indicateur))];
-    const marginLeft = marginFor(new Set(scaled.map((r) => r.barre)), { min: narrow ? 100 : 170 });
+    const ticks = wrappedTicks(new Set(scaled.map((r) => r.barre)), { max: narrow ? 110 : 200 });
+    const marginLeft = ticks.margin;
+    const own = scaled.filter((r) => r.mesure === MEASURES.promotion);
+    const totals = scaled.filter((r) => r.mesure !== MEASURES.promotion);
+    const bar = {
+      y: 'barre',
+      x: 'x',
+      fy: 'indicateur',
+      title: (d: (typeof scaled)[number]) => `${d.indicateur} — ${d.barre} : ${d.texte} (${d.nature})`,
+    } as const;
     return {
-      height: narrow ? 380 : 340,
+      height: narrow ? 420 : 340,
       marginLeft,
-      marginRight: 76,
+      marginRight: marginAfterBars(
+        scaled.map((r) => ({ text: r.texte, value: r.x })),
+        { width, marginLeft, max: 1, min: 40 },
+      ),
       marginTop: 24,
       x: { axis: null, domain: [0, 1] },
-      y: { label: null, domain: [...new Set(scaled.map((r) => r.barre))], tickSize: 0, padding: 0.2 },
+      y: {
+        label: null,
+        domain: [...new Set(scaled.map((r) => r.barre))],
+        tickSize: 0,
+        padding: 0.2,
+        tickFormat: ticks.tickFormat,
+      },
       fy: { axis: null, domain: panels, padding: 0.2 },
       color: { domain: measures, range: palette },
       marks: [
-        Plot.barX(scaled, {
-          y: 'barre',
-          x: 'x',
-          fy: 'indicateur',
-          fill: 'mesure',
-          title: (d) => `${d.indicateur} — ${d.barre} : ${d.texte} (${d.nature})`,
-        }),
+        Plot.barX(own, { ...bar, fill: 'currentColor', fillOpacity: 0.55 }),
+        Plot.barX(totals, { ...bar, fill: 'mesure' }),
         Plot.text(scaled, {
           y: 'barre',
           x: 'x',
           fy: 'indicateur',
           text: 'texte',
-          fill: 'mesure',
           textAnchor: 'start',
           dx: 4,
           fontSize: 11,

@@ -5,6 +5,8 @@ import { label, PROFILE_LABELS } from '../lib/labels.ts';
 import { isEigProfile } from '../lib/aggregates/profiles.ts';
 import { isEigPromotion, promotionRank } from '../lib/promotion-names.ts';
 import { listFr } from '../lib/text.ts';
+import { groupsOf } from './helpers/bands.ts';
+import { barList, barListFrame } from './helpers/bar-list.ts';
 import { datedTag } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -204,56 +206,60 @@ export default defineChart({
     );
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
-    // One band per (promotion, category, website), after a band for the promotion's title; each website's bar
-    // stacks its expertises or profiles, in the website's colour.
+  plot: (rows, { narrow, width, palette }) => {
+    // One bar per (promotion, category, website), under the promotion's title; each website's bar stacks its
+    // expertises or profiles. The current website's bars are filled, the 2022 list's outlined (as their legend
+    // swatches are): the two are told apart without their colours.
     const sites = [...new Set(rows.map((r) => r.site))];
-    const groups = [...new Set(rows.map(group))];
-    const key = (r: Row) => `${group(r)}\u0000${r.categorie}\u0000${r.site}`;
-    const domain = groups.flatMap((g) => [`${g}\u0000`, ...new Set(rows.filter((r) => group(r) === g).map(key))]);
-    const marginLeft = narrow ? 136 : 150;
-    const totals = new Map<string, number>();
-    for (const r of rows) totals.set(key(r), (totals.get(key(r)) ?? 0) + r.effectif);
+    type Entry = { promotion: string; categorie: string; site: string; rows: Row[]; total: number };
+    const entries: Entry[] = [];
+    for (const r of rows) {
+      const last = entries.at(-1);
+      if (last && last.promotion === group(r) && last.categorie === r.categorie && last.site === r.site) {
+        last.rows.push(r);
+        last.total += r.effectif;
+      } else entries.push({ promotion: group(r), categorie: r.categorie, site: r.site, rows: [r], total: r.effectif });
+    }
+    const groups = groupsOf(entries, (e) => e.promotion).map((g) => ({ heading: g.group, rows: g.rows }));
+    const max = Math.max(...entries.map((e) => e.total));
+    const list = barList(groups, (e) => e.categorie, {
+      narrow,
+      width,
+      valueWidth: 24,
+      values: { text: (e) => formatNumber(e.total), at: (e) => e.total, max },
+    });
+    const segments = list.bars.flatMap((bar) => {
+      let x = 0;
+      return bar.row.rows.map((r) => ({ ...bar, r, x1: x, x2: (x += r.effectif) }));
+    });
+    type Segment = (typeof segments)[number];
+    const tip = (d: Segment) =>
+      `${group(d.r)} — ${d.r.categorie}${d.r.profil ? `, ${d.r.profil}` : ''} (${d.r.site}) : ${formatNumber(d.r.effectif)}`;
+    const segment = { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', title: tip } as const;
+    const frame = barListFrame(list, 11);
     return {
-      height: domain.length * (narrow ? 14.5 : 13) + 40,
-      marginLeft,
-      marginRight: 36,
-      marginTop: 4,
-      marginBottom: 28,
+      ...frame.options,
       x: { grid: true, label: 'Personnes', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
-      y: { domain, label: null, tickSize: 0, padding: 0.15, tickFormat: (k: string) => k.split('\u0000')[1] ?? '' },
       color: { domain: sites, range: palette },
       marks: [
-        Plot.barX(rows, {
-          y: key,
-          x: 'effectif',
-          fill: 'site',
-          // A hairline between the stacked expertises of one bar.
-          insetLeft: 0.5,
-          title: (d) =>
-            `${group(d)} — ${d.categorie}${d.profil ? `, ${d.profil}` : ''} (${d.site}) : ${formatNumber(d.effectif)}`,
-        }),
-        Plot.text(
-          domain.filter((k) => k.split('\u0000')[2]),
-          {
-            y: (k: string) => k,
-            x: (k: string) => totals.get(k),
-            text: (k: string) => formatNumber(totals.get(k) ?? 0),
-            textAnchor: 'start',
-            dx: 4,
-            fontSize: 11,
-          },
+        ...frame.marks,
+        // A hairline between the stacked expertises of one bar.
+        Plot.rectX(
+          segments.filter((d) => d.r.site === sites[0]),
+          { ...segment, fill: (d: Segment) => d.r.site, insetLeft: 0.5 },
         ),
-        Plot.text(groups, {
-          y: (g) => `${g}\u0000`,
-          x: 0,
-          text: (g) => g,
+        Plot.rectX(
+          segments.filter((d) => d.r.site !== sites[0]),
+          { ...segment, fill: 'none', stroke: (d: Segment) => d.r.site, strokeWidth: 1.5, inset: 0.75 },
+        ),
+        Plot.text(list.bars, {
+          x: (b) => b.row.total,
+          y: 'y',
+          text: (b) => formatNumber(b.row.total),
           textAnchor: 'start',
-          dx: -marginLeft + 4,
-          fontWeight: 'bold',
-          fontSize: narrow ? 11 : 12,
+          dx: 4,
+          fontSize: 11,
         }),
-        Plot.ruleX([0]),
       ],
     };
   },

@@ -1,6 +1,6 @@
 import { formatNumber } from '../lib/format.ts';
 import { isEigPromotion } from '../lib/promotion-names.ts';
-import { stackPlot, stackRows } from './helpers/promotion-stack.ts';
+import { stackPlot, stackRows } from './helpers/promotion-grid.ts';
 import { defineChart } from './types.ts';
 
 export default defineChart({

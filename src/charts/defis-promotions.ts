@@ -2,10 +2,10 @@ import * as Plot from '@observablehq/plot';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { isEigPromotion } from '../lib/promotion-names.ts';
-import { datedTag } from './helpers/sources.ts';
+import { datedTag, PUBLISHED_FIGURE } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
-const PUBLISHED = 'Chiffre publié par le programme';
+const PUBLISHED = PUBLISHED_FIGURE;
 
 type Row = { promotion: string; liste: string; defis: number; nature: string };
 
@@ -80,10 +80,19 @@ export default defineChart({
   },
   plot: (rows, { narrow, palette }) => {
     const lists = [...new Set(rows.map((r) => r.liste))];
+    // Each source drawn its own way, as its legend swatch shows: the current website's count a filled bar, the 2022
+    // list's an outlined one, the programme's published figure a dot: they are told apart without their colours.
+    const current = lists[0];
+    const counted = (r: Row) => r.nature !== 'publié';
+    const tip = (d: Row) => `${d.promotion} — ${d.liste} : ${formatNumber(d.defis)} défis`;
+    const filled = rows.filter((r) => r.liste === current);
+    const outlined = rows.filter((r) => r.liste !== current && counted(r));
+    const printed = rows.filter((r) => !counted(r));
+    const common = { fx: 'promotion', x: 'liste', y: 'defis', title: tip } as const;
     return {
       height: narrow ? 300 : 320,
       marginBottom: 36,
-      x: { axis: null, domain: lists },
+      x: { axis: null, domain: lists, padding: 0.15 },
       fx: {
         label: null,
         domain: [...new Set(rows.map((r) => r.promotion))],
@@ -92,20 +101,16 @@ export default defineChart({
       y: { grid: true, label: 'Défis', labelArrow: 'none' },
       color: { domain: lists, range: palette },
       marks: [
-        Plot.barY(rows, {
-          fx: 'promotion',
-          x: 'liste',
-          y: 'defis',
-          fill: 'liste',
-          title: (d) => `${d.promotion} — ${d.liste} : ${formatNumber(d.defis)} défis`,
-        }),
+        Plot.barY(filled, { ...common, fill: 'liste' }),
+        Plot.barY(outlined, { ...common, fill: 'none', stroke: 'liste', strokeWidth: 2, inset: 1 }),
+        Plot.dot(printed, { ...common, fill: 'liste', r: narrow ? 3.5 : 4.5 }),
         Plot.text(rows, {
           fx: 'promotion',
           x: 'liste',
           y: 'defis',
           text: (d) => formatNumber(d.defis),
           // Side by side on a phone, three bars of a promotion are too narrow for their labels: written upwards.
-          ...(narrow ? { rotate: -90, textAnchor: 'start', dx: 4 } : { dy: -7 }),
+          ...(narrow ? { rotate: -90, textAnchor: 'start', dx: 7 } : { dy: -9 }),
           fontSize: 11,
         }),
         Plot.ruleY([0]),

@@ -1,9 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { SPENDING_LINES } from '../lib/aggregates/budget.ts';
-import { formatEuros, formatNumber } from '../lib/format.ts';
+import { formatEuros, formatEurosRounded, formatNumber, formatPercentRounded } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal } from '../lib/promotion-names.ts';
-import { bandKey, formatMillions } from './helpers/bands.ts';
 import {
   budgetColumns,
   FORECAST_STATUS,
@@ -13,7 +12,8 @@ import {
   toBudgetRow,
   type BudgetRow,
 } from './helpers/budget-rows.ts';
-import { listFr, of, wrapToWidth } from '../lib/text.ts';
+import { listFr, of } from '../lib/text.ts';
+import { joinParts, partText, stackList } from './helpers/stack-list.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow, type Column } from './types.ts';
@@ -47,18 +47,8 @@ type Row = BudgetRow & {
 
 const LINES = SPENDING_LINES.map((line) => label(BUDGET_LINE_LABELS, line));
 const TOTAL = label(BUDGET_LINE_LABELS, 'budget_total');
-/** Words used in the line under each bar. */
-const SHORT: Record<string, string> = {
-  [label(BUDGET_LINE_LABELS, 'salaires')]: 'salaires',
-  [label(BUDGET_LINE_LABELS, 'programme_accompagnement')]: 'accompagnement',
-  [label(BUDGET_LINE_LABELS, 'communication')]: 'communication',
-  [label(BUDGET_LINE_LABELS, 'liens_recherche')]: 'recherche',
-};
 
 const name = (promotion: string) => (isTotal(promotion) ? 'Total publié (2017–2019)' : promotion);
-const heading = (promotion: string) => bandKey(name(promotion), '');
-const bar = (promotion: string) => bandKey(name(promotion), 'barre');
-const detail = (promotion: string) => bandKey(name(promotion), 'détail');
 
 export default defineChart({
   slug: 'depenses',
@@ -176,111 +166,79 @@ export default defineChart({
     return notes;
   },
   plot: (rows, { narrow, palette, width }) => {
+    // Each promotion: its stacked bar and total, then every line in the legend's words with its amount at the
+    // precision a drawing is read at (the table and the tooltips keep the cents): the small lines, only a few
+    // pixels wide next to the salaries, and the colours are read there.
     const parts = rows.filter((r) => LINES.includes(r.poste));
     const extras = rows.filter((r) => r.statut === SITE_STATUS);
-    const totals = rows.filter((r) => r.poste === TOTAL);
     const promotions = [...new Set(rows.map((r) => r.promotion))];
-    // Each promotion: its name, its stacked bar, then the amount of every line written out (the small lines are
-    // only a few pixels wide next to the salaries).
-    const y = (r: ChartRow<BudgetRow>) => bar(r.promotion);
-    const details = promotions.map((p) => ({
-      key: detail(p),
-      text: [
+    const forecastPromotions = new Set(parts.filter(isForecast).map((r) => r.promotion));
+    const share = (r: Row) => (r.part !== null ? ` (${formatPercentRounded(r.part)})` : '');
+    const words = (p: string) => {
+      const subLines = extras.filter((x) => x.promotion === p && x.poste.startsWith('dont '));
+      return joinParts([
         ...parts
           .filter((r) => r.promotion === p)
           .map((r) => {
-            const subLines = extras.filter((x) => x.promotion === p && x.poste.startsWith('dont '));
             const detail =
               r.poste === label(BUDGET_LINE_LABELS, 'programme_accompagnement') && subLines.length > 0
-                ? ` dont ${subLines.map((x) => `${x.poste.replace(/^dont /u, '')} ${formatEuros(x.montant)}`).join(', ')}`
+                ? `, ${subLines.map((x) => partText(x.poste, formatEurosRounded(x.montant))).join(', ')}`
                 : '';
-            // No-break space: a share stays with its amount when lines wrap.
-            return `${SHORT[r.poste] ?? r.poste} ${formatEuros(r.montant)}${r.part !== null ? `\u00a0(${percentAsPrinted(r.part)})` : ''}${detail}`;
+            return `${partText(r.poste, formatEurosRounded(r.montant) + share(r))}${detail}`;
           }),
         ...extras
           .filter((r) => r.promotion === p && !r.poste.startsWith('dont '))
-          .map(
-            (r) =>
-              `${r.poste.replace(' (site d’origine)', '').toLowerCase()} selon le site d’origine ${formatEuros(r.montant)}`,
-          ),
-      ].join(' · '),
-    }));
-    const tip = (r: ChartRow<BudgetRow>) =>
-      `${name(r.promotion)} — ${r.poste} : ${formatEuros(r.montant)} (${r.statut})`;
-    const order = { order: LINES, offset: null } as const;
-    const stacked = (data: ChartRow<BudgetRow>[], extra: Record<string, unknown>) =>
-      Plot.barX(data, Plot.stackX({ y, x: 'montant', fill: 'poste', title: tip, ...order, ...extra, z: 'poste' }));
-    const forecastPromotions = new Set(parts.filter(isForecast).map((r) => r.promotion));
-    // Each promotion: its heading, its bar, then one band per line of its written amounts (their length varies:
-    // the original's sub-lines make some promotions' text three times longer than others').
-    // Phone layouts wrap to the drawing's width in the widest usual font: Plot's line width, in ems, let long
-    // amounts stick out of the 288 px drawing.
-    const wrapped = (text: string) => wrapToWidth(text, width - 12, 11);
-    const lines = (p: string) => {
-      const text = details.find((d) => d.key === detail(p))?.text ?? '';
-      return narrow ? wrapped(text).length : Math.ceil(text.length / 110);
+          .map((r) => partText(r.poste, formatEurosRounded(r.montant))),
+      ]);
     };
-    const domain = promotions.flatMap((p) => [
-      heading(p),
-      bar(p),
-      detail(p),
-      ...Array.from({ length: Math.max(0, lines(p) - 1) }, (_, i) => bandKey(name(p), `suite ${i}`)),
-    ]);
+    const total = (p: string) => rows.find((r) => r.promotion === p && r.poste === TOTAL);
+    const after = (p: string) => {
+      const amount = total(p);
+      if (!amount) return undefined;
+      const flag = forecastPromotions.has(p)
+        ? ` (${FORECAST_STATUS})`
+        : isTotal(p) && forecastPromotions.size > 0
+          ? ' (dont prévisionnel)'
+          : '';
+      return formatEurosRounded(amount.montant) + flag;
+    };
+    const list = stackList(
+      promotions.map((p) => ({
+        heading: name(p),
+        bars: [
+          {
+            parts: LINES.flatMap((line) => parts.filter((r) => r.promotion === p && r.poste === line)),
+            after: after(p),
+            below: words(p),
+          },
+        ],
+      })),
+      { narrow, width, value: (r) => r.montant },
+    );
+    type Part = (typeof list.parts)[number];
+    const tip = (d: Part) =>
+      `${name(d.row.promotion)} — ${d.row.poste} : ${formatEuros(d.row.montant)} (${d.row.statut})`;
+    const segment = { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: (d: Part) => d.row.poste, title: tip } as const;
     return {
-      height: domain.length * 15 + promotions.length * 12 + 36,
-      marginLeft: 6,
-      marginRight: narrow ? 84 : 200,
-      marginBottom: 30,
-      y: { domain, axis: null, padding: 0.1 },
+      ...list.options,
       x: {
-        label: narrow ? 'Millions d’euros' : 'Euros',
+        domain: [0, list.max],
+        label: 'Millions d’euros',
         labelArrow: 'none',
         ticks: narrow ? 3 : 5,
-        tickFormat: (v: number) => formatNumber(narrow ? v / 1e6 : v),
+        tickFormat: (v: number) => formatNumber(v / 1e6),
       },
       color: { domain: LINES, range: palette },
       marks: [
-        stacked(
-          parts.filter((r) => !isForecast(r)),
-          {},
+        ...list.marks,
+        Plot.rectX(
+          list.parts.filter((d) => !isForecast(d.row)),
+          segment,
         ),
-        stacked(parts.filter(isForecast), { stroke: 'poste', ...FORECAST_STYLE }),
-        Plot.text(totals, {
-          y,
-          x: 'montant',
-          text: (r: ChartRow<BudgetRow>) =>
-            (narrow ? formatMillions(r.montant) : formatEuros(r.montant)) +
-            (forecastPromotions.has(r.promotion)
-              ? ` (${FORECAST_STATUS})`
-              : isTotal(r.promotion) && forecastPromotions.size > 0 && !narrow
-                ? ' (dont prévisionnel)'
-                : ''),
-          textAnchor: 'start',
-          dx: 4,
-          fontSize: 11,
-          title: tip,
-        }),
-        Plot.text(promotions, {
-          y: heading,
-          text: name,
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          lineAnchor: 'bottom',
-          dy: 8,
-          fontWeight: 'bold',
-          fontSize: 12,
-        }),
-        Plot.text(details, {
-          y: 'key',
-          text: narrow ? (d: { text: string }) => wrapped(d.text).join('\n') : 'text',
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          lineAnchor: 'top',
-          dy: -6,
-          fontSize: 11,
-          lineWidth: narrow ? Infinity : 60,
-          fillOpacity: 0.85,
-        }),
+        Plot.rectX(
+          list.parts.filter((d) => isForecast(d.row)),
+          { ...segment, stroke: (d: Part) => d.row.poste, ...FORECAST_STYLE },
+        ),
       ],
     };
   },

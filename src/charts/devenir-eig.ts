@@ -1,9 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatNumber } from '../lib/format.ts';
-import { wrapToWidth } from '../lib/text.ts';
-import { bandKey } from './helpers/bands.ts';
 import { NOT_YET_KNOWN } from './helpers/original.ts';
+import { joinParts, partText, stackList } from './helpers/stack-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 const CAREERS = [
@@ -80,75 +79,41 @@ export default defineChart({
     ];
   },
   plot: (rows, { narrow, palette, width }) => {
+    // Each promotion's bar, followed by its counts in the legend's words: the careers are read without their
+    // colours. A promotion whose careers were not known yet has its reason written instead of a bar.
     const careers = CAREERS.map((c) => c.parcours);
     const promotions = [...new Set(rows.map((r) => r.promotion))];
-    const head = (p: string) => bandKey(p, '');
-    const bar = (p: string) => bandKey(p, 'barre');
-    const detail = (p: string) => bandKey(p, 'détail');
-    const drawn = rows.filter(known);
-    const unknown = promotions.filter((p) => !rows.some((r) => r.promotion === p && known(r)));
-    const stack = { y: (r: Row) => bar(r.promotion), x: 'effectif', z: 'parcours', order: careers } as const;
-    // Phone layouts wrap the counts to the drawing's width in the widest usual font, and make room for each line
-    // beyond two (three lines on the 288 px drawing).
-    const countsText = (p: string) =>
-      drawn
-        .filter((r) => r.promotion === p)
-        // A no-break space keeps each count with its career when lines wrap.
-        .map((r) => `${r.parcours.toLowerCase()}\u00a0${formatNumber(r.effectif!)}`)
-        .join(' · ');
-    const counts = (p: string) => (narrow ? wrapToWidth(countsText(p), width - 16, 11) : [countsText(p)]);
-    const extraLines = narrow ? Math.max(0, ...promotions.map((p) => counts(p).length - 2)) : 0;
+    const drawn = (p: string) => rows.filter((r) => r.promotion === p && known(r));
+    const list = stackList(
+      promotions.map((promotion) => ({
+        heading: promotion,
+        bars: [
+          drawn(promotion).length > 0
+            ? {
+                parts: drawn(promotion),
+                below: joinParts(drawn(promotion).map((r) => partText(r.parcours, formatNumber(r.effectif!)))),
+              }
+            : { parts: [], below: '', instead: `Devenir ${NOT_YET_KNOWN} (promotion en cours en mai 2019)` },
+        ],
+      })),
+      { narrow, width, value: (r) => r.effectif ?? 0 },
+    );
+    type Part = (typeof list.parts)[number];
     return {
-      height: promotions.length * (narrow ? 96 + 14 * extraLines : 72) + 40,
-      marginLeft: 8,
-      marginRight: narrow ? 16 : 40,
-      marginBottom: 30,
-      y: { domain: promotions.flatMap((p) => [head(p), bar(p), detail(p)]), axis: null, padding: 0.1 },
-      x: { label: 'EIG', labelArrow: 'none', grid: true, ticks: narrow ? 4 : 8 },
+      ...list.options,
+      x: { domain: [0, list.max], label: 'EIG', labelArrow: 'none', grid: true, ticks: narrow ? 4 : 8 },
       color: { domain: careers, range: palette },
       marks: [
-        Plot.text(promotions, {
-          y: head,
-          text: (p: string) => p,
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          lineAnchor: 'bottom',
-          dy: 8,
-          fontWeight: 'bold',
-          fontSize: 12,
+        ...list.marks,
+        Plot.rectX(list.parts, {
+          x1: 'x1',
+          x2: 'x2',
+          y1: 'y1',
+          y2: 'y2',
+          fill: (d: Part) => d.row.parcours,
+          title: (d: Part) => `${d.row.promotion} — ${d.row.parcours} : ${formatNumber(d.row.effectif!)} EIG`,
+          insetLeft: 0.5,
         }),
-        Plot.barX(
-          drawn,
-          Plot.stackX({
-            ...stack,
-            fill: 'parcours',
-            title: (r: Row) => `${r.promotion} — ${r.parcours} : ${formatNumber(r.effectif!)} EIG`,
-          }),
-        ),
-        // Counts written under the bar (text on the coloured segments would not be readable in both themes).
-        Plot.text(
-          promotions.filter((p) => !unknown.includes(p)),
-          {
-            y: detail,
-            text: (p: string) => counts(p).join('\n'),
-            frameAnchor: 'left',
-            textAnchor: 'start',
-            lineAnchor: 'top',
-            dy: -6,
-            fontSize: 11,
-            lineWidth: narrow ? Infinity : 86,
-          },
-        ),
-        Plot.text(unknown, {
-          y: bar,
-          x: 0,
-          text: () =>
-            wrapToWidth(`Devenir ${NOT_YET_KNOWN} (promotion en cours en mai 2019)`, width - 24, 11).join('\n'),
-          textAnchor: 'start',
-          fontStyle: 'italic',
-          fontSize: 11,
-        }),
-        Plot.ruleX([0]),
       ],
     };
   },

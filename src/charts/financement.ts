@@ -1,8 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import { formatEuros, formatNumber } from '../lib/format.ts';
+import { formatEuros, formatEurosRounded, formatNumber } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
 import { isTotal } from '../lib/promotion-names.ts';
-import { bandKey, formatMillions, groupedBands, groupsOf } from './helpers/bands.ts';
+import { groupsOf } from './helpers/bands.ts';
+import { barList, barListFrame } from './helpers/bar-list.ts';
 import {
   budgetColumns,
   FORECAST_STATUS,
@@ -19,16 +20,8 @@ import { defineChart, type ChartRow } from './types.ts';
 
 const ENVELOPE = label(BUDGET_LINE_LABELS, 'enveloppe_pia');
 const SPENDING = label(BUDGET_LINE_LABELS, 'budget_total');
-const SALARIES = label(BUDGET_LINE_LABELS, 'salaires');
 const PIA_SALARIES = 'Salaires payés par le PIA';
 const ORIGINAL_TOTAL = 'Coût total du programme (site d’origine)';
-const SHORT: Record<string, string> = {
-  [ENVELOPE]: 'Enveloppe PIA',
-  [SPENDING]: 'Dépenses',
-  [SALARIES]: 'Salaires',
-  [PIA_SALARIES]: 'dont PIA',
-  [ORIGINAL_TOTAL]: 'Coût (origine)',
-};
 /** The report's lines and the original site's indicator printing the same amount. */
 const ORIGINAL_OF: Record<string, string> = {
   enveloppe_pia: ORIGINAL.envelope,
@@ -123,64 +116,67 @@ export default defineChart({
     );
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
-    const groups = groupsOf(rows, (r) => r.promotion);
-    const bands = groupedBands(
-      groups.map((g) => ({
-        heading: heading(g.group),
-        items: g.rows.map((r) => ({ id: r.poste, text: SHORT[r.poste] ?? r.poste })),
-      })),
-    );
-    const y = (r: ChartRow<BudgetRow>) => bandKey(heading(r.promotion), r.poste);
-    const amount = (r: ChartRow<BudgetRow>) => (narrow ? formatMillions(r.montant) : formatEuros(r.montant));
+  plot: (rows, { narrow, width, palette }) => {
+    // Each bar named on its left (above it on a phone) in the legend's words; amounts at the precision a drawing is
+    // read at (the table and the tooltips keep them to the cent).
+    const groups = groupsOf(rows, (r) => heading(r.promotion)).map((g) => ({ heading: g.group, rows: g.rows }));
     const flag = (r: ChartRow<BudgetRow>) => {
       if (isForecast(r)) return ` (${FORECAST_STATUS})`;
       if (isTotal(r.promotion) && r.poste === SPENDING && rows.some((o) => isForecast(o) && o.poste === SPENDING)) {
-        return narrow ? '' : ' (dont prévisionnel)';
+        return ' (dont prévisionnel)';
       }
       return '';
     };
+    const amount = (r: ChartRow<BudgetRow>) => formatEurosRounded(r.montant) + flag(r);
+    const max = Math.max(...rows.map((r) => r.montant));
+    const list = barList(groups, (r) => r.poste, {
+      narrow,
+      width,
+      valueWidth: 40,
+      values: { text: amount, at: (r) => r.montant, max },
+    });
+    type Bar = (typeof list.bars)[number];
     const series = [...new Set(rows.map((r) => r.poste))];
-    const realised = rows.filter((r) => !isForecast(r));
-    const forecast = rows.filter(isForecast);
-    const tip = (r: ChartRow<BudgetRow>) =>
-      `${heading(r.promotion)} — ${r.poste} : ${formatEuros(r.montant)} (${r.statut})`;
+    const tip = (b: Bar) =>
+      `${heading(b.row.promotion)} — ${b.row.poste} : ${formatEuros(b.row.montant)} (${b.row.statut})`;
+    const bar = {
+      x1: 0,
+      x2: (b: Bar) => b.row.montant,
+      y1: 'y1',
+      y2: 'y2',
+      fill: (b: Bar) => b.row.poste,
+      title: tip,
+    } as const;
+    const frame = barListFrame(list, 11);
     return {
-      height: bands.domain.length * (narrow ? 24 : 26) + 30,
-      marginLeft: narrow ? 92 : 110,
-      marginRight: narrow ? 96 : 210,
-      marginBottom: 28,
-      y: { domain: bands.domain, tickFormat: bands.tick, label: null, tickSize: 0, padding: 0.2 },
+      ...frame.options,
       x: {
+        domain: [0, max],
         grid: true,
-        label: narrow ? 'Millions d’euros' : 'Euros',
+        label: 'Millions d’euros',
         labelArrow: 'none',
         ticks: narrow ? 3 : 5,
-        tickFormat: (v: number) => formatNumber(narrow ? v / 1e6 : v),
+        tickFormat: (v: number) => formatNumber(v / 1e6),
       },
       color: { domain: series, range: palette },
       marks: [
-        Plot.text(bands.headings, {
-          y: 'key',
-          text: 'text',
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          dx: narrow ? -88 : -106,
-          fontWeight: 'bold',
-          fontSize: 12,
-        }),
-        Plot.barX(realised, { y, x: 'montant', fill: 'poste', title: tip }),
-        Plot.barX(forecast, { y, x: 'montant', fill: 'poste', stroke: 'poste', ...FORECAST_STYLE, title: tip }),
-        Plot.text(rows, {
-          y,
-          x: 'montant',
-          text: (r: ChartRow<BudgetRow>) => amount(r) + flag(r),
+        ...frame.marks,
+        Plot.rectX(
+          list.bars.filter((b) => !isForecast(b.row)),
+          bar,
+        ),
+        Plot.rectX(
+          list.bars.filter((b) => isForecast(b.row)),
+          { ...bar, stroke: (b: Bar) => b.row.poste, ...FORECAST_STYLE },
+        ),
+        Plot.text(list.bars, {
+          x: (b: Bar) => b.row.montant,
+          y: 'y',
+          text: (b: Bar) => amount(b.row),
           textAnchor: 'start',
           dx: 4,
-          fill: 'poste',
           fontSize: 11,
         }),
-        Plot.ruleX([0]),
       ],
     };
   },

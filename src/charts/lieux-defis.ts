@@ -4,7 +4,7 @@ import type { PlaceKind } from '../lib/aggregates/defi-places.ts';
 import { formatNumber } from '../lib/format.ts';
 import { byPromotion } from '../lib/promotion-names.ts';
 import { plural } from '../lib/text.ts';
-import { bandKey } from './helpers/bands.ts';
+import { joinParts, partText, stackList } from './helpers/stack-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 const KIND_LABELS: Record<PlaceKind, string> = {
@@ -76,72 +76,42 @@ export default defineChart({
       );
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, width, palette }) => {
+    // Each promotion's bars, one per source, each followed by its counts in the legend's words (« Paris 9 · Petite
+    // couronne (92, 93, 94) 8 »): the places are read without their colours.
     const promotions = [...new Set(rows.map((r) => r.promotion))];
-    const sources = (p: string) =>
-      [CURRENT, ORIGINAL_SITE].filter((s) => rows.some((r) => r.promotion === p && r.selon === s));
-    const head = (p: string) => bandKey(p, '');
-    const bar = (r: { promotion: string; selon: string }) => bandKey(r.promotion, r.selon);
-    const domain = promotions.flatMap((p) => [head(p), ...sources(p).map((s) => bandKey(p, s))]);
-    const tip = (r: Row) =>
-      `${r.promotion} — ${r.lieu} : ${formatNumber(r.defis)} ${plural(r.defis, 'défi')} (${r.selon})`;
-    const stack = { y: bar, x: 'defis', z: 'lieu', order: SERIES } as const;
+    const of = (p: string, selon: string) => rows.filter((r) => r.promotion === p && r.selon === selon);
+    const list = stackList(
+      promotions.map((promotion) => ({
+        heading: promotion,
+        bars: [CURRENT, ORIGINAL_SITE]
+          .filter((selon) => of(promotion, selon).length > 0)
+          .map((selon) => ({
+            label: selon,
+            parts: of(promotion, selon),
+            below: joinParts(of(promotion, selon).map((r) => partText(r.lieu, formatNumber(r.defis)))),
+          })),
+      })),
+      { narrow, width, value: (r) => r.defis },
+    );
+    type Part = (typeof list.parts)[number];
+    const tip = (d: Part) =>
+      `${d.row.promotion} — ${d.row.lieu} : ${formatNumber(d.row.defis)} ${plural(d.row.defis, 'défi')} (${d.row.selon})`;
     return {
-      height: domain.length * (narrow ? 22 : 20) + 40,
-      marginLeft: narrow ? 96 : 170,
-      marginRight: narrow ? 24 : 305,
-      marginBottom: 30,
-      y: {
-        domain,
-        axis: 'left',
-        label: null,
-        tickSize: 0,
-        padding: 0.15,
-        tickFormat: (key: string) =>
-          key.endsWith('\u0001')
-            ? ''
-            : key.includes(CURRENT)
-              ? narrow
-                ? 'site actuel'
-                : CURRENT
-              : narrow
-                ? 'site d’origine'
-                : ORIGINAL_SITE,
-      },
-      x: { label: 'Défis', labelArrow: 'none', grid: true, ticks: narrow ? 4 : 8 },
+      ...list.options,
+      x: { domain: [0, list.max], label: 'Défis', labelArrow: 'none', grid: true, ticks: narrow ? 4 : 8 },
       color: { domain: SERIES, range: palette },
       marks: [
-        Plot.text(promotions, {
-          y: head,
-          text: (p: string) => p,
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          dx: narrow ? -92 : -166,
-          fontWeight: 'bold',
-          fontSize: 12,
+        ...list.marks,
+        Plot.rectX(list.parts, {
+          x1: 'x1',
+          x2: 'x2',
+          y1: 'y1',
+          y2: 'y2',
+          fill: (d: Part) => d.row.lieu,
+          title: tip,
+          insetLeft: 0.5,
         }),
-        Plot.barX(rows, Plot.stackX({ ...stack, fill: 'lieu', title: tip })),
-        // Counts after the bar (text on the coloured segments would not be readable in both themes).
-        Plot.text(
-          promotions.flatMap((p) => sources(p).map((selon) => ({ promotion: p, selon }))),
-          {
-            y: bar,
-            x: (d: { promotion: string; selon: string }) =>
-              rows.filter((r) => r.promotion === d.promotion && r.selon === d.selon).reduce((s, r) => s + r.defis, 0),
-            text: (d: { promotion: string; selon: string }) => {
-              const own = rows.filter((r) => r.promotion === d.promotion && r.selon === d.selon);
-              return narrow
-                ? formatNumber(own.reduce((s, r) => s + r.defis, 0))
-                : own
-                    .map((r) => `${r.lieu.replace(/ \(.*\)$/u, '').toLowerCase()} ${formatNumber(r.defis)}`)
-                    .join(', ');
-            },
-            textAnchor: 'start',
-            dx: 4,
-            fontSize: 11,
-          },
-        ),
-        Plot.ruleX([0]),
       ],
     };
   },

@@ -2,6 +2,8 @@ import * as Plot from '@observablehq/plot';
 import { formatNumber } from '../lib/format.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
+import { groupsOf } from './helpers/bands.ts';
+import { barList, barListFrame } from './helpers/bar-list.ts';
 import { unpublishedKeyNotes } from './helpers/unpublished.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -80,32 +82,43 @@ export default defineChart({
         ]
       : []),
   ],
-  plot: (rows, { narrow, palette }) => ({
-    height: narrow ? 300 : 340,
-    marginBottom: 36,
-    x: { axis: null, domain: [...new Set(rows.map((r) => r.indicateur))] },
-    fx: { label: null, domain: [...new Set(rows.map((r) => r.promotion))] },
-    y: { grid: true, label: 'Nombre', labelArrow: 'none' },
-    color: { domain: [...new Set(rows.map((r) => r.indicateur))], range: palette },
-    marks: [
-      Plot.barY(rows, {
-        fx: 'promotion',
-        x: 'indicateur',
-        y: 'valeur',
-        fill: 'indicateur',
-        title: (d) => `${d.promotion} — ${d.indicateur} : ${formatNumber(d.valeur)}`,
-      }),
-      Plot.text(rows, {
-        fx: 'promotion',
-        x: 'indicateur',
-        y: 'valeur',
-        text: (d) => formatNumber(d.valeur),
-        // Side by side on a phone, five bars of a promotion are too narrow for their labels: written upwards.
-        ...(narrow ? { rotate: -90, textAnchor: 'start', dx: 4 } : { dy: -7 }),
-        fill: 'indicateur',
-        fontSize: 11,
-      }),
-      Plot.ruleY([0]),
-    ],
-  }),
+  plot: (rows, { narrow, width, palette }) => {
+    // One group of bars per promotion, each bar named on its left: the indicator is read without its colour.
+    const indicators = [...new Set(rows.map((r) => r.indicateur))];
+    const groups = groupsOf(rows, (r) => r.promotion).map((g) => ({ heading: g.group, rows: g.rows }));
+    const max = Math.max(...rows.map((r) => r.valeur));
+    const list = barList(groups, (r) => r.indicateur, {
+      narrow,
+      width,
+      valueWidth: 24,
+      values: { text: (r) => formatNumber(r.valeur), at: (r) => r.valeur, max },
+    });
+    type Bar = (typeof list.bars)[number];
+    const frame = barListFrame(list, 11);
+    return {
+      ...frame.options,
+      x: { domain: [0, max], grid: true, label: 'Nombre', labelArrow: 'none', ticks: narrow ? 4 : 8 },
+      color: { domain: indicators, range: palette },
+      marks: [
+        ...frame.marks,
+        Plot.rectX(list.bars, {
+          x1: 0,
+          x2: (b: Bar) => b.row.valeur,
+          y1: 'y1',
+          y2: 'y2',
+          fill: (b: Bar) => b.row.indicateur,
+          title: (b: Bar) => `${b.row.promotion} — ${b.row.indicateur} : ${formatNumber(b.row.valeur)}`,
+        }),
+        Plot.text(list.bars, {
+          x: (b: Bar) => b.row.valeur,
+          y: 'y',
+          text: (b: Bar) => formatNumber(b.row.valeur),
+          textAnchor: 'start',
+          dx: 4,
+          fill: (b: Bar) => b.row.indicateur,
+          fontSize: 11,
+        }),
+      ],
+    };
+  },
 });

@@ -2,7 +2,9 @@ import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatNumber } from '../lib/format.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
+import { marginAfterBars } from './helpers/margins.ts';
 import { panelTitles } from './helpers/panels.ts';
+import { wrapToWidth } from '../lib/text.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 /** The three stages of the original's #selection view, with the share of candidates it printed for each. */
@@ -72,14 +74,23 @@ export default defineChart({
     'Les défis proposés par les administrations et les totaux des candidatures sont sur le graphique « Candidatures d’EIG et défis proposés par les administrations ».',
     'Les étapes de la sélection n’ont pas été publiées pour les promotions suivantes.',
   ],
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, width, palette }) => {
     const stages = [...new Set(rows.map((r) => r.etape))];
     const promotions = [...new Set(rows.map((r) => r.promotion))];
-    const marginLeft = narrow ? 96 : 160;
+    // Each step named beside its bar, on two lines on phones: the bars' colours need no decoding.
+    const marginLeft = narrow ? 130 : 160;
+    const barText = (d: Row) =>
+      narrow
+        ? `${formatNumber(d.nombre)}${d.part_des_candidats !== null ? ` (${percentAsPrinted(d.part_des_candidats)})` : ''}`
+        : label(d);
+    const max = Math.max(...rows.map((r) => r.nombre));
     return {
       height: promotions.length * stages.length * 24 + promotions.length * 30 + 30,
       marginLeft,
-      marginRight: narrow ? 110 : 190,
+      marginRight: marginAfterBars(
+        rows.map((r) => ({ text: barText(r), value: r.nombre })),
+        { width, marginLeft, max, min: 24 },
+      ),
       marginTop: 22,
       marginBottom: 28,
       x: { grid: true, label: 'Personnes', labelArrow: 'none', ticks: narrow ? 2 : 6 },
@@ -88,8 +99,7 @@ export default defineChart({
         label: null,
         tickSize: 0,
         padding: 0.15,
-        // On phones the longest step name is shortened: the legend and the table give it whole.
-        tickFormat: (stage: string) => (narrow && stage === STAGES[1].etape ? 'Jury' : stage),
+        tickFormat: (stage: string) => wrapToWidth(stage, marginLeft - 10, 11).join('\n'),
       },
       fy: { domain: promotions, axis: null, padding: 0.25 },
       color: { domain: stages, range: palette },
@@ -105,10 +115,7 @@ export default defineChart({
           fy: 'promotion',
           y: 'etape',
           x: 'nombre',
-          text: (d: Row) =>
-            narrow
-              ? `${formatNumber(d.nombre)}${d.part_des_candidats !== null ? ` (${percentAsPrinted(d.part_des_candidats)})` : ''}`
-              : label(d),
+          text: barText,
           textAnchor: 'start',
           dx: 4,
           fill: 'etape',

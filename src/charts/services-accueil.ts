@@ -2,24 +2,15 @@ import * as Plot from '@observablehq/plot';
 import { MAP_YEARS, ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { panelTitles } from './helpers/panels.ts';
+import { groupsOf } from './helpers/bands.ts';
+import { barList, barListFrame } from './helpers/bar-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
-import { marginFor } from './helpers/margins.ts';
 
 const ADMINISTRATIONS = 'Administrations d’accueil (site d’origine)';
 const LAUREATES = 'Services lauréats (rapport 2019)';
 const MAP_SERVICES = 'Services avec un défi (carte)';
 const MINISTRIES = 'Ministères d’accueil (site d’origine)';
 const MAP_TUTELLES = 'Tutelles avec un défi (carte)';
-
-/** Words written after each bar on phones, where the long names have no room on the left. */
-const SHORT: Record<string, string> = {
-  [ADMINISTRATIONS]: 'administrations (site d’origine)',
-  [LAUREATES]: 'services lauréats (rapport)',
-  [MAP_SERVICES]: 'services (carte)',
-  [MINISTRIES]: 'ministères (site d’origine)',
-  [MAP_TUTELLES]: 'tutelles (carte)',
-};
 
 type Row = { promotion: string; mesure: string; nombre: number; nature: string };
 
@@ -93,41 +84,41 @@ export default defineChart({
       'Les administrations d’accueil des défis de 2017 à 2023 (site actuel du programme) sont sur le graphique des administrations.',
     ];
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, width, palette }) => {
+    // Each bar named on its left (above it on a phone) in the legend's words: the colours need no decoding.
     const measures = [...new Set(rows.map((r) => r.mesure))];
-    const promotions = [...new Set(rows.map((r) => r.promotion))];
-    const marginLeft = narrow ? 8 : 330;
-    const phoneLabel = (d: Row) => `${formatNumber(d.nombre)} ${SHORT[d.mesure] ?? d.mesure}`;
+    const groups = groupsOf(rows, (r) => r.promotion).map((g) => ({ heading: g.group, rows: g.rows }));
+    const max = Math.max(...rows.map((r) => r.nombre));
+    const list = barList(groups, (r) => r.mesure, {
+      narrow,
+      width,
+      valueWidth: 24,
+      values: { text: (r) => formatNumber(r.nombre), at: (r) => r.nombre, max },
+    });
+    type Bar = (typeof list.bars)[number];
+    const frame = barListFrame(list, 11);
     return {
-      height: promotions.length * measures.length * (narrow ? 34 : 21) + promotions.length * 30 + 30,
-      marginLeft,
-      marginRight: narrow ? marginFor(rows.map(phoneLabel), { gap: 8 }) : 40,
-      marginTop: 22,
-      marginBottom: 28,
-      x: { grid: true, label: null, ticks: narrow ? 4 : 8 },
-      y: { domain: measures, label: null, tickSize: 0, padding: 0.2, axis: narrow ? null : 'left' },
-      fy: { domain: promotions, axis: null, padding: 0.2 },
+      ...frame.options,
+      x: { domain: [0, max], grid: true, label: null, ticks: narrow ? 4 : 8 },
       color: { domain: measures, range: palette },
       marks: [
-        Plot.barX(rows, {
-          fy: 'promotion',
-          y: 'mesure',
-          x: 'nombre',
-          fill: 'mesure',
-          title: (d: Row) => `${d.promotion} — ${d.mesure} : ${formatNumber(d.nombre)} (${d.nature})`,
+        ...frame.marks,
+        Plot.rectX(list.bars, {
+          x1: 0,
+          x2: (b: Bar) => b.row.nombre,
+          y1: 'y1',
+          y2: 'y2',
+          fill: (b: Bar) => b.row.mesure,
+          title: (b: Bar) => `${b.row.promotion} — ${b.row.mesure} : ${formatNumber(b.row.nombre)} (${b.row.nature})`,
         }),
-        Plot.text(rows, {
-          fy: 'promotion',
-          y: 'mesure',
-          x: 'nombre',
-          text: (d: Row) => (narrow ? phoneLabel(d) : formatNumber(d.nombre)),
+        Plot.text(list.bars, {
+          x: (b: Bar) => b.row.nombre,
+          y: 'y',
+          text: (b: Bar) => formatNumber(b.row.nombre),
           textAnchor: 'start',
           dx: 4,
-          fill: 'mesure',
           fontSize: 11,
         }),
-        Plot.ruleX([0]),
-        panelTitles(promotions, { marginLeft, narrow }),
       ],
     };
   },

@@ -3,10 +3,11 @@ import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { byPromotion } from '../lib/promotion-names.ts';
 import { listFr } from '../lib/text.ts';
-import { datedTag } from './helpers/sources.ts';
+import { datedTag, PUBLISHED_FIGURE, shortSource } from './helpers/sources.ts';
+import { marginFor } from './helpers/margins.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
-export const PUBLISHED = 'Chiffre publié par le programme';
+export const PUBLISHED = PUBLISHED_FIGURE;
 export const ROLES = { eig: 'Participants', mentors: 'Mentors' } as const;
 
 type Row = { promotion: string; role: string; mesure: string; personnes: number; nature: string };
@@ -110,9 +111,9 @@ export default defineChart({
     );
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     const roles = Object.values(ROLES).filter((r) => rows.some((x) => x.role === r));
-    const marginLeft = narrow ? 70 : 190;
-    // Shorter axis labels on phones: the year of the website, or « Publié »; the table keeps the full wording.
-    const short = (m: string) => (m === PUBLISHED ? 'Publié' : `Site ${/\d{4}/u.exec(m)?.[0] ?? ''}`);
+    // Each bar named by its source on its left (« Site 2026 », « Chiffre publié »), in the legend's words.
+    const names = measures.map(shortSource);
+    const marginLeft = marginFor(names, { min: narrow ? 0 : 120 });
     return {
       height: promotions.length * measures.length * (narrow ? 15 : 14) + promotions.length * 26 + 50,
       marginLeft,
@@ -120,30 +121,24 @@ export default defineChart({
       marginTop: 40,
       marginBottom: 28,
       x: { grid: true, label: 'Personnes', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 3 : 5 },
-      y: {
-        domain: measures,
-        label: null,
-        tickSize: 0,
-        padding: 0.15,
-        tickFormat: (m: string) => (narrow ? short(m) : m),
-      },
+      y: { domain: names, label: null, tickSize: 0, padding: 0.15 },
       fy: { domain: promotions, axis: null, padding: 0.35 },
       fx: { domain: roles, label: null, axis: 'top', padding: 0.12 },
-      color: { domain: measures, range: palette },
+      color: { domain: names, range: palette },
       marks: [
         Plot.barX(rows, {
           fx: 'role',
           fy: 'promotion',
-          y: 'mesure',
+          y: (d) => shortSource(d.mesure),
           x: 'personnes',
-          fill: 'mesure',
+          fill: (d) => shortSource(d.mesure),
           title: (d) =>
             `${d.promotion}, ${d.role.toLowerCase()} — ${d.mesure} : ${formatNumber(d.personnes)} (${d.nature})`,
         }),
         Plot.text(rows, {
           fx: 'role',
           fy: 'promotion',
-          y: 'mesure',
+          y: (d) => shortSource(d.mesure),
           x: 'personnes',
           text: (d) => formatNumber(d.personnes),
           textAnchor: 'start',

@@ -1,5 +1,5 @@
 import { formatNumber } from '../lib/format.ts';
-import { stackPlot, stackRows } from './helpers/promotion-stack.ts';
+import { stackPlot, stackRows } from './helpers/promotion-grid.ts';
 import { defineChart } from './types.ts';
 
 export default defineChart({

@@ -37,6 +37,30 @@ export function formatEurosShort(value: number): string {
   return Math.abs(value) >= 1e6 ? `${upToTwoDecimals(value / 1e6)}${NBSP}M€` : formatEuros(Math.round(value));
 }
 
+const oneDecimalTrimmed = fr.format(',.1~f');
+
+/**
+ * An amount at the precision a drawing is read at: « 5,1 M€ », « 757 k€ », « 2,3 k€ », « 450 € » (the exact
+ * amount stays in tooltips, tables and downloads).
+ */
+export function formatEurosRounded(value: number): string {
+  const size = Math.abs(value);
+  if (size >= 1e6) return `${oneDecimalTrimmed(value / 1e6)}${NBSP}M€`;
+  if (size >= 1e4) return `${integer(Math.round(value / 1e3))}${NBSP}k€`;
+  if (size >= 1e3) return `${oneDecimalTrimmed(value / 1e3)}${NBSP}k€`;
+  return `${integer(Math.round(value))}${NBSP}€`;
+}
+
+/**
+ * A share at the precision its base allows: whole percents (« 91 % ») where it rests on few units (under 100
+ * people or défis, a tenth of a percent is less than one of them), one decimal otherwise.
+ */
+export function formatPercentRounded(value: number, base: number | null = null): string {
+  return base !== null && base >= 100
+    ? formatPercent(Math.round(value * 10) / 10)
+    : `${integer(Math.round(value))}${NBSP}%`;
+}
+
 /** « 56 % » (a value between 0 and 100), « 56,3 % » or « 37,0 % » when not whole (a computed share). */
 export function formatPercent(value: number): string {
   return (Number.isInteger(value) ? integer(value) : oneDecimal(value)) + `${NBSP}%`;

@@ -105,16 +105,38 @@ const EM_WIDTHS: Record<string, number> = Object.fromEntries(
 );
 /** Bold DejaVu Sans is about 12 % wider. */
 const BOLD = 1.12;
+/**
+ * The spacing WCAG 1.4.12 lets a reader add without losing content, in ems: after every character, and again after
+ * every space (SVG text takes it too). A chart's labels are laid out with room for it.
+ */
+const LETTER_SPACING = 0.12;
+const WORD_SPACING = 0.16;
 
-/** The width of `text` set in `fontSize` px, in the widest usual sans-serif font (an upper bound, not a measure). */
-export function textWidth(text: string, fontSize: number, { bold = false } = {}): number {
+/**
+ * The width of `text` set in `fontSize` px, in the widest usual sans-serif font (an upper bound, not a measure),
+ * with room for the letter and word spacing a reader may set (`spaced`, the default, for what a page shows; an
+ * image file is drawn once, unspaced).
+ */
+export function textWidth(text: string, fontSize: number, { bold = false, spaced = true } = {}): number {
   let ems = 0;
-  for (const char of text) ems += EM_WIDTHS[char] ?? EM_WIDTHS[stripAccents(char)] ?? 0.7;
-  return ems * fontSize * (bold ? BOLD : 1);
+  let characters = 0;
+  let spaces = 0;
+  for (const char of text) {
+    ems += EM_WIDTHS[char] ?? EM_WIDTHS[stripAccents(char)] ?? 0.7;
+    characters++;
+    if (char === ' ' || char === '\u00a0') spaces++;
+  }
+  const spacing = spaced ? characters * LETTER_SPACING + spaces * WORD_SPACING : 0;
+  return (ems * (bold ? BOLD : 1) + spacing) * fontSize;
 }
 
 /** Words wrapped greedily into lines at most `width` px wide (textWidth); a word longer than that stays whole. */
-export function wrapToWidth(text: string, width: number, fontSize: number, options: { bold?: boolean } = {}): string[] {
+export function wrapToWidth(
+  text: string,
+  width: number,
+  fontSize: number,
+  options: { bold?: boolean; spaced?: boolean } = {},
+): string[] {
   const lines: string[] = [];
   let line = '';
   // Only breaking spaces: the no-break spaces of « 55 % » and « 1 234 € » hold their words together.

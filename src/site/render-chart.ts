@@ -19,7 +19,15 @@ import { textWidth, wrapToWidth } from '../lib/text.ts';
 export interface LegendItem {
   label: string;
   index: number;
+  /** How the series is drawn when it is not a filled bar, for the legend's swatch to show it too. */
+  look?: SeriesLook;
 }
+
+/**
+ * The shape of a series' marks, beside its colour: a legend whose swatches show it lets a reader who does not tell
+ * the colours apart match the map's hollow squares and round dots, or a line, to their series.
+ */
+export type SeriesLook = 'round' | 'hollow' | 'hollow-round' | 'line';
 
 export interface RenderedChart {
   /** The SVG to inline in a page. */
@@ -72,12 +80,48 @@ function draw(published: PublishedChart, variant: Variant, palette: readonly str
   const scale = node.scale?.('color');
   const domain = scale && scale.type === 'ordinal' ? (scale.domain ?? []).map(String) : [];
   const range = scale && scale.type === 'ordinal' ? (scale.range ?? []).map((c) => String(c).toLowerCase()) : [];
-  return { document, svg, domain, range };
+  return { document, svg, domain, range, looks: seriesLooks(svg, range) };
+}
+
+/** The look of each series (by index in `range`) whose marks all share one that is not a filled bar. */
+function seriesLooks(svg: Element, range: readonly string[]): Map<number, SeriesLook> {
+  const found = new Map<number, Set<string>>();
+  const inherited = (element: Element | null, name: string): string | null =>
+    element ? (element.getAttribute(name) ?? inherited(element.parentElement, name)) : null;
+  for (const element of svg.querySelectorAll('[fill], [stroke]')) {
+    const tag = element.tagName.toLowerCase();
+    if (tag === 'text' || tag === 'g') continue;
+    const fill = (inherited(element, 'fill') ?? '').toLowerCase();
+    const stroke = (inherited(element, 'stroke') ?? '').toLowerCase();
+    const series = range.indexOf(range.includes(fill) ? fill : stroke);
+    if (series < 0) continue;
+    const filled = range.includes(fill);
+    const closed = /z\s*$/iu.test(element.getAttribute('d') ?? '');
+    const look =
+      tag === 'line'
+        ? 'line'
+        : tag === 'circle'
+          ? filled
+            ? 'round'
+            : 'hollow-round'
+          : tag === 'path' && !closed && !filled
+            ? 'line'
+            : filled
+              ? 'bar'
+              : 'hollow';
+    found.set(series, (found.get(series) ?? new Set()).add(look));
+  }
+  const looks = new Map<number, SeriesLook>();
+  for (const [series, kinds] of found) {
+    const [only] = kinds;
+    if (kinds.size === 1 && only !== 'bar') looks.set(series, only as SeriesLook);
+  }
+  return looks;
 }
 
 /** The SVG shown in pages: series colours become classes `sf<i>` (fill) and `ss<i>` (stroke). */
 export function renderChart(published: PublishedChart, variant: Variant, describedBy?: string): RenderedChart {
-  const { svg, domain, range } = draw(published, variant);
+  const { svg, domain, range, looks } = draw(published, variant);
   const seriesOf = (value: string | null) => (value ? range.indexOf(value.toLowerCase()) : -1);
   for (const element of svg.querySelectorAll('[fill], [stroke]')) {
     const fill = seriesOf(element.getAttribute('fill'));
@@ -111,7 +155,13 @@ export function renderChart(published: PublishedChart, variant: Variant, describ
     element.removeAttribute('aria-description');
   }
   if (describedBy) svg.setAttribute('aria-describedby', describedBy);
-  const legend = domain.length > 1 ? domain.map((label, index) => ({ label, index })) : [];
+  const legend =
+    domain.length > 1
+      ? domain.map((label, index) => {
+          const look = looks.get(index);
+          return look ? { label, index, look } : { label, index };
+        })
+      : [];
   return { svg: svg.outerHTML, legend, height: Number(svg.getAttribute('height')) };
 }
 
@@ -149,6 +199,35 @@ function towardsWhite(colour: string, share: number): string {
 const TITLE_SIZE = 17;
 const LEGEND_SIZE = 12;
 const NOTE_SIZE = 11;
+/** The title, legend and notes an image file adds around the drawing are set once, without a reader's spacing. */
+const UNSPACED = { spaced: false } as const;
+
+/** A 12 px legend swatch of an image file, drawn as the series is: a filled square, a dot, a hollow one, a line. */
+function fileSwatch(document: Document, x: number, y: number, colour: string, look: SeriesLook | undefined): Element {
+  const swatch = document.createElementNS(SVG_NS, look === 'line' ? 'line' : 'rect');
+  if (look === 'line') {
+    for (const [name, value] of Object.entries({ x1: x, x2: x + 12, y1: y + 6, y2: y + 6, 'stroke-width': 2.5 }))
+      swatch.setAttribute(name, String(value));
+    swatch.setAttribute('stroke', colour);
+    return swatch;
+  }
+  const hollow = look === 'hollow' || look === 'hollow-round';
+  const inset = hollow ? 1 : 0;
+  for (const [name, value] of Object.entries({
+    x: x + inset,
+    y: y + inset,
+    width: 12 - 2 * inset,
+    height: 12 - 2 * inset,
+  }))
+    swatch.setAttribute(name, String(value));
+  if (look === 'round' || look === 'hollow-round') swatch.setAttribute('rx', String(6 - inset));
+  swatch.setAttribute('fill', hollow ? 'none' : colour);
+  if (hollow) {
+    swatch.setAttribute('stroke', colour);
+    swatch.setAttribute('stroke-width', '2');
+  }
+  return swatch;
+}
 
 /**
  * The SVG offered for download: standalone (xmlns, its own background, system fonts), with the chart's title
@@ -163,7 +242,7 @@ export function renderChartFile(
 ): string {
   const { chart, sourceLine: footer, keyNotes } = published;
   const colours = SCHEMES[scheme];
-  const { document, svg, domain, range } = draw(published, variant, colours.palette);
+  const { document, svg, domain, range, looks } = draw(published, variant, colours.palette);
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
   const inner = width - 24;
@@ -179,7 +258,7 @@ export function renderChartFile(
   };
   const parts: Element[] = [];
   let y = 8;
-  for (const line of wrapToWidth(chart.title, inner, TITLE_SIZE, { bold: true })) {
+  for (const line of wrapToWidth(chart.title, inner, TITLE_SIZE, { bold: true, spaced: false })) {
     y += 22;
     parts.push(text(12, y, TITLE_SIZE, line, colours.ink, '700'));
   }
@@ -191,8 +270,8 @@ export function renderChartFile(
     let rowTop = y + 6;
     let rowHeight = 0;
     domain.forEach((label, i) => {
-      const lines = wrapToWidth(label, inner - 18, LEGEND_SIZE);
-      const itemWidth = 18 + Math.max(...lines.map((l) => textWidth(l, LEGEND_SIZE))) + 16;
+      const lines = wrapToWidth(label, inner - 18, LEGEND_SIZE, UNSPACED);
+      const itemWidth = 18 + Math.max(...lines.map((l) => textWidth(l, LEGEND_SIZE, UNSPACED))) + 16;
       if (x > 12 && x + itemWidth > width - 12) {
         x = 12;
         rowTop += rowHeight + 6;
@@ -200,13 +279,7 @@ export function renderChartFile(
       }
       const group = document.createElementNS(SVG_NS, 'g');
       group.setAttribute('class', 'legend-entry');
-      const swatch = document.createElementNS(SVG_NS, 'rect');
-      swatch.setAttribute('x', String(x));
-      swatch.setAttribute('y', String(rowTop + 1));
-      swatch.setAttribute('width', '12');
-      swatch.setAttribute('height', '12');
-      swatch.setAttribute('fill', range[i] ?? colours.ink);
-      group.append(swatch);
+      group.append(fileSwatch(document, x, rowTop + 1, range[i] ?? colours.ink, looks.get(i)));
       lines.forEach((line, k) => group.append(text(x + 18, rowTop + 11 + k * lineHeight, LEGEND_SIZE, line)));
       parts.push(group);
       rowHeight = Math.max(rowHeight, lines.length * lineHeight);
@@ -240,9 +313,9 @@ export function renderChartFile(
       y += 15;
       return text(12, y, NOTE_SIZE, line, fill);
     });
-  const notes = keyNotes.flatMap((note) => below(wrapToWidth(note, inner, NOTE_SIZE), colours.ink));
+  const notes = keyNotes.flatMap((note) => below(wrapToWidth(note, inner, NOTE_SIZE, UNSPACED), colours.ink));
   if (notes.length > 0) y += 4;
-  const footerParts = below(wrapToWidth(footer, inner, NOTE_SIZE), colours.soft);
+  const footerParts = below(wrapToWidth(footer, inner, NOTE_SIZE, UNSPACED), colours.soft);
   const total = Math.ceil(y + 12);
 
   const root = document.createElementNS(SVG_NS, 'svg');

@@ -1,7 +1,9 @@
 /**
  * Every page of the build on a phone, a tablet and a screen, in light and dark mode, in a real Chromium: nothing
- * scrolls sideways, each chart page shows its chart in the upper half of a phone's first screen, forecast bars
- * stay lighter than realised ones in dark mode, and the home page's thumbnails follow the theme.
+ * scrolls sideways, each chart page shows its chart in the upper half of a phone's first screen, its labels are
+ * large enough, inside the drawing and not over each other (also with the text spacing a reader may set, WCAG
+ * 1.4.12), forecast bars stay lighter than realised ones in dark mode, and the home page's thumbnails follow the
+ * theme.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +15,13 @@ import { startStaticServer, type StaticServer } from '../../src/bench/static-ser
 const dist = inject('siteDir');
 const WIDTHS = [320, 360, 390, 768, 1280] as const;
 const SCHEMES = ['light', 'dark'] as const;
+/**
+ * The text spacing WCAG 1.4.12 lets a reader set (a bookmarklet or an extension's user stylesheet) without losing
+ * content: charts are measured again with it, on the smallest phone and a wide screen.
+ */
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }`;
+const SPACED_WIDTHS = [320, 1280] as const;
 /** A common phone's screen (iPhone 12 to 15), in CSS pixels. */
 const PHONE = { width: 390, height: 844 };
 
@@ -40,6 +49,9 @@ interface Measure {
   outside: string[];
   /** Pairs of texts of the chart shown that are written over each other. */
   overlaps: string[];
+  /** The same two, with the text spacing of WCAG 1.4.12. */
+  spacedOutside: string[];
+  spacedOverlaps: string[];
 }
 
 const measures = new Map<string, Measure>();
@@ -62,6 +74,8 @@ beforeAll(async () => {
       smallestText: new Map(),
       outside: [],
       overlaps: [],
+      spacedOutside: [],
+      spacedOverlaps: [],
     };
     const chartPage = path.startsWith('/graphiques/');
     if (chartPage) measure.chartTop = await shownChartTop(page);
@@ -77,6 +91,22 @@ beforeAll(async () => {
           measure.outside.push(...outside.map((text) => `${width} px : « ${text} »`));
           measure.overlaps.push(...overlaps.map((pair) => `${width} px : ${pair}`));
         }
+      }
+    }
+    if (chartPage) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      // A constructed stylesheet, as an extension adds its own: the site's Content-Security-Policy forbids inline
+      // <style> elements, not the CSS object model.
+      await page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, TEXT_SPACING);
+      for (const width of SPACED_WIDTHS) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        const { outside, overlaps } = await shownTexts(page);
+        measure.spacedOutside.push(...outside.map((text) => `${width} px : « ${text} »`));
+        measure.spacedOverlaps.push(...overlaps.map((pair) => `${width} px : ${pair}`));
       }
     }
     measures.set(path, measure);
@@ -188,6 +218,17 @@ describe('chart labels', () => {
 
   it(`are not written over each other at ${WIDTHS.join(', ')} px`, () => {
     expect([...measures.values()].flatMap((m) => m.overlaps.map((o) => `${m.path} à ${o}`))).toEqual([]);
+  });
+
+  it(`stay whole inside the drawing with WCAG 1.4.12 text spacing, at ${SPACED_WIDTHS.join(' and ')} px`, () => {
+    expect([...measures.values()].filter((m) => m.spacedOutside !== undefined && m.chartTop !== null).length).toBe(
+      charts.length,
+    );
+    expect([...measures.values()].flatMap((m) => m.spacedOutside.map((o) => `${m.path} à ${o}`))).toEqual([]);
+  });
+
+  it(`are not written over each other with WCAG 1.4.12 text spacing, at ${SPACED_WIDTHS.join(' and ')} px`, () => {
+    expect([...measures.values()].flatMap((m) => m.spacedOverlaps.map((o) => `${m.path} à ${o}`))).toEqual([]);
   });
 });
 

@@ -1,34 +1,43 @@
 /**
- * A list of horizontal bars under headings, laid out in pixels: on a phone each bar's label sits above the
- * bar (long labels wrap), on a wide screen it sits to the left. Plot draws it on a linear y scale whose unit is
+ * A list of horizontal bars under headings, laid out in pixels: each bar's label sits to its left, or, on a phone
+ * whose width its labels would eat, above the bar (long labels wrap). Plot draws it on a linear y scale whose unit is
  * one pixel, so headings, labels and bars can each take the height they need (a band scale would give every
  * line the same height).
  */
 
 import * as Plot from '@observablehq/plot';
-import { wrapWords } from '../../lib/text.ts';
+import { textWidth, wrapToWidth } from '../../lib/text.ts';
+import { marginAfterBars } from './margins.ts';
 
-/** Average advance of a character, in ems, for the system sans-serif fonts (DejaVu Sans is among the widest). */
-const EM_PER_CHAR = 0.58;
-
-/** Greedy word wrap to `width` pixels; lines are joined with « \n », which Plot's text mark honours. */
-export function wrap(text: string, width: number, fontSize: number): string {
-  return wrapWords(text, Math.max(8, Math.floor(width / (fontSize * EM_PER_CHAR)))).join('\n');
+/**
+ * Greedy word wrap to `width` pixels, with room for a reader's text spacing (textWidth); lines are joined with
+ * « \n », which Plot's text mark honours.
+ */
+export function wrap(text: string, width: number, fontSize: number, options: { bold?: boolean } = {}): string {
+  return wrapToWidth(text, width, fontSize, options).join('\n');
 }
 
 const lineCount = (text: string) => text.split('\n').length;
 
-export interface BarListOptions {
+export interface BarListOptions<T> {
   narrow: boolean;
   width: number;
-  /** Pixels kept right of the longest bar for its value label. */
+  /** Pixels kept right of the longest bar for its value label (at least; see `values`). */
   valueWidth: number;
+  /**
+   * The label written after each bar (`dx` 4), at `at` on a 0–`max` axis: the right margin leaves room for each
+   * one, with a reader's text spacing.
+   */
+  values?: { text: (row: T) => string; at: (row: T) => number; max: number };
   /** Width of the label column on wide screens. */
   labelWidth?: number;
   fontSize?: number;
   /** Text written above the first heading, in the label size. */
   intro?: string;
 }
+
+/** On a phone, labels stay left of their bars, in at most this share of the width and two lines. */
+const BESIDE_ON_PHONES = 0.45;
 
 export interface PlacedBar<T> {
   row: T;
@@ -64,11 +73,21 @@ export interface BarList<T> {
 export function barList<T>(
   groups: readonly { heading: string; rows: readonly T[] }[],
   labelOf: (row: T) => string,
-  { narrow, width, valueWidth, labelWidth = 300, fontSize = 11, intro }: BarListOptions,
+  { narrow, width, valueWidth, labelWidth = 300, fontSize = 11, intro, values }: BarListOptions<T>,
   marginTop = 4,
 ): BarList<T> {
-  const marginLeft = narrow ? 14 : labelWidth + 12;
-  const marginRight = valueWidth;
+  const texts = groups.flatMap((g) => g.rows.map(labelOf));
+  const widest = Math.ceil(Math.max(0, ...texts.map((l) => textWidth(l, fontSize))));
+  const besideWidth = Math.min(widest, narrow ? Math.floor(width * BESIDE_ON_PHONES) : labelWidth);
+  // Labels above their bars on a phone, unless they are short enough to sit beside them.
+  const above = narrow && texts.some((l) => lineCount(wrap(l, besideWidth, fontSize)) > 2);
+  const marginLeft = above ? 14 : besideWidth + 12;
+  const marginRight = values
+    ? marginAfterBars(
+        groups.flatMap((g) => g.rows.map((r) => ({ text: values.text(r), value: values.at(r) }))),
+        { width, marginLeft, max: values.max, min: valueWidth, fontSize },
+      )
+    : valueWidth;
   const headingSize = 12;
   const lineHeight = Math.round(fontSize * 1.25);
   const barHeight = narrow ? 12 : 14;
@@ -85,7 +104,7 @@ export function barList<T>(
   }
   for (const [index, group] of groups.entries()) {
     if (index > 0) y += 10;
-    const heading = wrap(group.heading, width - 8, headingSize);
+    const heading = wrap(group.heading, width - 8, headingSize, { bold: true });
     headings.push({ y, text: heading });
     y += lineCount(heading) * 15 + 6;
     // Consecutive rows with the same label share it: their bars are drawn one under the other.
@@ -99,14 +118,16 @@ export function barList<T>(
       const label = labelOf(cluster[0]!);
       const barsHeight = cluster.length * barHeight + (cluster.length - 1) * barGap;
       let top: number;
-      if (narrow) {
+      if (above) {
         const text = wrap(label, width - marginLeft - 4, fontSize);
         labels.push({ y, text });
         top = y + lineCount(text) * lineHeight + 2;
         y = top + barsHeight + 8;
       } else {
-        const text = wrap(label, labelWidth, fontSize);
-        const pitch = Math.max(barsHeight + 8, lineCount(text) * lineHeight + 6);
+        const text = wrap(label, besideWidth, fontSize);
+        const pitch = narrow
+          ? Math.max(barsHeight + 6, lineCount(text) * lineHeight + 2)
+          : Math.max(barsHeight + 8, lineCount(text) * lineHeight + 6);
         labels.push({ y: y + pitch / 2, text });
         top = y + (pitch - barsHeight) / 2;
         y += pitch;
@@ -125,7 +146,7 @@ export function barList<T>(
     intro: introLines,
     labels,
     bars,
-    labelMark: narrow
+    labelMark: above
       ? { frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 0, fontSize }
       : { frameAnchor: 'left', textAnchor: 'end', lineAnchor: 'middle', dx: -10, fontSize },
     y: { domain: [0, y], range: [marginTop, marginTop + y], axis: null },
