@@ -3,6 +3,7 @@ import { formatEuros, formatEurosRounded, formatNumber } from '../lib/format.ts'
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
 import { byPromotion, isTotal } from '../lib/promotion-names.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
+import { factTable } from './helpers/fact-table.ts';
 import { FORECAST_STATUS, FORECAST_STYLE, forecastKeyNotes, isForecast } from './helpers/budget-rows.ts';
 import {
   formatMixed,
@@ -13,7 +14,7 @@ import {
   withGroups,
   type MixedRow,
 } from './helpers/mixed.ts';
-import { listFr, of, textWidth, wrapToWidth } from '../lib/text.ts';
+import { listFr, of } from '../lib/text.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -136,7 +137,14 @@ export default defineChart({
       values: { text: amountLabel, at: (r) => r.valeur, max },
     });
     type Bar = (typeof list.bars)[number];
-    const table = factTable(facts, { width, top: list.height + 16, fontSize, marginLeft: list.marginLeft });
+    const table = factTable(facts, {
+      width,
+      top: list.height + 16,
+      fontSize,
+      marginLeft: list.marginLeft,
+      line: (r) => `${r.indicateur} (${r.unite})`,
+      cell: (r) => formatNumber(r.valeur),
+    });
     const marginTop = 4;
     const marginBottom = 8;
     const frame = barListFrame(list, fontSize);
@@ -167,71 +175,8 @@ export default defineChart({
           list.bars.filter((b) => isForecast(b.row)),
           { ...bar, stroke: () => BUDGET, ...FORECAST_STYLE },
         ),
-        Plot.text(list.bars, {
-          x: (b: Bar) => b.row.valeur,
-          y: 'y',
-          text: (b: Bar) => amountLabel(b.row),
-          textAnchor: 'start',
-          dx: 4,
-          fontSize,
-        }),
         ...table.marks(tip),
       ],
     };
   },
 });
-
-/**
- * The yearly counts as a table under the budget: a line per count (its name and unit), a column per promotion
- * (its name at the head), each cell the figure. Placed in pixels (`dx` from the frame's left edge, whatever the
- * euros' axis), from `top` down; `bottom` is where it ends.
- */
-function factTable(
-  facts: readonly Row[],
-  { width, top, fontSize, marginLeft }: { width: number; top: number; fontSize: number; marginLeft: number },
-) {
-  const lineOf = (r: Row) => `${r.indicateur} (${r.unite})`;
-  const columns = [...new Set(facts.map(heading))];
-  const lines = [...new Set(facts.map(lineOf))];
-  const labelWidth = Math.ceil(Math.min(width * 0.45, Math.max(0, ...lines.map((l) => textWidth(l, fontSize)))));
-  const column = (width - labelWidth - 16) / Math.max(1, columns.length);
-  const centre = (i: number) => labelWidth + 16 + column * (i + 0.5) - marginLeft;
-  const heads = columns.map((c) => wrapToWidth(c, column - 6, fontSize).join('\n'));
-  let y = top;
-  const headY = y;
-  y += Math.max(1, ...heads.map((h) => h.split('\n').length)) * 14 + 6;
-  const labels: { y: number; text: string }[] = [];
-  const cells: { y: number; text: string; column: number; row: Row }[] = [];
-  for (const line of lines) {
-    const text = wrapToWidth(line, labelWidth, fontSize);
-    const middle = y + (text.length * 14) / 2;
-    labels.push({ y: middle, text: text.join('\n') });
-    columns.forEach((c, column) => {
-      const row = facts.find((r) => lineOf(r) === line && heading(r) === c);
-      if (row) cells.push({ y: middle, text: formatNumber(row.valeur), column, row });
-    });
-    y += text.length * 14 + 6;
-  }
-  const left = { frameAnchor: 'left', fontSize } as const;
-  const centred = { ...left, textAnchor: 'middle' } as const;
-  return {
-    bottom: y,
-    marks: (tip: (r: Row) => string) => [
-      Plot.text(labels, { ...left, y: 'y', text: 'text', textAnchor: 'start', dx: -marginLeft + 4 }),
-      ...columns.flatMap((_, i) => [
-        Plot.text([heads[i]!], {
-          ...centred,
-          y: () => headY,
-          text: (t) => t,
-          lineAnchor: 'top',
-          fontWeight: 'bold',
-          dx: centre(i),
-        }),
-        Plot.text(
-          cells.filter((c) => c.column === i),
-          { ...centred, y: 'y', text: 'text', dx: centre(i), title: (c: (typeof cells)[number]) => tip(c.row) },
-        ),
-      ]),
-    ],
-  };
-}

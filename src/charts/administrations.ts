@@ -182,12 +182,14 @@ export default defineChart({
     const short = (promotion: string) => /^EIG\s*(\d+)$/u.exec(promotion)?.[1] ?? promotion.slice(0, 1);
     // The key, written in the chart so that a downloaded image explains its markers too.
     const key = `Chaque case est un défi, marquée de sa promotion : ${promotions.map((p) => `${short(p)} = ${p}`).join(', ')}.`;
+    const keyLines = wrapToWidth(key, width - 2 * marginX, 11);
+    const keyHeight = keyLines.length * 14 + 8;
     const marginTop = 4;
     return {
       width,
-      height: frameHeight + marginTop + (narrow ? 36 : 22) + 4,
+      height: frameHeight + marginTop + keyHeight + 4,
       marginTop,
-      marginBottom: narrow ? 36 : 22,
+      marginBottom: keyHeight,
       marginLeft: marginX,
       marginRight: marginX,
       fx: { domain: Array.from({ length: columns }, (_, i) => i), axis: null, padding: 0 },
@@ -231,10 +233,10 @@ export default defineChart({
         Plot.text([key], {
           fx: 0,
           frameAnchor: 'bottom-left',
-          // Phone layouts wrap to the drawing's width in the widest usual font, as the other charts' notes.
-          text: (d) => (narrow ? wrapToWidth(d, width - 2 * marginX, 11).join('\n') : d),
-          dy: narrow ? 32 : 18,
-          lineWidth: narrow ? Infinity : 60,
+          // Wrapped to the drawing's width in the widest usual font, as the other charts' notes.
+          text: () => keyLines.join('\n'),
+          dy: keyHeight - 4,
+          lineHeight: 14 / 11,
           lineAnchor: 'bottom',
           textAnchor: 'start',
           fontSize: 11,

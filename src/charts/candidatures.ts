@@ -177,7 +177,7 @@ export default defineChart({
           fontSize: 11,
         }),
         Plot.ruleX([0]),
-        panelTitles(panels, { marginLeft, narrow, dy: -14 }),
+        panelTitles(panels, { marginLeft, narrow, width, dy: -14 }),
       ],
     };
   },

@@ -252,14 +252,6 @@ export default defineChart({
           segments.filter((d) => d.r.site !== sites[0]),
           { ...segment, fill: 'none', stroke: (d: Segment) => d.r.site, strokeWidth: 1.5, inset: 0.75 },
         ),
-        Plot.text(list.bars, {
-          x: (b) => b.row.total,
-          y: 'y',
-          text: (b) => formatNumber(b.row.total),
-          textAnchor: 'start',
-          dx: 4,
-          fontSize: 11,
-        }),
       ],
     };
   },

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { formatNumber } from '../lib/format.ts';
+import { formatEurosRounded, formatNumber } from '../lib/format.ts';
 import { byPromotion } from '../lib/promotion-names.ts';
 import { FORECAST_STATUS, forecastKeyNotes, isForecast } from './helpers/budget-rows.ts';
 import { of, listFr } from '../lib/text.ts';
@@ -14,10 +14,10 @@ import {
 } from './helpers/mixed.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { isTotal } from '../lib/promotion-names.ts';
-import { bandKey, groupedBands } from './helpers/bands.ts';
+import { barList, barListFrame } from './helpers/bar-list.ts';
+import { factTable } from './helpers/fact-table.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
 import { defineChart, type ChartRow } from './types.ts';
-import { marginFor } from './helpers/margins.ts';
 
 /** The original site's yearly counts: each outlet's articles, the videos and the website's visitors. */
 const OUTLETS = [
@@ -127,70 +127,61 @@ export default defineChart({
       notes.push(`Le budget ${of(listFr(forecast.map((r) => r.promotion)))} est prévisionnel (rapport de juin 2019).`);
     return notes;
   },
-  plot: (rows, { narrow, palette }) => {
+  plot: (rows, { narrow, width, palette }) => {
+    // The articles and videos as bars, outlet by outlet; the visitors and the budget, of other units, as a small
+    // table under them, one column per promotion.
     const counted = rows.filter((r) => COUNTED.has(r.unite));
     const written = rows.filter((r) => !COUNTED.has(r.unite));
     const ARTICLE_SERIES = 'Articles et vidéos';
-    const outlets = [...new Set(counted.map((r) => r.indicateur))];
-    const item = (r: Row) =>
-      isTotal(r.promotion) ? (narrow ? 'Total (mai 2019)' : 'Total (billet de mai 2019)') : groupOf(r);
-    const bands = groupedBands([
-      ...outlets.map((o) => ({
-        heading: o,
-        items: counted.filter((r) => r.indicateur === o).map((r) => ({ id: item(r), text: item(r) })),
-      })),
-      ...[...new Set(written.map((r) => r.indicateur))].map((o) => ({
-        heading: o === BUDGET ? `${BUDGET} (euros)` : o,
-        items: written.filter((r) => r.indicateur === o).map((r) => ({ id: `${r.promotion}`, text: '' })),
-      })),
-    ]);
-    const y = (r: Row) =>
-      COUNTED.has(r.unite)
-        ? bandKey(r.indicateur, item(r))
-        : bandKey(r.indicateur === BUDGET ? `${BUDGET} (euros)` : r.indicateur, r.promotion);
+    const item = (r: Row) => (isTotal(r.promotion) ? 'Total (billet de mai 2019)' : groupOf(r));
     const tip = (r: Row) => `${r.indicateur}, ${item(r)} : ${formatMixed(r)}`;
-    const marginLeft = marginFor(bands.domain.map(bands.tick), { min: narrow ? 100 : 170 });
+    const groups = [...new Set(counted.map((r) => r.indicateur))].map((outlet) => ({
+      heading: outlet,
+      rows: counted.filter((r) => r.indicateur === outlet),
+    }));
+    const max = Math.max(...counted.map((r) => r.valeur));
+    const list = barList(groups, item, {
+      narrow,
+      width,
+      valueWidth: 24,
+      values: { text: (r) => formatNumber(r.valeur), at: (r) => r.valeur, max },
+    });
+    type Bar = (typeof list.bars)[number];
+    const fontSize = 11;
+    const table = factTable(written, {
+      width,
+      top: list.height + 16,
+      fontSize,
+      marginLeft: list.marginLeft,
+      line: (r) => (r.unite === 'euros' ? `${r.indicateur} (euros)` : r.indicateur),
+      cell: (r) =>
+        r.unite === 'euros'
+          ? `${r.qualificatif ? `${r.qualificatif} ` : ''}${formatEurosRounded(r.valeur)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`
+          : formatNumber(r.valeur),
+    });
+    const frame = barListFrame(list, fontSize);
+    const marginTop = 4;
+    const marginBottom = 8;
     return {
-      height: bands.domain.length * (narrow ? 20 : 19) + 30,
-      marginLeft,
-      marginRight: narrow ? 40 : 60,
-      marginBottom: 8,
-      y: { domain: bands.domain, tickFormat: bands.tick, axis: 'left', label: null, tickSize: 0, padding: 0.15 },
-      // Every bar carries its value: no axis, which would also seem to apply to the figures written below.
-      x: { axis: null },
+      ...frame.options,
+      height: table.bottom + marginTop + marginBottom,
+      marginTop,
+      marginBottom,
+      y: { domain: [0, table.bottom], range: [marginTop, marginTop + table.bottom], axis: null },
+      // Every bar carries its value: no axis, which would also seem to apply to the table under them.
+      x: { domain: [0, max], axis: null },
       color: { domain: [ARTICLE_SERIES], range: palette },
       marks: [
-        Plot.text(bands.headings, {
-          y: 'key',
-          // On a phone, an outlet without its examples (« (numerique.gouv, …) »): the table and tooltips keep them.
-          text: (h: { text: string }) => (narrow ? h.text.replace(/ \(.*\)$/u, '') : h.text),
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          dx: -marginLeft + 4,
-          fontWeight: 'bold',
-          fontSize: 11.5,
-          lineWidth: narrow ? 50 : 80,
-        }),
-        Plot.barX(counted, { y, x: 'valeur', fill: () => ARTICLE_SERIES, title: tip }),
-        Plot.text(counted, {
-          y,
-          x: 'valeur',
-          text: (r: Row) => formatNumber(r.valeur),
-          textAnchor: 'start',
-          dx: 4,
+        ...frame.marks,
+        Plot.rectX(list.bars, {
+          x1: 0,
+          x2: (b: Bar) => b.row.valeur,
+          y1: 'y1',
+          y2: 'y2',
           fill: () => ARTICLE_SERIES,
-          fontSize: 11,
+          title: (b: Bar) => tip(b.row),
         }),
-        Plot.text(written, {
-          y,
-          text: (r: Row) => `${groupOf(r)} : ${formatMixed(r)}${isForecast(r) ? ` (${FORECAST_STATUS})` : ''}`,
-          frameAnchor: 'left',
-          textAnchor: 'start',
-          // Written figures carry their own label: on a phone they start under the heading, not after the margin.
-          dx: narrow ? 14 - marginLeft : 4,
-          fontSize: 11,
-          title: tip,
-        }),
+        ...table.marks(tip),
       ],
     };
   },

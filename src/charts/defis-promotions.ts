@@ -92,7 +92,7 @@ export default defineChart({
     return {
       height: narrow ? 300 : 320,
       marginBottom: 36,
-      x: { axis: null, domain: lists, padding: 0.15 },
+      x: { axis: null, domain: lists },
       fx: {
         label: null,
         domain: [...new Set(rows.map((r) => r.promotion))],
@@ -110,7 +110,7 @@ export default defineChart({
           y: 'defis',
           text: (d) => formatNumber(d.defis),
           // Side by side on a phone, three bars of a promotion are too narrow for their labels: written upwards.
-          ...(narrow ? { rotate: -90, textAnchor: 'start', dx: 7 } : { dy: -9 }),
+          ...(narrow ? { rotate: -90, textAnchor: 'start', dx: 4 } : { dy: -9 }),
           fontSize: 11,
         }),
         Plot.ruleY([0]),

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { wrappedTicks } from './helpers/margins.ts';
 import { isWellFormedUrl } from '../lib/aggregates/defis.ts';
 import { formatNumber } from '../lib/format.ts';
 import { parseTown } from '../lib/geo/towns.ts';
@@ -169,13 +170,24 @@ export default defineChart({
       .map(([expertise, defis]) => ({ expertise, defis }))
       .sort((a, b) => b.defis - a.defis || a.expertise.localeCompare(b.expertise, 'fr'));
     const total = rows.length;
+    // Expertises named beside their bars, on two lines where they must (with room for a reader's text spacing).
+    const ticks = wrappedTicks(
+      bars.map((b) => b.expertise),
+      { max: narrow ? 120 : 220 },
+    );
     return {
-      height: bars.length * (narrow ? 24 : 22) + 40,
-      marginLeft: narrow ? 150 : 160,
+      height: bars.length * (narrow ? 28 : 24) + 40,
+      marginLeft: ticks.margin,
       marginRight: narrow ? 64 : 80,
       marginBottom: 30,
       x: { grid: true, label: 'Défis', labelArrow: 'none', labelAnchor: 'right', ticks: narrow ? 4 : 8 },
-      y: { domain: bars.map((c) => c.expertise), label: null, tickSize: 0, padding: 0.2 },
+      y: {
+        domain: bars.map((c) => c.expertise),
+        label: null,
+        tickSize: 0,
+        padding: 0.2,
+        tickFormat: ticks.tickFormat,
+      },
       color: { domain: ['Défis'], range: palette },
       marks: [
         // All the défis, faint: the selection's bar (drawn over it) shrinks inside it when filters apply.

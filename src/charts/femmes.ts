@@ -200,12 +200,10 @@ export default defineChart({
     return {
       height: promotions.length * groups.length * (twoLines ? 30 : narrow ? 22 : 20) + promotions.length * 30 + 30,
       marginLeft,
-      marginRight: narrow
-        ? marginAfterBars(
-            rows.map((r) => ({ text: label(r), value: meaningless(r) ? 0 : r.part })),
-            { width, marginLeft, max: 100, min: 70 },
-          )
-        : 100,
+      marginRight: marginAfterBars(
+        rows.map((r) => ({ text: label(r), value: meaningless(r) ? 0 : r.part })),
+        { width, marginLeft, max: 100, min: narrow ? 70 : 40 },
+      ),
       marginTop: 22,
       marginBottom: 28,
       x: {
@@ -238,7 +236,7 @@ export default defineChart({
           fontSize: 11,
         }),
         Plot.ruleX([0]),
-        panelTitles(promotions, { marginLeft, narrow }),
+        panelTitles(promotions, { marginLeft, narrow, width }),
       ],
     };
   },

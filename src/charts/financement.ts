@@ -169,14 +169,6 @@ export default defineChart({
           list.bars.filter((b) => isForecast(b.row)),
           { ...bar, stroke: (b: Bar) => b.row.poste, ...FORECAST_STYLE },
         ),
-        Plot.text(list.bars, {
-          x: (b: Bar) => b.row.montant,
-          y: 'y',
-          text: (b: Bar) => amount(b.row),
-          textAnchor: 'start',
-          dx: 4,
-          fontSize: 11,
-        }),
       ],
     };
   },

@@ -1,5 +1,5 @@
 import { formatPercent } from '../lib/format.ts';
-import { QUESTION_LABELS, SURVEY_LABELS, SURVEY_SHORT_LABELS, label } from '../lib/labels.ts';
+import { QUESTION_LABELS, label } from '../lib/labels.ts';
 import {
   SURVEY_COLUMNS,
   publishedValue,
@@ -11,13 +11,6 @@ import {
   type SurveyRow,
 } from './helpers/survey.ts';
 import { defineChart, type ChartRow } from './types.ts';
-
-/** « Promotion 3, suivi 2021 »: the legend names the survey briefly, the headings say the rest. */
-function shortName(r: SurveyRow): string {
-  const code = Object.entries(SURVEY_LABELS).find(([, name]) => name === r.enquete)?.[0];
-  const short = code ? label(SURVEY_SHORT_LABELS, code) : r.enquete;
-  return short.charAt(0).toUpperCase() + short.slice(1);
-}
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const find = (rows: ChartRow<SurveyRow>[], indicator: string) =>
@@ -54,8 +47,6 @@ export default defineChart<SurveyRow>({
   plot: (rows, context) =>
     surveyPlot(rows, context, {
       groupOf: (r) => `${r.enquete}, ${lowerFirst(r.publication)} — ${respondents(r)}`,
-      seriesOf: shortName,
-      series: [...new Set(rows.map(shortName))],
       intro: false,
     }),
 });

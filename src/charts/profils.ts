@@ -1,10 +1,11 @@
 import * as Plot from '@observablehq/plot';
-import { formatNumber, formatPercent } from '../lib/format.ts';
+import { formatNumber, formatPercent, formatPercentRounded } from '../lib/format.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { Figure } from '../lib/figures.ts';
 import { label, PROFILE_LABELS } from '../lib/labels.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
-import { defineChart, VARIANTS } from './types.ts';
+import { joinParts, partText, stackList } from './helpers/stack-list.ts';
+import { defineChart } from './types.ts';
 
 /** The original site's share and count indicators for each profile. */
 const ORIGINAL_OF: Record<string, [string, string]> = {
@@ -125,61 +126,52 @@ export default defineChart({
     return notes;
   },
   plot: (rows, { narrow, palette, width }) => {
+    // Each promotion's bar, then its profiles in the legend's words with their share (whole percents: a promotion is
+    // a few dozen EIG) and their EIG: the profiles are read without their colours.
     const profiles = [...new Set(rows.map((r) => r.profil))];
-    // On the 288 px drawing « Développement » would run into « Data science » (promotion 4): abbreviated there.
-    const shown = (profile: string) =>
-      width < VARIANTS.narrow.width && profile === 'Développement' ? 'Dév.' : profile;
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     const computed = new Set(rows.filter((r) => r.nature === 'calculé').map((r) => r.promotion));
-    const height = narrow ? 440 : 360;
-    const marginTop = 8;
-    const marginBottom = 28;
-    const padding = 0.12;
-    const band = ((height - marginTop - marginBottom) / promotions.length) * (1 - padding);
-    // Labels go under their segment (on the page background, readable in light and dark modes): two lines each,
-    // three on a phone, where the segments are too narrow for « 24,4 % · 10 EIG ».
-    const labelSpace = narrow ? 40 : 28;
-    const labelled = rows.filter((r) => r.part > 0);
-    const stack = { y: 'promotion', x: 'part', z: 'profil', order: profiles } as const;
+    const of = (p: string) =>
+      profiles.flatMap((profile) => rows.filter((r) => r.promotion === p && r.profil === profile));
+    const list = stackList(
+      promotions.map((p) => ({
+        heading: computed.has(p) ? `${p} (parts calculées)` : p,
+        bars: [
+          {
+            parts: of(p),
+            below: joinParts(
+              of(p)
+                .filter((r) => r.part > 0)
+                .map((r) =>
+                  partText(
+                    r.profil,
+                    `${formatPercentRounded(r.part)}${r.effectif !== null ? ` (${formatNumber(r.effectif)} EIG)` : ''}`,
+                  ),
+                ),
+            ),
+          },
+        ],
+      })),
+      { narrow, width, value: (r) => r.part },
+    );
+    type Part = (typeof list.parts)[number];
     return {
-      height,
-      marginTop,
-      marginBottom,
-      marginLeft: narrow ? 56 : 64,
-      marginRight: 24,
+      ...list.options,
       x: { domain: [0, 100], label: null, tickFormat: (v: number) => formatPercent(v), ticks: narrow ? 4 : 10 },
-      y: {
-        domain: promotions,
-        label: null,
-        tickSize: 0,
-        padding,
-        tickFormat: (p: string) => (computed.has(p) ? `${p}\n(calculé)` : p),
-      },
       color: { domain: profiles, range: palette },
       marks: [
-        Plot.barX(
-          rows,
-          Plot.stackX({
-            ...stack,
-            fill: 'profil',
-            insetBottom: labelSpace,
-            title: (d) =>
-              `${d.promotion} — ${d.profil} : ${formatPercent(d.part)}${d.nature === 'calculé' ? ' (calculé)' : ''}` +
-              (d.effectif !== null ? `, ${formatNumber(d.effectif)} EIG` : ''),
-          }),
-        ),
-        Plot.text(
-          labelled,
-          Plot.stackX({
-            ...stack,
-            fill: 'profil',
-            text: (d) =>
-              `${shown(d.profil)}\n${formatPercent(d.part)}${d.effectif !== null ? `${narrow ? '\n' : ' · '}${formatNumber(d.effectif)} EIG` : ''}`,
-            dy: band / 2 - labelSpace / 2 + 2,
-            lineHeight: 1.05,
-            fontSize: 11,
-          }),
-        ),
+        ...list.marks,
+        Plot.rectX(list.parts, {
+          x1: 'x1',
+          x2: 'x2',
+          y1: 'y1',
+          y2: 'y2',
+          fill: (d: Part) => d.row.profil,
+          insetLeft: 0.5,
+          title: (d: Part) =>
+            `${d.row.promotion} — ${d.row.profil} : ${formatPercent(d.row.part)}${d.row.nature === 'calculé' ? ' (calculé)' : ''}` +
+            (d.row.effectif !== null ? `, ${formatNumber(d.row.effectif)} EIG` : ''),
+        }),
       ],
     };
   },

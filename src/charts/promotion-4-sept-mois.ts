@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { shareOf } from '../lib/figures.ts';
-import { formatMonth, formatNumber, formatPercent } from '../lib/format.ts';
+import { formatMonth, formatNumber, formatPercent, formatPercentRounded } from '../lib/format.ts';
 import { FOLLOW_UP_LABELS, label } from '../lib/labels.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
 import { groupsOf } from './helpers/bands.ts';
@@ -87,16 +87,19 @@ export default defineChart<Row>({
     return notes;
   },
   plot: (rows, { narrow, width, palette }) => {
-    const dates = [...new Set(rows.map((r) => r.date))];
+    // A share of 16 défis in whole percents: a tenth of a percent is far less than one défi.
+    const valueText = (r: (typeof rows)[number]) =>
+      `${formatNumber(r.nombre)} sur ${formatNumber(r.sur)} · ${formatPercentRounded(r.part)} (calculé)`;
+    // One colour: each group's heading says its date, which a colour per date would only repeat.
     const groups = groupsOf(rows, (r) => `${r.theme}, ${r.date}`).map((g) => ({ heading: g.group, rows: g.rows }));
     const list = barList(groups, (r) => r.indicateur, {
       narrow,
       width,
-      valueWidth: narrow ? 160 : 200,
+      valueWidth: 40,
+      values: { text: (r) => valueText(r), at: (r) => r.sur, max: Math.max(...rows.map((x) => x.sur)) },
       labelWidth: 250,
     });
     type Bar = (typeof list.bars)[number];
-    const when = (b: Bar) => b.row.date;
     const frame = barListFrame(list, narrow ? 10 : 11);
     const max = Math.max(...rows.map((r) => r.sur));
     return {
@@ -108,7 +111,7 @@ export default defineChart<Row>({
         ticks: narrow ? 4 : 8,
         tickFormat: formatNumber,
       },
-      color: { domain: dates, range: palette },
+      color: { domain: ['défis'], range: palette },
       marks: [
         ...frame.marks,
         // The whole promotion behind each bar, so « 5 sur 16 » reads at a glance.
@@ -125,19 +128,9 @@ export default defineChart<Row>({
           x2: (b: Bar) => b.row.nombre,
           y1: 'y1',
           y2: 'y2',
-          fill: when,
+          fill: () => 'défis',
           title: (b: Bar) =>
             `${b.row.indicateur} (${b.row.date}) : ${formatNumber(b.row.nombre)} sur ${formatNumber(b.row.sur)} défis, soit ${formatPercent(b.row.part)} (part calculée)`,
-        }),
-        Plot.text(list.bars, {
-          x: (b: Bar) => b.row.sur,
-          y: 'y',
-          text: (b: Bar) =>
-            `${formatNumber(b.row.nombre)} sur ${formatNumber(b.row.sur)} · ${formatPercent(b.row.part)} (calculé)`,
-          textAnchor: 'start',
-          dx: 4,
-          fill: when,
-          fontSize: 11,
         }),
       ],
     };

@@ -109,15 +109,6 @@ export default defineChart({
           fill: (b: Bar) => b.row.indicateur,
           title: (b: Bar) => `${b.row.promotion} — ${b.row.indicateur} : ${formatNumber(b.row.valeur)}`,
         }),
-        Plot.text(list.bars, {
-          x: (b: Bar) => b.row.valeur,
-          y: 'y',
-          text: (b: Bar) => formatNumber(b.row.valeur),
-          textAnchor: 'start',
-          dx: 4,
-          fill: (b: Bar) => b.row.indicateur,
-          fontSize: 11,
-        }),
       ],
     };
   },

@@ -1,9 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { OriginalPayer, SalaryFunding } from '../lib/aggregates/salaries.ts';
-import { formatEuros, formatFigure, formatNumber, formatPercent } from '../lib/format.ts';
+import { formatEuros, formatFigure, formatNumber, formatPercent, formatPercentRounded } from '../lib/format.ts';
 import { promotionRank } from '../lib/promotion-names.ts';
-import { listFr, of, plural, wrapToWidth } from '../lib/text.ts';
-import { bandKey } from './helpers/bands.ts';
+import { listFr, of, plural } from '../lib/text.ts';
+import { joinParts, partText, stackList } from './helpers/stack-list.ts';
 import { percentAsPrinted } from './helpers/original.ts';
 import { defineChart, type ChartContext, type ChartRow, type PlotContext } from './types.ts';
 
@@ -179,11 +179,9 @@ function notes(rows: readonly Row[], ctx: ChartContext): string[] {
   ];
 }
 
-// The drawing: per promotion, a heading, then for each publication that gives its split a bar and a band of labels.
+// The drawing: per promotion, a heading, then for each publication that gives its split a stacked bar followed by
+// the split in the legend's words.
 const FONT_SIZE = 11;
-const head = (p: string) => bandKey(p, '');
-const bar = (p: string, who: string) => bandKey(p, `barre ${who}`);
-const labels = (p: string, who: string) => bandKey(p, `étiquettes ${who}`);
 
 const tip = (r: Row) =>
   `${r.promotion} — ${r.financeur} : ${shareText(r)}` +
@@ -191,141 +189,99 @@ const tip = (r: Row) =>
   (r.defis !== null ? `, ${formatNumber(r.defis)} défis` : '') +
   ` (${isOriginal(r) ? 'site d’origine' : 'billet de mai 2019'})`;
 
-/** The original site's split of a promotion in words, wrapped to the drawing (in the widest usual font). */
-function originalLabel(rows: readonly Row[], p: string, { narrow, width }: PlotContext): string[] {
-  const line = rows
-    .filter((r) => isOriginal(r) && r.promotion === p)
-    .map(
-      (r) =>
-        // No-break space: a share stays with its payer when lines wrap.
-        `${r.financeur.replace(/ \(.*\)$/u, '')}\u00a0${percentAsPrinted(r.part)}` +
-        // On a phone, two lines at most: the défis by funding mode stay in the table and the tooltips.
-        (r.defis !== null && !narrow ? ` (${formatNumber(r.defis)} ${plural(r.defis, 'défi')})` : ''),
-    )
-    .join(' · ');
-  return wrapToWidth(`Site d’origine : ${line}`, width - 12, FONT_SIZE);
+/** The original site's split of a promotion in words, in whole percents (a promotion is a few dozen salaries). */
+function originalLabel(rows: readonly Row[], p: string): string {
+  return `Site d’origine : ${joinParts(
+    rows
+      .filter((r) => isOriginal(r) && r.promotion === p)
+      .map((r) =>
+        partText(
+          r.financeur,
+          formatPercentRounded(r.part) +
+            (r.defis !== null ? ` (${formatNumber(r.defis)} ${plural(r.defis, 'défi')})` : ''),
+        ),
+      ),
+  )}`;
 }
 
-/** The post's split of a promotion in words, wrapped likewise. */
-function postLabel(rows: readonly Row[], p: string, { width }: PlotContext): string[] {
-  const line = rows
-    .filter((r) => isPost(r) && r.promotion === p)
-    .map((r) => `${r.financeur === PIA ? 'PIA' : 'administrations'}\u00a0${formatPercent(r.part)}`)
-    .join(' · ');
-  return wrapToWidth(`Billet de mai 2019 : ${line}`, width - 12, FONT_SIZE);
+/** The post's split of a promotion in words, with the co-financing minimum its bar marks. */
+function postLabel(rows: readonly Row[], p: string): string {
+  const rule = rows.find((r) => r.financeur === RULE && r.promotion === p);
+  return (
+    `Billet de mai 2019 : ${joinParts(
+      rows
+        .filter((r) => isPost(r) && r.promotion === p)
+        .map((r) => partText(r.financeur === PIA ? PIA : 'administrations', formatPercent(r.part))),
+    )}` + (rule ? ` ; en pointillé, le minimum des administrations : ${formatPercent(rule.part)}` : '')
+  );
 }
 
-/** The bands, promotion after promotion, and their height: every band tall enough for the longest label. */
-function bands(rows: readonly Row[], context: PlotContext) {
+function plot(rows: SalaryRow[], { narrow, width, palette }: PlotContext) {
   const promotions = [...new Set(rows.filter((r) => isOriginal(r) || isPost(r)).map((r) => r.promotion))].sort(
     (a, b) => promotionRank(a) - promotionRank(b),
   );
-  const has = (p: string, test: (r: Row) => boolean) => rows.some((r) => test(r) && r.promotion === p);
-  const domain = promotions.flatMap((p) => [
-    head(p),
-    ...(has(p, isOriginal) ? [bar(p, 'origine'), labels(p, 'origine')] : []),
-    ...(has(p, isPost) ? [bar(p, 'billet'), labels(p, 'billet')] : []),
-  ]);
-  const mostLines = Math.max(
-    1,
-    ...promotions.flatMap((p) => [originalLabel(rows, p, context).length, postLabel(rows, p, context).length]),
+  const ordered = (test: (r: Row) => boolean, order: readonly string[], p: string) =>
+    order.flatMap((payer) => rows.filter((r) => test(r) && r.promotion === p && r.financeur === payer));
+  const sum = (p: string) => rows.find((r) => r.financeur === SUM && r.promotion === p);
+  const sumText = (r: Row) => `= ${formatPercent(r.part)}${narrow ? '' : ' (somme calculée)'}`;
+  const list = stackList(
+    promotions.map((p) => ({
+      heading: p,
+      bars: [
+        ...(rows.some((r) => isOriginal(r) && r.promotion === p)
+          ? [{ parts: ordered(isOriginal, ORIGINAL_STACK, p), below: originalLabel(rows, p) }]
+          : []),
+        ...(rows.some((r) => isPost(r) && r.promotion === p)
+          ? [
+              {
+                parts: ordered(isPost, POST_STACK, p),
+                after: sum(p) ? sumText(sum(p)!) : undefined,
+                below: postLabel(rows, p),
+              },
+            ]
+          : []),
+      ],
+    })),
+    { narrow, width, value: (r) => r.part },
   );
-  return { promotions, domain, has, step: context.narrow ? Math.max(30, 13 * mostLines) : 22 };
-}
-
-function stackedBars(data: readonly Row[], who: string, order: string[]) {
-  return Plot.barX(
-    data,
-    Plot.stackX({
-      y: (r: Row) => bar(r.promotion, who),
-      x: 'part',
-      fill: 'financeur',
-      order,
-      offset: null,
-      title: tip,
-    }),
-  );
-}
-
-function barLabels(promotions: readonly string[], who: string, text: (p: string) => string[], lineHeight?: number) {
-  return Plot.text(promotions, {
-    y: (p: string) => labels(p, who),
-    x: 0,
-    text: (p: string) => text(p).join('\n'),
-    textAnchor: 'start',
-    fontSize: FONT_SIZE,
-    ...(lineHeight ? { lineHeight } : {}),
-  });
-}
-
-function plot(rows: SalaryRow[], context: PlotContext) {
-  const { narrow, palette } = context;
-  const { promotions, domain, has, step } = bands(rows, context);
-  const sums = rows.filter((r) => r.financeur === SUM);
-  const rules = rows.filter((r) => r.financeur === RULE);
+  type Part = (typeof list.parts)[number];
+  // The post's bars, where the co-financing minimum is marked.
+  const postBars = new Map(list.parts.filter((d) => isPost(d.row)).map((d) => [d.row.promotion, d]));
+  const rules = rows.filter((r) => r.financeur === RULE && postBars.has(r.promotion));
+  const oddSums = new Set(rows.filter(isOddSum).map((r) => r.promotion));
+  // The legend in the drawing's order: the administrations' parts on the left of every bar, the PIA's on the right.
+  const series = [...ORIGINAL_STACK.slice(0, -1), ...POST_STACK];
   return {
-    height: domain.length * step + 34,
-    marginLeft: 8,
-    marginRight: narrow ? 64 : 170,
-    marginBottom: 30,
-    y: { domain, axis: null, padding: 0.1 },
+    ...list.options,
     x: { domain: [0, 100], label: 'Part des salaires (%)', labelArrow: 'none' as const, ticks: narrow ? 5 : 10 },
-    color: { domain: [...new Set([...ORIGINAL_SERIES, ...POST_STACK])], range: palette },
+    color: { domain: series, range: palette },
     marks: [
-      Plot.text(promotions, {
-        y: head,
-        text: (p: string) => p,
-        frameAnchor: 'left',
-        textAnchor: 'start',
-        fontWeight: 'bold',
-        fontSize: 12,
-      }),
-      stackedBars(rows.filter(isOriginal), 'origine', ORIGINAL_STACK),
-      barLabels(
-        promotions.filter((p) => has(p, isOriginal)),
-        'origine',
-        (p) => originalLabel(rows, p, context),
-        1.1,
-      ),
-      stackedBars(rows.filter(isPost), 'billet', POST_STACK),
-      barLabels(
-        promotions.filter((p) => has(p, isPost)),
-        'billet',
-        (p) => postLabel(rows, p, context),
-      ),
+      ...list.marks.slice(0, 2),
       // A sum that is not 100 % is the point to see: in bold.
-      ...[false, true].map((odd) =>
-        Plot.text(
-          sums.filter((r) => isOddSum(r) === odd),
-          {
-            y: (r: Row) => bar(r.promotion, 'billet'),
-            x: 'part',
-            text: (r: Row) => `= ${formatPercent(r.part)}${narrow ? '' : ' (somme calculée)'}`,
-            textAnchor: 'start',
-            dx: 6,
-            fontSize: FONT_SIZE,
-            fontWeight: odd ? 'bold' : 'normal',
-          },
-        ),
+      Plot.text(
+        list.afters.filter((a) => oddSums.has(a.key)),
+        { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 4, fontSize: FONT_SIZE, fontWeight: 'bold' },
       ),
-      Plot.tickX(
-        rules.filter((r) => domain.includes(bar(r.promotion, 'billet'))),
-        {
-          x: 'part',
-          y: (r: Row) => bar(r.promotion, 'billet'),
-          strokeDasharray: '3,2',
-          strokeWidth: 2,
-          insetTop: -2,
-          insetBottom: -4,
-        },
+      Plot.text(
+        list.afters.filter((a) => !oddSums.has(a.key)),
+        { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 4, fontSize: FONT_SIZE },
       ),
-      Plot.text(rules, {
-        y: (r: Row) => head(r.promotion),
+      ...list.marks.slice(3),
+      Plot.rectX(list.parts, {
+        x1: 'x1',
+        x2: 'x2',
+        y1: 'y1',
+        y2: 'y2',
+        fill: (d: Part) => d.row.financeur,
+        insetLeft: 0.5,
+        title: (d: Part) => tip(d.row),
+      }),
+      Plot.ruleX(rules, {
         x: 'part',
-        text: (r: Row) => `minimum des administrations : ${formatPercent(r.part)}`,
-        textAnchor: 'start',
-        dx: 4,
-        fontSize: FONT_SIZE,
+        y1: (r: Row) => postBars.get(r.promotion)!.y1 - 3,
+        y2: (r: Row) => postBars.get(r.promotion)!.y2 + 3,
+        strokeDasharray: '3,2',
+        strokeWidth: 2,
       }),
     ],
   };

@@ -122,7 +122,7 @@ export default defineChart({
           fontSize: 11,
         }),
         Plot.ruleX([0]),
-        panelTitles(promotions, { marginLeft, narrow }),
+        panelTitles(promotions, { marginLeft, narrow, width }),
       ],
     };
   },

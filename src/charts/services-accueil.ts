@@ -111,14 +111,6 @@ export default defineChart({
           fill: (b: Bar) => b.row.mesure,
           title: (b: Bar) => `${b.row.promotion} — ${b.row.mesure} : ${formatNumber(b.row.nombre)} (${b.row.nature})`,
         }),
-        Plot.text(list.bars, {
-          x: (b: Bar) => b.row.nombre,
-          y: 'y',
-          text: (b: Bar) => formatNumber(b.row.nombre),
-          textAnchor: 'start',
-          dx: 4,
-          fontSize: 11,
-        }),
       ],
     };
   },

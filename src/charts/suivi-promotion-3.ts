@@ -130,7 +130,8 @@ export default defineChart<Row>({
   },
   plot: (rows, { narrow, width, palette }) => {
     // ISO months sort as text, in time order.
-    const dates = [...new Set(rows.map((r) => r._month))].sort().map((month) => formatMonth(month));
+    // Each bar ends with its figure and its date, in the legend's words (« nov. 2019 »): its colour needs no decoding.
+    const dates = [...new Set(rows.map((r) => r._month))].sort().map((month) => formatMonth(month, { short: true }));
     const groups = groupsOf(rows, (r) => r.indicateur).map((g) => {
       const groupDates = [...new Set(g.rows.map((r) => r.date))];
       const sources = [
@@ -139,10 +140,14 @@ export default defineChart<Row>({
       const when = groupDates.length === 1 ? groupDates[0]! : `${groupDates[0]} et ${groupDates.at(-1)}`;
       return { heading: `${g.group}, ${when} (${sources.join(', ')})`, rows: g.rows };
     });
+    const max = Math.max(15, ...rows.map((r) => r.nombre));
+    const valueText = (r: (typeof rows)[number]) =>
+      `${formatNumber(r.nombre)} · ${formatMonth(r._month, { short: true })}${isGap(r) ? ` ≠ ${formatNumber(r.evalues!)} évalués` : ''}`;
     const list = barList(groups, (r) => r.categorie, {
       narrow,
       width,
-      valueWidth: narrow ? 150 : 210,
+      valueWidth: 40,
+      values: { text: valueText, at: (r) => r.nombre, max },
       labelWidth: 250,
     });
     type Bar = (typeof list.bars)[number];
@@ -150,10 +155,9 @@ export default defineChart<Row>({
     const totals = list.bars.filter((b) => b.row.nature === COMPUTED);
     const consistent = totals.filter((b) => !isGap(b.row));
     const inconsistent = totals.filter((b) => isGap(b.row));
-    const when = (b: Bar) => (narrow ? formatMonth(b.row._month, { short: true }) : b.row.date);
+    const when = (b: Bar) => formatMonth(b.row._month, { short: true });
     const tip = (b: Bar) =>
       `${b.row.indicateur} — ${b.row.categorie}, ${b.row.date} : ${formatNumber(b.row.nombre)} ${plural(b.row.nombre, 'projet')}${b.row.nature === COMPUTED ? ' (calculé)' : ''}${b.row.nature === COMPUTED && b.row.precision ? ` ; ${b.row.precision}` : ''}`;
-    const max = Math.max(15, ...rows.map((r) => r.nombre));
     const frame = barListFrame(list, narrow ? 10 : 11);
     const bar = (data: Bar[], extra: Record<string, unknown>) =>
       Plot.rectX(data, { x1: 0, x2: (b: Bar) => b.row.nombre, y1: 'y1', y2: 'y2', title: tip, ...extra });
@@ -169,20 +173,10 @@ export default defineChart<Row>({
       color: { domain: dates, range: palette },
       marks: [
         ...frame.marks,
-        bar(published, { fill: (b: Bar) => b.row.date }),
+        bar(published, { fill: when }),
         // Computed totals: outlined, so they never read as a category; a total that does not add up, dashed.
-        bar(consistent, { fill: 'none', stroke: (b: Bar) => b.row.date, strokeWidth: 1.5 }),
-        bar(inconsistent, { fill: 'none', stroke: (b: Bar) => b.row.date, strokeWidth: 2, strokeDasharray: '4,3' }),
-        Plot.text(list.bars, {
-          x: (b: Bar) => b.row.nombre,
-          y: 'y',
-          text: (b: Bar) =>
-            `${formatNumber(b.row.nombre)} · ${when(b)}${isGap(b.row) ? ` ≠ ${formatNumber(b.row.evalues!)} évalués` : ''}`,
-          textAnchor: 'start',
-          dx: 4,
-          fill: (b: Bar) => b.row.date,
-          fontSize: 11,
-        }),
+        bar(consistent, { fill: 'none', stroke: when, strokeWidth: 1.5 }),
+        bar(inconsistent, { fill: 'none', stroke: when, strokeWidth: 2, strokeDasharray: '4,3' }),
       ],
     };
   },

@@ -3,10 +3,12 @@
  * of every chart page (each width the chart is drawn at), from the marks the build coloured as a series
  * (`data-series`) and the page's legend:
  * - each series is named on the drawing: a text that contains its legend label sits on or next to one of its marks
- *   (a direct label at the end of a bar or a line, on a stack's segment, or the axis tick of its band), or it has
- *   its own look: no mark of another series has the same shape, outline dash, glyph drawn on it or hollowness;
+ *   (a direct label at the end of a bar or a line, on a stack's segment or in the words written next to its stack,
+ *   or the axis tick of its band), or it has its own look: no mark of another series has the same shape, outline
+ *   dash, glyph drawn on it or hollowness (the legend's swatches show hollow marks, dots and lines as drawn);
  * - the legend lists the series in the order the drawing shows them: two bars of different series side by side
- *   (in one stack or one group) come in the legend's order, left to right and top to bottom.
+ *   (in one stack or one group) come in the legend's order, left to right and top to bottom (marks that carry
+ *   their series' glyph are read by it and have no order).
  * Which charts have several series is read from the built pages, not listed here.
  */
 import type { Browser, BrowserContext } from 'playwright-core';

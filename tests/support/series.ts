@@ -72,15 +72,38 @@ export function measureDrawings(): Drawing[] {
           /url\(/u.test(style.fill) ? style.fill : '',
           glyphs.join('|'),
         ].join(' ; ');
-        return { series: Number(m.getAttribute('data-series')), box: b, look, bar: m.tagName.toLowerCase() === 'rect' };
+        // A mark that carries its series' glyph is read by it, wherever it stands: only bars without one have an order.
+        return {
+          series: Number(m.getAttribute('data-series')),
+          box: b,
+          look,
+          bar: m.tagName.toLowerCase() === 'rect' && glyphs.length === 0,
+        };
       });
     const indices = [...new Set(marks.map((m) => m.series))].sort((a, b) => a - b);
     const series = indices.map((index) => ({ index, label: labels.get(index) ?? `série ${index}` }));
     const unnamed: string[] = [];
+    // A stack: bars of one row touching each other. Words written next to a stack name its parts in order (« Paris 9 ·
+    // Petite couronne 8 » under the bar): a part is named by words next to any part of its stack.
+    const stackOf = new Map<(typeof marks)[number], (typeof marks)[number][]>();
+    for (const m of marks) stackOf.set(m, [m]);
+    for (const a of marks)
+      for (const b of marks) {
+        if (a === b || !a.bar || !b.bar || stackOf.get(a) === stackOf.get(b)) continue;
+        const height = Math.min(a.box.bottom - a.box.top, b.box.bottom - b.box.top);
+        const touching = Math.max(a.box.left - b.box.right, b.box.left - a.box.right) <= 1;
+        if (!touching || overlap(a.box.top, a.box.bottom, b.box.top, b.box.bottom) < height * 0.9) continue;
+        const merged = [...stackOf.get(a)!, ...stackOf.get(b)!];
+        for (const m of merged) stackOf.set(m, merged);
+      }
     if (indices.length >= 2) {
       for (const { index, label } of series) {
         const own = marks.filter((m) => m.series === index);
-        const named = texts.some((t) => t.content.includes(label) && own.some((m) => distance(t.box, m.box) <= near));
+        const named = texts.some(
+          (t) =>
+            t.content.includes(label) &&
+            own.some((m) => stackOf.get(m)!.some((part) => distance(t.box, part.box) <= near)),
+        );
         const looks = new Set(own.map((m) => m.look));
         const apart = marks.every((m) => m.series === index || !looks.has(m.look));
         if (!named && !apart) unnamed.push(label);

@@ -25,8 +25,9 @@ export interface BarListOptions<T> {
   /** Pixels kept right of the longest bar for its value label (at least; see `values`). */
   valueWidth: number;
   /**
-   * The label written after each bar (`dx` 4), at `at` on a 0–`max` axis: the right margin leaves room for each
-   * one, with a reader's text spacing.
+   * The label of each bar's value, written after it (`dx` 4, at `at` on a 0–`max` axis: the right margin leaves
+   * room for each one, with a reader's text spacing), or, where labels stand above their bars on a phone, with the
+   * label above it, so that the bars keep the drawing's width. barListFrame draws them.
    */
   values?: { text: (row: T) => string; at: (row: T) => number; max: number };
   /** Width of the label column on wide screens. */
@@ -65,7 +66,11 @@ export interface BarList<T> {
     lineAnchor: 'top' | 'middle';
     dx: number;
     fontSize: number;
+    /** In ems: the lines' pitch the layout counts with. */
+    lineHeight: number;
   };
+  /** The values written after their bars (none where they stand above them). */
+  values: { x: number; y: number; text: string }[];
   /** The y scale to give Plot: one unit is one pixel, 0 at the top. */
   y: { domain: [number, number]; range: [number, number]; axis: null };
 }
@@ -82,12 +87,16 @@ export function barList<T>(
   // Labels above their bars on a phone, unless they are short enough to sit beside them.
   const above = narrow && texts.some((l) => lineCount(wrap(l, besideWidth, fontSize)) > 2);
   const marginLeft = above ? 14 : besideWidth + 12;
-  const marginRight = values
-    ? marginAfterBars(
-        groups.flatMap((g) => g.rows.map((r) => ({ text: values.text(r), value: values.at(r) }))),
-        { width, marginLeft, max: values.max, min: valueWidth, fontSize },
-      )
-    : valueWidth;
+  const marginRight =
+    values && !above
+      ? marginAfterBars(
+          groups.flatMap((g) => g.rows.map((r) => ({ text: values.text(r), value: values.at(r) }))),
+          { width, marginLeft, max: values.max, min: valueWidth, fontSize },
+        )
+      : above
+        ? // Room for half the axis's last label (« 100 % »).
+          24
+        : valueWidth;
   const headingSize = 12;
   const lineHeight = Math.round(fontSize * 1.25);
   const barHeight = narrow ? 12 : 14;
@@ -95,6 +104,7 @@ export function barList<T>(
   const headings: BarList<T>['headings'] = [];
   const labels: BarList<T>['labels'] = [];
   const bars: PlacedBar<T>[] = [];
+  const valueLabels: BarList<T>['values'] = [];
   let y = 0;
   const introLines: BarList<T>['intro'] = [];
   if (intro) {
@@ -119,10 +129,22 @@ export function barList<T>(
       const barsHeight = cluster.length * barHeight + (cluster.length - 1) * barGap;
       let top: number;
       if (above) {
-        const text = wrap(label, width - marginLeft - 4, fontSize);
+        // The value joins the label of a lone bar; bars sharing a label each get a line of their own.
+        const room = width - marginLeft - 4;
+        const lone = values && cluster.length === 1 ? `${label}\u00a0: ${values.text(cluster[0]!)}` : label;
+        const text = wrap(lone, room, fontSize);
         labels.push({ y, text });
-        top = y + lineCount(text) * lineHeight + 2;
-        y = top + barsHeight + 8;
+        y += lineCount(text) * lineHeight + 2;
+        for (const [i, row] of cluster.entries()) {
+          if (values && cluster.length > 1) {
+            const line = wrap(values.text(row), room, fontSize);
+            labels.push({ y, text: line });
+            y += lineCount(line) * lineHeight;
+          }
+          bars.push({ row, y1: y, y2: y + barHeight, y: y + barHeight / 2 });
+          y += barHeight + (i < cluster.length - 1 ? barGap : 8);
+        }
+        continue;
       } else {
         const text = wrap(label, besideWidth, fontSize);
         const pitch = narrow
@@ -135,6 +157,7 @@ export function barList<T>(
       for (const [i, row] of cluster.entries()) {
         const y1 = top + i * (barHeight + barGap);
         bars.push({ row, y1, y2: y1 + barHeight, y: y1 + barHeight / 2 });
+        if (values) valueLabels.push({ x: values.at(row), y: y1 + barHeight / 2, text: values.text(row) });
       }
     }
   }
@@ -146,16 +169,31 @@ export function barList<T>(
     intro: introLines,
     labels,
     bars,
+    values: valueLabels,
     labelMark: above
-      ? { frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dx: 0, fontSize }
-      : { frameAnchor: 'left', textAnchor: 'end', lineAnchor: 'middle', dx: -10, fontSize },
+      ? {
+          frameAnchor: 'left',
+          textAnchor: 'start',
+          lineAnchor: 'top',
+          dx: 0,
+          fontSize,
+          lineHeight: lineHeight / fontSize,
+        }
+      : {
+          frameAnchor: 'left',
+          textAnchor: 'end',
+          lineAnchor: 'middle',
+          dx: -10,
+          fontSize,
+          lineHeight: lineHeight / fontSize,
+        },
     y: { domain: [0, y], range: [marginTop, marginTop + y], axis: null },
   };
 }
 
 /**
  * What every chart drawn as a bar list shares: the frame (height, margins, the pixel y scale) and the marks of
- * its headings, its intro line and its labels. Charts add their x scale, colours and bars.
+ * its headings, its intro line, its labels and its values. Charts add their x scale, colours and bars.
  */
 export function barListFrame<T>(list: BarList<T>, fontSize: number) {
   const marginTop = 4;
@@ -178,9 +216,17 @@ export function barListFrame<T>(list: BarList<T>, fontSize: number) {
       y: list.y,
     },
     marks: [
-      Plot.text(list.headings, { ...left, fontWeight: 'bold', fontSize: 12 }),
-      Plot.text(list.intro, { ...left, fontSize, fontStyle: 'italic' }),
+      Plot.text(list.headings, { ...left, fontWeight: 'bold', fontSize: 12, lineHeight: 15 / 12 }),
+      Plot.text(list.intro, { ...left, fontSize, fontStyle: 'italic', lineHeight: list.labelMark.lineHeight }),
       Plot.text(list.labels, { y: 'y', text: 'text', ...list.labelMark }),
+      Plot.text(list.values, {
+        x: 'x',
+        y: 'y',
+        text: 'text',
+        textAnchor: 'start',
+        dx: 4,
+        fontSize: list.labelMark.fontSize,
+      }),
     ],
   };
 }

@@ -38,19 +38,21 @@ export function stackList<T>(
   { narrow, width, value, labelWidth = 200, fontSize = 11 }: StackOptions<T>,
 ) {
   const named = groups.some((g) => g.bars.some((b) => b.label));
-  const marginLeft = narrow || !named ? 8 : labelWidth + 10;
+  // At least room for half the axis's first label (« 0 % ») left of the bars.
+  const marginLeft = narrow || !named ? 16 : labelWidth + 10;
   const total = (bar: StackBar<T>) => bar.parts.reduce((sum, part) => sum + value(part), 0);
   const max = Math.max(1, ...groups.flatMap((g) => g.bars.map(total)));
   const marginRight = marginAfterBars(
     groups.flatMap((g) => g.bars.flatMap((b) => (b.after ? [{ text: b.after, value: total(b) }] : []))),
-    { width, marginLeft, max, min: 12, fontSize },
+    { width, marginLeft, max, min: 24, fontSize },
   );
   // Words under a bar run from its start to the drawing's right edge.
   const room = width - marginLeft - 8;
   const headings: { y: number; text: string }[] = [];
   const labels: { y: number; text: string }[] = [];
   const parts: { row: T; x1: number; x2: number; y1: number; y2: number }[] = [];
-  const afters: { x: number; y: number; text: string }[] = [];
+  /** The words after each bar, with the heading of its group. */
+  const afters: { x: number; y: number; text: string; key: string }[] = [];
   const belows: { y: number; text: string }[] = [];
   const insteads: { y: number; text: string }[] = [];
   let y = 0;
@@ -72,7 +74,7 @@ export function stackList<T>(
       }
       let x = 0;
       for (const row of bar.parts) parts.push({ row, x1: x, x2: (x += value(row)), y1: y, y2: y + BAR });
-      if (bar.after) afters.push({ x, y: y + BAR / 2, text: bar.after });
+      if (bar.after) afters.push({ x, y: y + BAR / 2, text: bar.after, key: group.heading });
       const lines = wrapToWidth(bar.below, room, fontSize);
       belows.push({ y: y + BAR + 3, text: lines.join('\n') });
       y += BAR + 3 + lines.length * LINE + 6;
@@ -91,6 +93,7 @@ export function stackList<T>(
   } as const;
   return {
     parts,
+    afters,
     max,
     options: {
       height: y + marginTop + marginBottom,
@@ -124,8 +127,14 @@ export function stackList<T>(
   };
 }
 
-/** « Paris 9 »: a part's name and its figure, kept on one line when the words under a bar wrap. */
-export const partText = (name: string, figure: string) => `${name} ${figure}`.replace(/ /gu, '\u00a0');
+/**
+ * « Paris 9 »: a part's name and its figure, kept on one line when the words under a bar wrap; a long name may
+ * itself break (it would not fit a phone's line), its figure stays with its last word.
+ */
+export function partText(name: string, figure: string): string {
+  const whole = (text: string) => text.replace(/ /gu, '\u00a0');
+  return `${name.length <= 30 ? whole(name) : name}\u00a0${whole(figure)}`;
+}
 
 /** Parts in words, one after the other: a line that wraps ends on the separator, never starts with it. */
 export const joinParts = (parts: readonly string[]) => parts.join('\u00a0· ');

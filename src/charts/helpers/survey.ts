@@ -68,9 +68,6 @@ export function respondents(r: SurveyRow): string {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** The series of a bar: who answered, and how many. */
-export const seriesOf = (r: SurveyRow) => capitalise(respondents(r));
-
 export const SURVEY_COLUMNS: readonly Column<SurveyRow>[] = [
   { key: 'enquete', label: 'Questionnaire', kind: 'texte' },
   { key: 'theme', label: 'Thème', kind: 'texte' },
@@ -110,22 +107,13 @@ export function surveyNotes(rows: readonly SurveyRow[]): string[] {
 
 const POPULATION_ORDER = Object.values(POPULATION_LABELS);
 
-/** Series in a stable order: EIG, mentors, both; then the ones whose respondents are known first. */
-function seriesOrder(rows: readonly SurveyRow[]): string[] {
-  const first = new Map<string, SurveyRow>();
-  for (const r of rows) if (!first.has(seriesOf(r))) first.set(seriesOf(r), r);
-  const rank = (r: SurveyRow) => POPULATION_ORDER.indexOf(r.population) + (r.repondants === null ? 10 : 0);
-  return [...first].sort(([, a], [, b]) => rank(a) - rank(b)).map(([name]) => name);
-}
+/** The series of a bar: who answered (EIG, mentors, both), written after each bar too. */
+const populationOf = (r: SurveyRow) => capitalise(r.population);
 
 export interface SurveyPlotOptions<R extends SurveyRow> {
   /** Heading of the group a row belongs to, in order of first appearance. */
   groupOf: (row: R) => string;
-  /** The series (colour and legend entry) of a row; defaults to its population and respondents. */
-  seriesOf?: (row: R) => string;
-  /** Series order (the legend); defaults to EIG, mentors, both. */
-  series?: string[];
-  /** `false` when the headings already say who answered. */
+  /** `false` when the headings already say who answered (and how many). */
   intro?: false;
 }
 
@@ -134,23 +122,22 @@ export function surveyPlot<R extends SurveyRow>(
   { narrow, width, palette }: PlotContext,
   options: SurveyPlotOptions<R>,
 ) {
-  const groups = groupsOf(rows, options.groupOf).map((g) => ({ heading: g.group, rows: g.rows }));
+  // Each group's heading says who answered and how many; each bar ends with its figure and its population, which
+  // is also its colour's series: the bars are read without their colours.
+  const heading = (group: string, members: readonly R[]) =>
+    options.intro === false ? group : `${group} — ${[...new Set(members.map(respondents))].join(' ; ')}`;
+  const groups = groupsOf(rows, options.groupOf).map((g) => ({ heading: heading(g.group, g.rows), rows: g.rows }));
   const valueLabel = (r: R) => `${publishedValue(r)} · ${r.population}`;
-  const longest = Math.max(...rows.map((r) => valueLabel(r).length));
   const fontSize = 11;
-  // Who answered, in the image itself: downloads carry no legend.
-  const firstOf = new Map<string, R>();
-  for (const r of rows) if (!firstOf.has(seriesOf(r))) firstOf.set(seriesOf(r), r);
-  const answered = seriesOrder(rows).map((name) => respondents(firstOf.get(name)!));
   const list = barList(groups, (r) => r.question, {
-    intro: options.intro === false ? undefined : `Répondants : ${answered.join(' ; ')}.`,
     narrow,
     width,
-    valueWidth: Math.min(narrow ? 170 : 210, Math.round(longest * fontSize * 0.58) + 10),
+    valueWidth: 40,
+    values: { text: valueLabel, at: (r) => r.valeur, max: 100 },
     labelWidth: 250,
   });
-  const series = options.series ?? seriesOrder(rows);
-  const seriesOfRow = options.seriesOf ?? seriesOf;
+  const series = POPULATION_ORDER.filter((p) => rows.some((r) => r.population === p)).map(capitalise);
+  const seriesOfRow = populationOf;
   const tip = (r: R) =>
     `${r.theme} — ${r.question} : ${publishedValue(r)} (${respondents(r)} ; ${r.enquete}, ${r.publication})`;
   const frame = barListFrame(list, fontSize);
@@ -174,15 +161,6 @@ export function surveyPlot<R extends SurveyRow>(
         y2: 'y2',
         fill: (b: { row: R }) => seriesOfRow(b.row),
         title: (b: { row: R }) => tip(b.row),
-      }),
-      Plot.text(list.bars, {
-        x: (b: { row: R }) => b.row.valeur,
-        y: 'y',
-        text: (b: { row: R }) => valueLabel(b.row),
-        textAnchor: 'start',
-        dx: 4,
-        fill: (b: { row: R }) => seriesOfRow(b.row),
-        fontSize,
       }),
     ],
   };
