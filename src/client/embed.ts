@@ -7,8 +7,10 @@
  *
  * The page is light unless asked otherwise (an article is light more often than its reader's system), and its
  * stylesheet fits it to the frame's height: inside a fixed frame with no resize script (the programme's old
- * blog posts) the chart shrinks so that the title, the chart and its source all show. The height sent is the one
- * the content would take unshrunk, so that a page that does resize the frame gives it all the room it needs.
+ * blog posts) the chart shrinks so that the title, the chart and its source all show — but never so far that its
+ * labels fall under 9 px: a chart that would, keeps its size and shows its first part, with a link to see it whole
+ * (fitCharts). The height sent is the one the content would take whole and unshrunk, so that a page that does
+ * resize the frame gives it all the room it needs.
  * It is said again after 1 and 3 s and when /embed.js asks (`{ type: 'eig-embed:ask-height' }`), for the host
  * scripts that start listening after the frame has loaded.
  */
@@ -21,6 +23,8 @@ export function setUpEmbed(): void {
   if (params.get('plain') === '1') document.body.classList.add('plain');
   const slug = document.body.dataset.slug ?? '';
   const main = document.querySelector('main') ?? document.body;
+  fitCharts(main);
+  window.addEventListener('resize', () => fitCharts(main));
   let last = -1;
   const send = (again = false) => {
     const height = naturalHeight(main);
@@ -40,7 +44,34 @@ export function setUpEmbed(): void {
   });
 }
 
-/** The content's height with every chart at the height its width gives it (the stylesheet may have shrunk it). */
+/** The smallest text a chart's labels may be shown at, in CSS pixels. */
+const LEGIBLE = 9;
+
+/**
+ * Marks `data-clipped` the chart figures the frame would shrink below legibility (labels under LEGIBLE px): the
+ * stylesheet then keeps their drawing at its size, shows its first part and the link to the whole chart.
+ */
+function fitCharts(main: Element): void {
+  for (const figure of main.querySelectorAll<HTMLElement>('figure.chart-figure')) {
+    figure.removeAttribute('data-clipped');
+    const svg = [...figure.querySelectorAll<SVGSVGElement>('svg.chart-svg')].find(
+      (s) => s.getBoundingClientRect().width > 0,
+    );
+    const view = svg?.viewBox.baseVal;
+    if (!svg || !view?.width) continue;
+    const box = svg.getBoundingClientRect();
+    const scale = Math.min(box.width / view.width, box.height / view.height);
+    const smallest = Math.min(
+      ...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize)),
+    );
+    if (smallest * scale < LEGIBLE) figure.setAttribute('data-clipped', '');
+  }
+}
+
+/**
+ * The content's height with every chart whole, at the height its width gives it (the stylesheet may have shrunk it,
+ * or shown its first part only, with a link that then goes).
+ */
 function naturalHeight(main: Element): number {
   let height = main.getBoundingClientRect().top + window.scrollY + main.scrollHeight;
   for (const svg of main.querySelectorAll<SVGSVGElement>('svg.chart-svg')) {
@@ -50,5 +81,10 @@ function naturalHeight(main: Element): number {
     const shrunk = (box.width * view.height) / view.width - box.height;
     if (shrunk > 0.5) height += shrunk;
   }
+  for (const figure of main.querySelectorAll<HTMLElement>('figure.chart-figure[data-clipped]'))
+    height += figure.scrollHeight - figure.clientHeight;
+  const more = main.querySelector('.embed-more');
+  if (more && main.querySelector('[data-clipped]'))
+    height -= more.getBoundingClientRect().height + parseFloat(getComputedStyle(more).marginTop);
   return Math.ceil(height);
 }

@@ -68,7 +68,7 @@ const EM_WIDTHS: Record<string, number> = Object.fromEntries(
     [
       ['\u202f', 0.2],
       ["ijlIJ'", 0.28],
-      [' \u00a0.,’', 0.32],
+      [' \u00a0.,’·', 0.32],
       [';:/', 0.34],
       ['f', 0.35],
       ['-', 0.36],
@@ -97,6 +97,7 @@ const EM_WIDTHS: Record<string, number> = Object.fromEntries(
       ['w', 0.82],
       ['M', 0.86],
       ['%', 0.95],
+      ['=+≠<>×', 0.84],
       ['m', 0.97],
       ['W', 0.99],
       ['—', 1],

@@ -1,8 +1,10 @@
 /**
  * The programme's old blog posts embedded data.eig-forever.org's addresses (/#promo, and for a while /promo) in
  * iframes of a fixed height, 450 to 650 px, with no script to resize them. Every old address the registry
- * declares, in such frames at the widths an article gives them: the chart, its title and its source line show
- * whole, with nothing to scroll inside the frame. With the resize script, the frame takes the chart's height.
+ * declares, in such frames at the widths an article gives them: the title and the source line show whole, with
+ * nothing to scroll inside the frame, and the chart's labels as displayed are 9 px or more: the chart shows whole,
+ * or, where it cannot at that size, its first part with a link to see it whole. With the resize script, the frame
+ * takes the whole chart's height.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +32,9 @@ let hostRoot: string;
 let browser: Browser;
 let context: BrowserContext;
 let guard: Guard;
+
+/** The smallest a label may be shown, in CSS pixels, in an old frame (11 px on the site's pages). */
+const LEGIBLE = 9;
 
 /** A blog post as the programme wrote them: the old address in a fixed iframe, no script. */
 const post = (title: string, body: string) =>
@@ -92,15 +97,31 @@ function inspect(frame: Frame) {
     const box = chart?.getBoundingClientRect();
     // The drawing keeps its proportions inside its box: the scale it is shown at.
     const scale = view && box ? Math.min(box.width / view.width, box.height / view.height) : 0;
+    // What shows of the chart: its box, cut by its figure's (which hides the rest of a chart shown in part).
+    const figure = chart?.closest('figure')?.getBoundingClientRect();
+    const shown = box && figure ? { top: box.top, bottom: Math.min(box.bottom, figure.bottom, innerHeight) } : null;
+    const cut = !!box && !!figure && box.bottom > figure.bottom + 1;
+    const link = document.querySelector<HTMLAnchorElement>('.embed-more a');
+    // The labels that show, at the size they are displayed.
+    const sizes = [...(chart?.querySelectorAll('text') ?? [])]
+      .filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && shown !== null && r.bottom > shown.top && r.top < shown.bottom;
+      })
+      .map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
     return {
       title: whole(document.querySelector('h1')),
-      chart: whole(chart),
+      chart: !!chart && !!shown && box!.width > 0 && box!.left >= -0.5 && box!.right <= innerWidth + 0.5,
       source: whole(document.querySelector('.embed-foot .source')),
       notes: [...document.querySelectorAll('.embed-foot .key-note')].every(whole),
       scrolls:
         document.documentElement.scrollHeight > innerHeight + 1 ||
         document.documentElement.scrollWidth > innerWidth + 1,
-      drawnHeight: view ? view.height * scale : 0,
+      /** Whole, or in part with the link to the whole chart (in a new window, to its page). */
+      whole: !cut,
+      link: whole(link) ? link!.href : null,
+      smallestLabel: sizes.length > 0 ? Math.min(...sizes) : 0,
+      shownHeight: shown ? shown.bottom - shown.top : 0,
       /** The height the drawing takes when nothing limits it: its width gives it. */
       naturalHeight: view && box ? (box.width * view.height) / view.width : 0,
     };
@@ -116,7 +137,7 @@ describe.concurrent('an old address in an old blog post’s iframe, without the 
   });
 
   it.for(cases)(
-    `$form $anchor → $slug: chart, title and source inside frames ${WIDTHS.join(', ')} px wide, ${HEIGHTS.join(', ')} px high`,
+    `$form $anchor → $slug: title, source and chart labels of ${LEGIBLE} px or more (the chart whole, or its first part and a link to it) inside frames ${WIDTHS.join(', ')} px wide, ${HEIGHTS.join(', ')} px high`,
     async ({ anchor, slug, form }, { expect }) => {
       const page = await context.newPage();
       const problems = watchPage(page);
@@ -146,8 +167,14 @@ describe.concurrent('an old address in an old blog post’s iframe, without the 
             { title: s.title, chart: s.chart, source: s.source, notes: s.notes, scrolls: s.scrolls },
             where,
           ).toEqual({ title: true, chart: true, source: true, notes: true, scrolls: false });
-          // Shrunk only as much as the frame needs, and still a chart to read: a third of the frame at least.
-          expect(s.drawnHeight, where).toBeGreaterThanOrEqual(Math.min(s.naturalHeight, height / 3) - 0.5);
+          expect(s.smallestLabel, `${where} : plus petite étiquette affichée`).toBeGreaterThanOrEqual(LEGIBLE - 0.01);
+          // A chart shown in part says so with a link to the whole chart.
+          expect(
+            s.whole || s.link === new URL(routes.chart(slug), site.url).href,
+            `${where} : lien « voir tout »`,
+          ).toBe(true);
+          // Shrunk or cut only as much as the frame needs, and still a chart to read: a third of the frame at least.
+          expect(s.shownHeight, where).toBeGreaterThanOrEqual(Math.min(s.naturalHeight, height / 3) - 0.5);
         }
       }
       await page.close();

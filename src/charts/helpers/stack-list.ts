@@ -127,13 +127,9 @@ export function stackList<T>(
   };
 }
 
-/**
- * « Paris 9 »: a part's name and its figure, kept on one line when the words under a bar wrap; a long name may
- * itself break (it would not fit a phone's line), its figure stays with its last word.
- */
+/** « Paris 9 »: a part's name and its figure, which stays with the name's last word when the words wrap. */
 export function partText(name: string, figure: string): string {
-  const whole = (text: string) => text.replace(/ /gu, '\u00a0');
-  return `${name.length <= 30 ? whole(name) : name}\u00a0${whole(figure)}`;
+  return `${name}\u00a0${figure.replace(/ /gu, '\u00a0')}`;
 }
 
 /** Parts in words, one after the other: a line that wraps ends on the separator, never starts with it. */
