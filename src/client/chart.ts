@@ -158,6 +158,8 @@ function enhanceKeyboard(figure: HTMLElement, tooltip: HTMLElement): void {
       placeOver(figure, mark, ring, tooltip);
     };
     svg.addEventListener('focus', () => {
+      // A tap or a click also gives the drawing focus: the pointer's own tooltip is the one to show then.
+      if (!svg.matches(':focus-visible')) return;
       const marks = readingOrder(shownMarks(svg));
       index = Math.min(index, marks.length - 1);
       select(marks, true);
