@@ -97,8 +97,11 @@ function enhanceTooltips(figure: HTMLElement): void {
         : event.clientY - box.top - tooltip.offsetHeight - 24;
     tooltip.style.top = `${Math.max(0, y)}px`;
   };
+  // A mouse that leaves a mark for the chart's background keeps the tooltip where it is, so that the pointer can be
+  // moved onto it (WCAG 1.4.13, for readers who magnify the screen); another mark, or leaving the chart, changes it.
   figure.addEventListener('pointermove', (event) => {
-    if (event.pointerType === 'mouse') show(event);
+    if (event.pointerType !== 'mouse') return;
+    if ((event.target as Element | null)?.closest?.('[data-tip]')) show(event);
   });
   figure.addEventListener('pointerdown', show);
   // A mouse leaving the chart hides its tooltip; a finger lifting does not (the reader is reading it): a tap

@@ -171,6 +171,20 @@ describe.concurrent('tooltips', () => {
       numbers.some((n) => figures.has(n)),
       `« ${text} » dans le tableau`,
     ).toBe(true);
+    // Off the mark, on the chart's background, the tooltip stays, so that the pointer can reach it (WCAG 1.4.13).
+    const background = await shownSvg(page).evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      for (let y = Math.max(box.top, 0) + 2; y < Math.min(box.bottom, innerHeight); y += 7)
+        for (let x = box.left + 2; x < box.right; x += 7) {
+          const hit = document.elementFromPoint(x, y);
+          if (hit && svg.contains(hit) && !hit.closest('[data-tip]')) return { x, y };
+        }
+      return null;
+    });
+    expect(background, 'un point du fond du graphique').not.toBeNull();
+    await page.mouse.move(background!.x, background!.y);
+    await expect(tooltip.isVisible()).resolves.toBe(true);
+    await expect(tooltip.textContent()).resolves.toBe(text);
     await page.mouse.move(1, 1);
     await tooltip.waitFor({ state: 'hidden' });
     await page.done();
