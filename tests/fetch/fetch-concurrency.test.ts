@@ -81,9 +81,11 @@ describe('two writers of one data folder', () => {
     await downloading;
 
     const second = capture();
-    const refused = await fetchCommand(['--strict'], second.effects(other, dir)).catch((e: Error) => e);
-    expect(refused).toBeInstanceOf(Error);
-    const message = (refused as Error).message;
+    expect(await fetchCommand(['--strict'], second.effects(other, dir))).toBe(1);
+    // The run closes with its exit line, which names the holder.
+    expect(second.out).toHaveLength(1);
+    expect(second.out[0]).toMatch(/^Code de sortie 1 : /u);
+    const message = second.out[0]!.replace(/^Code de sortie 1 : /u, '').replace(/\.$/u, '');
     expect(message).toMatch(HELD);
     expect(HELD.exec(message)![1]).toBe(dir);
     expect(Number(HELD.exec(message)![2])).toBe(process.pid);
@@ -100,14 +102,17 @@ describe('two writers of one data folder', () => {
       env: { ...process.env, EIG_API_BASE: other.base, EIG_DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^Erreur : .* est déjà en cours d’écriture par/u),
+    expect(stderr).toBe('');
+    expect(stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Code de sortie 1 : .* est déjà en cours d’écriture par/u),
     ]);
-    expect(stderr).toContain(`(pid ${process.pid}, machine ${hostname()}, `);
+    expect(stdout).toContain(`(pid ${process.pid}, machine ${hostname()}, `);
     expect(other.requests).toEqual([]);
     // Until the first fetch commits, the folder is the old one.
     const meanwhile = await fingerprint(dir);
@@ -178,13 +183,19 @@ describe('two writers of one data folder', () => {
         token: 'c',
       }),
     );
-    await expect(fetchCommand([], capture().effects(on, dir))).rejects.toThrow(
-      `${dir} est déjà en cours d’écriture par « npm run fetch » (pid 1, machine autre-machine, lancé le 2027-01-15T08:00:00.000Z)`,
-    );
+    const io = capture();
+    expect(await fetchCommand([], io.effects(on, dir))).toBe(1);
+    expect(io.out).toEqual([
+      expect.stringContaining(
+        `Code de sortie 1 : ${dir} est déjà en cours d’écriture par « npm run fetch » (pid 1, machine autre-machine, lancé le 2027-01-15T08:00:00.000Z)`,
+      ),
+    ]);
     await writeFile(writeLockPathOf(dir), 'pas du JSON');
-    await expect(fetchCommand([], capture().effects(on, dir))).rejects.toThrow(
-      `${dir} est verrouillé par ${writeLockPathOf(dir)}, illisible : si aucune mise à jour ne tourne, supprimez ce fichier et relancez ; rien n’a été modifié`,
-    );
+    io.out.length = 0;
+    expect(await fetchCommand([], io.effects(on, dir))).toBe(1);
+    expect(io.out).toEqual([
+      `Code de sortie 1 : ${dir} est verrouillé par ${writeLockPathOf(dir)}, illisible : si aucune mise à jour ne tourne, supprimez ce fichier et relancez ; rien n’a été modifié.`,
+    ]);
     expect(on.requests).toEqual([]);
     await rm(writeLockPathOf(dir));
     expect(await fingerprint(dir)).toEqual(before);

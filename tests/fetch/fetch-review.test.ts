@@ -94,9 +94,10 @@ describe('the review gate', () => {
       const { dir, server, io, budget } = await setUp();
       const history = await historyNames(dir);
       let count = 0;
-      await expect(
-        fetchCommand(['--strict'], { ...io.effects(server, dir), fs: crashingFs(() => ++count === crashAt) }),
-      ).rejects.toThrow('arrêt simulé');
+      expect(
+        await fetchCommand(['--strict'], { ...io.effects(server, dir), fs: crashingFs(() => ++count === crashAt) }),
+      ).toBe(1);
+      expect(io.out.at(-1)).toBe('Code de sortie 1 : arrêt simulé.');
       const committed = await realFs.stat(journalPathOf(dir)).then(
         () => true,
         () => false,
@@ -198,9 +199,7 @@ describe('the review gate', () => {
         return realFs.rename(from, to);
       },
     } as Effects['fs'];
-    await expect(fetchCommand(['--strict'], { ...io.effects(server, dir), fs: stopAtStaged })).rejects.toThrow(
-      'arrêt simulé',
-    );
+    expect(await fetchCommand(['--strict'], { ...io.effects(server, dir), fs: stopAtStaged })).toBe(1);
     expect((await report(dir)).flags).toEqual([]);
     expect(await readFile(journalPathOf(dir), 'utf8')).toContain('rapport-mise-a-jour.json');
 
@@ -219,9 +218,10 @@ describe('the review gate', () => {
     const text = await readFile(path, 'utf8');
     await realFs.writeFile(path, text.replace('\nEIG 1,eig,11,personnes,', '\nEIG 1,eig,12,personnes,'));
     const before = await allFiles(dir);
-    await expect(fetchCommand(['--strict'], io.effects(server, dir))).rejects.toThrow(
+    expect(await fetchCommand(['--strict'], io.effects(server, dir))).toBe(1);
+    expect(io.out.at(-1)).toMatch(
       new RegExp(
-        `^rapport de mise à jour impossible, rien n’est remplacé : instantané ${dir} \\(avant la mise à jour\\) illisible : .*chiffres-cles\\.csv : le fichier ne correspond plus à ${dir}/manifest\\.json .* ; corrigez ${dir} \\(npm run data:check le relit, npm run data:lock -- ${dir} après une modification voulue\\), puis relancez « npm run fetch »$`,
+        `^Code de sortie 1 : rapport de mise à jour impossible, rien n’est remplacé : instantané ${dir} \\(avant la mise à jour\\) illisible : .*chiffres-cles\\.csv : le fichier ne correspond plus à ${dir}/manifest\\.json .* ; corrigez ${dir} \\(npm run data:check le relit, npm run data:lock -- ${dir} après une modification voulue\\), puis relancez « npm run fetch »\\.$`,
         'u',
       ),
     );

@@ -229,10 +229,20 @@ describe('command line', () => {
 
   it('refuses anything else with the usage', () => {
     const usage =
-      'usage : npm run fetch [-- --strict] [--timeout <secondes>] [--download-deadline <secondes>] [--deadline <secondes>]';
+      'usage : npm run fetch [-- --strict] [--timeout <secondes>] [--download-deadline <secondes>] [--deadline <secondes>] [--keep <id de ressource>|all]';
     expect(() => parseFetchArgs(['--timeout'])).toThrow(`--timeout attend un nombre de secondes positif (${usage})`);
     expect(() => parseFetchArgs(['--timeout', '-3'])).toThrow('--timeout attend un nombre de secondes positif');
     expect(() => parseFetchArgs(['--deadline', 'x'])).toThrow('--deadline attend un nombre de secondes positif');
     expect(() => parseFetchArgs(['--force'])).toThrow(`option inconnue « --force » (${usage})`);
+    expect(() => parseFetchArgs(['--keep'])).toThrow(
+      `--keep attend l’id d’une ressource non reconnue, ou « all » (${usage})`,
+    );
+    expect(() => parseFetchArgs(['--keep', '--strict'])).toThrow('--keep attend l’id');
+  });
+
+  it('--keep names the resources no table maps to keep aside, one by one or all', () => {
+    expect(parseFetchArgs(['--keep', 'a1', '--keep=b2', '--strict'])).toEqual({ keep: ['a1', 'b2'], strict: true });
+    expect(parseFetchArgs(['--keep', 'all']).keep).toEqual(['all']);
+    expect(parseFetchArgs([]).keep).toBeUndefined();
   });
 });
