@@ -82,14 +82,21 @@ async function acquire(dir: string, temp: string, fx: Fx): Promise<void> {
   }
 }
 
-/** Runs `work` holding the lock of `dir`. */
+/**
+ * Runs `work` holding the lock of `dir`. When the work failed, a lock that cannot be removed (a folder turned
+ * read-only) does not hide why: it is left, and the next command takes it over (its holder no longer runs).
+ */
 export async function withFolderLock<T>(dir: string, command: string, fx: Fx, work: () => Promise<T>): Promise<T> {
   const release = await lockFolder(dir, command, fx);
+  let result: T;
   try {
-    return await work();
-  } finally {
-    await release();
+    result = await work();
+  } catch (error) {
+    await release().catch(() => {});
+    throw error;
   }
+  await release();
+  return result;
 }
 
 async function readHolder(path: string, fx: Fx): Promise<LockHolder | 'gone' | 'unreadable'> {

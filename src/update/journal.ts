@@ -91,7 +91,13 @@ export async function writeAtomically(path: string, data: Uint8Array | string, f
 export async function stage(dir: string, path: string, data: Uint8Array | string, fx: Fx): Promise<JournalEntry> {
   const staged = stagedPathOf(path);
   await fx.fs.mkdir(dirname(join(dir, staged)), { recursive: true });
-  await writeDurably(join(dir, staged), data, fx);
+  try {
+    await writeDurably(join(dir, staged), data, fx);
+  } catch (error) {
+    // A disk full half-way leaves a partial copy: gone at once if it can be, else by the next update.
+    await fx.fs.rm(join(dir, staged), { force: true }).catch(() => {});
+    throw error;
+  }
   return { path, staged, sha256: sha256(typeof data === 'string' ? Buffer.from(data) : data) };
 }
 
