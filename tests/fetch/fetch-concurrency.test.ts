@@ -212,6 +212,10 @@ describe('two writers of one data folder', () => {
         await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(String(chunk)))),
       );
       const start = procStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))!.start;
+      // Once the shell has become a sleep, nothing will reap the child: kill it then.
+      const becameSleep = async () => (await readFile(`/proc/${parent.pid}/stat`, 'utf8')).includes('(sleep)');
+      for (let i = 0; i < 100 && !(await becameSleep()); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await becameSleep()).toBe(true);
       process.kill(pid, 'SIGKILL');
       const state = async () => procStat(await readFile(`/proc/${pid}/stat`, 'utf8'))!.state;
       for (let i = 0; i < 50 && (await state()) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 20));
