@@ -20,7 +20,7 @@ import { EXIT } from '../update/exit-codes.ts';
 import { stableJson } from '../update/journal.ts';
 import type { UpdateRecord } from '../update/record.ts';
 import { pendingReview } from '../update/report-files.ts';
-import { beyondUpdateCap, oversizedSnapshot, runUpdate, tablesBytes, updateCap } from '../update/transaction.ts';
+import { oversizedSnapshot, runUpdate, tablesBytes, updateCap } from '../update/transaction.ts';
 import { retryLogger, startRun, type FetchOptions, type FetchRun } from './fetch-run.ts';
 import { fetchTable } from './fetch-table.ts';
 import { httpGet, type HttpFailure } from './http.ts';
@@ -210,7 +210,6 @@ async function keepUnmapped(mapping: Mapping, fetched: Fetched, run: FetchRun) {
 /** Nothing is put in place past the run's deadline, nor beyond what the site accepts in all. */
 async function refuseBeyondLimits(fetched: Fetched, runOver: boolean, run: FetchRun): Promise<void> {
   const oversized = oversizedSnapshot(fetched.locks);
-  const overCap = beyondUpdateCap(fetched.locks, run.update.keptAside);
   if (runOver) {
     await refuseAll(
       fetched,
@@ -223,8 +222,6 @@ async function refuseBeyondLimits(fetched: Fetched, runOver: boolean, run: Fetch
       `Échec : avec ces mises à jour, les tables feraient ${formatBytes(oversized)}, au-delà de ${limitText(LIMITS.bytesPerSnapshot)} pour l’instantané (${LIMITS_HINT}) : rien n’est remplacé, ${run.kept}. ${capitalise(TOO_LARGE_ADVICE)}.`,
       run,
     );
-  } else if (run.update.hasStaged && overCap !== null) {
-    await refuseAll(fetched, `Échec : ${overCap}, ${run.kept}. ${capitalise(TOO_LARGE_ADVICE)}.`, run);
   }
 }
 

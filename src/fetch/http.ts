@@ -4,8 +4,7 @@
  * (honouring Retry-After), redirects followed by hand so a loop is named as such and each address is checked
  * before it is requested (./addresses.ts: http and https only, no loopback, private or link-local address unless
  * allowed, the origins a download is bound to), and a size cap that aborts a body larger than allowed instead of
- * filling the disk. Failures come back typed, never thrown, so the caller
- * can say in one line what went wrong.
+ * filling the disk. Failures come back typed, never thrown, so the caller can say in one line what went wrong.
  *
  * The inactivity timeout alone let a server dripping one byte a second hold a download for hours: every byte
  * restarted it. The deadlines count from the first request, whatever arrives.
