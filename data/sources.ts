@@ -32,6 +32,11 @@ export const sources = {
   dataset: 'programme-entrepreneurs-dinteret-general',
   apiBase: 'https://www.data.gouv.fr',
   apiBaseEnv: 'EIG_API_BASE',
+  /**
+   * Origins besides the API's own from which a resource no table maps may be kept aside (`npm run fetch --
+   * --keep <id>`): data.gouv.fr serves its files from static.data.gouv.fr.
+   */
+  downloadOrigins: ['https://static.data.gouv.fr'] as string[],
   /** Licence of the programme's open data (Licence Ouverte / Open Licence v2.0). */
   licence: {
     id: 'lov2',

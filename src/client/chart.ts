@@ -22,7 +22,12 @@ export function enhanceCharts(root: ParentNode = document): void {
 /** A link to something inside a folded <details> (« Tableau des données ») unfolds it, so the link lands on it. */
 function openLinkedDetails(): void {
   const unfold = (hash: string) => {
-    const target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    let target: HTMLElement | null = null;
+    try {
+      if (hash.length > 1) target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    } catch {
+      // A malformed escape (#%) names nothing to unfold, and must not stop the page's script.
+    }
     const details = target?.closest('details');
     if (details && !details.open) details.open = true;
   };

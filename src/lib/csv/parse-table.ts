@@ -147,7 +147,12 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
     const row: Record<string, unknown> = { _line: record.line };
     for (const key of Object.keys(spec.columns)) row[key] = null;
     for (const [index, key] of columnOf) {
-      if (!key) continue;
+      if (!key) {
+        // Not read, but published as it is in /tables/<table>.csv: held to the same rule on controls.
+        const header = headerRecord.cells[index]!.trim();
+        checkControls(record.cells[index] ?? '', (reason) => cellError(record, index, reason, header || undefined));
+        continue;
+      }
       const fail = (reason: string) => cellError(record, index, reason, headers[key]);
       row[key] = readCell(record.cells[index] ?? '', spec.columns[key]!, decimals, encoding, fail);
     }
@@ -394,6 +399,20 @@ function checkBidi(raw: string, fail: (reason: string) => DataFileError): void {
   if (bidi) {
     throw fail(
       `caractère de contrôle bidirectionnel ${codePoint(bidi.char)} (${bidi.name}) à la position ${bidi.position} : il changerait le sens d’écriture du texte affiché après lui ; supprimez-le`,
+    );
+  }
+}
+
+/**
+ * A cell of a column the table does not read: no bidirectional control, nor any control character but tab and
+ * line breaks (the characters {@link checkText} refuses in the columns read).
+ */
+function checkControls(raw: string, fail: (reason: string) => DataFileError): void {
+  checkBidi(raw, fail);
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u.exec(raw);
+  if (control) {
+    throw fail(
+      `caractère de contrôle ${codePoint(control[0])} dans une colonne que la table ne lit pas, mais que le site publie telle quelle ; supprimez-le`,
     );
   }
 }
