@@ -8,8 +8,7 @@
  *
  * The API base can be overridden with the EIG_API_BASE environment variable (tests point it at a local server).
  */
-/** The promotions of the programme as the 2017–2023 tables name them: seven EIG promotions and the designers (DIG). */
-const PROMOTIONS_2017_2023 = ['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4', 'EIG 5', 'EIG 6', 'EIG 7', 'DIG'];
+import { PROMOTION_NAMING } from '../src/lib/promotion-names.ts';
 
 /** Units of the original site's figures, spelled as in chiffres-cles where the two share one. */
 const ORIGINAL_SITE_UNITS = [
@@ -174,7 +173,7 @@ export const sources = {
       columns: {
         tableau: { type: 'text', aliases: ['table', 'rubrique', 'onglet'] },
         indicateur: { type: 'text', aliases: ['indicator', 'libelle', 'intitule'] },
-        promotion: { type: 'text', aliases: ['promo', 'promotion eig'], values: PROMOTIONS_2017_2023 },
+        promotion: { type: 'text', aliases: ['promo', 'promotion eig'], naming: PROMOTION_NAMING },
         annee: { type: 'year', aliases: ['année', 'year'] },
         // Empty where the original wrote a figure it could not know yet (see precision).
         valeur: { type: 'decimal', aliases: ['value', 'nombre', 'valeur publiee'], optional: true },
@@ -212,7 +211,7 @@ export const sources = {
       columns: {
         slug: { type: 'text', aliases: ['identifiant', 'id'] },
         titre: { type: 'text', aliases: ['title', 'nom', 'défi', 'defi'] },
-        promotion: { type: 'text', aliases: ['promo'], values: PROMOTIONS_2017_2023 },
+        promotion: { type: 'text', aliases: ['promo'], naming: PROMOTION_NAMING },
         promotion_source: { type: 'text', aliases: ['promos', 'promotion telle qu ecrite'] },
         annee: { type: 'year', aliases: ['année', 'year'], optional: true },
         administration: { type: 'text', aliases: ['who', 'administration d accueil', 'structure'] },
@@ -235,7 +234,7 @@ export const sources = {
       key: ['promotion', 'role', 'expertise'],
       columns: {
         // Empty for people the website gives no promotion (programme staff, ecosystem).
-        promotion: { type: 'text', aliases: ['promo'], values: PROMOTIONS_2017_2023, optional: true },
+        promotion: { type: 'text', aliases: ['promo'], naming: PROMOTION_NAMING, optional: true },
         promotion_source: { type: 'text', aliases: ['promos', 'promotion telle qu ecrite'], optional: true },
         role: { type: 'text', aliases: ['rôle'] },
         expertise: { type: 'text', aliases: ['expertises', 'competence', 'compétence'], optional: true },

@@ -1,5 +1,34 @@
-/** Promotions of the programme and the order they are shown in. */
-import { listFr } from './text.ts';
+/** Promotions of the programme: how the tables write them, the order they are shown in, and phrases about them. */
+import type { Naming } from './csv/schema.ts';
+import { listFr, stripAccents } from './text.ts';
+
+/** « EIG 1 », « EIG 12 » (a number from 1, no leading zero) or « DIG », exactly as the tables write them. */
+const PROMOTION_NAME = /^(?:EIG [1-9]\d*|DIG)$/u;
+
+/**
+ * The programme's naming of its promotions, checked where a table must follow it: a new promotion written the
+ * same way (« EIG 8 ») needs no list to edit; one written otherwise is refused with what it probably meant.
+ */
+export const PROMOTION_NAMING: Naming = {
+  rule: 'une promotion s’écrit « EIG n » (n = 1, 2, 3…) ou « DIG »',
+  accepts: (value) => PROMOTION_NAME.test(value),
+  meant: meantPromotion,
+};
+
+/**
+ * What a promotion written another way stands for: the website's wordings (« Promotion 8 », « Promotion 3 - DIG »),
+ * « dig », or any text holding one promotion number (« EIG8 », « Eig 3 », « EIG 03 »). Null when nothing fits,
+ * or when the only number is a year.
+ */
+function meantPromotion(value: string): string | null {
+  const website = promotionFromWebsite(value);
+  if (website) return website;
+  const letters = stripAccents(value).toUpperCase();
+  if (/\bDIG\b/u.test(letters)) return 'DIG';
+  const numbers = (letters.match(/\d+/gu) ?? []).map(Number);
+  const [n] = numbers;
+  return numbers.length === 1 && n! >= 1 && n! < 1000 ? `EIG ${n}` : null;
+}
 
 /** EIG promotions in order, then the designers' programme (DIG, 2019), then the programme-wide total. */
 export function promotionRank(promotion: string): number {
