@@ -105,8 +105,11 @@ export interface ChartDef<R extends object = Record<string, unknown>> {
   theme: Theme;
   /** Position within its theme's menu. */
   order: number;
-  /** One or two sentences: what the chart shows. */
-  description: string;
+  /**
+   * One or two sentences: what the chart shows. Written from the rows when it states an extent (which promotions,
+   * which years, how many): a new promotion in the data then changes it without an edit.
+   */
+  description: string | Written<R>;
   /** Anchors of the original data.eig-forever.org (e.g. « promo » for /#promo) that land on this chart. */
   legacyAnchors?: readonly string[];
   /** Exactly the figures shown: the data table, the CSV and the JSON are these rows. */
@@ -152,6 +155,12 @@ export interface ExplorerFilter<R> {
 export interface AnyColumn extends Omit<Column<Record<string, unknown>>, 'key'> {
   key: string;
 }
+
+/**
+ * A text written from a chart's rows. Declared as a method's type, like the functions of ChartDef, so that a chart
+ * of specific rows stays one of the registry's charts.
+ */
+type Written<R> = { write(rows: ChartRow<R>[], ctx: ChartContext): string }['write'];
 
 /** A chart as the registry holds it, whatever its row type. */
 export interface Chart extends Omit<ChartDef<Record<string, unknown>>, 'columns'> {

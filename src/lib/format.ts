@@ -128,3 +128,8 @@ export function frenchSpacing(text: string): string {
     .replace(/ »/gu, `${NBSP}»`)
     .replace(/\b(EIG|DIG) (\d)/gu, `$1${NBSP}$2`);
 }
+
+/** « 2017–2019 », « 2019 »: a period in a label (an en dash, as in French typography). */
+export function formatYearSpan([first, last]: readonly [number, number]): string {
+  return first === last ? String(first) : `${first}\u2013${last}`;
+}
