@@ -150,7 +150,7 @@ export const sources = {
       file: 'suivi-defis.csv',
       title: 'Suivi des défis',
       description:
-        'Devenir des défis après le programme : état, portage, maintenance, ouverture (promotions 3 et 4).',
+        'Devenir des défis après le programme : état, portage, maintenance, ouverture, tel que les publications du programme l’ont suivi.',
       resource: { titlePattern: '^suivi|devenir des d[ée]fis' },
       key: ['promotion', 'date', 'indicateur', 'categorie'],
       columns: {
@@ -167,7 +167,7 @@ export const sources = {
       file: 'eig-forever-2019.csv',
       title: 'Chiffres du site d’origine (data.eig-forever.org, 2019)',
       description:
-        'Les 74 indicateurs du site data.eig-forever.org pour les promotions 1 à 3 (financement, programme, profils des EIG, parcours, sélection, administrations, communication, accompagnement, encadrement), tels que son code source les portait en mai 2019.',
+        'Les indicateurs du site data.eig-forever.org par promotion (financement, programme, profils des EIG, parcours, sélection, administrations, communication, accompagnement, encadrement), tels que son code source les portait en mai 2019.',
       resource: { titlePattern: '^chiffres du site (d[’\']origine|data[ .-]?eig[ .-]?forever)' },
       key: ['tableau', 'indicateur', 'promotion'],
       columns: {
@@ -186,7 +186,7 @@ export const sources = {
       file: 'carte-2019.csv',
       title: 'Carte des services d’accueil (data.eig-forever.org, 2019)',
       description:
-        'Les 29 services qui ont accueilli les défis des promotions 1 à 3, sous leurs 19 ministères ou organismes de tutelle, avec leurs défis par année et leur position, tels que la carte du site d’origine les plaçait.',
+        'Les services qui ont accueilli des défis, sous leurs ministères ou organismes de tutelle, avec leurs défis par année et leur position, tels que la carte du site d’origine les plaçait.',
       resource: { titlePattern: '^carte des (services|administrations)' },
       key: ['tutelle', 'service'],
       columns: {
@@ -203,9 +203,9 @@ export const sources = {
     },
     'defis-2017-2023': {
       file: 'defis-2017-2023.csv',
-      title: 'Défis des promotions 1 à 7 et DIG',
+      title: 'Défis du site actuel du programme',
       description:
-        'Les 131 défis du site actuel du programme : promotion, administration d’accueil et ville telles qu’écrites, thématiques, expertises, nombre d’EIG et de mentors comptés sur les pages des personnes, lien vers le code source. Le site ne donne pas d’année.',
+        'Les défis du site actuel du programme, toutes promotions : promotion, administration d’accueil et ville telles qu’écrites, thématiques, expertises, nombre d’EIG et de mentors comptés sur les pages des personnes, lien vers le code source. Le site ne donne pas d’année.',
       resource: { titlePattern: 'd[ée]fis.*2017.{1,3}2023' },
       key: ['slug'],
       columns: {
@@ -227,9 +227,9 @@ export const sources = {
     },
     'communaute-2017-2023': {
       file: 'communaute-2017-2023.csv',
-      title: 'Personnes du programme par promotion, rôle et expertise (2017-2023)',
+      title: 'Personnes du programme par promotion, rôle et expertise',
       description:
-        'Les 431 personnes du site actuel du programme comptées par promotion, rôle (participant pour les EIG, agent-public pour les mentors et sponsors, équipe du programme, écosystème) et expertise. Une personne de plusieurs promotions ou expertises compte dans chacune. Aucun nom.',
+        'Les personnes du site actuel du programme comptées par promotion, rôle (participant pour les EIG, agent-public pour les mentors et sponsors, équipe du programme, écosystème) et expertise. Une personne de plusieurs promotions ou expertises compte dans chacune. Aucun nom.',
       resource: { titlePattern: '^personnes\\b|r[ôo]les? et expertises?' },
       key: ['promotion', 'role', 'expertise'],
       columns: {
