@@ -74,7 +74,7 @@ const joined = (parts: readonly string[]) =>
 
 /**
  * Promotions as a phrase: « promotion 3 », « promotions 1 et 2 », « promotions 1 à 3 » (a run of three or
- * more), « promotions 1, 3 et 4 »; other names (DIG) follow as they are: « promotions 1 à 7 et DIG ».
+ * more), « promotions 1, 3 et 4 »; other names (DIG) follow as they are: « promotions 1 et 2 ainsi que DIG ».
  */
 export function promotionSpan(promotions: readonly string[]): string {
   const { numbers, others } = split(promotions);
@@ -100,7 +100,7 @@ export function thePromotions(promotions: readonly string[]): string {
   return joined(withArticles(promotions));
 }
 
-/** After « de »: « de la promotion 3 », « des promotions 1 à 7 et des designers d’intérêt général ». */
+/** After « de »: « de la promotion 3 », « des promotions 4 à n et des designers d’intérêt général ». */
 export function ofThePromotions(promotions: readonly string[]): string {
   return joined(withArticles(promotions).map(ofPhrase));
 }
@@ -135,7 +135,10 @@ export function yearsPhrase([first, last]: readonly [number, number]): string {
   return first === last ? `en ${first}` : `de ${first} à ${last}`;
 }
 
-/** « des promotions 1 à 3 (de 2017 à 2019) »: a phrase about these promotions, then their years when the data gives each one's. */
+/**
+ * A phrase about these promotions, then their years when the data gives each one's: « des promotions 1 et 2 (de
+ * 2017 à 2018) ».
+ */
 export function withYears(phrase: string, names: readonly string[], promotions: readonly Promotion[]): string {
   const years = promotionYears(names, promotions);
   return `${phrase}${years ? ` (${yearsPhrase(years)})` : ''}`;

@@ -128,7 +128,7 @@ function short(text: string, max = 300): string {
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
 }
 
-/** New promotions come before the figures: the words of every page follow them (« promotions 1 à 8 »). */
+/** New promotions come before the figures: the words of every page follow them. */
 function promotionSection(report: UpdateReport): string[] {
   const { added = [], removed = [] } = report.promotions ?? {};
   if (added.length + removed.length === 0) return [];
