@@ -60,6 +60,7 @@ const more = (n: number, what: string) =>
 export function reportMarkdown(report: UpdateReport, folder = 'data'): string {
   const sections = [
     flagSection(report),
+    promotionSection(report),
     chartSection(report),
     tableSection(report),
     qualitySection(report),
@@ -141,6 +142,19 @@ function flagLines(flags: readonly Flag[]): string[] {
 function short(text: string, max = 300): string {
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
+/** New promotions come before the figures: the words of every page follow them. */
+function promotionSection(report: UpdateReport): string[] {
+  const { added = [], removed = [] } = report.promotions ?? {};
+  if (added.length + removed.length === 0) return [];
+  return [
+    '## Promotions',
+    '',
+    ...added.map((p) => `- nouvelle promotion : ${md(p)}`),
+    ...removed.map((p) => `- **promotion disparue** : ${md(p)}`),
+    '',
+  ];
 }
 
 function chartSection(report: UpdateReport): string[] {

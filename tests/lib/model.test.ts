@@ -80,6 +80,8 @@ describe('the headline of the home page', () => {
     expect(eig?.promotions).toEqual(['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4']);
     // budget.csv: the Total row of budget_total, as printed.
     expect(spending?.value).toBe(3215000.7);
+    // budget.csv: spending lines for EIG 1 to EIG 3, those of EIG 3 forecast (« previsionnel »).
+    expect(model.headline.spendingPromotions).toEqual({ all: ['EIG 1', 'EIG 2', 'EIG 3'], forecast: ['EIG 3'] });
     // The 10 inconsistencies and 9 gaps between sources counted below.
     expect(disagreements).toBe(19);
   });

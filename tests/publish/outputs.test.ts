@@ -173,7 +173,7 @@ describe('catalogue', () => {
     expect(json.charts.find((c) => c.slug === 'promotions')).toEqual({
       slug: 'promotions',
       title: promotions.title,
-      description: promotions.description,
+      description: site.chart('promotions').description,
       page: 'https://donnees.example/graphiques/promotions/',
       embed: 'https://donnees.example/embed/promotions/',
       json: 'https://donnees.example/api/promotions.json',

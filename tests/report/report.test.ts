@@ -556,3 +556,33 @@ describe('the report in Markdown', () => {
     expect(markdown).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u);
   });
 });
+
+describe('promotions', () => {
+  it('lists a promotion the new snapshot adds, with its year, and one it drops, before the figures', () => {
+    const texts = fixtureTexts();
+    // A promotion after the fixture's last, with its year; every row of the fixture's EIG 4 gone.
+    texts.budget = `${texts.budget.trimEnd()}\nEIG 9,2025,enveloppe_pia,1000,alloue,rapport-essai\n`;
+    for (const name of tableNames) {
+      texts[name] = texts[name]
+        .split('\n')
+        .filter((line) => !/(^|,)EIG 4,/u.test(line))
+        .join('\n');
+    }
+    const changed = diffSnapshots(
+      { snapshot: before, label: 'avant' },
+      { snapshot: snapshotOf(texts), label: 'après' },
+      testCharts,
+      '2027-01-15T09:30:00.000Z',
+      null,
+    );
+    expect(changed.promotions).toEqual({ added: ['EIG 9 (2025)'], removed: ['EIG 4 (2020)'] });
+    const text = plainSpaces(reportMarkdown(changed));
+    expect(text).toContain('## Promotions\n\n- nouvelle promotion : EIG 9 (2025)\n- **promotion disparue** : EIG 4 (2020)\n');
+    expect(text.indexOf('## Promotions')).toBeLessThan(text.indexOf('## Chiffres des graphiques'));
+  });
+
+  it('says nothing of promotions when they stay the same', () => {
+    expect(report.promotions).toEqual({ added: [], removed: [] });
+    expect(reportMarkdown(report)).not.toContain('## Promotions');
+  });
+});

@@ -440,6 +440,12 @@ function readCell(
         }
         return allowed;
       }
+      if (column.naming && !column.naming.accepts(text)) {
+        const meant = column.naming.meant(text);
+        throw fail(
+          `valeur ${shown(text, 40)} inattendue : ${column.naming.rule}${meant ? ` ; vouliez-vous écrire « ${meant} » ?` : ''}`,
+        );
+      }
       return text;
     }
     case 'list':
