@@ -244,5 +244,24 @@ export const sources = {
         source_fichier: { type: 'text', aliases: ['fichier source', 'fichier'] },
       },
     },
+    organismes: {
+      file: 'organismes.csv',
+      title: 'Organismes d’accueil des défis : les noms du site et ce qu’ils désignent',
+      description:
+        'Chaque nom d’administration tel que le site actuel du programme l’écrit, rattaché à l’organisme qu’il désigne (nom, sigle, ministère de rattachement) ; un nom qui en désigne deux a deux lignes, un nom qui ne désigne aucun organisme précis n’en a aucun. Correspondance relue pour ce site, pas une publication du programme.',
+      resource: { titlePattern: '^(correspondance des )?organismes d[’\']accueil' },
+      key: ['nom_ecrit', 'organisme'],
+      columns: {
+        /** Exactly as the défis' table writes it (defis-2017-2023, column administration). */
+        nom_ecrit: { type: 'text', aliases: ['nom écrit', 'nom tel qu ecrit', 'administration telle qu ecrite'] },
+        // Empty where the name designates no body in particular (« Ministère »): counted apart, never guessed.
+        organisme: { type: 'text', aliases: ['organisme d accueil', 'body'], optional: true },
+        sigle: { type: 'text', aliases: ['acronyme'], optional: true },
+        // Empty for a body under no ministry (an independent authority, a court) or under several.
+        ministere: { type: 'text', aliases: ['ministère', 'ministere de rattachement', 'tutelle'], optional: true },
+        remarque: { type: 'text', aliases: ['note', 'commentaire'], optional: true },
+        source: { type: 'text', aliases: ['publication', 'reference'] },
+      },
+    },
   },
 } as const;

@@ -9,8 +9,8 @@ import type { SnapshotTables } from '../tables.ts';
 import { refOf } from '../figures.ts';
 import { budgetByPromotion, budgetFigures, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
 import {
+  currentByBody,
   currentByExpertise,
-  currentByHost,
   currentByPromotion,
   currentByTheme,
   currentDefiList,
@@ -18,6 +18,7 @@ import {
 } from './current-defis.ts';
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
+import { bodyTable } from './host-bodies.ts';
 import { indexKeyFigures } from './key-figures.ts';
 import { mapServices, originalFigures } from './original-site.ts';
 import { placesOf } from './defi-places.ts';
@@ -41,7 +42,9 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
   const budget = budgetFigures(data.budget);
   // The 2022 website's défis paired with the current website's: the years of the one, the disagreements of both.
   const websitePairs = pairWebsites(defis, data['defis-2017-2023'], (row) => refOf('defis-2017-2023', row));
-  const currentDefis = currentDefiList(data['defis-2017-2023'], websitePairs);
+  // Each host administration's name, as written, read as the bodies it names (table organismes).
+  const bodies = bodyTable(data.organismes);
+  const currentDefis = currentDefiList(data['defis-2017-2023'], websitePairs, bodies);
   return {
     kf,
     defis,
@@ -56,13 +59,15 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
     partitionSums: partitionSums(followUpFigures),
     /** The défis of the current website, 2017–2023. */
     currentDefis,
+    /** What each host administration's name designates (table organismes). */
+    bodies,
     /** The people of the current website, 2017–2023, by promotion, role and expertise. */
     people: people(data['communaute-2017-2023']),
     /** The défis both websites list, field by field. */
     websites: { ...websitePairs, fields: compareWebsites(websitePairs, currentDefis) },
     original: originalFigures(data['eig-forever-2019']),
     originalMap: mapServices(data['carte-2019']),
-    places: placesOf(data['defis-2017-2023'], gazetteer),
+    places: placesOf(data['defis-2017-2023'], gazetteer, bodies),
   };
 }
 
@@ -117,7 +122,7 @@ export function buildAggregates(figures: Figures) {
     defis: {
       title: 'Défis',
       description:
-        'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes ; les défis du site actuel (2017–2023) par promotion, thématique, expertise et administration ; les désaccords entre les deux sites.',
+        'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes ; les défis du site actuel (2017–2023) par promotion, thématique, expertise et organisme d’accueil ; les désaccords entre les deux sites.',
       data: {
         list: defis,
         byPromotion: byPromotionCount(defis),
@@ -131,7 +136,8 @@ export function buildAggregates(figures: Figures) {
           byPromotion: currentByPromotion(figures.currentDefis),
           byTheme: currentByTheme(figures.currentDefis),
           byExpertise: currentByExpertise(figures.currentDefis),
-          byAdministration: currentByHost(figures.currentDefis),
+          /** Défis per host body; names that designate none counted apart, last. */
+          byBody: currentByBody(figures.currentDefis),
           teamSizes: currentTeamSizes(figures.currentDefis),
         },
         /** The défis both websites list, paired by title, and where they disagree. */
