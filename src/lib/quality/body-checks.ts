@@ -7,7 +7,7 @@
 import type { CurrentDefi } from '../aggregates/current-defis.ts';
 import type { Body, BodyTable } from '../aggregates/host-bodies.ts';
 import type { Figures } from '../aggregates/index.ts';
-import type { Figure, RowRef } from '../figures.ts';
+import type { Figure } from '../figures.ts';
 import { formatNumber } from '../format.ts';
 import { tables } from '../tables.ts';
 import { plural, slugify } from '../text.ts';
@@ -15,10 +15,10 @@ import type { QualityCheck } from './quality-check.ts';
 
 const TABLE = `data/snapshot/${tables.organismes.file}`;
 
-const defisFigure = (defis: readonly CurrentDefi[], extra: readonly RowRef[] = []): Figure => ({
+const defisFigure = (defis: readonly CurrentDefi[]): Figure => ({
   value: defis.length,
   unit: 'défis',
-  from: [...defis.map((d) => d.ref), ...extra],
+  from: defis.map((d) => d.ref),
   computed: true,
 });
 
@@ -58,7 +58,13 @@ function ambiguous(byName: ReadonlyMap<string, CurrentDefi[]>, table: BodyTable)
         id: `organisme-ambigu-${slugify(written)}`,
         severity: 'format',
         title: `Nom d’administration qui ne désigne aucun organisme précis : « ${written} » (${defiWord(defis)} ${quoted(defis)}) ; il est montré tel quel et compté à part des organismes.`,
-        figures: [{ label: `« ${written} »`, figure: defisFigure(defis, [ref]) }],
+        // Cited by the table's row alone: the check belongs with what counts bodies, not with every chart of défis.
+        figures: [
+          {
+            label: `« ${written} » (correspondance)`,
+            figure: { value: defis.length, unit: 'défis', from: [ref], computed: true },
+          },
+        ],
       };
     });
 }
