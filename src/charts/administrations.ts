@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { BodyCount } from '../lib/aggregates/current-defis.ts';
+import { bodyTitle } from '../lib/aggregates/host-bodies.ts';
 import { formatFigure, formatNumber } from '../lib/format.ts';
 import { coveredPromotions } from '../lib/aggregates/programme.ts';
 import { byPromotion, promotionSpan } from '../lib/promotion-names.ts';
@@ -22,16 +23,6 @@ type Row = {
   remarque: string | null;
 };
 
-const STATUS_LABELS: Record<BodyCount['status'], string> = {
-  organisme: '',
-  ambigu: 'nom ambigu',
-  'sans-correspondance': 'nom absent de la correspondance',
-};
-
-/** « Direction … (DINUM) »; a name counted apart: « « Ministère » (nom ambigu) ». */
-const labelOf = (count: BodyCount) =>
-  count.status === 'organisme' ? count.label : `« ${count.label} » (${STATUS_LABELS[count.status]})`;
-
 const quoteAll = (texts: readonly string[]) => texts.map((t) => `« ${t} »`).join(', ');
 
 export default defineChart({
@@ -50,7 +41,7 @@ export default defineChart({
       for (const promotion of promotions) {
         const ofPromotion = defis.filter((d) => d.promotion === promotion);
         rows.push({
-          administration: labelOf(count),
+          administration: bodyTitle(count.body),
           ministere: count.body.ministry,
           statut: count.status,
           promotion,

@@ -43,6 +43,16 @@ export function bodyLabel(body: Pick<Body, 'name' | 'acronym'>): string {
   return body.acronym && !body.name.includes(body.acronym) ? `${body.name} (${body.acronym})` : body.name;
 }
 
+const APART: Record<Exclude<BodyStatus, 'organisme'>, string> = {
+  ambigu: 'nom ambigu',
+  'sans-correspondance': 'nom absent de la correspondance',
+};
+
+/** How a body is named where bodies are listed: a name that designates none is quoted, and said so. */
+export function bodyTitle(body: Pick<Body, 'name' | 'acronym' | 'status'>): string {
+  return body.status === 'organisme' ? bodyLabel(body) : `« ${body.name} » (${APART[body.status]})`;
+}
+
 /** The table, read once: a body named by several rows is one object, which the first of them describes. */
 export function bodyTable(rows: readonly Row<'organismes'>[]): BodyTable {
   const bodies = new Map<string, Body>();
