@@ -18,7 +18,7 @@ export type PageFolder = (typeof PAGE_FOLDERS)[number];
  * A page of the website is a few kilobytes (its largest défi, 7 kB) and a folder a few hundred pages: far beyond
  * that, a file is not a page of the website, and reading it would only cost memory.
  */
-export const PAGE_LIMITS = { bytesPerPage: 1_000_000, pagesPerFolder: 20_000 } as const;
+export const PAGE_LIMITS = { bytesPerPage: 1_000_000, pagesPerFolder: 20_000, bytesPerCheckout: 50_000_000 } as const;
 
 export interface Checkout {
   /** The folder holding defis/, personnes/ and promos/. */
@@ -53,7 +53,22 @@ export async function openCheckout(folder: string, commit: string | null, fx: Fx
     );
   }
   const pages = {} as Checkout['pages'];
-  for (const name of PAGE_FOLDERS) pages[name] = await listPages(join(content, name), fx);
+  let bytes = 0;
+  for (const name of PAGE_FOLDERS) {
+    pages[name] = await listPages(join(content, name), fx);
+    // Sizes known before anything is read: a page too large, or too many bytes in all, is refused unread.
+    for (const page of pages[name]) {
+      const stats = await fx.fs.stat(join(content, name, page));
+      // A device or a pipe named like a page would be read without end.
+      if (!stats.isFile()) throw new PageError(`${name}/${page} : ce n’est pas un fichier`);
+      bytes += checkedSize(name, page, stats.size);
+    }
+  }
+  if (bytes > PAGE_LIMITS.bytesPerCheckout) {
+    throw new PageError(
+      `${content} : ${formatNumber(bytes)} octets de pages, au-delà de ${limitText(PAGE_LIMITS.bytesPerCheckout)} pour le site`,
+    );
+  }
   if (pages.defis.length === 0) throw new PageError(`${join(content, 'defis')} : aucune page de défi (fichier .md)`);
   return { content, commit: commit ?? (await cloneHead(folder, fx)), pages };
 }
@@ -69,16 +84,19 @@ async function listPages(dir: string, fx: Fx): Promise<string[]> {
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** A page's text, once its size is known to be a page's. */
-export async function readPageFile(checkout: Checkout, folder: PageFolder, name: string, fx: Fx): Promise<string> {
-  const path = join(checkout.content, folder, name);
-  const { size } = await fx.fs.stat(path);
+function checkedSize(folder: PageFolder, name: string, size: number): number {
   if (size > PAGE_LIMITS.bytesPerPage) {
     throw new PageError(
       `${folder}/${name} : ${formatNumber(size)} octets, au-delà de ${limitText(PAGE_LIMITS.bytesPerPage)} pour une page du site ; ce n’est pas une page du site`,
     );
   }
-  const bytes = await fx.fs.readFile(path);
+  return size;
+}
+
+/** A page's text (its size checked again: it may have grown since it was listed). */
+export async function readPageFile(checkout: Checkout, folder: PageFolder, name: string, fx: Fx): Promise<string> {
+  const bytes = await fx.fs.readFile(join(checkout.content, folder, name));
+  checkedSize(folder, name, bytes.byteLength);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

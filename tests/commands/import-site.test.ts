@@ -5,7 +5,7 @@
  * (tests/reference/defis-2017-2023.csv and communaute-2017-2023.csv, read here with csv-parse), naming any
  * difference; bad input is refused in one line naming the file and the key, the data folder left byte for byte.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -121,7 +121,14 @@ describe('npm run data:import-site on the website’s pages of April 2026', () =
   });
 
   it('writes the update as a fetch does: manifest, report and history entry of its own kind; then nothing new', async () => {
+    // The website rewrites a défi's description (whatever data/ holds today, the table changes).
+    const adex = join(site, 'defis', 'adex.md');
+    await writeFile(
+      adex,
+      (await readFile(adex, 'utf8')).replace(/^description: .*$/mu, 'description: Une autre phrase'),
+    );
     expect(await importSite(site, '--commit', COMMIT)).toBe(0);
+    expect((await table('defis-2017-2023.csv')).find((d) => d.slug === 'adex')!.description).toBe('Une autre phrase');
     const manifest = JSON.parse(await readFile(join(data, 'manifest.json'), 'utf8')) as Manifest;
     expect(manifest.tables['defis-2017-2023'].originNote).toMatch(
       /^Importé du site actuel du programme \(dépôt entrepreneur-interet-general\/site-eig-v3, commit b1e6482\) par npm run data:import-site : /u,
@@ -275,6 +282,11 @@ describe('bad input: one line naming the file and the key, data/ untouched', () 
       () =>
         writeFile(join(site, 'personnes', 'personne-999.md'), `---\nrole: participant\n---\n${'x'.repeat(10_000_000)}`),
       /^personnes\/personne-999\.md : 10.000.026 octets, au-delà de 1.Mo pour une page du site/u,
+    ],
+    [
+      'a device named like a page',
+      () => symlink('/dev/zero', join(site, 'defis', 'zero.md')),
+      /^defis\/zero\.md : ce n’est pas un fichier$/u,
     ],
     [
       'a folder that is not a website checkout',
