@@ -42,6 +42,21 @@ export const sources = {
     title: 'Licence Ouverte / Open Licence version 2.0',
     url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
   },
+  /**
+   * The programme's current website, whose pages `npm run data:import-site` reads from a checkout of its
+   * repository into two tables. They cite `publication`, whose row in publications.csv names the commit read.
+   */
+  website: {
+    repository: 'entrepreneur-interet-general/site-eig-v3',
+    publication: 'site-eig-v3',
+    tables: { defis: 'defis-2017-2023', people: 'communaute-2017-2023' },
+    /**
+     * Owners of the source-code links that are not a person (the programme's and the défis' organisations, and
+     * GitHub's own search page): shown as written. Any other owner may be a person's account, named after them:
+     * it is masked (« [compte-personnel] »).
+     */
+    codeOwners: ['entrepreneur-interet-general', 'envinorma', 'previsecours', 'healthdatahub', 'twin-city', 'search'],
+  },
   /** The publications that rows cite in their `source` column (not fetched: maintained in this repository). */
   publications: {
     file: 'publications.csv',
@@ -216,6 +231,8 @@ export const sources = {
       columns: {
         slug: { type: 'text', aliases: ['identifiant', 'id'] },
         titre: { type: 'text', aliases: ['title', 'nom', 'défi', 'defi'] },
+        /** The défi in one or two sentences, as its page's front matter writes it. */
+        description: { type: 'text', aliases: ['résumé', 'resume'], optional: true },
         promotion: { type: 'text', aliases: ['promo'], naming: PROMOTION_NAMING },
         promotion_source: { type: 'text', aliases: ['promos', 'promotion telle qu ecrite'] },
         annee: { type: 'year', aliases: ['année', 'year'], optional: true },
@@ -226,6 +243,8 @@ export const sources = {
         nb_eig: { type: 'count', aliases: ['eig', 'nombre d eig', 'nombre eig'] },
         nb_mentors: { type: 'count', aliases: ['mentors', 'nombre de mentors'] },
         lien_code: { type: 'text', aliases: ['code source', 'lien code source', 'depot', 'dépôt'], optional: true },
+        /** Its page as a public digital service (the front matter's urlSET, when isSET), most often on beta.gouv.fr. */
+        page_startup: { type: 'text', aliases: ['url set', 'urlset', 'page beta gouv', 'startup d etat'], optional: true },
         source_fichier: { type: 'text', aliases: ['fichier source', 'fichier'] },
         source: { type: 'text', aliases: ['publication', 'reference'] },
       },
@@ -246,6 +265,25 @@ export const sources = {
         effectif: { type: 'count', aliases: ['nombre', 'n', 'count', 'personnes'] },
         source: { type: 'text', aliases: ['publication', 'reference'] },
         source_fichier: { type: 'text', aliases: ['fichier source', 'fichier'] },
+      },
+    },
+    organismes: {
+      file: 'organismes.csv',
+      title: 'Organismes d’accueil des défis : les noms du site et ce qu’ils désignent',
+      description:
+        'Chaque nom d’administration tel que le site actuel du programme l’écrit, rattaché à l’organisme qu’il désigne (nom, sigle, ministère de rattachement) ; un nom qui en désigne deux a deux lignes, un nom qui ne désigne aucun organisme précis n’en a aucun. Correspondance relue pour ce site, pas une publication du programme.',
+      resource: { titlePattern: '^(correspondance des )?organismes d[’\']accueil' },
+      key: ['nom_ecrit', 'organisme'],
+      columns: {
+        /** Exactly as the défis' table writes it (defis-2017-2023, column administration). */
+        nom_ecrit: { type: 'text', aliases: ['nom écrit', 'nom tel qu ecrit', 'administration telle qu ecrite'] },
+        // Empty where the name designates no body in particular (« Ministère »): counted apart, never guessed.
+        organisme: { type: 'text', aliases: ['organisme d accueil', 'body'], optional: true },
+        sigle: { type: 'text', aliases: ['acronyme'], optional: true },
+        // Empty for a body under no ministry (an independent authority, a court) or under several.
+        ministere: { type: 'text', aliases: ['ministère', 'ministere de rattachement', 'tutelle'], optional: true },
+        remarque: { type: 'text', aliases: ['note', 'commentaire'], optional: true },
+        source: { type: 'text', aliases: ['publication', 'reference'] },
       },
     },
   },

@@ -43,6 +43,8 @@ type Row = MapPoint & {
   defis_2018: number | null;
   defis_2019: number | null;
   defis_total: number;
+  /** For the towns: their défis' host bodies (names that designate none left out, as in the administrations chart). */
+  organismes: number | null;
   /** Défis per promotion, for the towns (« EIG 1 : 2 ; EIG 4 : 1 »). */
   promotions: string | null;
   remarque: string | null;
@@ -77,6 +79,7 @@ export default defineChart({
         defis_2018: b!,
         defis_2019: c!,
         defis_total: total,
+        organismes: null,
         promotions: null,
         remarque: s.remarque,
         counts: { tout: total, 2017: a!, 2018: b!, 2019: c! },
@@ -95,6 +98,9 @@ export default defineChart({
     };
     const of = (list: readonly { promotion: string }[], view: YearView) =>
       list.filter((d) => inView(view, promotions).includes(d.promotion)).length;
+    const bodies = (list: readonly { bodies: readonly { key: string; status: string }[] }[]) =>
+      new Set(list.flatMap((d) => d.bodies.filter((b) => b.status === 'organisme').map((b) => b.key))).size;
+    const organismes = (n: number) => `${formatNumber(n)} ${plural(n, 'organisme')} d’accueil`;
     const towns = places.towns.map<ChartRow<Row>>((t) => ({
       couche: TOWNS,
       nom: t.departement ? `${t.commune} (${t.departement})` : t.commune,
@@ -105,10 +111,11 @@ export default defineChart({
       defis_2018: of(t.defis, '2018'),
       defis_2019: of(t.defis, '2019'),
       defis_total: t.defis.length,
+      organismes: bodies(t.defis),
       promotions: perPromotion(t.defis),
       remarque: null,
       counts: { tout: t.defis.length, 2017: of(t.defis, '2017'), 2018: of(t.defis, '2018'), 2019: of(t.defis, '2019') },
-      tip: `${t.commune} : ${defis(t.defis.length)} (${perPromotion(t.defis)})`,
+      tip: `${t.commune} : ${defis(t.defis.length)} (${perPromotion(t.defis)}), ${organismes(bodies(t.defis))}`,
       _from: t.defis.map((d) => d.ref),
     }));
     const unplaced = places.unplaced.map<ChartRow<Row>>((u) => ({
@@ -121,6 +128,7 @@ export default defineChart({
       defis_2018: of(u.defis, '2018'),
       defis_2019: of(u.defis, '2019'),
       defis_total: u.defis.length,
+      organismes: bodies(u.defis),
       promotions: perPromotion(u.defis),
       remarque: u.message,
       counts: { tout: 0, 2017: 0, 2018: 0, 2019: 0 },
@@ -137,6 +145,7 @@ export default defineChart({
     { key: 'defis_2018', label: 'Défis 2018', kind: 'nombre' },
     { key: 'defis_2019', label: 'Défis 2019', kind: 'nombre' },
     { key: 'defis_total', label: 'Défis en tout', kind: 'nombre' },
+    { key: 'organismes', label: 'Organismes d’accueil', kind: 'nombre' },
     { key: 'promotions', label: 'Par promotion', kind: 'texte' },
     {
       key: 'latitude',

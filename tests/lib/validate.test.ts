@@ -16,6 +16,7 @@ const known = new Set([
   'site-essai',
   'site-origine-essai',
   'site-v3-essai',
+  'organismes-essai',
 ]);
 beforeAll(async () => {
   tables = (await loadFixture('small')).snapshot.tables;

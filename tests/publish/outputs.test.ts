@@ -150,6 +150,7 @@ describe('aggregate JSON', () => {
       'site-essai',
       'site-origine-essai',
       'site-v3-essai',
+      'organismes-essai',
     ]);
     expect(json.publications.every((p) => !('_line' in p))).toBe(true);
     const total = json.data.checks.find((c) => c.id === 'total-defis-proposes')!;

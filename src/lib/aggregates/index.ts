@@ -9,8 +9,8 @@ import type { SnapshotTables } from '../tables.ts';
 import { refOf } from '../figures.ts';
 import { budgetByPromotion, budgetFigures, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
 import {
+  currentByBody,
   currentByExpertise,
-  currentByHost,
   currentByPromotion,
   currentByTheme,
   currentDefiList,
@@ -19,6 +19,7 @@ import {
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
 import { ofThePromotions } from '../promotion-names.ts';
+import { bodyTable } from './host-bodies.ts';
 import { indexKeyFigures } from './key-figures.ts';
 import { mapServices, originalFigures } from './original-site.ts';
 import { placesOf } from './defi-places.ts';
@@ -42,7 +43,9 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
   const budget = budgetFigures(data.budget);
   // The 2022 website's défis paired with the current website's: the years of the one, the disagreements of both.
   const websitePairs = pairWebsites(defis, data['defis-2017-2023'], (row) => refOf('defis-2017-2023', row));
-  const currentDefis = currentDefiList(data['defis-2017-2023'], websitePairs);
+  // Each host administration's name, as written, read as the bodies it names (table organismes).
+  const bodies = bodyTable(data.organismes);
+  const currentDefis = currentDefiList(data['defis-2017-2023'], websitePairs, bodies);
   return {
     kf,
     defis,
@@ -57,13 +60,15 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
     partitionSums: partitionSums(followUpFigures),
     /** The défis of the current website, every promotion. */
     currentDefis,
+    /** What each host administration's name designates (table organismes). */
+    bodies,
     /** The people of the current website, every promotion, by promotion, role and expertise. */
     people: people(data['communaute-2017-2023']),
     /** The défis both websites list, field by field. */
     websites: { ...websitePairs, fields: compareWebsites(websitePairs, currentDefis) },
     original: originalFigures(data['eig-forever-2019']),
     originalMap: mapServices(data['carte-2019']),
-    places: placesOf(data['defis-2017-2023'], gazetteer),
+    places: placesOf(data['defis-2017-2023'], gazetteer, bodies),
   };
 }
 
@@ -118,7 +123,7 @@ export function buildAggregates(figures: Figures) {
     defis: {
       title: 'Défis',
       description:
-        'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes ; les défis du site actuel (toutes promotions) par promotion, thématique, expertise et administration ; les désaccords entre les deux sites.',
+        'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes ; les défis du site actuel (toutes promotions) par promotion, thématique, expertise et organisme d’accueil ; les désaccords entre les deux sites.',
       data: {
         list: defis,
         byPromotion: byPromotionCount(defis),
@@ -132,7 +137,8 @@ export function buildAggregates(figures: Figures) {
           byPromotion: currentByPromotion(figures.currentDefis),
           byTheme: currentByTheme(figures.currentDefis),
           byExpertise: currentByExpertise(figures.currentDefis),
-          byAdministration: currentByHost(figures.currentDefis),
+          /** Défis per host body; names that designate none counted apart, last. */
+          byBody: currentByBody(figures.currentDefis),
           teamSizes: currentTeamSizes(figures.currentDefis),
         },
         /** The défis both websites list, paired by title, and where they disagree. */
