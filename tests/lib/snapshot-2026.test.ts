@@ -252,9 +252,11 @@ describe('the reader on bad copies of the new tables', () => {
       const result = read('defis-2017-2023', (t) => t.replace(',EIG 7,Promotion 7,', `,${promotion},Promotion 7,`));
       return result.ok ? null : result.error.message;
     };
+    const file = new URL(`../../data/snapshot/${tables['defis-2017-2023'].file}`, import.meta.url);
+    const column = readFileSync(file, 'utf8').split('\n')[0]!.split(',').indexOf('promotion') + 1;
     const rule = 'une promotion s’écrit « EIG n » (n = 1, 2, 3…) ou « DIG »';
     expect(refused('EIG8')).toBe(
-      `defis-2017-2023.csv, ligne 2, colonne 3 (promotion) : valeur « EIG8 » inattendue : ${rule} ; vouliez-vous écrire « EIG 8 » ?`,
+      `defis-2017-2023.csv, ligne 2, colonne ${column} (promotion) : valeur « EIG8 » inattendue : ${rule} ; vouliez-vous écrire « EIG 8 » ?`,
     );
     expect(refused('Eig 3')).toMatch(/valeur « Eig 3 » inattendue : .* ; vouliez-vous écrire « EIG 3 » \?$/u);
     expect(refused('EIG 03')).toMatch(/vouliez-vous écrire « EIG 3 » \?$/u);

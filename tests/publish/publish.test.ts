@@ -236,7 +236,9 @@ describe('the applications chart', () => {
     expect(chart.reading).toBe(
       'Les promotions 1 à 3 ont reçu 190 candidatures d’EIG ; les administrations ont proposé 25 défis selon la somme des promotions, mais le total imprimé du rapport en annonce 23.',
     );
-    expect(chart.notes[0]).toMatch(/imprime un total de 23, alors que ses lignes, une par promotion, s’additionnent à 25 ;/u);
+    expect(chart.notes[0]).toMatch(
+      /imprime un total de 23, alors que ses lignes, une par promotion, s’additionnent à 25 ;/u,
+    );
     expect(chart.quality.map((c) => [c.id, c.severity])).toEqual([
       ['total-defis-proposes', 'incoherence'],
       ['defis-deposes-billet-rapport', 'incoherence'],

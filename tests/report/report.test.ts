@@ -577,7 +577,9 @@ describe('promotions', () => {
     );
     expect(changed.promotions).toEqual({ added: ['EIG 9 (2025)'], removed: ['EIG 4 (2020)'] });
     const text = plainSpaces(reportMarkdown(changed));
-    expect(text).toContain('## Promotions\n\n- nouvelle promotion : EIG 9 (2025)\n- **promotion disparue** : EIG 4 (2020)\n');
+    expect(text).toContain(
+      '## Promotions\n\n- nouvelle promotion : EIG 9 (2025)\n- **promotion disparue** : EIG 4 (2020)\n',
+    );
     expect(text.indexOf('## Promotions')).toBeLessThan(text.indexOf('## Chiffres des graphiques'));
   });
 
