@@ -8,8 +8,7 @@
  *
  * The API base can be overridden with the EIG_API_BASE environment variable (tests point it at a local server).
  */
-/** The promotions of the programme as the 2017–2023 tables name them: seven EIG promotions and the designers (DIG). */
-const PROMOTIONS_2017_2023 = ['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4', 'EIG 5', 'EIG 6', 'EIG 7', 'DIG'];
+import { PROMOTION_NAMING } from '../src/lib/promotion-names.ts';
 
 /** Units of the original site's figures, spelled as in chiffres-cles where the two share one. */
 const ORIGINAL_SITE_UNITS = [
@@ -32,11 +31,31 @@ export const sources = {
   dataset: 'programme-entrepreneurs-dinteret-general',
   apiBase: 'https://www.data.gouv.fr',
   apiBaseEnv: 'EIG_API_BASE',
+  /**
+   * Origins besides the API's own from which a resource no table maps may be kept aside (`npm run fetch --
+   * --keep <id>`): data.gouv.fr serves its files from static.data.gouv.fr.
+   */
+  downloadOrigins: ['https://static.data.gouv.fr'] as string[],
   /** Licence of the programme's open data (Licence Ouverte / Open Licence v2.0). */
   licence: {
     id: 'lov2',
     title: 'Licence Ouverte / Open Licence version 2.0',
     url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/',
+  },
+  /**
+   * The programme's current website, whose pages `npm run data:import-site` reads from a checkout of its
+   * repository into two tables. They cite `publication`, whose row in publications.csv names the commit read.
+   */
+  website: {
+    repository: 'entrepreneur-interet-general/site-eig-v3',
+    publication: 'site-eig-v3',
+    tables: { defis: 'defis-2017-2023', people: 'communaute-2017-2023' },
+    /**
+     * Owners of the source-code links that are not a person (the programme's and the défis' organisations, and
+     * GitHub's own search page): shown as written. Any other owner may be a person's account, named after them:
+     * it is masked (« [compte-personnel] »).
+     */
+    codeOwners: ['entrepreneur-interet-general', 'envinorma', 'previsecours', 'healthdatahub', 'twin-city', 'search'],
   },
   /** The publications that rows cite in their `source` column (not fetched: maintained in this repository). */
   publications: {
@@ -151,7 +170,7 @@ export const sources = {
       file: 'suivi-defis.csv',
       title: 'Suivi des défis',
       description:
-        'Devenir des défis après le programme : état, portage, maintenance, ouverture (promotions 3 et 4).',
+        'Devenir des défis après le programme : état, portage, maintenance, ouverture, tel que les publications du programme l’ont suivi.',
       resource: { titlePattern: '^suivi|devenir des d[ée]fis' },
       key: ['promotion', 'date', 'indicateur', 'categorie'],
       columns: {
@@ -168,13 +187,13 @@ export const sources = {
       file: 'eig-forever-2019.csv',
       title: 'Chiffres du site d’origine (data.eig-forever.org, 2019)',
       description:
-        'Les 74 indicateurs du site data.eig-forever.org pour les promotions 1 à 3 (financement, programme, profils des EIG, parcours, sélection, administrations, communication, accompagnement, encadrement), tels que son code source les portait en mai 2019.',
+        'Les indicateurs du site data.eig-forever.org par promotion (financement, programme, profils des EIG, parcours, sélection, administrations, communication, accompagnement, encadrement), tels que son code source les portait en mai 2019.',
       resource: { titlePattern: '^chiffres du site (d[’\']origine|data[ .-]?eig[ .-]?forever)' },
       key: ['tableau', 'indicateur', 'promotion'],
       columns: {
         tableau: { type: 'text', aliases: ['table', 'rubrique', 'onglet'] },
         indicateur: { type: 'text', aliases: ['indicator', 'libelle', 'intitule'] },
-        promotion: { type: 'text', aliases: ['promo', 'promotion eig'], values: PROMOTIONS_2017_2023 },
+        promotion: { type: 'text', aliases: ['promo', 'promotion eig'], naming: PROMOTION_NAMING },
         annee: { type: 'year', aliases: ['année', 'year'] },
         // Empty where the original wrote a figure it could not know yet (see precision).
         valeur: { type: 'decimal', aliases: ['value', 'nombre', 'valeur publiee'], optional: true },
@@ -187,7 +206,7 @@ export const sources = {
       file: 'carte-2019.csv',
       title: 'Carte des services d’accueil (data.eig-forever.org, 2019)',
       description:
-        'Les 29 services qui ont accueilli les défis des promotions 1 à 3, sous leurs 19 ministères ou organismes de tutelle, avec leurs défis par année et leur position, tels que la carte du site d’origine les plaçait.',
+        'Les services qui ont accueilli des défis, sous leurs ministères ou organismes de tutelle, avec leurs défis par année et leur position, tels que la carte du site d’origine les plaçait.',
       resource: { titlePattern: '^carte des (services|administrations)' },
       key: ['tutelle', 'service'],
       columns: {
@@ -204,15 +223,17 @@ export const sources = {
     },
     'defis-2017-2023': {
       file: 'defis-2017-2023.csv',
-      title: 'Défis des promotions 1 à 7 et DIG',
+      title: 'Défis du site actuel du programme',
       description:
-        'Les 131 défis du site actuel du programme : promotion, administration d’accueil et ville telles qu’écrites, thématiques, expertises, nombre d’EIG et de mentors comptés sur les pages des personnes, lien vers le code source. Le site ne donne pas d’année.',
+        'Les défis du site actuel du programme, toutes promotions : promotion, administration d’accueil et ville telles qu’écrites, thématiques, expertises, nombre d’EIG et de mentors comptés sur les pages des personnes, lien vers le code source. Le site ne donne pas d’année.',
       resource: { titlePattern: 'd[ée]fis.*2017.{1,3}2023' },
       key: ['slug'],
       columns: {
         slug: { type: 'text', aliases: ['identifiant', 'id'] },
         titre: { type: 'text', aliases: ['title', 'nom', 'défi', 'defi'] },
-        promotion: { type: 'text', aliases: ['promo'], values: PROMOTIONS_2017_2023 },
+        /** The défi in one or two sentences, as its page's front matter writes it. */
+        description: { type: 'text', aliases: ['résumé', 'resume'], optional: true },
+        promotion: { type: 'text', aliases: ['promo'], naming: PROMOTION_NAMING },
         promotion_source: { type: 'text', aliases: ['promos', 'promotion telle qu ecrite'] },
         annee: { type: 'year', aliases: ['année', 'year'], optional: true },
         administration: { type: 'text', aliases: ['who', 'administration d accueil', 'structure'] },
@@ -222,26 +243,47 @@ export const sources = {
         nb_eig: { type: 'count', aliases: ['eig', 'nombre d eig', 'nombre eig'] },
         nb_mentors: { type: 'count', aliases: ['mentors', 'nombre de mentors'] },
         lien_code: { type: 'text', aliases: ['code source', 'lien code source', 'depot', 'dépôt'], optional: true },
+        /** Its page as a public digital service (the front matter's urlSET, when isSET), most often on beta.gouv.fr. */
+        page_startup: { type: 'text', aliases: ['url set', 'urlset', 'page beta gouv', 'startup d etat'], optional: true },
         source_fichier: { type: 'text', aliases: ['fichier source', 'fichier'] },
         source: { type: 'text', aliases: ['publication', 'reference'] },
       },
     },
     'communaute-2017-2023': {
       file: 'communaute-2017-2023.csv',
-      title: 'Personnes du programme par promotion, rôle et expertise (2017-2023)',
+      title: 'Personnes du programme par promotion, rôle et expertise',
       description:
-        'Les 431 personnes du site actuel du programme comptées par promotion, rôle (participant pour les EIG, agent-public pour les mentors et sponsors, équipe du programme, écosystème) et expertise. Une personne de plusieurs promotions ou expertises compte dans chacune. Aucun nom.',
+        'Les personnes du site actuel du programme comptées par promotion, rôle (participant pour les EIG, agent-public pour les mentors et sponsors, équipe du programme, écosystème) et expertise. Une personne de plusieurs promotions ou expertises compte dans chacune. Aucun nom.',
       resource: { titlePattern: '^personnes\\b|r[ôo]les? et expertises?' },
       key: ['promotion', 'role', 'expertise'],
       columns: {
         // Empty for people the website gives no promotion (programme staff, ecosystem).
-        promotion: { type: 'text', aliases: ['promo'], values: PROMOTIONS_2017_2023, optional: true },
+        promotion: { type: 'text', aliases: ['promo'], naming: PROMOTION_NAMING, optional: true },
         promotion_source: { type: 'text', aliases: ['promos', 'promotion telle qu ecrite'], optional: true },
         role: { type: 'text', aliases: ['rôle'] },
         expertise: { type: 'text', aliases: ['expertises', 'competence', 'compétence'], optional: true },
         effectif: { type: 'count', aliases: ['nombre', 'n', 'count', 'personnes'] },
         source: { type: 'text', aliases: ['publication', 'reference'] },
         source_fichier: { type: 'text', aliases: ['fichier source', 'fichier'] },
+      },
+    },
+    organismes: {
+      file: 'organismes.csv',
+      title: 'Organismes d’accueil des défis : les noms du site et ce qu’ils désignent',
+      description:
+        'Chaque nom d’administration tel que le site actuel du programme l’écrit, rattaché à l’organisme qu’il désigne (nom, sigle, ministère de rattachement) ; un nom qui en désigne deux a deux lignes, un nom qui ne désigne aucun organisme précis n’en a aucun. Correspondance relue pour ce site, pas une publication du programme.',
+      resource: { titlePattern: '^(correspondance des )?organismes d[’\']accueil' },
+      key: ['nom_ecrit', 'organisme'],
+      columns: {
+        /** Exactly as the défis' table writes it (defis-2017-2023, column administration). */
+        nom_ecrit: { type: 'text', aliases: ['nom écrit', 'nom tel qu ecrit', 'administration telle qu ecrite'] },
+        // Empty where the name designates no body in particular (« Ministère »): counted apart, never guessed.
+        organisme: { type: 'text', aliases: ['organisme d accueil', 'body'], optional: true },
+        sigle: { type: 'text', aliases: ['acronyme'], optional: true },
+        // Empty for a body under no ministry (an independent authority, a court) or under several.
+        ministere: { type: 'text', aliases: ['ministère', 'ministere de rattachement', 'tutelle'], optional: true },
+        remarque: { type: 'text', aliases: ['note', 'commentaire'], optional: true },
+        source: { type: 'text', aliases: ['publication', 'reference'] },
       },
     },
   },

@@ -37,10 +37,12 @@ function cellsOf(text: string): CsvCells {
 /** Which cell a copy changes: the promotion (with the website's wording), or another key column. */
 function variedColumn(name: TableName): 'promotion' | string {
   const spec = tables[name];
-  const columns = spec.columns as Record<string, { values?: readonly string[] }>;
+  const columns = spec.columns as Record<string, { values?: readonly string[]; naming?: unknown }>;
   const key: readonly string[] = spec.key;
-  if (key.includes('promotion') && !columns.promotion?.values) return 'promotion';
-  return key.find((column) => column !== 'promotion' && !columns[column]?.values)!;
+  // A column with a closed list or a naming (the website's promotions) keeps its values.
+  const open = (column: string) => !columns[column]?.values && !columns[column]?.naming;
+  if (key.includes('promotion') && open('promotion')) return 'promotion';
+  return key.find((column) => column !== 'promotion' && open(column))!;
 }
 
 /** The last EIG promotion any table names: copies start after it. */

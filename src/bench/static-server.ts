@@ -56,7 +56,15 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
   }
   const requests: string[] = [];
   const server: Server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const raw = new URL(request.url ?? '/', 'http://localhost').pathname;
+    // A malformed escape names no file: the 404 page, as a host would serve it.
+    const path = (() => {
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return raw;
+      }
+    })();
     requests.push(path);
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) {

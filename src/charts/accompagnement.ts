@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatEuros, formatEurosRounded, formatNumber } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
-import { byPromotion, isTotal } from '../lib/promotion-names.ts';
+import { byPromotion, isTotal, ofThePromotions, withYears } from '../lib/promotion-names.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
 import { factTable } from './helpers/fact-table.ts';
 import { FORECAST_STATUS, FORECAST_STYLE, forecastKeyNotes, isForecast } from './helpers/budget-rows.ts';
@@ -17,7 +17,7 @@ import {
 import { listFr, of } from '../lib/text.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
-import { defineChart, type ChartRow } from './types.ts';
+import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 
 /** The original site's yearly counts, and the key figure each repeats where there is one. */
 const ORIGINAL_COUNTS = [
@@ -45,8 +45,12 @@ export default defineChart({
   title: 'L’accompagnement des EIG : budget, équipe, EIG Link et séminaires',
   theme: 'programme',
   order: 4,
-  description:
-    'Budget du programme d’accompagnement de chaque promotion (2017 à 2019), équipe de coordination, EIG Link et séminaires hors les murs, et l’ordre de grandeur annoncé par la documentation du programme.',
+  description: (rows: Row[], { promotions }: ChartContext) => {
+    const budget = [
+      ...new Set(rows.filter((r) => r.indicateur === BUDGET && !isTotal(r.promotion)).map((r) => r.promotion)),
+    ];
+    return `Budget du programme d’accompagnement ${withYears(ofThePromotions(budget), budget, promotions)}, équipe de coordination, EIG Link et séminaires hors les murs, et l’ordre de grandeur annoncé par la documentation du programme.`;
+  },
   legacyAnchors: ['accompagnement'],
   rows: (model) => {
     const { aggregates } = model;

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { administrationKey } from '../lib/aggregates/defis.ts';
+import type { BodyCount } from '../lib/aggregates/current-defis.ts';
+import { bodyTitle } from '../lib/aggregates/host-bodies.ts';
 import { formatFigure, formatNumber } from '../lib/format.ts';
 import { coveredPromotions } from '../lib/aggregates/programme.ts';
 import { byPromotion, promotionSpan } from '../lib/promotion-names.ts';
@@ -8,22 +9,21 @@ import { defineChart, type ChartRow } from './types.ts';
 import { plural, wrapToWidth } from '../lib/text.ts';
 
 type Row = {
+  /** The body's name and acronym; a name that designates none, quoted and said so. */
   administration: string;
+  ministere: string | null;
+  /** Whether it is a body, or a name counted apart (ambiguous, or missing from the table organismes). */
+  statut: BodyCount['status'];
   promotion: string;
   defis: number;
-  /** Défis of the administration, all promotions together. */
+  /** Défis of the body, all promotions together. */
   total: number;
-  /** The other ways the website writes the same name (case, accents, punctuation), when there are any. */
+  /** Every way the website writes it, as written. */
   graphies: string;
+  remarque: string | null;
 };
 
-/** Names that only differ by an acronym in brackets (« … numérique » and « … numérique (DINUM) »): not merged. */
-function acronymTwins(names: readonly string[]): string[][] {
-  const bare = (name: string) => administrationKey(name.replace(/\([^)]*\)/gu, ' '));
-  const groups = new Map<string, string[]>();
-  for (const name of names) groups.set(bare(name), [...(groups.get(bare(name)) ?? []), name]);
-  return [...groups.values()].filter((g) => g.length > 1);
-}
+const quoteAll = (texts: readonly string[]) => texts.map((t) => `« ${t} »`).join(', ');
 
 export default defineChart({
   slug: 'administrations',
@@ -31,93 +31,117 @@ export default defineChart({
   theme: 'programme',
   order: 2,
   description:
-    'Chaque administration qui a accueilli des défis, de la première promotion à la dernière, avec le nombre de défis par promotion, d’après le site actuel du programme (noms regroupés sans tenir compte de la casse, des accents, de la ponctuation, d’un intitulé « Administration de rattachement : » ni d’une virgule finale ; un défi accueilli par deux organismes, « … + … », compte pour chacun).',
+    'Chaque organisme qui a accueilli des défis, de la première promotion à la dernière, avec le nombre de défis par promotion, d’après le site actuel du programme ; les noms que le site écrit de plusieurs façons (casse, sigle, ministère ou direction ajoutés, ancien nom) sont rattachés à leur organisme par une correspondance relue, et un défi accueilli par deux organismes compte pour chacun.',
   rows: ({ aggregates }) => {
-    const { list, byAdministration } = aggregates.defis.data.current;
+    const { list, byBody } = aggregates.defis.data.current;
     const rows: ChartRow<Row>[] = [];
-    for (const count of byAdministration) {
-      const defis = list.filter((d) => d.hosts.some((h) => h.key === count.key));
-      const others = count.spellings.map((s) => s.text).filter((text) => text !== count.label);
+    for (const count of byBody) {
+      const defis = list.filter((d) => d.bodies.some((b) => b.key === count.key));
       const promotions = [...new Set(defis.map((d) => d.promotion))].sort(byPromotion((p) => p));
       for (const promotion of promotions) {
         const ofPromotion = defis.filter((d) => d.promotion === promotion);
         rows.push({
-          administration: count.label,
+          administration: bodyTitle(count.body),
+          ministere: count.body.ministry,
+          statut: count.status,
           promotion,
           defis: ofPromotion.length,
           total: count.figure.value,
-          graphies: others.map((s) => `« ${s} »`).join(', '),
-          _from: ofPromotion.map((d) => d.ref),
+          graphies: quoteAll(count.spellings.map((s) => s.text)),
+          remarque: count.body.note,
+          _from: [...ofPromotion.map((d) => d.ref), ...count.body.refs],
         });
       }
     }
     return rows;
   },
   columns: [
-    { key: 'administration', label: 'Administration (graphie la plus fréquente)', kind: 'texte' },
+    { key: 'administration', label: 'Organisme d’accueil', kind: 'texte' },
+    { key: 'ministere', label: 'Ministère de rattachement', kind: 'texte', format: (r) => r.ministere ?? '—' },
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'defis', label: 'Défis', kind: 'nombre' },
     { key: 'total', label: 'Défis, toutes promotions', kind: 'nombre' },
-    {
-      key: 'graphies',
-      label: 'Graphies sur le site, telles qu’écrites',
-      kind: 'texte',
-      format: (r) => r.graphies || '—',
-    },
+    { key: 'graphies', label: 'Noms sur le site, tels qu’écrits', kind: 'texte' },
+    { key: 'remarque', label: 'Remarque', kind: 'texte', format: (r) => r.remarque ?? '—' },
   ],
   reading: (rows) => {
-    const administrations = [...new Set(rows.map((r) => r.administration))];
+    const bodies = rows.filter((r) => r.statut === 'organisme');
+    const apart = rows.filter((r) => r.statut !== 'organisme');
+    const administrations = [...new Set(bodies.map((r) => r.administration))];
     // A défi hosted by two bodies is in two rows: défis are counted by the rows they come from.
-    const defis = new Set(rows.flatMap((r) => r._from.map((ref) => `${ref.table}:${ref.line}`))).size;
-    const top = rows[0];
-    const several = new Set(rows.filter((r) => r.total > 1).map((r) => r.administration)).size;
+    const defisOf = (list: readonly ChartRow<Row>[]) =>
+      new Set(list.flatMap((r) => r._from.filter((ref) => ref.table === 'defis-2017-2023').map((ref) => ref.line)));
+    const defis = defisOf(rows).size;
+    const top = bodies[0];
+    const several = new Set(bodies.filter((r) => r.total > 1).map((r) => r.administration)).size;
     if (!top) return 'Aucun défi n’est listé.';
+    const apartOf = (status: Row['statut'], what: string) => {
+      const of = apart.filter((r) => r.statut === status);
+      const alone = defisOf(of).size;
+      if (alone === 0) return '';
+      const names = [...new Set(of.map((r) => r.graphies))].join(', ');
+      return ` ${formatNumber(alone)} ${plural(alone, 'défi porte', 'défis portent')} ${what} (${names}) : ${plural(alone, 'il est compté', 'ils sont comptés')} à part.`;
+    };
     return (
-      `Les ${formatNumber(defis)} défis listés ont été accueillis par ${formatNumber(administrations.length)} administrations aux noms différents ; ` +
-      `${formatNumber(several)} en ont accueilli plusieurs, dont « ${top.administration} » (${formatNumber(top.total)} défis).`
+      `Les ${formatNumber(defis)} défis listés ont été accueillis par ${formatNumber(administrations.length)} organismes ; ` +
+      `${formatNumber(several)} ${plural(several, 'en a', 'en ont')} accueilli plusieurs, dont « ${top.administration} » (${formatNumber(top.total)} défis).` +
+      apartOf('ambigu', 'un nom qui ne désigne aucun organisme précis') +
+      apartOf('sans-correspondance', 'un nom absent de la correspondance des organismes')
     );
   },
-  notes: (rows, { aggregates }) => {
+  notes: (rows, { aggregates, publications }) => {
     const notes: string[] = [];
+    const { byBody, list } = aggregates.defis.data.current;
     const figure = (indicator: string) =>
       aggregates.programme.data.allFigures.find((f) => f.promotion === 'Total' && f.indicator === indicator)?.figure;
     const structures = figure('structures_publiques_accueil');
     const services = figure('services_ou_directions');
     // The blog post counted the promotions of the 2019 report: those its total of EIG adds up.
     const covered = coveredPromotions(aggregates.programme.data.allFigures, 'eig');
-    const firstThree = rows.filter((r) => covered.includes(r.promotion));
+    const firstThree = rows.filter((r) => covered.includes(r.promotion) && r.statut === 'organisme');
     const names = new Set(firstThree.map((r) => r.administration));
-    const spellings = new Set(
-      aggregates.defis.data.current.list.filter((d) => covered.includes(d.promotion)).map((d) => d.administration),
-    );
+    const spellings = new Set(list.filter((d) => covered.includes(d.promotion)).map((d) => d.administration));
     if (structures && services) {
       notes.push(
         `Pour les ${promotionSpan(covered)}, le billet de mai 2019 compte ${formatFigure(structures)} structures publiques et ` +
           `${formatFigure(services)} services ou directions ; la liste des défis du site porte pour ces promotions ` +
-          `${formatNumber(names.size)} noms d’administration différents (${formatNumber(spellings.size)} graphies), qui mêlent ministères, directions et services : ` +
+          `${formatNumber(names.size)} organismes (${formatNumber(spellings.size)} noms écrits), qui mêlent ministères, directions et services : ` +
           'ni l’un ni l’autre chiffre du billet ne peut s’en déduire.',
       );
     }
-    const variants = rows.filter((r) => r.graphies);
-    if (variants.length > 0) {
+    const bodies = byBody.filter((c) => c.status === 'organisme');
+    const written = new Set(list.map((d) => d.administration)).size;
+    const source = bodies[0]?.body.refs[0]?.source;
+    if (source) {
       notes.push(
-        `Le site écrit la même administration de plusieurs façons (${formatNumber(new Set(variants.map((r) => r.administration)).size)} cas : casse, accents, apostrophes, ponctuation, intitulé « Administration de rattachement : », virgule finale, deux organismes joints par « + ») : ` +
-          'ces graphies sont regroupées ici sous la plus fréquente, et listées telles qu’écrites dans le tableau.',
+        `Le site écrit ${formatNumber(written)} noms d’administration ; ${publications.designation(source)} (table « organismes ») rattache chacun à l’organisme qu’il désigne (casse, accents, sigle ajouté ou non, ministère ou direction en plus, ancien nom), ` +
+          `sans rien deviner : un nom qui ne désigne aucun organisme précis reste tel quel, compté à part. Chaque nom tel qu’écrit est dans le tableau.`,
+      );
+    }
+    const merged = bodies.filter((c) => c.spellings.length > 1);
+    if (merged.length > 0) {
+      notes.push(
+        `Noms regroupés sous un même organisme (${formatNumber(merged.length)}) : ` +
+          merged.map((c) => `${c.label} : ${quoteAll(c.spellings.map((s) => s.text))}`).join(' ; ') +
+          '.',
       );
     }
     const shared =
-      rows.reduce((s, r) => s + r.defis, 0) - new Set(rows.flatMap((r) => r._from.map((ref) => ref.line))).size;
+      rows.reduce((s, r) => s + r.defis, 0) -
+      new Set(rows.flatMap((r) => r._from.filter((ref) => ref.table === 'defis-2017-2023').map((ref) => ref.line)))
+        .size;
     if (shared > 0) {
       notes.push(
-        `${formatNumber(shared)} ${plural(shared, 'défi')} accueilli par deux organismes (« … + … ») compte pour chacun : le graphique a une case de plus par défi partagé.`,
+        `${formatNumber(shared)} ${plural(shared, 'défi accueilli', 'défis accueillis')} par deux organismes (« … + … », « … et … ») ${plural(shared, 'compte', 'comptent')} pour chacun : le graphique a une case de plus par défi partagé.`,
       );
     }
-    const twins = acronymTwins([...new Set(rows.map((r) => r.administration))]);
-    if (twins.length > 0) {
+    for (const count of byBody.filter((c) => c.status !== 'organisme')) {
+      const defis = list.filter((d) => d.bodies.some((b) => b.key === count.key));
+      const which = defis.map((d) => `« ${d.title} » (${d.promotion})`).join(', ');
       notes.push(
-        'Des noms qui ne diffèrent que par un sigle entre parenthèses restent séparés, faute de pouvoir affirmer qu’il s’agit du même service : ' +
-          twins.map((g) => g.map((n) => `« ${n} »`).join(' et ')).join(' ; ') +
-          '.',
+        count.status === 'ambigu'
+          ? `« ${count.label} » (${plural(defis.length, 'défi')} ${which}) ne désigne aucun organisme précis ; il est montré tel quel et compté à part.`
+          : `« ${count.label} » (${plural(defis.length, 'défi')} ${which}) n’est pas dans la correspondance des organismes : il est montré tel quel et compté à part, jamais comme un organisme de plus.`,
       );
     }
     notes.push('Les villes des défis, telles que le site les écrit, sont dans l’explorateur des défis.');

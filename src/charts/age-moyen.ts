@@ -2,19 +2,28 @@ import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatValue } from '../lib/format.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
-import { defineChart } from './types.ts';
+import { thePromotions } from '../lib/promotion-names.ts';
+import { unpublishedFor } from './helpers/unpublished.ts';
+import { defineChart, type ChartContext } from './types.ts';
 
 const SERIES = 'Âge moyen';
 
-const NOT_PUBLISHED = 'L’âge moyen n’a pas été publié pour la promotion 4 ni pour les designers d’intérêt général.';
+type Row = { promotion: string; age: number };
+
+const notPublished = (rows: readonly Row[], ctx: ChartContext) =>
+  unpublishedFor(
+    rows.map((r) => r.promotion),
+    ctx,
+    (them) => `L’âge moyen n’a pas été publié pour ${them}.`,
+  );
 
 export default defineChart({
   slug: 'age-moyen',
   title: 'Âge moyen des EIG sélectionnés',
   theme: 'profils',
   order: 4,
-  description:
-    'Âge moyen des entrepreneurs d’intérêt général sélectionnés dans chacune des trois premières promotions.',
+  description: (rows: Row[]) =>
+    `Âge moyen des entrepreneurs d’intérêt général sélectionnés dans ${thePromotions(rows.map((r) => r.promotion))}.`,
   rows: ({ aggregates }) =>
     aggregates.profils.data.diversity
       .filter((d) => d.indicator === 'age_moyen')
@@ -33,10 +42,10 @@ export default defineChart({
     if (!first || !last) return 'Aucun âge moyen n’est publié.';
     return `L’âge moyen des EIG sélectionnés est passé de ${formatValue(first.age, 'ans')} pour la promotion ${first.promotion} à ${formatValue(last.age, 'ans')} pour la promotion ${last.promotion}.`;
   },
-  keyNotes: () => [NOT_PUBLISHED],
-  notes: () => [
+  keyNotes: notPublished,
+  notes: (rows, ctx) => [
     'Moyennes publiées en années entières par le billet de mai 2019 et par le site d’origine data.eig-forever.org, sans la répartition des âges ni les effectifs.',
-    NOT_PUBLISHED,
+    ...notPublished(rows, ctx),
   ],
   plot: (rows, { narrow, palette }) => ({
     height: narrow ? 260 : 280,

@@ -2,8 +2,10 @@ import * as Plot from '@observablehq/plot';
 import type { Figure } from '../lib/figures.ts';
 import { formatFigure, formatNumber } from '../lib/format.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
-import { isTotal } from '../lib/promotion-names.ts';
-import { defineChart, type ChartRow } from './types.ts';
+import { isTotal, thePromotions } from '../lib/promotion-names.ts';
+import { capitalise } from '../lib/text.ts';
+import { unpublishedFor } from './helpers/unpublished.ts';
+import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 import { panelTitles } from './helpers/panels.ts';
 import { marginAfterBars, wrappedTicks } from './helpers/margins.ts';
 
@@ -44,15 +46,19 @@ const row = (groupe: string, indicateur: string, mesure: string, figure: Figure)
 /** Name of a bar within its panel: the promotions, then the three totals (« Total publié », « Somme des promotions »…). */
 const barLabel = (r: Row) => (r.groupe === 'Total' ? r.mesure.charAt(0).toUpperCase() + r.mesure.slice(1) : r.groupe);
 
-const NOT_PUBLISHED = 'Les chiffres de sélection de la promotion 4 n’ont pas été publiés.';
+/** The promotions with figures of their own (the totals aside). */
+const promotionsOf = (rows: readonly Row[]) => [...new Set(rows.map((r) => r.groupe).filter((g) => !isTotal(g)))];
+
+const notPublished = (rows: readonly Row[], ctx: ChartContext) =>
+  unpublishedFor(promotionsOf(rows), ctx, (them) => `Les chiffres de sélection n’ont pas été publiés pour ${them}.`);
 
 export default defineChart({
   slug: 'candidatures',
   title: 'Candidatures d’EIG et défis proposés par les administrations',
   theme: 'selection',
   order: 1,
-  description:
-    'Candidatures reçues et défis proposés par les administrations pour chacune des trois premières promotions, avec les totaux tels que publiés et tels qu’ils se recalculent.',
+  description: (rows: Row[]) =>
+    `Candidatures reçues et défis proposés par les administrations pour ${thePromotions(promotionsOf(rows))}, avec les totaux tels que publiés et tels qu’ils se recalculent.`,
   rows: ({ aggregates }) => {
     const { selection, totals, allFigures } = aggregates.programme.data;
     const rows: ChartRow<Row>[] = [];
@@ -87,14 +93,15 @@ export default defineChart({
     const sum = find(defis, MEASURES.sum);
     if (!applications || !printed || !sum)
       return 'Les totaux des candidatures et des défis proposés ne sont pas tous publiés.';
+    const promotions = promotionsOf(rows);
     return (
-      `Les trois premières promotions ont reçu ${formatNumber(applications.valeur)} candidatures d’EIG ; ` +
+      `${capitalise(thePromotions(promotions))} ${promotions.length > 1 ? 'ont' : 'a'} reçu ${formatNumber(applications.valeur)} candidatures d’EIG ; ` +
       `les administrations ont proposé ${formatNumber(sum.valeur)} défis selon la somme des promotions, ` +
       `mais le total imprimé du rapport en annonce ${formatNumber(printed.valeur)}.`
     );
   },
-  keyNotes: () => [NOT_PUBLISHED],
-  notes: (rows) => {
+  keyNotes: notPublished,
+  notes: (rows, ctx) => {
     const notes: string[] = [];
     const defis = rows.filter(
       (r) => r.indicateur === label(INDICATOR_LABELS, 'defis_proposes') && r.groupe === 'Total',
@@ -105,10 +112,8 @@ export default defineChart({
     if (printed && sum && printed.valeur !== sum.valeur) {
       notes.push(
         `Défis proposés : le tableau du rapport d’Etalab (juin 2019) imprime un total de ${formatNumber(printed.valeur)}, ` +
-          `alors que ses trois lignes s’additionnent à ${formatNumber(sum.valeur)}` +
-          (post
-            ? ` ; le billet de mai 2019 parle de ${formatNumber(post.valeur)} défis déposés lors des trois appels à projets.`
-            : '.') +
+          `alors que ses lignes, une par promotion, s’additionnent à ${formatNumber(sum.valeur)}` +
+          (post ? ` ; le billet de mai 2019 parle de ${formatNumber(post.valeur)} défis déposés.` : '.') +
           ' Les deux chiffres sont montrés tels quels.',
       );
     }
@@ -123,7 +128,7 @@ export default defineChart({
           `les candidatures que les lignes du rapport totalisent à ${formatNumber(appSum.valeur)}.`,
       );
     }
-    notes.push(NOT_PUBLISHED);
+    notes.push(...notPublished(rows, ctx));
     return notes;
   },
   plot: (rows, { narrow, width, palette }) => {

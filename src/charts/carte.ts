@@ -1,9 +1,9 @@
 import { MAP_YEARS } from '../lib/aggregates/original-site.ts';
 import { GEONAMES_CREDIT } from '../lib/geo/places.ts';
 import { OUTLINE_CREDIT } from '../lib/geo/france.ts';
-import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotion-names.ts';
-import { plural } from '../lib/text.ts';
+import { formatNumber, formatYearSpan } from '../lib/format.ts';
+import { byPromotion, ofThePromotions, yearsPhrase, type Promotion } from '../lib/promotion-names.ts';
+import { listFr, plural } from '../lib/text.ts';
 import {
   baseMarks,
   MAP_VIEWS,
@@ -14,11 +14,13 @@ import {
   type MapPoint,
   type MapView,
 } from './helpers/map.ts';
-import { defineChart, type ChartRow } from './types.ts';
+import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 
-const SERVICES = 'Services d’accueil 2017–2019 (site d’origine)';
-const TOWNS = 'Défis 2017–2023 par commune (site actuel)';
-const UNPLACED = 'Défis 2017–2023 dont la commune n’est pas placée';
+/** The years of the original site's map (its table's columns), from the first to the last. */
+const MAP_SPAN = [MAP_YEARS[0], MAP_YEARS.at(-1)!] as const;
+const SERVICES = `Services d’accueil ${formatYearSpan(MAP_SPAN)} (site d’origine)`;
+const TOWNS = 'Défis par commune (site actuel)';
+const UNPLACED = 'Défis dont la commune n’est pas placée';
 
 /**
  * The map's layers: a declaration each (name, symbol, size). Adding a layer is adding its rows below and an entry
@@ -29,12 +31,11 @@ const LAYERS: readonly MapLayer[] = [
   { name: TOWNS, symbol: 'square', filled: false, radius: (n, narrow) => (narrow ? 2.5 : 3) + 1.9 * Math.sqrt(n) },
 ];
 
-/** Which promotion's défis a view of the towns layer counts: the designers (DIG) started with EIG 3 in 2019. */
-const VIEW_PROMOTIONS: Record<Exclude<MapView, 'tout'>, readonly string[]> = {
-  2017: ['EIG 1'],
-  2018: ['EIG 2'],
-  2019: ['EIG 3', 'DIG'],
-};
+type YearView = Exclude<MapView, 'tout'>;
+
+/** Which promotions' défis a year's view of the towns counts: those the data says started that year. */
+const inView = (view: YearView, promotions: readonly Promotion[]) =>
+  promotions.filter((p) => String(p.year) === view).map((p) => p.name);
 
 type Row = MapPoint & {
   tutelle: string | null;
@@ -42,6 +43,8 @@ type Row = MapPoint & {
   defis_2018: number | null;
   defis_2019: number | null;
   defis_total: number;
+  /** For the towns: their défis' host bodies (names that designate none left out, as in the administrations chart). */
+  organismes: number | null;
   /** Défis per promotion, for the towns (« EIG 1 : 2 ; EIG 4 : 1 »). */
   promotions: string | null;
   remarque: string | null;
@@ -54,11 +57,14 @@ export default defineChart({
   title: 'La carte des services d’accueil et des défis',
   theme: 'defis',
   order: 21,
-  description:
-    'Les 29 services qui ont accueilli les défis des promotions 1 à 3, placés comme sur la carte du site d’origine data.eig-forever.org, et les défis des promotions 1 à 7 et des designers d’intérêt général placés par commune ; une vue par année de 2017 à 2019.',
+  description: (rows: ChartRow<Row>[], { aggregates }: ChartContext) => {
+    const services = rows.filter((r) => r.couche === SERVICES).length;
+    const current = aggregates.defis.data.current.byPromotion.map((c) => c.key);
+    return `Les ${formatNumber(services)} services qui ont accueilli des défis ${yearsPhrase(MAP_SPAN)}, placés comme sur la carte du site d’origine data.eig-forever.org, et les défis ${ofThePromotions(current)} placés par commune ; une vue par année ${yearsPhrase(MAP_SPAN)}.`;
+  },
   legacyAnchors: ['carte'],
   views: MAP_VIEWS,
-  rows: ({ aggregates }) => {
+  rows: ({ aggregates, promotions }) => {
     const { map, places } = aggregates.origine.data;
     const services = map.map<ChartRow<Row>>((s) => {
       const [a, b, c] = MAP_YEARS.map((y) => s.defis[y].value);
@@ -73,6 +79,7 @@ export default defineChart({
         defis_2018: b!,
         defis_2019: c!,
         defis_total: total,
+        organismes: null,
         promotions: null,
         remarque: s.remarque,
         counts: { tout: total, 2017: a!, 2018: b!, 2019: c! },
@@ -89,8 +96,11 @@ export default defineChart({
         counts.set(d.promotion, (counts.get(d.promotion) ?? 0) + 1);
       return [...counts].map(([p, n]) => `${p} : ${formatNumber(n)}`).join(' ; ');
     };
-    const of = (list: readonly { promotion: string }[], view: Exclude<MapView, 'tout'>) =>
-      list.filter((d) => VIEW_PROMOTIONS[view].includes(d.promotion)).length;
+    const of = (list: readonly { promotion: string }[], view: YearView) =>
+      list.filter((d) => inView(view, promotions).includes(d.promotion)).length;
+    const bodies = (list: readonly { bodies: readonly { key: string; status: string }[] }[]) =>
+      new Set(list.flatMap((d) => d.bodies.filter((b) => b.status === 'organisme').map((b) => b.key))).size;
+    const organismes = (n: number) => `${formatNumber(n)} ${plural(n, 'organisme')} d’accueil`;
     const towns = places.towns.map<ChartRow<Row>>((t) => ({
       couche: TOWNS,
       nom: t.departement ? `${t.commune} (${t.departement})` : t.commune,
@@ -101,10 +111,11 @@ export default defineChart({
       defis_2018: of(t.defis, '2018'),
       defis_2019: of(t.defis, '2019'),
       defis_total: t.defis.length,
+      organismes: bodies(t.defis),
       promotions: perPromotion(t.defis),
       remarque: null,
       counts: { tout: t.defis.length, 2017: of(t.defis, '2017'), 2018: of(t.defis, '2018'), 2019: of(t.defis, '2019') },
-      tip: `${t.commune} : ${defis(t.defis.length)} de 2017 à 2023 (${perPromotion(t.defis)})`,
+      tip: `${t.commune} : ${defis(t.defis.length)} (${perPromotion(t.defis)}), ${organismes(bodies(t.defis))}`,
       _from: t.defis.map((d) => d.ref),
     }));
     const unplaced = places.unplaced.map<ChartRow<Row>>((u) => ({
@@ -117,6 +128,7 @@ export default defineChart({
       defis_2018: of(u.defis, '2018'),
       defis_2019: of(u.defis, '2019'),
       defis_total: u.defis.length,
+      organismes: bodies(u.defis),
       promotions: perPromotion(u.defis),
       remarque: u.message,
       counts: { tout: 0, 2017: 0, 2018: 0, 2019: 0 },
@@ -129,10 +141,11 @@ export default defineChart({
     { key: 'couche', label: 'Couche', kind: 'texte' },
     { key: 'nom', label: 'Service ou commune', kind: 'texte' },
     { key: 'tutelle', label: 'Ministère ou organisme', kind: 'texte' },
-    { key: 'defis_2017', label: 'Défis 2017 (EIG 1)', kind: 'nombre' },
-    { key: 'defis_2018', label: 'Défis 2018 (EIG 2)', kind: 'nombre' },
-    { key: 'defis_2019', label: 'Défis 2019 (EIG 3, DIG)', kind: 'nombre' },
+    { key: 'defis_2017', label: 'Défis 2017', kind: 'nombre' },
+    { key: 'defis_2018', label: 'Défis 2018', kind: 'nombre' },
+    { key: 'defis_2019', label: 'Défis 2019', kind: 'nombre' },
     { key: 'defis_total', label: 'Défis en tout', kind: 'nombre' },
+    { key: 'organismes', label: 'Organismes d’accueil', kind: 'nombre' },
     { key: 'promotions', label: 'Par promotion', kind: 'texte' },
     {
       key: 'latitude',
@@ -154,20 +167,20 @@ export default defineChart({
       format: (r) => (!r.remarque ? '—' : r.couche === SERVICES ? `« ${r.remarque} »` : r.remarque),
     },
   ],
-  reading: (rows) => {
+  reading: (rows, { aggregates }) => {
     const services = rows.filter((r) => r.couche === SERVICES);
     const towns = rows.filter((r) => r.couche === TOWNS);
     const near = services.filter((r) => inInset(r.latitude!, r.longitude!));
     const placed = towns.reduce((s, r) => s + r.defis_total, 0);
     const first = [...towns].sort((a, b) => b.defis_total - a.defis_total)[0];
     return (
-      `${services.length} services ont accueilli les défis de 2017 à 2019, dont ${near.length} à Paris ou tout près (zoom)` +
+      `${services.length} services ont accueilli des défis ${yearsPhrase(MAP_SPAN)}, dont ${near.length} à Paris ou tout près (zoom)` +
       (first
-        ? ` ; de 2017 à 2023, ${first.nom} compte ${defis(first.defis_total)} sur les ${formatNumber(placed)} placés par commune.`
+        ? ` ; ${first.nom} compte ${defis(first.defis_total)} sur les ${formatNumber(placed)} ${ofThePromotions(aggregates.defis.data.current.byPromotion.map((c) => c.key))} placés par commune.`
         : '.')
     );
   },
-  notes: (rows, { aggregates }) => {
+  notes: (rows, { aggregates, promotions }) => {
     const notes: string[] = [];
     for (const r of rows.filter((row) => row.couche === SERVICES && row.remarque))
       notes.push(
@@ -184,7 +197,7 @@ export default defineChart({
           `Même position sur la carte du site d’origine pour ${names.map((n) => `« ${n} »`).join(' et ')} : leurs symboles se superposent.`,
         );
     notes.push(
-      'Services : positions et défis par année de la carte du site d’origine (mai 2019). Défis 2017–2023 : communes écrites sur le site actuel du programme, placées avec le répertoire GeoNames ; un défi sur deux sites compte dans chacun. Une commune écrite sans département et partagée par plusieurs communes n’est pas placée au hasard : elle est listée ici.',
+      'Services : positions et défis par année de la carte du site d’origine (mai 2019). Défis par commune : communes écrites sur le site actuel du programme, placées avec le répertoire GeoNames ; un défi sur deux sites compte dans chacun. Une commune écrite sans département et partagée par plusieurs communes n’est pas placée au hasard : elle est listée ici.',
     );
     const unplaced = rows.filter((r) => r.couche === UNPLACED);
     if (unplaced.length > 0)
@@ -194,7 +207,9 @@ export default defineChart({
     if (!aggregates.origine.data.places.gazetteer)
       notes.push('Le répertoire des communes n’a pas été chargé : aucun défi n’est placé par commune.');
     notes.push(
-      `Le choix d’une année (2017, 2018, 2019) montre les défis de cette année-là : ceux de la promotion de l’année pour les services, ceux de la promotion (et, en 2019, des designers d’intérêt général) pour les communes. Fond de carte : ${OUTLINE_CREDIT.name} (${OUTLINE_CREDIT.licence}), paquet ${OUTLINE_CREDIT.package}, projection conique conforme de Lambert ; communes : ${GEONAMES_CREDIT.name} (${GEONAMES_CREDIT.licence}, ${GEONAMES_CREDIT.url}).`,
+      `Le choix d’une année (${listFr(MAP_YEARS.map(String))}) montre les défis de cette année-là : ceux de la promotion de l’année pour les services ; pour les communes, ceux ${listFr(
+        MAP_YEARS.map((y) => `${ofThePromotions(inView(String(y) as YearView, promotions))} en ${y}`),
+      )}. Fond de carte : ${OUTLINE_CREDIT.name} (${OUTLINE_CREDIT.licence}), paquet ${OUTLINE_CREDIT.package}, projection conique conforme de Lambert ; communes : ${GEONAMES_CREDIT.name} (${GEONAMES_CREDIT.licence}, ${GEONAMES_CREDIT.url}).`,
     );
     return notes;
   },

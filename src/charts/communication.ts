@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { formatEurosRounded, formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotion-names.ts';
+import { byPromotion, ofThePromotions, withYears } from '../lib/promotion-names.ts';
 import { FORECAST_STATUS, forecastKeyNotes, isForecast } from './helpers/budget-rows.ts';
 import { of, listFr } from '../lib/text.ts';
 import {
@@ -17,7 +17,7 @@ import { isTotal } from '../lib/promotion-names.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
 import { factTable } from './helpers/fact-table.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
-import { defineChart, type ChartRow } from './types.ts';
+import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 
 /** The original site's yearly counts: each outlet's articles, the videos and the website's visitors. */
 const OUTLETS = [
@@ -59,8 +59,12 @@ export default defineChart({
   title: 'La communication du programme : articles et budget',
   theme: 'programme',
   order: 5,
-  description:
-    'Articles de presse et billets de blog consacrés au programme jusqu’en mai 2019, et budget de communication de chaque promotion de 2017 à 2019.',
+  description: (rows: Row[], { promotions }: ChartContext) => {
+    const budget = [
+      ...new Set(rows.filter((r) => r.indicateur === BUDGET && !isTotal(r.promotion)).map((r) => r.promotion)),
+    ];
+    return `Articles de presse et billets de blog consacrés au programme jusqu’en mai 2019, et budget de communication ${withYears(ofThePromotions(budget), budget, promotions)}.`;
+  },
   legacyAnchors: ['communication'],
   rows: (model) => {
     const { aggregates } = model;

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { isEigPromotion } from '../lib/promotion-names.ts';
+import { isEigPromotion, ofThePromotions } from '../lib/promotion-names.ts';
 import { datedTag, PUBLISHED_FIGURE } from './helpers/sources.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -11,7 +11,7 @@ type Row = { promotion: string; liste: string; defis: number; nature: string };
 
 export default defineChart({
   slug: 'defis-promotions',
-  title: 'Les défis de chaque promotion, 2017–2023',
+  title: 'Les défis de chaque promotion',
   theme: 'defis',
   order: 2,
   description:
@@ -59,7 +59,7 @@ export default defineChart({
       '.'
     );
   },
-  notes: (rows) => {
+  notes: (rows, { promotions }) => {
     const notes: string[] = [];
     const lists = [...new Set(rows.map((r) => r.liste))];
     for (const promotion of new Set(rows.map((r) => r.promotion))) {
@@ -75,7 +75,14 @@ export default defineChart({
         `${alone.join(', ')} : seul le site actuel du programme liste ces défis ; ni le site de 2022 ni les publications retenues ne les comptent.`,
       );
     }
-    notes.push('DIG : les défis du programme « Designers d’intérêt général », mené à côté de la promotion EIG 3.');
+    // The designers' programme ran beside the EIG promotion of its year.
+    const dig = promotions.find((p) => p.name === 'DIG' && rows.some((r) => r.promotion === p.name));
+    if (dig) {
+      const beside = promotions.filter((p) => isEigPromotion(p.name) && dig.year !== null && p.year === dig.year);
+      notes.push(
+        `DIG : les défis du programme « Designers d’intérêt général »${beside.length > 0 ? `, mené ${dig.year ? `en ${dig.year} ` : ''}à côté ${ofThePromotions(beside.map((p) => p.name))}` : ''}.`,
+      );
+    }
     return notes;
   },
   plot: (rows, { narrow, palette }) => {

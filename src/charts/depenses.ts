@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { SPENDING_LINES } from '../lib/aggregates/budget.ts';
 import { formatEuros, formatEurosRounded, formatNumber, formatPercentRounded } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
-import { byPromotion, isTotal } from '../lib/promotion-names.ts';
+import { byPromotion, isTotal, thePromotions, ofThePromotions, withYears } from '../lib/promotion-names.ts';
 import {
   budgetColumns,
   FORECAST_STATUS,
@@ -16,7 +16,7 @@ import { listFr, of } from '../lib/text.ts';
 import { joinParts, partText, stackList } from './helpers/stack-list.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
-import { defineChart, type ChartRow, type Column } from './types.ts';
+import { defineChart, type ChartContext, type ChartRow, type Column } from './types.ts';
 
 /** The original site's amount and share for each of the report's lines. */
 const ORIGINAL_OF: Record<string, { amount: string; share: string | null }> = {
@@ -48,15 +48,18 @@ type Row = BudgetRow & {
 const LINES = SPENDING_LINES.map((line) => label(BUDGET_LINE_LABELS, line));
 const TOTAL = label(BUDGET_LINE_LABELS, 'budget_total');
 
-const name = (promotion: string) => (isTotal(promotion) ? 'Total publié (2017–2019)' : promotion);
+// The total of the promotions drawn above it.
+const name = (promotion: string) => (isTotal(promotion) ? 'Total publié' : promotion);
+/** The promotions with lines of their own (the totals aside). */
+const promotionsOf = (rows: readonly Row[]) => [...new Set(rows.map((r) => r.promotion).filter((p) => !isTotal(p)))];
 
 export default defineChart({
   slug: 'depenses',
   title: 'Dépenses du programme par poste et par promotion',
   theme: 'financement',
   order: 2,
-  description:
-    'Salaires des EIG, programme d’accompagnement, communication et liens avec la recherche : les quatre postes de dépenses de chaque promotion de 2017 à 2019, et leurs totaux publiés.',
+  description: (rows: ChartRow<Row>[], { promotions }: ChartContext) =>
+    `Salaires des EIG, programme d’accompagnement, communication et liens avec la recherche : les postes de dépenses ${withYears(ofThePromotions(promotionsOf(rows)), promotionsOf(rows), promotions)}, et leurs totaux publiés.`,
   legacyAnchors: ['depenses'],
   rows: ({ aggregates }) => {
     const original = aggregates.origine.data.figures;
@@ -126,7 +129,7 @@ export default defineChart({
     const salaries = rows.find((r) => isTotal(r.promotion) && r.poste === LINES[0]);
     const total = rows.find((r) => isTotal(r.promotion) && r.poste === TOTAL);
     if (!salaries || !total) return 'Les totaux des dépenses ne sont pas publiés.';
-    return `Les salaires des EIG sont de loin le premier poste : ${formatEuros(salaries.montant)} sur ${formatEuros(total.montant)} de dépenses publiées pour les trois premières promotions.`;
+    return `Les salaires des EIG sont de loin le premier poste : ${formatEuros(salaries.montant)} sur ${formatEuros(total.montant)} de dépenses publiées pour ${thePromotions(promotionsOf(rows))}.`;
   },
   keyNotes: (rows) => forecastKeyNotes(rows),
   notes: (rows, { aggregates }) => {

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatNumber } from '../lib/format.ts';
+import { ofThePromotions } from '../lib/promotion-names.ts';
 import { NOT_YET_KNOWN } from './helpers/original.ts';
 import { joinParts, partText, stackList } from './helpers/stack-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -25,11 +26,17 @@ const known = (r: Row) => r.effectif !== null;
 
 export default defineChart({
   slug: 'devenir-eig',
-  title: 'Ce que sont devenus les EIG des promotions 1 et 2',
+  title: 'Ce que sont devenus les premiers EIG',
   theme: 'profils',
   order: 5,
-  description:
-    'Ce qu’ont fait les EIG après leurs dix mois, promotion par promotion : restés dans la fonction publique, partis en thèse, dans le privé, en freelance, autres. Le devenir de la promotion 3, en cours en mai 2019, n’était pas encore connu.',
+  description: (rows: ChartRow<Row>[]) => {
+    const promotionsWhere = (test: (r: Row) => boolean) => [...new Set(rows.filter(test).map((r) => r.promotion))];
+    const unknown = promotionsWhere((r) => !known(r));
+    return (
+      `Ce qu’ont fait les EIG ${ofThePromotions(promotionsWhere(known))} après le programme, promotion par promotion : restés dans la fonction publique, partis en thèse, dans le privé, en freelance, autres, selon le site d’origine (mai 2019).` +
+      (unknown.length > 0 ? ` Le devenir ${ofThePromotions(unknown)}, alors en cours, n’était pas encore connu.` : '')
+    );
+  },
   legacyAnchors: ['parcours'],
   rows: ({ aggregates }) => {
     const original = aggregates.origine.data.figures;
@@ -75,7 +82,7 @@ export default defineChart({
             `${unknown.join(', ')} : le site d’origine écrivait 0 dans chaque catégorie alors que la promotion était en cours ; ce n’est pas zéro personne, c’est un devenir ${NOT_YET_KNOWN} : aucune barre, « ${NOT_YET_KNOWN} » dans le tableau.`,
           ]
         : []),
-      'Les questionnaires de 2019 à 2021 sur les parcours des EIG sont sur le graphique « Que deviennent les EIG après le programme ? ».',
+      'Les questionnaires sur les parcours des EIG sont sur le graphique « Que deviennent les EIG après le programme ? ».',
     ];
   },
   plot: (rows, { narrow, palette, width }) => {

@@ -10,7 +10,7 @@ import {
   surveyRows,
   type SurveyRow,
 } from './helpers/survey.ts';
-import { defineChart } from './types.ts';
+import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 
 const SURVEY = 'promos-1-2';
 
@@ -19,8 +19,8 @@ export default defineChart<SurveyRow>({
   title: 'Questionnaire des promotions 1 et 2 : ce qu’en disent les EIG et les mentors',
   theme: 'enquetes',
   order: 1,
-  description:
-    'Tous les pourcentages publiés par le rapport d’analyse de juin 2019 à partir des questionnaires envoyés aux EIG et aux mentors des deux premières promotions, par thème, avec le nombre de répondants.',
+  description: (rows: ChartRow<SurveyRow>[], { publications }: ChartContext) =>
+    `Tous les pourcentages publiés par le ${publications.shortLabel(rows[0]?._from[0]?.source ?? '')} à partir des questionnaires envoyés à leurs EIG et à leurs mentors, par thème, avec le nombre de répondants.`,
   rows: ({ aggregates, publications }) =>
     surveyRows(
       aggregates.enquetes.data.results.filter((r) => r.survey === SURVEY),

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { wrappedTicks } from './helpers/margins.ts';
 import { isWellFormedUrl } from '../lib/aggregates/defis.ts';
+import { bodyTitle } from '../lib/aggregates/host-bodies.ts';
 import { formatNumber } from '../lib/format.ts';
 import { parseTown } from '../lib/geo/towns.ts';
 import { byPromotion, isEigPromotion, promotionSpan } from '../lib/promotion-names.ts';
@@ -24,7 +25,7 @@ type Row = {
   eig: number;
   mentors: number;
   code_source: string | null;
-  /** The host bodies under the names the counts use (not a column: what the administration filter offers). */
+  /** The host bodies (not a column: what the administration filter offers); a name that designates none, quoted. */
   organismes: string[];
 };
 
@@ -59,8 +60,7 @@ export default defineChart({
     'Tous les défis du site du programme, de la première promotion à la dernière et les designers d’intérêt général : promotion, année, administration d’accueil et ville telles qu’écrites, thématiques, expertises, équipe et lien vers le code source ; le graphique compte les défis par expertise et suit les filtres.',
   explorer: true,
   rows: ({ aggregates }) => {
-    const { list: defis, byAdministration } = aggregates.defis.data.current;
-    const names = new Map(byAdministration.map((c) => [c.key, c.label]));
+    const { list: defis } = aggregates.defis.data.current;
     return defis.map((d): ChartRow<Row> => ({
       defi: d.title,
       promotion: d.promotion,
@@ -72,7 +72,7 @@ export default defineChart({
       eig: d.eig,
       mentors: d.mentors,
       code_source: d.code,
-      organismes: d.hosts.map((h) => names.get(h.key) ?? h.name),
+      organismes: d.bodies.map(bodyTitle),
       // The year comes from the 2022 website's row: both rows are cited.
       _from: d.year && d.year.from !== d.ref ? [d.ref, d.year.from] : [d.ref],
     }));
@@ -107,7 +107,14 @@ export default defineChart({
     { param: 'promotion', label: 'Promotion', values: (r) => [r.promotion], compare: byPromotion((p: string) => p) },
     { param: 'theme', label: 'Thématique', values: (r) => list(r.thematiques) },
     { param: 'expertise', label: 'Expertise', values: (r) => list(r.expertises) },
-    { param: 'administration', label: 'Administration', values: (r) => r.organismes },
+    {
+      param: 'administration',
+      label: 'Administration',
+      values: (r) => r.organismes,
+      // A name that designates no body (« « Ministère » (nom ambigu) ») after the bodies.
+      compare: (a: string, b: string) =>
+        Number(a.startsWith('«')) - Number(b.startsWith('«')) || a.localeCompare(b, 'fr'),
+    },
     { param: 'ville', label: 'Ville', values: (r) => parseTown(r.ville ?? '').map((s) => s.commune) },
   ],
   reading: (rows) => {
@@ -158,7 +165,7 @@ export default defineChart({
       );
     }
     notes.push(
-      'Administrations et villes telles qu’écrites sur le site ; les filtres regroupent les graphies d’un même nom (casse, accents, apostrophes) et séparent les sites multiples (« | », « + »).',
+      'Administrations et villes telles qu’écrites sur le site. Le filtre des administrations propose les organismes d’accueil (les noms d’un même organisme regroupés, un défi de deux organismes sous chacun, un nom qui ne désigne aucun organisme précis entre guillemets, à la fin) ; celui des villes sépare les sites multiples (« | », « + »).',
       'Un défi qui demande plusieurs expertises compte une fois pour chacune dans le graphique.',
     );
     return notes;

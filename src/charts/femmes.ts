@@ -2,11 +2,12 @@ import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotion-names.ts';
+import { byPromotion, thePromotions } from '../lib/promotion-names.ts';
 import { textWidth, wrapToWidth } from '../lib/text.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
 import { panelTitles } from './helpers/panels.ts';
-import { defineChart, type ChartRow } from './types.ts';
+import { unpublishedFor } from './helpers/unpublished.ts';
+import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 import { marginAfterBars, marginFor } from './helpers/margins.ts';
 
 const ALL = 'Tous les EIG';
@@ -56,16 +57,20 @@ const meaningless = (r: Row) => r.effectif === 0;
 const shareText = (r: Row) =>
   meaningless(r) ? `sans objet (${percentAsPrinted(r.part)} écrit pour 0 personne)` : percentAsPrinted(r.part);
 
-const NOT_PUBLISHED =
-  'Aucune part de femmes n’a été publiée pour la promotion 4 ni pour les designers d’intérêt général.';
+const notPublished = (rows: readonly Row[], ctx: ChartContext) =>
+  unpublishedFor(
+    rows.map((r) => r.promotion),
+    ctx,
+    (them) => `Aucune part de femmes n’a été publiée pour ${them}.`,
+  );
 
 export default defineChart({
   slug: 'femmes',
   title: 'Les femmes parmi les EIG, par profil, et parmi les candidatures',
   theme: 'profils',
   order: 3,
-  description:
-    'Pour chacune des trois premières promotions, la part et le nombre de femmes parmi tous les EIG, parmi les développeurs, les data scientists et les designers, et la part des candidatures féminines.',
+  description: (rows: ChartRow<Row>[]) =>
+    `Pour ${thePromotions(rows.map((r) => r.promotion))}, la part et le nombre de femmes parmi tous les EIG, parmi les développeurs, les data scientists et les designers, et la part des candidatures féminines.`,
   legacyAnchors: ['genre', 'genres'],
   rows: ({ aggregates }) => {
     const original = aggregates.origine.data.figures;
@@ -166,8 +171,8 @@ export default defineChart({
       `${range}.`
     );
   },
-  keyNotes: () => [NOT_PUBLISHED],
-  notes: (rows) => {
+  keyNotes: notPublished,
+  notes: (rows, ctx) => {
     const notes = [
       'Parts et effectifs du site d’origine data.eig-forever.org (mai 2019) ; les parts des femmes parmi tous les EIG et des candidatures féminines sont aussi celles du billet de mai 2019, en pourcentages entiers.',
       'La part des candidatures féminines porte sur les candidatures reçues l’année où chaque promotion a été recrutée.',
@@ -176,7 +181,7 @@ export default defineChart({
       notes.push(
         `${r.promotion} : le site d’origine écrit ${percentAsPrinted(r.part)} de femmes parmi les ${r.groupe.toLowerCase()}, alors que la promotion n’en compte aucun : la part est sans objet (aucune barre).`,
       );
-    notes.push(NOT_PUBLISHED);
+    notes.push(...notPublished(rows, ctx));
     return notes;
   },
   plot: (rows, { narrow, palette, width }) => {

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatEuros, formatEurosRounded, formatNumber } from '../lib/format.ts';
 import { BUDGET_LINE_LABELS, label } from '../lib/labels.ts';
-import { isTotal } from '../lib/promotion-names.ts';
+import { isTotal, ofThePromotions, withYears } from '../lib/promotion-names.ts';
 import { groupsOf } from './helpers/bands.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
 import {
@@ -16,7 +16,7 @@ import {
 import { listFr, of } from '../lib/text.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
-import { defineChart, type ChartRow } from './types.ts';
+import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 
 const ENVELOPE = label(BUDGET_LINE_LABELS, 'enveloppe_pia');
 const SPENDING = label(BUDGET_LINE_LABELS, 'budget_total');
@@ -37,8 +37,18 @@ export default defineChart({
   title: 'Enveloppe du PIA et dépenses du programme, par promotion',
   theme: 'financement',
   order: 1,
-  description:
-    'Montant alloué au programme par le Programme d’investissements d’avenir (PIA) et dépenses totales de chaque promotion, de 2017 à 2019 ; les dépenses de la promotion 3 sont prévisionnelles.',
+  description: (rows: ChartRow<BudgetRow>[], { promotions }: ChartContext) => {
+    const shown = [...new Set(rows.map((r) => r.promotion).filter((p) => !isTotal(p)))];
+    const forecast = [
+      ...new Set(
+        rows.filter((r) => isForecast(r) && r.poste === SPENDING && !isTotal(r.promotion)).map((r) => r.promotion),
+      ),
+    ];
+    return (
+      `Montant alloué au programme par le Programme d’investissements d’avenir (PIA) et dépenses totales ${withYears(ofThePromotions(shown), shown, promotions)}` +
+      (forecast.length > 0 ? ` ; les dépenses ${ofThePromotions(forecast)} sont prévisionnelles.` : '.')
+    );
+  },
   legacyAnchors: ['financement'],
   rows: ({ aggregates }) => {
     const original = aggregates.origine.data.figures;
@@ -86,10 +96,7 @@ export default defineChart({
     const spending = total(SPENDING);
     if (!envelope || !spending) return 'Les totaux de l’enveloppe et des dépenses ne sont pas publiés.';
     const promotions = rows.filter((r) => !isTotal(r.promotion) && r.poste === SPENDING);
-    const span =
-      promotions.length > 1
-        ? ` des promotions ${promotions[0]!.promotion.replace('EIG ', '')} à ${promotions.at(-1)!.promotion.replace('EIG ', '')}`
-        : '';
+    const span = promotions.length > 1 ? ` ${ofThePromotions(promotions.map((r) => r.promotion))}` : '';
     const comparison = spending.montant > envelope.montant ? 'dépassent' : 'restent sous';
     return `Les dépenses${span} (${formatEuros(spending.montant)} au total publié) ${comparison} l’enveloppe de ${formatEuros(envelope.montant)} allouée par le PIA.`;
   },

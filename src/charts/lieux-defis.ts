@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { PlaceKind } from '../lib/aggregates/defi-places.ts';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotion-names.ts';
+import { byPromotion, ofThePromotions, thePromotions } from '../lib/promotion-names.ts';
 import { plural } from '../lib/text.ts';
 import { joinParts, partText, stackList } from './helpers/stack-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -27,8 +27,16 @@ export default defineChart({
   title: 'Où sont les défis : Paris, petite couronne ou ailleurs ?',
   theme: 'defis',
   order: 22,
-  description:
-    'Les défis de chaque promotion de 2017 à 2023 selon la commune écrite sur le site actuel du programme : à Paris, en petite couronne (Hauts-de-Seine, Seine-Saint-Denis, Val-de-Marne), ailleurs ; et, pour les promotions 1 à 3, les défis à Paris et hors de Paris selon le site d’origine data.eig-forever.org.',
+  description: (rows: ChartRow<Row>[]) => {
+    const by = (selon: string) => [...new Set(rows.filter((r) => r.selon === selon).map((r) => r.promotion))];
+    const original = by(ORIGINAL_SITE);
+    return (
+      `Les défis ${ofThePromotions(by(CURRENT))} selon la commune écrite sur le site actuel du programme : à Paris, en petite couronne (Hauts-de-Seine, Seine-Saint-Denis, Val-de-Marne), ailleurs` +
+      (original.length > 0
+        ? ` ; et, pour ${thePromotions(original)}, les défis à Paris et hors de Paris selon le site d’origine data.eig-forever.org.`
+        : '.')
+    );
+  },
   rows: ({ aggregates }) => {
     const { places, figures: original } = aggregates.origine.data;
     const rows: ChartRow<Row>[] = places.byKind.map((k) => ({
@@ -62,7 +70,8 @@ export default defineChart({
     const ofKind = (kind: PlaceKind) => kindTotals.find((k) => k.kind === kind)?.figure.value ?? 0;
     const [paris, suburbs] = [ofKind('paris'), ofKind('petite-couronne')];
     if (total === 0) return 'Les communes des défis ne sont pas publiées.';
-    return `De 2017 à 2023, ${formatNumber(paris)} des ${formatNumber(total)} défis sont à Paris et ${formatNumber(suburbs)} en petite couronne, selon les communes du site actuel du programme.`;
+    const promotions = [...new Set(defis.map((d) => d.promotion))];
+    return `Sur les ${formatNumber(total)} défis ${ofThePromotions(promotions)}, ${formatNumber(paris)} sont à Paris et ${formatNumber(suburbs)} en petite couronne, selon les communes du site actuel du programme.`;
   },
   notes: (rows, { aggregates }) => {
     const notes = [

@@ -1,4 +1,5 @@
 import { formatPercent } from '../lib/format.ts';
+import { listFr } from '../lib/text.ts';
 import { QUESTION_LABELS, label } from '../lib/labels.ts';
 import {
   SURVEY_COLUMNS,
@@ -21,8 +22,8 @@ export default defineChart<SurveyRow>({
   title: 'Que deviennent les EIG après le programme ?',
   theme: 'enquetes',
   order: 3,
-  description:
-    'Les parcours des EIG après leurs dix mois : envie de travailler pour l’administration, recrutements, EIG toujours en poste, d’après les questionnaires des promotions 1 et 2 (2019) et de la promotion 3 (2020 et 2021).',
+  description: (rows: ChartRow<SurveyRow>[]) =>
+    `Les parcours des EIG après le programme : envie de travailler pour l’administration, recrutements, EIG toujours en poste, d’après ${listFr([...new Set(rows.map((r) => `le ${lowerFirst(r.enquete)}`))])}.`,
   rows: ({ aggregates, publications }) =>
     surveyRows(
       aggregates.enquetes.data.results.filter((r) => r.theme === 'parcours'),

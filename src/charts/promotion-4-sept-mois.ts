@@ -4,6 +4,7 @@ import { formatMonth, formatNumber, formatPercent, formatPercentRounded } from '
 import { FOLLOW_UP_LABELS, label } from '../lib/labels.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
 import { groupsOf } from './helpers/bands.ts';
+import { promotionSpan } from '../lib/promotion-names.ts';
 import { defineChart } from './types.ts';
 
 const PROMOTION = 'EIG 4';
@@ -25,8 +26,13 @@ export default defineChart<Row>({
   title: 'La promotion 4, sept mois après son lancement',
   theme: 'suivi',
   order: 2,
-  description:
-    'Ce que les équipes de la promotion 4 avaient fait en février 2021, sept mois après leur arrivée : ouverture des données et du code, formations, projets annexes ; et les projets prolongés avec un cofinancement de la DINUM.',
+  description: (rows, { publications }) => {
+    const first = rows[0];
+    const when = first
+      ? ` en ${first.date}, « sept mois après » leur arrivée selon ${publications.designation(first._from[0]?.source ?? '')}`
+      : '';
+    return `Ce que les équipes de la ${promotionSpan([PROMOTION])} avaient fait${when} : ouverture des données et du code, formations, projets annexes ; et les projets prolongés avec un cofinancement de la DINUM.`;
+  },
   rows: ({ aggregates }) => {
     const defis = aggregates.programme.data.promotions.find(
       (p) => p.promotion === PROMOTION && p.indicator === 'defis',

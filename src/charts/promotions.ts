@@ -4,9 +4,11 @@ import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { INDICATOR_LABELS, label } from '../lib/labels.ts';
 import { groupsOf } from './helpers/bands.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
+import { promotionRange, promotionSpan } from '../lib/promotion-names.ts';
+import { capitalise } from '../lib/text.ts';
 import { unpublishedKeyNotes } from './helpers/unpublished.ts';
 import { mergedRefs, sameAs } from './helpers/original.ts';
-import { defineChart, type ChartRow } from './types.ts';
+import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 
 /** The original site's indicator for each of the report's, where both count the same thing. */
 const ORIGINAL_OF: Record<string, string> = { eig: ORIGINAL.eig, mentors: ORIGINAL.mentors, defis: ORIGINAL.defis };
@@ -19,8 +21,11 @@ export default defineChart({
   title: 'Les promotions EIG : entrepreneurs, mentors, défis et services',
   theme: 'programme',
   order: 1,
-  description:
-    'Nombre d’entrepreneurs d’intérêt général (EIG), de mentors, de défis et de services lauréats de chaque promotion, de la première (2017) à la quatrième (2020).',
+  description: (rows: ChartRow<Row>[], { promotions }: ChartContext) =>
+    `Nombre d’entrepreneurs d’intérêt général (EIG), de mentors, de défis et de services lauréats de chaque promotion, ${promotionRange(
+      rows.map((r) => r.promotion),
+      promotions,
+    )}.`,
   legacyAnchors: ['promo'],
   rows: ({ aggregates }) => {
     const find = aggregates.origine.data.figures.get;
@@ -70,18 +75,31 @@ export default defineChart({
       (r) => r.promotion,
       (r) => r.indicateur,
     ),
-  notes: (rows) => [
-    ...(rows.some((r) => r.promotion === 'EIG 4')
-      ? [
-          'Promotions 1 à 3 : rapport d’analyse d’Etalab (juin 2019), dont le site d’origine data.eig-forever.org (mai 2019) imprime les mêmes EIG, mentors et défis. Promotion 4 : billet d’avril 2021, qui ne publie pas le nombre de services lauréats.',
-        ]
-      : []),
-    ...(rows.some((r) => r.indicateur === NEW_EIG)
-      ? [
-          'Nouveaux EIG : parmi les EIG d’une promotion, ceux qui n’étaient pas dans la précédente, selon le site d’origine (promotions 1 à 3 seulement).',
-        ]
-      : []),
-  ],
+  notes: (rows, { publications }) => {
+    // Which publications give each promotion's figures: promotions citing the same ones are named together.
+    const counted = rows.filter((r) => r.indicateur !== NEW_EIG);
+    const cited = new Map<string, string[]>();
+    for (const promotion of new Set(counted.map((r) => r.promotion))) {
+      const ids = [
+        ...new Set(counted.filter((r) => r.promotion === promotion).flatMap((r) => r._from.map((f) => f.source))),
+      ];
+      const names = [...new Set(ids.map((id) => publications.shortLabel(id)))].join(', ');
+      cited.set(names, [...(cited.get(names) ?? []), promotion]);
+    }
+    const fresh = [...new Set(rows.filter((r) => r.indicateur === NEW_EIG).map((r) => r.promotion))];
+    return [
+      ...(cited.size > 1
+        ? [
+            `${[...cited].map(([names, promotions]) => `${capitalise(promotionSpan(promotions))} : ${names}`).join('. ')}.`,
+          ]
+        : []),
+      ...(fresh.length > 0
+        ? [
+            `Nouveaux EIG : parmi les EIG d’une promotion, ceux qui n’étaient pas dans la précédente, selon le site d’origine (${promotionSpan(fresh)} seulement).`,
+          ]
+        : []),
+    ];
+  },
   plot: (rows, { narrow, width, palette }) => {
     // One group of bars per promotion, each bar named on its left: the indicator is read without its colour.
     const indicators = [...new Set(rows.map((r) => r.indicateur))];

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { OriginalPayer, SalaryFunding } from '../lib/aggregates/salaries.ts';
 import { formatEuros, formatFigure, formatNumber, formatPercent, formatPercentRounded } from '../lib/format.ts';
-import { promotionRank } from '../lib/promotion-names.ts';
+import { promotionRank, thePromotions } from '../lib/promotion-names.ts';
 import { listFr, of, plural } from '../lib/text.ts';
 import { joinParts, partText, stackList } from './helpers/stack-list.ts';
 import { percentAsPrinted } from './helpers/original.ts';
@@ -294,8 +294,8 @@ export default defineChart({
   order: 3,
   // The original's first versions showed one pie per year of these shares at #eig2017, #eig2018 and #eig2019.
   legacyAnchors: ['eig2017', 'eig2018', 'eig2019'],
-  description:
-    'Part des salaires des EIG payée par le Programme d’investissements d’avenir (PIA), par les administrations en cofinancement et par les défis autofinancés, avec les montants et le nombre de défis de chaque mode, pour les promotions 1 à 3 ; les parts arrondies du billet de mai 2019 et la règle de cofinancement du programme.',
+  description: (rows: SalaryRow[]) =>
+    `Part des salaires des EIG payée par le Programme d’investissements d’avenir (PIA), par les administrations en cofinancement et par les défis autofinancés, avec les montants et le nombre de défis de chaque mode, pour ${thePromotions(rows.map((r) => r.promotion))} ; les parts arrondies du billet de mai 2019 et la règle de cofinancement du programme.`,
   rows,
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },

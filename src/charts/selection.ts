@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatNumber } from '../lib/format.ts';
+import { thePromotions } from '../lib/promotion-names.ts';
+import { unpublishedFor } from './helpers/unpublished.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
 import { marginAfterBars } from './helpers/margins.ts';
 import { panelTitles } from './helpers/panels.ts';
@@ -30,8 +32,8 @@ export default defineChart({
   title: 'La sélection des EIG : candidatures, jurys, lauréats',
   theme: 'selection',
   order: 0,
-  description:
-    'Pour chacune des trois premières promotions, les candidatures reçues, les candidats passés devant un jury et les lauréats, avec la part des candidatures qu’ils représentent.',
+  description: (rows: ChartRow<Row>[]) =>
+    `Pour ${thePromotions(rows.map((r) => r.promotion))}, les candidatures reçues, les candidats passés devant un jury et les lauréats, avec la part des candidatures qu’ils représentent.`,
   legacyAnchors: ['selection'],
   rows: ({ aggregates }) => {
     const original = aggregates.origine.data.figures;
@@ -69,10 +71,14 @@ export default defineChart({
     const applications = (p: string) => rows.find((r) => r.promotion === p && r.etape === 'Candidatures');
     return `${first.promotion} : ${formatNumber(first.nombre)} lauréats pour ${formatNumber(applications(first.promotion)?.nombre ?? 0)} candidatures (${percentAsPrinted(first.part_des_candidats ?? 0)}) ; ${last.promotion} : ${formatNumber(last.nombre)} pour ${formatNumber(applications(last.promotion)?.nombre ?? 0)} (${percentAsPrinted(last.part_des_candidats ?? 0)}).`;
   },
-  notes: () => [
+  notes: (rows, ctx) => [
     'Chiffres du site d’origine data.eig-forever.org (mai 2019) ; le rapport d’Etalab de juin 2019 imprime les mêmes candidatures. Les parts sont celles que le site d’origine imprimait, en pourcentages entiers ; les lauréats sont les EIG de chaque promotion.',
     'Les défis proposés par les administrations et les totaux des candidatures sont sur le graphique « Candidatures d’EIG et défis proposés par les administrations ».',
-    'Les étapes de la sélection n’ont pas été publiées pour les promotions suivantes.',
+    ...unpublishedFor(
+      rows.map((r) => r.promotion),
+      ctx,
+      (them) => `Les étapes de la sélection n’ont pas été publiées pour ${them}.`,
+    ),
   ],
   plot: (rows, { narrow, width, palette }) => {
     const stages = [...new Set(rows.map((r) => r.etape))];

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { MAP_YEARS, ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
+import { thePromotions } from '../lib/promotion-names.ts';
 import { groupsOf } from './helpers/bands.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
@@ -19,8 +20,8 @@ export default defineChart({
   title: 'Administrations d’accueil : trois comptes',
   theme: 'defis',
   order: 20,
-  description:
-    'Pour chacune des trois premières promotions, les administrations et les ministères d’accueil selon les chiffres du site d’origine data.eig-forever.org, les services lauréats selon le rapport d’Etalab de juin 2019, et les services et tutelles recomptés sur la carte du site d’origine.',
+  description: (rows: ChartRow<Row>[]) =>
+    `Pour ${thePromotions(rows.map((r) => r.promotion))}, les administrations et les ministères d’accueil selon les chiffres du site d’origine data.eig-forever.org, les services lauréats selon le rapport d’Etalab de juin 2019, et les services et tutelles recomptés sur la carte du site d’origine.`,
   rows: ({ aggregates }) => {
     const original = aggregates.origine.data.figures;
     const map = aggregates.origine.data.map;
@@ -81,7 +82,7 @@ export default defineChart({
           ? `, que le billet de mai 2019 compte comme ${formatNumber(structures.figure.value)} structures publiques et ${formatNumber(services.figure.value)} services ou directions.`
           : '.'),
       'Les services et tutelles « recomptés sur la carte » sont ceux dont la carte du site d’origine donne au moins un défi cette année-là.',
-      'Les administrations d’accueil des défis de 2017 à 2023 (site actuel du programme) sont sur le graphique des administrations.',
+      'Les administrations d’accueil des défis de toutes les promotions (site actuel du programme) sont sur le graphique des administrations.',
     ];
   },
   plot: (rows, { narrow, width, palette }) => {

@@ -5,7 +5,8 @@ import { FOLLOW_UP_LABELS, label } from '../lib/labels.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
 import { groupsOf } from './helpers/bands.ts';
 import { defineChart, type ChartRow } from './types.ts';
-import { plural } from '../lib/text.ts';
+import { listFr, plural } from '../lib/text.ts';
+import { promotionSpan } from '../lib/promotion-names.ts';
 
 const PROMOTION = 'EIG 3';
 const TOTAL = 'Total (somme des catégories)';
@@ -36,8 +37,14 @@ export default defineChart<Row>({
   title: 'Que sont devenus les projets de la promotion 3 ?',
   theme: 'suivi',
   order: 1,
-  description:
-    'État, portage et maintenance des 14 projets de la promotion 3 évalués en novembre 2019 et en mars 2021 (EIG Link exclu), et ce que la fin de promotion disait de leur ouverture et de leur pérennisation.',
+  description: (rows) => {
+    const assessed = rows.find((r) => r.evalues !== null)?.evalues;
+    const dates = [
+      ...new Set(rows.filter((r) => r.indicateur === label(FOLLOW_UP_LABELS, 'etat')).map((r) => r._month)),
+    ].sort();
+    const when = listFr(dates.map((month) => `en ${formatMonth(month)}`));
+    return `État, portage et maintenance des ${assessed ? `${formatNumber(assessed)} ` : ''}projets de la ${promotionSpan([PROMOTION])} évalués ${when}${assessed ? ' (EIG Link exclu)' : ''}, et ce que la fin de promotion disait de leur ouverture et de leur pérennisation.`;
+  },
   rows: ({ aggregates, publications }) => {
     const figures = aggregates.suivi.data.figures.filter((f) => f.promotion === PROMOTION);
     const partitions = aggregates.suivi.data.partitions.filter((p) => p.promotion === PROMOTION);

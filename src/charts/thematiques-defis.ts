@@ -4,7 +4,7 @@ import { defineChart } from './types.ts';
 
 export default defineChart({
   slug: 'thematiques-defis',
-  title: 'Les thématiques des défis, 2017–2023',
+  title: 'Les thématiques des défis, par promotion',
   theme: 'defis',
   order: 3,
   description:

@@ -23,8 +23,9 @@ export type Theme = keyof typeof THEMES;
 export type ChartContext = Model;
 
 /** Series colours on a light background: each has at least 3:1 contrast with white and neighbours stay apart
- * for colour-blind readers (Okabe–Ito hues, darkened, then a maroon and a sage chosen for the eight promotions
- * 2017–2023). Dark mode uses the matching --s0… variables of site.css; tests/lib/palette.test.ts holds both. */
+ * for colour-blind readers (Okabe–Ito hues, darkened, then a maroon, a sage, a violet, a crimson, a teal and an
+ * olive): twelve, so that promotions the data adds after the programme's eight still get colours of their own.
+ * Dark mode uses the matching --s0… variables of site.css; tests/lib/palette.test.ts holds both. */
 export const PALETTE = [
   '#0072B2',
   '#C75300',
@@ -34,6 +35,10 @@ export const PALETTE = [
   '#5B6770',
   '#7D2C27',
   '#6A7948',
+  '#6B4FA0',
+  '#B0305A',
+  '#00798A',
+  '#5C5A1E',
 ] as const;
 /** The same series on a dark background (the --s0… variables of site.css in dark mode): image files in dark. */
 export const DARK_PALETTE = [
@@ -45,6 +50,10 @@ export const DARK_PALETTE = [
   '#B0B8C0',
   '#DD8279',
   '#C3D6A1',
+  '#B9A3F0',
+  '#F07EA0',
+  '#4FCFDD',
+  '#C9C57A',
 ] as const;
 
 /**
@@ -96,8 +105,11 @@ export interface ChartDef<R extends object = Record<string, unknown>> {
   theme: Theme;
   /** Position within its theme's menu. */
   order: number;
-  /** One or two sentences: what the chart shows. */
-  description: string;
+  /**
+   * One or two sentences: what the chart shows. Written from the rows when it states an extent (which promotions,
+   * which years, how many): a new promotion in the data then changes it without an edit.
+   */
+  description: string | Written<R>;
   /** Anchors of the original data.eig-forever.org (e.g. « promo » for /#promo) that land on this chart. */
   legacyAnchors?: readonly string[];
   /** Exactly the figures shown: the data table, the CSV and the JSON are these rows. */
@@ -143,6 +155,12 @@ export interface ExplorerFilter<R> {
 export interface AnyColumn extends Omit<Column<Record<string, unknown>>, 'key'> {
   key: string;
 }
+
+/**
+ * A text written from a chart's rows. Declared as a method's type, like the functions of ChartDef, so that a chart
+ * of specific rows stays one of the registry's charts.
+ */
+type Written<R> = { write(rows: ChartRow<R>[], ctx: ChartContext): string }['write'];
 
 /** A chart as the registry holds it, whatever its row type. */
 export interface Chart extends Omit<ChartDef<Record<string, unknown>>, 'columns'> {

@@ -1,7 +1,8 @@
 /**
  * Enhances the charts drawn at build time: legend entries become toggle buttons whose state is kept in the
  * address (so that a shared link shows the same series), marks show their value on hover, tap or touch, and
- * the embed code and the page's link can be copied in one click. Without JavaScript the page keeps the chart,
+ * from the keyboard (arrow keys once the drawing has focus), and the embed code and the page's link can be copied
+ * in one click. Without JavaScript the page keeps the chart,
  * its legend, the native SVG tooltips and the data table.
  */
 
@@ -21,7 +22,12 @@ export function enhanceCharts(root: ParentNode = document): void {
 /** A link to something inside a folded <details> (« Tableau des données ») unfolds it, so the link lands on it. */
 function openLinkedDetails(): void {
   const unfold = (hash: string) => {
-    const target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    let target: HTMLElement | null = null;
+    try {
+      if (hash.length > 1) target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    } catch {
+      // A malformed escape (#%) names nothing to unfold, and must not stop the page's script.
+    }
     const details = target?.closest('details');
     if (details && !details.open) details.open = true;
   };
@@ -96,8 +102,11 @@ function enhanceTooltips(figure: HTMLElement): void {
         : event.clientY - box.top - tooltip.offsetHeight - 24;
     tooltip.style.top = `${Math.max(0, y)}px`;
   };
+  // A mouse that leaves a mark for the chart's background keeps the tooltip where it is, so that the pointer can be
+  // moved onto it (WCAG 1.4.13, for readers who magnify the screen); another mark, or leaving the chart, changes it.
   figure.addEventListener('pointermove', (event) => {
-    if (event.pointerType === 'mouse') show(event);
+    if (event.pointerType !== 'mouse') return;
+    if ((event.target as Element | null)?.closest?.('[data-tip]')) show(event);
   });
   figure.addEventListener('pointerdown', show);
   // A mouse leaving the chart hides its tooltip; a finger lifting does not (the reader is reading it): a tap
@@ -111,6 +120,123 @@ function enhanceTooltips(figure: HTMLElement): void {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') hide();
   });
+  enhanceKeyboard(figure, tooltip);
+}
+
+/** Keys that move through a drawing's marks, and where each takes the reader from `index` among `count`. */
+const MOVES: Record<string, (index: number, count: number) => number> = {
+  ArrowRight: (i, n) => Math.min(i + 1, n - 1),
+  ArrowDown: (i, n) => Math.min(i + 1, n - 1),
+  ArrowLeft: (i) => Math.max(i - 1, 0),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  Home: () => 0,
+  End: (_, n) => n - 1,
+};
+
+/**
+ * Each value without a pointer: a drawing is one stop of the Tab key; once it has focus, its first mark shows its
+ * tooltip and a ring, and the arrow keys (Home, End) go from mark to mark in reading order, which a polite live
+ * region also says to screen readers that pass the keys on. Leaving the drawing hides both.
+ */
+function enhanceKeyboard(figure: HTMLElement, tooltip: HTMLElement): void {
+  const ring = document.createElement('div');
+  ring.className = 'chart-mark-focus';
+  ring.hidden = true;
+  const said = document.createElement('p');
+  said.className = 'visually-hidden';
+  said.setAttribute('aria-live', 'polite');
+  figure.append(ring, said);
+  for (const svg of figure.querySelectorAll<SVGSVGElement>('svg.chart-svg')) {
+    if (!svg.querySelector('[data-tip]')) continue;
+    svg.tabIndex = 0;
+    svg.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight Home End');
+    let index = 0;
+    const select = (marks: Element[], hint: boolean) => {
+      const mark = marks[index];
+      if (!mark) return;
+      const text = mark.getAttribute('data-tip') ?? '';
+      tooltip.replaceChildren(text);
+      if (hint) {
+        const keys = document.createElement('span');
+        keys.className = 'chart-tooltip-hint';
+        keys.textContent = '← → : valeur précédente, suivante';
+        tooltip.append(keys);
+      }
+      said.textContent = text;
+      placeOver(figure, mark, ring, tooltip);
+    };
+    svg.addEventListener('focus', () => {
+      // A tap or a click also gives the drawing focus: the pointer's own tooltip is the one to show then.
+      if (!svg.matches(':focus-visible')) return;
+      const marks = readingOrder(shownMarks(svg));
+      index = Math.min(index, marks.length - 1);
+      select(marks, true);
+    });
+    svg.addEventListener('blur', () => {
+      ring.hidden = true;
+      tooltip.hidden = true;
+      said.textContent = '';
+    });
+    svg.addEventListener('keydown', (event) => {
+      const move = MOVES[event.key];
+      if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
+      event.preventDefault();
+      const marks = readingOrder(shownMarks(svg));
+      index = move(Math.min(index, marks.length - 1), marks.length);
+      select(marks, false);
+    });
+  }
+}
+
+/** The marks of a drawing that are drawn now: not in a series hidden from the legend, nor in a view not shown. */
+function shownMarks(svg: SVGSVGElement): Element[] {
+  const drawn = (element: Element | null): boolean => {
+    for (let e = element; e && e !== svg; e = e.parentElement) {
+      if (getComputedStyle(e).display === 'none') return false;
+    }
+    return true;
+  };
+  return [...svg.querySelectorAll('[data-tip]')].filter(drawn);
+}
+
+/**
+ * Marks in the order one reads a chart: rows from top to bottom, and within a row from left to right (then from top
+ * to bottom). Marks whose heights overlap or touch share a row, so that the columns of a bar chart, stacked or
+ * not, are one row read column by column.
+ */
+function readingOrder(marks: Element[]): Element[] {
+  const boxes = marks.map((mark) => ({ mark, box: mark.getBoundingClientRect() }));
+  boxes.sort((a, b) => a.box.top - b.box.top);
+  const rows: { mark: Element; box: DOMRect }[][] = [];
+  let bottom = -Infinity;
+  for (const item of boxes) {
+    if (rows.length === 0 || item.box.top > bottom + 0.5) {
+      rows.push([item]);
+      bottom = item.box.bottom;
+    } else {
+      rows.at(-1)!.push(item);
+      bottom = Math.max(bottom, item.box.bottom);
+    }
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.box.left - b.box.left || a.box.top - b.box.top).map((i) => i.mark));
+}
+
+/** Draws the ring around `mark` and puts the tooltip above it (below, when the chart's top is too near). */
+function placeOver(figure: HTMLElement, mark: Element, ring: HTMLElement, tooltip: HTMLElement): void {
+  mark.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const frame = figure.getBoundingClientRect();
+  const box = mark.getBoundingClientRect();
+  const pad = 3;
+  ring.hidden = false;
+  ring.style.left = `${box.left - frame.left - pad}px`;
+  ring.style.top = `${box.top - frame.top - pad}px`;
+  ring.style.width = `${box.width + 2 * pad}px`;
+  ring.style.height = `${box.height + 2 * pad}px`;
+  tooltip.hidden = false;
+  const x = box.left - frame.left + box.width / 2 - tooltip.offsetWidth / 2;
+  tooltip.style.left = `${Math.max(0, Math.min(x, frame.width - tooltip.offsetWidth - 4))}px`;
+  const above = box.top - frame.top - pad - tooltip.offsetHeight - 6;
+  tooltip.style.top = `${above >= 0 ? above : box.bottom - frame.top + pad + 6}px`;
 }
 
 function enhanceCopyButtons(root: ParentNode): void {

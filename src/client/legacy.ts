@@ -4,7 +4,13 @@
  * requested, this sends the reader to the chart: its embed page inside an iframe, its full page otherwise.
  */
 export function followLegacyAnchor(): void {
-  const id = decodeURIComponent(location.hash.slice(1));
+  let id: string;
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    // A malformed escape (/#%E0%A4%A) names no anchor: the page stays as it is, its script unbroken.
+    return;
+  }
   if (!id) return;
   const target = document.getElementById(id)?.closest<HTMLElement>('[data-legacy-target]');
   if (target) goToChart(target);

@@ -12,13 +12,15 @@ import { LIMITS, LIMITS_HINT, limitText } from '../lib/limits.ts';
 import { snapshotDateOf, type Manifest, type TableLock } from '../lib/manifest.ts';
 import { tableNames, tables, type TableName } from '../lib/tables.ts';
 import type { TableSpec } from '../lib/csv/schema.ts';
+import { formatNumber } from '../lib/format.ts';
 import { capitalise } from '../lib/text.ts';
-import { dataDir } from '../load/paths.ts';
+import { LISTED } from '../report/markdown.ts';
+import { dataDir, manifestPathOf } from '../load/paths.ts';
 import { EXIT } from '../update/exit-codes.ts';
 import { stableJson } from '../update/journal.ts';
 import type { UpdateRecord } from '../update/record.ts';
 import { pendingReview } from '../update/report-files.ts';
-import { oversizedSnapshot, runUpdate } from '../update/transaction.ts';
+import { oversizedSnapshot, runUpdate, tablesBytes, updateCap } from '../update/transaction.ts';
 import { retryLogger, startRun, type FetchOptions, type FetchRun } from './fetch-run.ts';
 import { fetchTable } from './fetch-table.ts';
 import { httpGet, type HttpFailure } from './http.ts';
@@ -33,7 +35,7 @@ import {
 } from './messages.ts';
 import { isProblem, summary, type FetchResult, type TableOutcome, type UnmappedOutcome } from './outcomes.ts';
 import { datasetUrl, readDataset, recordOf, type UdataDataset } from './udata.ts';
-import { keepAside } from './unmapped.ts';
+import { askedToKeep, keepAside } from './unmapped.ts';
 
 /** The dataset's JSON lists a handful of resources: a few kilobytes. */
 const DATASET_MAX_BYTES = 5_000_000;
@@ -52,7 +54,7 @@ async function fetchInto(run: FetchRun): Promise<FetchResult> {
   const { dataset } = listed;
   const mapping = mapTables(dataset, run.manifest);
   const fetched = await fetchTables(mapping, dataset, run);
-  const unmapped = await keepUnmapped(mapping, run);
+  const unmapped = await keepUnmapped(mapping, fetched, run);
   const runOver = fetched.runOver || unmapped.runOver;
   await refuseBeyondLimits(fetched, runOver, run);
   const next: Manifest = {
@@ -73,7 +75,7 @@ async function fetchInto(run: FetchRun): Promise<FetchResult> {
   const { fx } = run.update;
   fx.out(summary(result));
   for (const line of committed ?? []) fx.out(line);
-  fx.out(exitMeaning(result, run.strict, result.tables.some(isProblem)));
+  fx.out(exitMeaning(result, run.strict));
   return result;
 }
 
@@ -85,7 +87,12 @@ async function listDataset(run: FetchRun): Promise<Listed> {
   const url = datasetUrl(run.base, sources.dataset);
   const listing = await httpGet(
     url,
-    { maxBytes: DATASET_MAX_BYTES, run: run.deadline, onRetry: retryLogger('jeu de données', run.policy, fx) },
+    {
+      maxBytes: DATASET_MAX_BYTES,
+      run: run.deadline,
+      onRetry: retryLogger('jeu de données', run.policy, fx),
+      rule: run.rule,
+    },
     run.policy,
     fx,
   );
@@ -119,7 +126,7 @@ async function offline({ what }: Explanation, run: FetchRun): Promise<FetchResul
   const result = await resultOf(run, 'unreachable');
   const strictNote = run.strict ? ' (--strict : code de sortie 3)' : ', le site peut être construit';
   fx.log(`Pas de réseau : ${what} ; ${run.kept}${strictNote}. Relancez « npm run fetch » une fois connecté.`);
-  if (result.pending) fx.log(result.pending.message);
+  fx.out(exitMeaning(result, run.strict));
   return result;
 }
 
@@ -130,7 +137,7 @@ async function unlisted(url: string, explanation: Explanation, run: FetchRun): P
     `Échec : impossible de lister les ressources du jeu de données (${url}) : ${explanation.what} ; ${run.kept}. ${capitalise(explanation.advice)}.`,
   );
   const result = await resultOf(run, 'dataset-failed');
-  fx.out(exitMeaning(result, run.strict, true));
+  fx.out(exitMeaning(result, run.strict));
   return result;
 }
 
@@ -176,14 +183,26 @@ async function fetchTables(mapping: Mapping, dataset: UdataDataset, run: FetchRu
   return fetched;
 }
 
-/** Resources nothing maps: recorded in the manifest and kept aside. */
-async function keepUnmapped(mapping: Mapping, run: FetchRun) {
+/**
+ * Resources nothing maps: recorded in the manifest, listed, and kept aside when asked, within what the update may
+ * still write. Beyond {@link LISTED} of them, those not asked for are counted, not listed one by one.
+ */
+async function keepUnmapped(mapping: Mapping, fetched: Fetched, run: FetchRun) {
   const kept = { outcomes: [] as UnmappedOutcome[], runOver: false };
+  const { fx } = run.update;
+  let listed = 0;
   for (const resource of mapping.unmapped) {
-    const { runOver, ...outcome } = await keepAside(resource, run);
+    const room = updateCap - tablesBytes(fetched.locks) - run.update.keptAside;
+    const { runOver, ...outcome } = await keepAside(resource, run, room);
     kept.outcomes.push(outcome);
-    run.update.fx.log(outcome.message);
+    if (askedToKeep(resource, run) || listed++ < LISTED) fx.log(outcome.message);
     kept.runOver ||= runOver ?? false;
+  }
+  const others = listed - LISTED;
+  if (others > 0) {
+    fx.log(
+      `… et ${formatNumber(others)} autres ressources non reconnues, pas téléchargées (toutes notées dans ${manifestPathOf(run.update.dir)}).`,
+    );
   }
   return kept;
 }
@@ -275,6 +294,7 @@ async function resultOf(
   return {
     outcome,
     exitCode: exitCodeOf(run.strict, outcome, failed, pending !== null),
+    strictExitCode: exitCodeOf(true, outcome, failed, pending !== null),
     tables: tablesOut,
     unmapped: rest.unmapped ?? [],
     downloadedBytes: rest.downloadedBytes ?? 0,

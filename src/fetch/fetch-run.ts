@@ -7,6 +7,7 @@ import type { Effects } from '../effects.ts';
 import type { Manifest } from '../lib/manifest.ts';
 import { readManifest } from '../load/snapshot-io.ts';
 import type { Update } from '../update/transaction.ts';
+import { ruleOfBase, type AddressRule } from './addresses.ts';
 import { defaultPolicy, type HttpFailure, type HttpPolicy } from './http.ts';
 import { explainHttp, formatSeconds } from './messages.ts';
 
@@ -24,6 +25,11 @@ export interface FetchOptions {
    * `npm run fetch` does. Left out, the download and its transaction run alone.
    */
   record?: boolean;
+  /**
+   * Resources no table maps to keep aside in data/unmapped/, by id, or all of them (`all`); by default none is
+   * downloaded (./unmapped.ts).
+   */
+  keep?: readonly string[];
 }
 
 /** The deadlines follow the inactivity timeout unless given: `--timeout 5` gives up a dripping server within a minute. */
@@ -47,6 +53,10 @@ export interface FetchRun {
   /** The address of the data.gouv.fr API. */
   base: string;
   policy: HttpPolicy;
+  /** What a download may reach (./addresses.ts): the API base's own address classes. */
+  rule: AddressRule;
+  /** Resources no table maps to keep aside: by id, or all. */
+  keep: ReadonlySet<string> | 'all';
   /** The whole run's deadline: when it ends (a `performance.now()` instant) and how long it was. */
   deadline: { endsAt: number; ms: number };
   strict: boolean;
@@ -60,11 +70,15 @@ export async function startRun(update: Update, options: FetchOptions): Promise<F
   const ms = runDeadlineOf(options);
   const deadline = { endsAt: performance.now() + ms, ms };
   const manifest = await readManifest(dir, fx);
+  const base = fx.env[sources.apiBaseEnv] || sources.apiBase;
+  const keep = options.keep ?? [];
   return {
     update,
     manifest,
-    base: fx.env[sources.apiBaseEnv] || sources.apiBase,
+    base,
     policy: resolvePolicy(options.policy),
+    rule: await ruleOfBase(base, fx),
+    keep: keep.includes('all') ? 'all' : new Set(keep),
     deadline,
     strict: options.strict ?? false,
     record: options.record ?? false,

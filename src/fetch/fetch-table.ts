@@ -131,7 +131,13 @@ async function fromResource(
 function downloadTable(table: TableAt, resource: UdataResource, run: FetchRun) {
   const { policy, update } = run;
   const onRetry = retryLogger(table.name, policy, update.fx);
-  const options = { maxBytes: LIMITS.bytesPerTable, expectedBytes: resource.filesize, run: run.deadline, onRetry };
+  const options = {
+    maxBytes: LIMITS.bytesPerTable,
+    expectedBytes: resource.filesize,
+    run: run.deadline,
+    onRetry,
+    rule: run.rule,
+  };
   return httpGet(downloadUrl(resource), options, policy, update.fx);
 }
 

@@ -1,14 +1,16 @@
 /**
  * GET over a bad network: an inactivity timeout on every request, a deadline on the whole download (all its
  * tries included) and on the whole run, retries with exponential backoff on 5xx, 429 and network errors
- * (honouring Retry-After), redirects followed by hand so a loop is named as such, and a size cap that aborts a
- * body larger than allowed instead of filling the disk. Failures come back typed, never thrown, so the caller
- * can say in one line what went wrong.
+ * (honouring Retry-After), redirects followed by hand so a loop is named as such and each address is checked
+ * before it is requested (./addresses.ts: http and https only, no loopback, private or link-local address unless
+ * allowed, the origins a download is bound to), and a size cap that aborts a body larger than allowed instead of
+ * filling the disk. Failures come back typed, never thrown, so the caller can say in one line what went wrong.
  *
  * The inactivity timeout alone let a server dripping one byte a second hold a download for hours: every byte
  * restarted it. The deadlines count from the first request, whatever arrives.
  */
 import type { Effects } from '../effects.ts';
+import { refusal, type AddressRule, type Refusal } from './addresses.ts';
 
 export interface HttpPolicy {
   /** A request fails when nothing arrives for this long (connection, headers or any part of the body). */
@@ -46,7 +48,9 @@ export type HttpFailure =
   | { kind: 'status'; status: number; retryAfterMs: number | null }
   | { kind: 'redirect-loop'; url: string }
   | { kind: 'too-many-redirects'; count: number }
-  | { kind: 'too-large'; limit: number; received: number; announced: number | null };
+  | { kind: 'too-large'; limit: number; received: number; announced: number | null }
+  /** Not requested at all: its scheme, origin or address is not one a download may reach. */
+  | { kind: 'refused'; refusal: Refusal };
 
 export interface HttpBody {
   /** The address that finally answered, after redirects. */
@@ -67,7 +71,11 @@ export interface GetOptions {
   run?: { endsAt: number; ms: number };
   /** Told before each wait between tries (for the progress log). */
   onRetry?: (failure: HttpFailure, waitMs: number, nextAttempt: number) => void;
+  /** What the request and its redirects may reach. */
+  rule: AddressRule;
 }
+
+type Fx = Pick<Effects, 'fetch' | 'sleep' | 'now' | 'lookup'>;
 
 type Attempt = { ok: true; response: HttpBody } | { ok: false; failure: HttpFailure };
 
@@ -85,12 +93,7 @@ const UNREACHABLE = new Set([
   'ENETDOWN',
 ]);
 
-export async function httpGet(
-  url: string,
-  options: GetOptions,
-  policy: HttpPolicy,
-  fx: Pick<Effects, 'fetch' | 'sleep' | 'now'>,
-): Promise<HttpResult> {
+export async function httpGet(url: string, options: GetOptions, policy: HttpPolicy, fx: Fx): Promise<HttpResult> {
   const started = performance.now();
   const ownEnd = started + policy.deadlineMs;
   const byRun = options.run !== undefined && options.run.endsAt < ownEnd;
@@ -154,7 +157,7 @@ async function getOnce(
   options: GetOptions,
   policy: HttpPolicy,
   deadline: Deadline,
-  fx: Pick<Effects, 'fetch' | 'now'>,
+  fx: Fx,
 ): Promise<Attempt> {
   const seen = new Set<string>();
   let current = url;
@@ -167,6 +170,8 @@ async function getOnce(
     if (seen.has(current)) return { ok: false, failure: { kind: 'redirect-loop', url: current } };
     if (hop > policy.maxRedirects) return { ok: false, failure: { kind: 'too-many-redirects', count: hop - 1 } };
     seen.add(current);
+    const refused = await refusal(current, options.rule, fx);
+    if (refused) return { ok: false, failure: { kind: 'refused', refusal: refused } };
     const answer = await request(current, options, policy, { ...deadline, left }, fx);
     if (!('redirect' in answer)) return answer;
     current = answer.redirect;

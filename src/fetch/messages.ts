@@ -4,6 +4,7 @@
  */
 import { LimitExceeded } from '../lib/csv/errors.ts';
 import { EXIT } from '../update/exit-codes.ts';
+import { ADDRESS_CLASS_NAMES, type Refusal } from './addresses.ts';
 import type { HttpFailure } from './http.ts';
 import type { Problem } from './verify.ts';
 
@@ -93,6 +94,30 @@ export function explainHttp(failure: HttpFailure, attempts: number): Explanation
         }, limite ${formatBytes(failure.limit)}) : téléchargement interrompu`,
         advice: TOO_LARGE_ADVICE,
       };
+    case 'refused':
+      return explainRefusal(failure.refusal);
+  }
+}
+
+/** A request not made: the address is not one a download may reach (./addresses.ts). */
+function explainRefusal(refusal: Refusal): Explanation {
+  switch (refusal.kind) {
+    case 'scheme':
+      return {
+        what: `adresse « ${refusal.url} » refusée : seules les adresses http et https sont téléchargées, rien n’est demandé`,
+        advice: `${REPORT} : l’adresse de la ressource n’est pas celle d’un fichier publié`,
+      };
+    case 'origin':
+      return {
+        what: `adresse « ${refusal.url} » refusée : hors de l’API de data.gouv.fr et des origines déclarées dans data/sources.ts (downloadOrigins), rien n’est demandé`,
+        advice:
+          'si cette origine est sûre, ajoutez-la à downloadOrigins dans data/sources.ts ; sinon, laissez la ressource de côté',
+      };
+    case 'address':
+      return {
+        what: `adresse « ${refusal.url} » refusée : ${refusal.address} est une adresse ${ADDRESS_CLASS_NAMES[refusal.class]}, que le téléchargement n’atteint jamais, rien n’est demandé`,
+        advice: `${REPORT} : une ressource publiée ne pointe pas vers une machine privée`,
+      };
   }
 }
 
@@ -160,15 +185,14 @@ export function explainProblem(problem: Problem): Explanation {
 }
 
 /**
- * The one line that ends a run, whatever happened: the exit code and why. `problems`: a table failed or
- * disappeared (what --strict turns into code 2).
+ * The one line that ends a run, whatever happened: the exit code and why; without --strict, what --strict would
+ * have given (`strictExitCode`).
  */
 export function exitMeaning(
-  result: { exitCode: number; snapshotDate: string; pending: { message: string } | null },
+  result: { exitCode: number; strictExitCode: number; snapshotDate: string; pending: { message: string } | null },
   strict: boolean,
-  problems: boolean,
 ): string {
-  const { exitCode, snapshotDate, pending } = result;
+  const { exitCode, strictExitCode, snapshotDate, pending } = result;
   const review = pending ? ` ${pending.message}` : '';
   switch (exitCode) {
     case EXIT.failed:
@@ -178,13 +202,7 @@ export function exitMeaning(
     case EXIT.flagged:
       return `Code de sortie 4 (--strict) : ne publiez pas encore.${review}`;
     default: {
-      const would = strict
-        ? ''
-        : problems
-          ? ' Avec --strict, ce code serait 2.'
-          : pending
-            ? ' Avec --strict, ce code serait 4.'
-            : '';
+      const would = strict || strictExitCode === EXIT.ok ? '' : ` Avec --strict, ce code serait ${strictExitCode}.`;
       return pending
         ? `Code de sortie 0 : instantané du ${snapshotDate} cohérent, à relire avant de publier.${review}${would}`
         : `Code de sortie 0 : instantané du ${snapshotDate} cohérent, le site peut être construit.${would}`;

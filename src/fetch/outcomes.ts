@@ -2,6 +2,7 @@
 import type { Manifest, ResourceRecord, TableLock } from '../lib/manifest.ts';
 import type { TableName } from '../lib/tables.ts';
 import type { PendingReview } from '../update/report-files.ts';
+import { formatNumber } from '../lib/format.ts';
 import { formatBytes } from './messages.ts';
 
 /**
@@ -39,6 +40,8 @@ export interface FetchResult {
   /** `unreachable`: nothing answered at all; `dataset-failed`: the dataset could not be listed. */
   outcome: 'done' | 'unreachable' | 'dataset-failed';
   exitCode: number;
+  /** The exit code with --strict (the same as `exitCode` when given). */
+  strictExitCode: number;
   tables: TableOutcome[];
   unmapped: UnmappedOutcome[];
   downloadedBytes: number;
@@ -63,10 +66,13 @@ export function summary(result: FetchResult): string {
     return `${names.length} ${names.length > 1 ? plural : singular}${list}`;
   };
   const kept = result.unmapped.filter((u) => u.keptAs !== null).length;
+  const n = result.unmapped.length;
+  const s = n > 1 ? 's' : '';
+  const keptText = kept > 0 ? `${kept} gardée${kept > 1 ? 's' : ''} pour inspection` : `pas téléchargée${s}`;
   const unmapped =
-    result.unmapped.length === 0
+    n === 0
       ? 'aucune ressource non reconnue'
-      : `${result.unmapped.length} ressource${result.unmapped.length > 1 ? 's' : ''} non reconnue${result.unmapped.length > 1 ? 's' : ''} (notée${result.unmapped.length > 1 ? 's' : ''} dans le manifeste, ${kept} gardée${kept > 1 ? 's' : ''} pour inspection)`;
+      : `${formatNumber(n)} ressource${s} non reconnue${s} (notée${s} dans le manifeste, ${keptText})`;
   return `Bilan : ${[
     count('updated', 'table mise à jour', 'tables mises à jour'),
     count('unchanged', 'inchangée', 'inchangées'),

@@ -152,3 +152,8 @@ export function frenchSpacing(text: string): string {
     .replace(/ »/gu, `${NBSP}»`)
     .replace(/\b(EIG|DIG) (\d)/gu, `$1${NBSP}$2`);
 }
+
+/** A period in a label: the first and last years joined by an en dash, as in French typography, or one year. */
+export function formatYearSpan([first, last]: readonly [number, number]): string {
+  return first === last ? String(first) : `${first}\u2013${last}`;
+}

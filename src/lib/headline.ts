@@ -4,6 +4,7 @@
  * the quality report, so that the page only writes them.
  */
 import type { Aggregates } from './aggregates/index.ts';
+import { SPENDING_LINES } from './aggregates/budget.ts';
 import { sumOf, type Figure } from './figures.ts';
 import { isEigPromotion, type Promotion } from './promotion-names.ts';
 import type { QualityReport } from './quality/quality-report.ts';
@@ -19,6 +20,8 @@ export interface Headline {
   eig: { figure: Figure; promotions: string[] } | null;
   /** The programme's spending, as printed (its total line). */
   spending: Figure | null;
+  /** The promotions that spending covers (those with spending lines), and those whose lines are forecasts. */
+  spendingPromotions: { all: string[]; forecast: string[] };
   /** Figures two publications (or a publication and its own total) give differently. */
   disagreements: number;
 }
@@ -27,6 +30,10 @@ export function headline(aggregates: Aggregates, quality: QualityReport, promoti
   const byPromotion = aggregates.defis.data.current.byPromotion;
   const eig = aggregates.programme.data.promotions.filter((p) => p.indicator === 'eig');
   const years = promotions.map((p) => p.year).filter((y): y is number => y !== null);
+  const spendingLines = aggregates.budget.data.lines.filter((l) =>
+    (SPENDING_LINES as readonly string[]).includes(l.line),
+  );
+  const promotionsWith = (lines: readonly { promotion: string }[]) => [...new Set(lines.map((l) => l.promotion))];
   return {
     firstYear: years.length > 0 ? Math.min(...years) : null,
     defis: sumOf(
@@ -48,6 +55,10 @@ export function headline(aggregates: Aggregates, quality: QualityReport, promoti
           }
         : null,
     spending: aggregates.budget.data.grandTotals.spending,
+    spendingPromotions: {
+      all: promotionsWith(spendingLines),
+      forecast: promotionsWith(spendingLines.filter((l) => l.status === 'previsionnel')),
+    },
     disagreements: quality.counts.incoherence + quality.counts.ecart,
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The history of the snapshot: one small JSON file per update in data/history/ (`<date>-<n>.json`), committed
  * with the data and shown on the page « Historique des données ». Each entry says when, how (compiled by hand,
- * fetched from data.gouv.fr, edited by hand and re-locked), which file each table had then (resource, checksum,
- * sha256, rows) and, when an update report was made, what moved.
+ * fetched from data.gouv.fr, edited by hand and re-locked, imported from the programme's website), which file
+ * each table had then (resource, checksum, sha256, rows) and, when an update report was made, what moved.
  */
 import { z } from 'zod';
 import type { ResourceRecord } from './manifest.ts';
@@ -12,6 +12,8 @@ export const HISTORY_KINDS = {
   initial: 'Premier instantané',
   fetch: 'Mise à jour depuis data.gouv.fr',
   lock: 'Modification à la main',
+  /** `npm run data:import-site`: the tables read from a checkout of the programme's website. */
+  import: 'Import du site du programme',
 } as const;
 export type HistoryKind = keyof typeof HISTORY_KINDS;
 

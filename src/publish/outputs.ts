@@ -80,8 +80,8 @@ export function chartJson(published: PublishedChart, model: Model, site: string 
   const { chart, rows } = published;
   return {
     slug: chart.slug,
-    title: chart.title,
-    description: chart.description,
+    title: published.title,
+    description: published.description,
     reading: published.reading,
     notes: published.notes,
     snapshotDate: model.snapshotDate,

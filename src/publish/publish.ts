@@ -78,7 +78,7 @@ function publishChart(chart: Chart, model: Model): PublishedChart {
     slug: chart.slug,
     title: chart.title,
     theme: chart.theme,
-    description: chart.description,
+    description: typeof chart.description === 'string' ? chart.description : chart.description(rows, model),
     legacyAnchors: chart.legacyAnchors ?? [],
     rows,
     reading: chart.reading(rows, model),

@@ -5,6 +5,7 @@
  * report has them all): a table of 5 000 new rows makes a report one can read, not 5 000 lines.
  */
 import type { ResourceRecord } from '../lib/manifest.ts';
+import { printable } from '../lib/printable.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { describeKey, formatChange, formatMoveValue, type Flag } from './flags.ts';
 import { describeQualityChange } from './quality-changes.ts';
@@ -15,11 +16,13 @@ import type { CellValue, TableDiff } from './table-changes.ts';
 import { routes } from '../routes.ts';
 import { plural } from '../lib/text.ts';
 
-/** Text from the data or from data.gouv.fr, made inert: no markup, no table cell break, one line. */
+/**
+ * Text from the data or from data.gouv.fr, made inert: no markup, no table cell break, one line, its control
+ * characters shown (../lib/printable.ts).
+ */
 export function md(text: string): string {
   return (
-    text
-      .replace(/\s*[\r\n]+\s*/gu, ' ')
+    printable(text.replace(/\s*[\r\n]+\s*/gu, ' '))
       .replace(/[\\`*[\]<>|#~]/gu, '\\$&')
       // An underscore inside a word (liens_recherche) is no emphasis: left readable.
       .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_')
@@ -36,6 +39,17 @@ function listed<T>(items: readonly T[], line: (item: T) => string, others: (n: n
   return lines;
 }
 
+/**
+ * An address or an identifier from outside as inert text: in a code span, which no Markdown renderer turns into
+ * a link (an address left as text is made one by GitHub's).
+ */
+export function code(text: string): string {
+  const shown = printable(text);
+  const fence = '`'.repeat(Math.max(0, ...(shown.match(/`+/gu) ?? []).map((run) => run.length)) + 1);
+  const pad = /^`|`$|^ | $/u.test(shown) ? ' ' : '';
+  return `${fence}${pad}${shown}${pad}${fence}`;
+}
+
 const more = (n: number, what: string) =>
   `- … et ${formatNumber(n)} ${what} (liste complète dans rapport-mise-a-jour.json)`;
 
@@ -46,6 +60,7 @@ const more = (n: number, what: string) =>
 export function reportMarkdown(report: UpdateReport, folder = 'data'): string {
   const sections = [
     flagSection(report),
+    promotionSection(report),
     chartSection(report),
     tableSection(report),
     qualitySection(report),
@@ -62,6 +77,8 @@ export function reportMarkdown(report: UpdateReport, folder = 'data'): string {
   return (
     lines
       .join('\n')
+      // Whatever reached a line without md(): no control character is written raw, no line is forged.
+      .replace(/[^\n]+/gu, printable)
       .replace(/\n{3,}/gu, '\n\n')
       .trimEnd() + '\n'
   );
@@ -125,6 +142,19 @@ function flagLines(flags: readonly Flag[]): string[] {
 function short(text: string, max = 300): string {
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
+/** New promotions come before the figures: the words of every page follow them. */
+function promotionSection(report: UpdateReport): string[] {
+  const { added = [], removed = [] } = report.promotions ?? {};
+  if (added.length + removed.length === 0) return [];
+  return [
+    '## Promotions',
+    '',
+    ...added.map((p) => `- nouvelle promotion : ${md(p)}`),
+    ...removed.map((p) => `- **promotion disparue** : ${md(p)}`),
+    '',
+  ];
 }
 
 function chartSection(report: UpdateReport): string[] {
@@ -196,16 +226,20 @@ function tableLines(table: TableDiff): string[] {
     ),
   ];
   const { schema } = table;
-  if (schema.added.length > 0)
-    lines.push(`- colonnes ajoutées : ${schema.added.map((c) => `« ${md(c)} »`).join(', ')}`);
-  if (schema.removed.length > 0)
-    lines.push(`- **colonnes supprimées** : ${schema.removed.map((c) => `« ${md(c)} »`).join(', ')}`);
+  if (schema.added.length > 0) lines.push(`- colonnes ajoutées : ${columnNames(schema.added)}`);
+  if (schema.removed.length > 0) lines.push(`- **colonnes supprimées** : ${columnNames(schema.removed)}`);
   for (const r of schema.renamed) {
     lines.push(
       `- colonne ${md(r.column)} : en-tête « ${md(r.before)} » devenu « ${md(r.after)} » (même colonne, lue par alias)`,
     );
   }
   return lines;
+}
+
+function columnNames(columns: readonly string[]): string {
+  const names = columns.slice(0, LISTED).map((c) => `« ${md(short(c, 120))} »`);
+  if (columns.length > LISTED) names.push(`… et ${formatNumber(columns.length - LISTED)} autres`);
+  return names.join(', ');
 }
 
 function cellText(value: CellValue): string {
@@ -263,22 +297,27 @@ function reviewSection(report: UpdateReport, folder: string): string[] {
 
 function resourceSection(report: UpdateReport): string[] {
   if (report.resources.length === 0) return ['## Ressources data.gouv.fr', '', 'Aucun changement de ressource.', ''];
-  const lines = ['## Ressources data.gouv.fr', ''];
-  for (const change of report.resources) {
+  // The tables' changes come first (a few), then resources no table maps: thousands of them are counted.
+  const line = (change: (typeof report.resources)[number]) => {
     const who = change.table ?? 'jeu de données';
     const parts = [
       change.before && `avant : ${resourceText(change.before)}`,
       change.after && `après : ${resourceText(change.after)}`,
     ].filter(Boolean);
-    lines.push(`- ${who} : ${RESOURCE_CHANGE_LABELS[change.kind]} ; ${parts.join(' ; ')}`);
-  }
-  lines.push('');
-  return lines;
+    return `- ${who} : ${RESOURCE_CHANGE_LABELS[change.kind]} ; ${parts.join(' ; ')}`;
+  };
+  return [
+    '## Ressources data.gouv.fr',
+    '',
+    ...listed(report.resources, line, (n) => more(n, 'autres changements de ressources')),
+    '',
+  ];
 }
 
 function resourceText(resource: ResourceRecord): string {
   const checksum = resource.checksum
-    ? `, ${md(resource.checksum.type)} ${md(resource.checksum.value)}`
+    ? `, ${md(resource.checksum.type)} ${code(resource.checksum.value)}`
     : ', sans somme de contrôle';
-  return `« ${md(resource.title)} » (${md(resource.id)}, ${md(resource.url)}${checksum})`;
+  const format = resource.format ? `${md(resource.format)}, ` : '';
+  return `« ${md(resource.title)} » (${format}${code(resource.id)}, ${code(resource.url)}${checksum})`;
 }

@@ -5,6 +5,7 @@
 import type { Chart } from '../charts/types.ts';
 import type { Gazetteer } from '../lib/geo/places.ts';
 import { buildModel, type Model } from '../lib/model.ts';
+import { promotionsOf, promotionWithYear } from '../lib/promotion-names.ts';
 import type { Snapshot } from '../lib/snapshot.ts';
 import { diffCharts, type ChartDiff } from './chart-changes.ts';
 import { flagsOf, judgeMove, THRESHOLDS, type Flag, type Thresholds } from './flags.ts';
@@ -24,6 +25,11 @@ export interface UpdateReport {
   /** « À vérifier »: what `--strict` refuses. */
   flags: Flag[];
   charts: ChartDiff[];
+  /**
+   * Promotions the new snapshot names and the old one did not (« EIG 8 (2024) »), and the reverse: every page's
+   * words follow them. Absent from reports written before it existed.
+   */
+  promotions?: { added: string[]; removed: string[] };
   tables: TableDiff[];
   resources: ResourceChange[];
   /** Data-quality checks the update breaks (also « à vérifier ») or fixes. */
@@ -63,12 +69,21 @@ export function diffSnapshots(
     thresholds: THRESHOLDS,
     flags: [...flagsOf(tables, chartDiffs), ...broken],
     charts: chartDiffs,
+    promotions: diffPromotions(before.snapshot, after.snapshot),
     tables,
     resources: diffResources(before.snapshot.manifest, after.snapshot.manifest),
     quality,
     unreviewed: [],
     acknowledged: null,
   };
+}
+
+/** The promotions one snapshot names and the other does not, with their year where the data gives it. */
+function diffPromotions(before: Snapshot, after: Snapshot): { added: string[]; removed: string[] } {
+  const [old, now] = [promotionsOf(before.tables), promotionsOf(after.tables)];
+  const missing = (from: typeof old, other: typeof old) =>
+    from.filter((p) => !other.some((q) => q.name === p.name)).map((p) => promotionWithYear(p.name, from));
+  return { added: missing(now, old), removed: missing(old, now) };
 }
 
 /** Aggregates that cannot be built make every chart an error, reported chart by chart. */

@@ -2,14 +2,15 @@
  * A maintainer's acknowledgement that the « à vérifier » points of a folder's update report have been read and
  * checked (`npm run data:ack`). It takes the code printed at the end of the report: the report's fingerprint, so
  * the acknowledgement applies to the report that was read and to no newer one. Until then, `--strict` exits
- * with code 4 (../report/review.ts).
+ * with code 4 (../report/review.ts). Both files of the report are rewritten in one transaction (./journal.ts).
  */
+import { basename } from 'node:path';
 import type { Effects } from '../effects.ts';
 import { formatDate, formatNumber } from '../lib/format.ts';
 import { plural } from '../lib/text.ts';
 import { reportMarkdown } from '../report/markdown.ts';
 import { acknowledge, pendingFlags, reviewCode } from '../report/review.ts';
-import { stableJson, writeAtomically } from './journal.ts';
+import { stableJson } from './journal.ts';
 import { readReport, reportPathsOf } from './report-files.ts';
 import { runUpdate, type Update } from './transaction.ts';
 
@@ -21,7 +22,8 @@ export async function acknowledgeReport(dir: string, code: string | null, usage:
   await runUpdate(dir, 'npm run data:ack', fx, (update) => acknowledgeIn(update, code, usage));
 }
 
-async function acknowledgeIn({ dir, fx }: Update, code: string | null, usage: string): Promise<void> {
+async function acknowledgeIn(update: Update, code: string | null, usage: string): Promise<void> {
+  const { dir, fx } = update;
   const paths = reportPathsOf(dir);
   const report = await readReport(dir, fx);
   if (!report) throw new Error(`${paths.json} : pas de rapport de mise à jour à valider dans ${dir}`);
@@ -41,8 +43,11 @@ async function acknowledgeIn({ dir, fx }: Update, code: string | null, usage: st
     );
   }
   const acknowledged = acknowledge(report, fx.now().toISOString());
-  await writeAtomically(paths.json, stableJson(acknowledged), fx);
-  await writeAtomically(paths.markdown, reportMarkdown(acknowledged, dir), fx);
+  // Both files in one transaction: killed between two writes, the JSON said « validé » (so --strict let the site
+  // be published) while the Markdown still listed the points awaiting review.
+  await update.stageFile(basename(paths.json), stableJson(acknowledged));
+  await update.stageFile(basename(paths.markdown), reportMarkdown(acknowledged, dir));
+  await update.commit(null, null);
   fx.out(
     `Rapport du ${formatDate(report.generatedAt)} validé : ${formatNumber(pending.length)} ${plural(pending.length, 'point')} « à vérifier » ${plural(pending.length, 'relu')} (${paths.markdown}). « npm run fetch -- --strict » ne s’arrêtera plus sur ${plural(pending.length, 'lui', 'eux')}.`,
   );

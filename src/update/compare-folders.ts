@@ -15,8 +15,9 @@ import { manifestPathOf, snapshotDirOf } from '../load/paths.ts';
 import { readManifest, readSnapshotFiles } from '../load/snapshot-io.ts';
 import { EXIT } from './exit-codes.ts';
 import { handLockOf, manifestOf } from './relock.ts';
-import { compareSnapshots, pendingReview, publishReport, unreadable } from './report-files.ts';
-import { runUpdate } from './transaction.ts';
+import type { UpdateReport } from '../report/report.ts';
+import { compareSnapshots, pendingReview, REPORT_NAME, reportFiles, reportLines, unreadable } from './report-files.ts';
+import { runUpdate, type Update } from './transaction.ts';
 
 /**
  * Writes in `after` its report against `before`, and returns the exit code: {@link EXIT.flagged} with `strict`
@@ -24,15 +25,14 @@ import { runUpdate } from './transaction.ts';
  */
 export async function compareFolders(before: string, after: string, strict: boolean, fx: Effects): Promise<number> {
   // NEW is written (its report): one writer at a time there.
-  return runUpdate(after, 'npm run data:diff', fx, async () => {
+  return runUpdate(after, 'npm run data:diff', fx, async (update) => {
     await publishReport(
       await compareSnapshots(
         { snapshot: await loadForDiff(before, fx), label: before },
         { snapshot: await loadForDiff(after, fx), label: after },
         fx,
       ),
-      after,
-      fx,
+      update,
     );
     const pending = await pendingReview(after, fx);
     if (!pending) return EXIT.ok;
@@ -43,6 +43,20 @@ export async function compareFolders(before: string, after: string, strict: bool
     );
     return strict ? EXIT.flagged : EXIT.ok;
   });
+}
+
+/**
+ * Writes the report beside the snapshot of the folder `update` opened (data:diff), its two files in one
+ * transaction, prints it, and returns it as written.
+ */
+async function publishReport(report: UpdateReport, update: Update): Promise<UpdateReport> {
+  const { dir, fx } = update;
+  const files = await reportFiles(report, dir, fx);
+  await update.stageFile(`${REPORT_NAME}.json`, files.json);
+  await update.stageFile(`${REPORT_NAME}.md`, files.markdown);
+  await update.commit(null, null);
+  for (const line of reportLines(files.markdown, dir).slice(1)) fx.out(line);
+  return files.report;
 }
 
 /**

@@ -5,12 +5,16 @@
  * wrote. The lock is a small file naming its holder (pid, host, start time, command); it is created in one
  * step (a hard link of a complete file, which fails if the name exists), so no one ever reads half a lock.
  *
- * A lock left by a process that no longer runs (killed, machine restarted) is taken over, and said so. A second
- * writer never waits in silence: it stops at once with a line naming the holder.
+ * A lock left by a process that no longer runs (killed, machine restarted) is taken over, and said so. So is a
+ * lock whose holder is a zombie (killed, not yet reaped by its parent: `kill(pid, 0)` still succeeds, and in a
+ * container whose first process never reaps, it would for ever), or whose pid now belongs to another process
+ * (the lock records its holder's start time, field 22 of /proc/<pid>/stat). A second writer never waits in
+ * silence: it stops at once with a line naming the holder.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Effects } from '../effects.ts';
+import { namingFile } from './journal.ts';
 
 export interface LockHolder {
   command: string;
@@ -18,6 +22,8 @@ export interface LockHolder {
   host: string;
   startedAt: string;
   token: string;
+  /** When the holder started, in clock ticks since the machine's start (/proc/<pid>/stat); absent without /proc. */
+  processStart?: string;
 }
 
 export const writeLockPathOf = (dir: string) => join(dir, '.ecriture-en-cours.json');
@@ -34,9 +40,11 @@ export async function lockFolder(dir: string, command: string, fx: Fx): Promise<
     startedAt: fx.now().toISOString(),
     token: randomUUID(),
   };
+  const processStart = procStat(fx.process.stat(fx.process.pid))?.start;
+  if (processStart) holder.processStart = processStart;
   const temp = join(dir, `.ecriture-en-cours.${holder.token}.tmp`);
   try {
-    await fx.fs.writeFile(temp, JSON.stringify(holder, null, 2) + '\n');
+    await namingFile(temp, () => fx.fs.writeFile(temp, JSON.stringify(holder, null, 2) + '\n'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       throw new Error(`${dir} : dossier de données introuvable`, { cause: error });
@@ -74,14 +82,21 @@ async function acquire(dir: string, temp: string, fx: Fx): Promise<void> {
   }
 }
 
-/** Runs `work` holding the lock of `dir`. */
+/**
+ * Runs `work` holding the lock of `dir`. When the work failed, a lock that cannot be removed (a folder turned
+ * read-only) does not hide why: it is left, and the next command takes it over (its holder no longer runs).
+ */
 export async function withFolderLock<T>(dir: string, command: string, fx: Fx, work: () => Promise<T>): Promise<T> {
   const release = await lockFolder(dir, command, fx);
+  let result: T;
   try {
-    return await work();
-  } finally {
-    await release();
+    result = await work();
+  } catch (error) {
+    await release().catch(() => {});
+    throw error;
   }
+  await release();
+  return result;
 }
 
 async function readHolder(path: string, fx: Fx): Promise<LockHolder | 'gone' | 'unreadable'> {
@@ -108,7 +123,28 @@ function staleness(holder: LockHolder, fx: Fx): string | null {
   if (holder.host !== fx.process.host) return null;
   if (Date.parse(holder.startedAt) < fx.process.bootedAt().getTime()) return 'la machine a redémarré depuis';
   if (!fx.process.alive(holder.pid)) return 'ce processus ne tourne plus';
+  const stat = procStat(fx.process.stat(holder.pid));
+  // Without /proc, kill(pid, 0) is all there is to go by.
+  if (!stat) return null;
+  if (stat.state === 'Z' || stat.state === 'X') return 'ce processus est terminé (zombie, pas encore récupéré)';
+  if (holder.processStart && stat.start !== holder.processStart) {
+    return 'ce processus ne tourne plus (son pid est maintenant celui d’un autre processus)';
+  }
   return null;
+}
+
+/**
+ * The state (R, S, Z…) and start time (field 22) in a line of /proc/<pid>/stat. The command name, field 2, is
+ * in parentheses and may hold spaces and parentheses itself: the fields are counted after its last one.
+ */
+export function procStat(line: string | null): { state: string; start: string } | null {
+  if (line === null) return null;
+  const fields = line
+    .slice(line.lastIndexOf(')') + 1)
+    .trim()
+    .split(/\s+/u);
+  const [state, start] = [fields[0], fields[19]];
+  return state && start && /^\d+$/u.test(start) ? { state, start } : null;
 }
 
 /**

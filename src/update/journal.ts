@@ -16,6 +16,7 @@
  */
 import { basename, dirname, join } from 'node:path';
 import type { Manifest } from '../lib/manifest.ts';
+import { inertJson } from '../lib/printable.ts';
 import { sha256 } from '../lib/snapshot.ts';
 import type { Effects } from '../effects.ts';
 import { manifestPathOf } from '../load/paths.ts';
@@ -31,7 +32,8 @@ export interface JournalEntry {
 
 interface Journal {
   startedAt: string;
-  manifest: Manifest;
+  /** The new manifest; null for an update that leaves it as it is (data:ack, a report written alone). */
+  manifest: Manifest | null;
   files: JournalEntry[];
 }
 
@@ -40,19 +42,38 @@ export const journalPathOf = (dir: string) => join(dir, '.fetch-journal.json');
 export const stagedPathOf = (path: string) => join(dirname(path), `.${basename(path)}.next`);
 const tempPathOf = (path: string) => join(dirname(path), `.${basename(path)}.tmp`);
 
-/** Writes JSON so that the file only changes when its content does (stable key order, final newline). */
+/**
+ * Writes JSON so that the file only changes when its content does (stable key order, final newline), with no
+ * raw control character in it (../lib/printable.ts): titles from data.gouv.fr are in the manifest and reports.
+ */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  return inertJson(JSON.stringify(value, null, 2)) + '\n';
 }
 
 /** Writes and flushes a file, so that a rename after it never exposes a half-written file after a crash. */
 export async function writeDurably(path: string, data: Uint8Array | string, fx: Fx): Promise<void> {
-  const handle = await fx.fs.open(path, 'w');
+  await namingFile(path, async () => {
+    const handle = await fx.fs.open(path, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/**
+ * Runs a write of `path`, so that a system error without a file name (a full disk reports « ENOSPC: no space
+ * left on device, write ») names this one (./write-failure.ts says it to the maintainer).
+ */
+export async function namingFile<T>(path: string, write: () => Promise<T>): Promise<T> {
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    return await write();
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e && typeof e === 'object' && typeof e.code === 'string' && e.path === undefined) e.path = path;
+    throw error;
   }
 }
 
@@ -70,14 +91,20 @@ export async function writeAtomically(path: string, data: Uint8Array | string, f
 export async function stage(dir: string, path: string, data: Uint8Array | string, fx: Fx): Promise<JournalEntry> {
   const staged = stagedPathOf(path);
   await fx.fs.mkdir(dirname(join(dir, staged)), { recursive: true });
-  await writeDurably(join(dir, staged), data, fx);
+  try {
+    await writeDurably(join(dir, staged), data, fx);
+  } catch (error) {
+    // A disk full half-way leaves a partial copy: gone at once if it can be, else by the next update.
+    await fx.fs.rm(join(dir, staged), { force: true }).catch(() => {});
+    throw error;
+  }
   return { path, staged, sha256: sha256(typeof data === 'string' ? Buffer.from(data) : data) };
 }
 
 /** Puts the staged files and the new manifest in place, surviving an interruption at any point (see above). */
 export async function commit(
   dir: string,
-  manifest: Manifest,
+  manifest: Manifest | null,
   files: JournalEntry[],
   startedAt: string,
   fx: Fx,
@@ -109,7 +136,7 @@ async function apply(dir: string, journal: Journal, fx: Fx): Promise<void> {
       }
     }
   }
-  await writeAtomically(manifestPathOf(dir), stableJson(journal.manifest), fx);
+  if (journal.manifest) await writeAtomically(manifestPathOf(dir), stableJson(journal.manifest), fx);
   await fx.fs.rm(journalPathOf(dir), { force: true });
 }
 
@@ -131,7 +158,7 @@ export async function completeInterruptedUpdate(dir: string, fx: Fx): Promise<st
     journal = JSON.parse(text) as Journal;
     const complete = (f: Partial<JournalEntry>) =>
       typeof f.path === 'string' && typeof f.staged === 'string' && typeof f.sha256 === 'string';
-    if (!journal.manifest || !Array.isArray(journal.files) || !journal.files.every(complete))
+    if (journal.manifest === undefined || !Array.isArray(journal.files) || !journal.files.every(complete))
       throw new Error('incomplet');
   } catch {
     throw new Error(
@@ -139,8 +166,9 @@ export async function completeInterruptedUpdate(dir: string, fx: Fx): Promise<st
     );
   }
   await apply(dir, journal, fx);
-  const names = journal.files.map((f) => basename(f.path)).join(', ') || 'aucun fichier';
-  return `Mise à jour interrompue (lancée le ${journal.startedAt}) terminée : ${names} et ${manifestPathOf(dir)} mis en place.`;
+  const names = [...journal.files.map((f) => basename(f.path)), ...(journal.manifest ? [manifestPathOf(dir)] : [])];
+  const placed = names.length > 1 ? `${names.slice(0, -1).join(', ')} et ${names.at(-1)}` : (names[0] ?? 'rien');
+  return `Mise à jour interrompue (lancée le ${journal.startedAt}) terminée : ${placed} mis en place.`;
 }
 
 /** Folders of the data folder where an update stages or writes temporary files. */

@@ -15,7 +15,7 @@ import { plural } from '../lib/text.ts';
 import { reportMarkdown } from '../report/markdown.ts';
 import { diffSnapshots, type UpdateReport } from '../report/report.ts';
 import { carryOver, pendingFlags } from '../report/review.ts';
-import { stableJson, writeAtomically } from './journal.ts';
+import { stableJson } from './journal.ts';
 
 export const REPORT_NAME = 'rapport-mise-a-jour';
 
@@ -82,16 +82,6 @@ export async function reportFiles(report: UpdateReport, dir: string, fx: Pick<Ef
 export function reportLines(markdown: string, dir: string): string[] {
   const paths = reportPathsOf(dir);
   return ['', ...markdown.trimEnd().split('\n'), '', `Rapport écrit dans ${paths.markdown} (et ${paths.json}).`];
-}
-
-/** Writes the report beside the snapshot of `dir` (data:diff), prints it, and returns it as written. */
-export async function publishReport(report: UpdateReport, dir: string, fx: Effects): Promise<UpdateReport> {
-  const files = await reportFiles(report, dir, fx);
-  const paths = reportPathsOf(dir);
-  await writeAtomically(paths.json, files.json, fx);
-  await writeAtomically(paths.markdown, files.markdown, fx);
-  for (const line of reportLines(files.markdown, dir).slice(1)) fx.out(line);
-  return files.report;
 }
 
 /** One line for a snapshot that cannot be read: its first error, and how many others. */

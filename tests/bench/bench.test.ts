@@ -107,8 +107,9 @@ describe('the model run', () => {
   it('loads, models and publishes a data folder, and says how long and how much memory it took', async () => {
     const result = await runModel(fixtureDir('small'));
     // 73 key figures, 24 budget lines, 10 survey results, 12 défis, 17 community counts, 14 follow-up figures;
-    // 21 figures of the original site, 3 services of its map, 5 défis and 5 community counts of 2017–2023.
-    expect(result.rows).toBe(184);
+    // 21 figures of the original site, 3 services of its map, 5 défis and 5 community counts of 2017–2023;
+    // 5 written host names mapped to bodies.
+    expect(result.rows).toBe(189);
     expect(result.charts).toBe(charts.length);
     expect(result.qualityChecks).toBeGreaterThan(0);
     expect(result.seconds).toBeGreaterThanOrEqual(result.loadSeconds + result.modelSeconds);

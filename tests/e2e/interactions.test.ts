@@ -1,12 +1,13 @@
 /**
  * What a reader does on a chart page, in a real Chromium: toggles series from the legend, hovers a mark for its
- * value, filters and sorts the défis explorer, copies the embed code, and reaches everything with the keyboard.
+ * value, filters and sorts the défis explorer, copies the embed code, and reaches everything with the keyboard:
+ * the title by the skip link, each mark's value, the map's views.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts } from '../../src/charts/registry.ts';
 import { guardedContext, launchChromium, visit, watchPage, type Guard } from '../support/browser.ts';
-import { frenchNumber } from '../support/dist.ts';
+import { frenchNumber, plainSpaces } from '../support/dist.ts';
 import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
@@ -17,11 +18,28 @@ let browser: Browser;
 let context: BrowserContext;
 let guard: Guard;
 
+/**
+ * A clipboard of each page's own, in place of the system's: the legend tests run at the same time, and one page's
+ * « Copier le lien » would otherwise be read by another. The embed code test uses the real clipboard, alone.
+ */
+function ownClipboard(): void {
+  let text = '';
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: {
+      writeText: async (value: string) => {
+        text = String(value);
+      },
+      readText: async () => text,
+    },
+  });
+}
+
 beforeAll(async () => {
   server = await startStaticServer(dist);
   browser = await launchChromium();
   ({ context, guard } = await guardedContext(browser, [server.url], { viewport: { width: 1280, height: 900 } }));
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await context.addInitScript(ownClipboard);
 });
 
 afterAll(async () => {
@@ -153,8 +171,165 @@ describe.concurrent('tooltips', () => {
       numbers.some((n) => figures.has(n)),
       `« ${text} » dans le tableau`,
     ).toBe(true);
+    // Off the mark, on the chart's background, the tooltip stays, so that the pointer can reach it (WCAG 1.4.13).
+    const background = await shownSvg(page).evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      for (let y = Math.max(box.top, 0) + 2; y < Math.min(box.bottom, innerHeight); y += 7)
+        for (let x = box.left + 2; x < box.right; x += 7) {
+          const hit = document.elementFromPoint(x, y);
+          if (hit && svg.contains(hit) && !hit.closest('[data-tip]')) return { x, y };
+        }
+      return null;
+    });
+    expect(background, 'un point du fond du graphique').not.toBeNull();
+    await page.mouse.move(background!.x, background!.y);
+    await expect(tooltip.isVisible()).resolves.toBe(true);
+    await expect(tooltip.textContent()).resolves.toBe(text);
     await page.mouse.move(1, 1);
     await tooltip.waitFor({ state: 'hidden' });
+    await page.done();
+  });
+});
+
+/** Every value a drawing shows: the tooltip text of each of its marks that is drawn (not in a hidden series or view). */
+const shownTips = (page: Page) =>
+  shownSvg(page).evaluate((svg) =>
+    [...svg.querySelectorAll('[data-tip]')]
+      .filter((mark) => {
+        for (let e: Element | null = mark; e && e !== svg; e = e.parentElement)
+          if (getComputedStyle(e).display === 'none') return false;
+        return true;
+      })
+      .map((mark) => mark.getAttribute('data-tip')!),
+  );
+
+/** Presses Tab from the title until the drawing shown has focus; false if it never does. */
+async function tabToDrawing(page: Page): Promise<boolean> {
+  await page.locator('h1').focus();
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    if (await shownSvg(page).evaluate((svg) => document.activeElement === svg)) return true;
+  }
+  return false;
+}
+
+interface KeyboardTip {
+  /** The value, without the hint about keys. */
+  value: string;
+  hint: string;
+  /** What the live region says. */
+  said: string;
+  shown: boolean;
+  onScreen: boolean;
+  /** The ring around the mark is drawn. */
+  ring: boolean;
+}
+type Watched = Window & { readTip: () => KeyboardTip; tips: KeyboardTip[] };
+
+/**
+ * Gives the page a reader of the keyboard's tooltip, and a record of it after each key that comes up: the test
+ * reads many marks in one round trip, rather than one per mark.
+ */
+async function watchKeyboardTips(page: Page): Promise<void> {
+  await page.locator('figure.chart-figure').evaluate((figure) => {
+    const watched = window as unknown as Watched;
+    watched.readTip = () => {
+      const tooltip = figure.querySelector<HTMLElement>('.chart-tooltip')!;
+      const ring = figure.querySelector<HTMLElement>('.chart-mark-focus')!;
+      const box = tooltip.getBoundingClientRect();
+      return {
+        value: tooltip.firstChild?.textContent ?? '',
+        hint: tooltip.querySelector('.chart-tooltip-hint')?.textContent ?? '',
+        said: figure.querySelector('[aria-live="polite"]')?.textContent ?? '',
+        shown: !tooltip.hidden && box.width > 0,
+        onScreen: box.left >= 0 && box.right <= innerWidth,
+        ring: !ring.hidden && ring.getBoundingClientRect().width > 0,
+      };
+    };
+    watched.tips = [];
+    document.addEventListener('keyup', () => watched.tips.push(watched.readTip()));
+  });
+}
+
+const keyboardTip = (page: Page) => page.evaluate(() => (window as unknown as Watched).readTip());
+
+/** Presses the right arrow `count` times and returns the tooltip after each press. */
+async function arrowThrough(page: Page, count: number): Promise<KeyboardTip[]> {
+  await page.evaluate(() => ((window as unknown as Watched).tips = []));
+  for (let i = 0; i < count; i++) await page.keyboard.press('ArrowRight');
+  return page.evaluate(() => (window as unknown as Watched).tips);
+}
+
+describe.concurrent('tooltips from the keyboard', () => {
+  it.for(charts.map((c) => c.slug))(
+    '%s: Tab reaches the drawing, and the arrow keys show every value of it, one mark at a time',
+    async (slug, { expect }) => {
+      const page = await open(`/graphiques/${slug}/`);
+      await watchKeyboardTips(page);
+      const expected = await shownTips(page);
+      expect(expected.length, 'des marques à parcourir').toBeGreaterThan(0);
+      expect(await tabToDrawing(page), 'le dessin reçoit le focus').toBe(true);
+      const first = await keyboardTip(page);
+      expect(first).toMatchObject({ shown: true, onScreen: true, ring: true, said: first.value });
+      expect(first.hint).toContain('←');
+      const next = await arrowThrough(page, expected.length - 1);
+      next.forEach((tip, i) =>
+        expect(tip, `${slug}, marque ${i + 2}`).toMatchObject({ shown: true, onScreen: true, ring: true }),
+      );
+      const seen = [first.value, ...next.map((tip) => tip.value)];
+      // Each mark once: every value of the drawing, and none twice more than the drawing has it.
+      expect([...seen].sort()).toEqual([...expected].sort());
+      // The ends hold; Home goes back to the first.
+      await page.keyboard.press('ArrowRight');
+      await expect(keyboardTip(page).then((t) => t.value)).resolves.toBe(seen.at(-1));
+      await page.keyboard.press('Home');
+      await expect(keyboardTip(page).then((t) => t.value)).resolves.toBe(seen[0]);
+      // Leaving the drawing hides the tooltip and the ring.
+      await page.keyboard.press('Tab');
+      await expect(keyboardTip(page)).resolves.toMatchObject({ shown: false, ring: false });
+      await page.done();
+    },
+  );
+
+  it('skips the marks of a series hidden from the legend', async ({ expect }) => {
+    const slug = charts.find((c) => c.slug === 'competences-defis')?.slug ?? charts[0]!.slug;
+    const page = await open(`/graphiques/${slug}/`);
+    await watchKeyboardTips(page);
+    const all = await shownTips(page);
+    await page.locator('figure.chart-figure .legend button.legend-item').first().click();
+    const left = await shownTips(page);
+    expect(left.length).toBeLessThan(all.length);
+    expect(await tabToDrawing(page)).toBe(true);
+    const seen = [(await keyboardTip(page)).value, ...(await arrowThrough(page, all.length - 1)).map((t) => t.value)];
+    expect([...new Set(seen)].sort()).toEqual([...new Set(left)].sort());
+    await page.done();
+  });
+});
+
+describe('map views from the keyboard', () => {
+  const views = charts.find((c) => c.slug === 'carte')?.views ?? [];
+
+  it('keep the focus on the view chosen, and say which view is shown', async () => {
+    expect(views.length, 'la carte a des vues').toBeGreaterThan(2);
+    const page = await open('/graphiques/carte/');
+    const link = (id: string) => page.locator(`.chart-views a[data-view="${id}"]`);
+    const focusedView = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.view);
+    const status = page.locator('.chart-views [role="status"]');
+    const chosen = views[1]!;
+    await link(chosen.id).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`#vue-${chosen.id}$`, 'u'));
+    await expect(focusedView()).resolves.toBe(chosen.id);
+    await expect(link(chosen.id).getAttribute('aria-current')).resolves.toBe('true');
+    await expect(status.textContent()).resolves.toBe(`Vue affichée : ${chosen.label}`);
+    // The next Tab goes on from there, to the next view.
+    await page.keyboard.press('Tab');
+    await expect(focusedView()).resolves.toBe(views[2]!.id);
+    // With the mouse too.
+    await link(views[0]!.id).click();
+    await page.waitForURL(new RegExp(`#vue-${views[0]!.id}$`, 'u'));
+    await expect(focusedView()).resolves.toBe(views[0]!.id);
+    await expect(status.textContent()).resolves.toBe(`Vue affichée : ${views[0]!.label}`);
     await page.done();
   });
 });
@@ -223,14 +398,20 @@ describe('défis explorer', () => {
 
 describe('embed code', () => {
   it.for(charts.slice(0, 2).map((c) => c.slug))('%s: the copy button copies the iframe code', async (slug) => {
-    const page = await open(`/graphiques/${slug}/`);
+    // The system's clipboard, in a context of its own: nothing else runs meanwhile (this block is not concurrent).
+    const { context: real, guard: realGuard } = await guardedContext(browser, [server.url]);
+    await real.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const { page, problems } = await visit(real, `${server.url}/graphiques/${slug}/`);
     const code = await page.locator('#code-integration').inputValue();
     expect(code).toMatch(new RegExp(`^<iframe src="[^"]+/embed/${slug}/"`, 'u'));
     await page.evaluate(() => navigator.clipboard.writeText('autre chose'));
     await page.getByRole('button', { name: 'Copier le code' }).click();
     await page.getByRole('status').filter({ hasText: 'Code copié' }).waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
-    await page.done();
+    await real.close();
+    expect(problems.errors).toEqual([]);
+    expect(problems.failed).toEqual([]);
+    expect(realGuard.blocked).toEqual([]);
   });
 });
 
@@ -287,29 +468,40 @@ describe('keyboard', () => {
 });
 
 describe('keyboard path to the chart and its table', () => {
-  it('on every chart page, the first Tab offers the chart, and its table is one link further', async () => {
+  it('on every chart page, the first Tab offers the title, then the chart and its drawing, and its table is one link further', async () => {
     const page = await context.newPage();
     const focused = () =>
       page.evaluate(() => {
         const e = document.activeElement as HTMLElement | null;
-        return { id: e?.id ?? '', href: e?.getAttribute('href') ?? '', inFigure: Boolean(e?.closest('#graphique')) };
+        return {
+          id: e?.id ?? '',
+          tag: e?.tagName.toLowerCase() ?? '',
+          href: e?.getAttribute('href') ?? '',
+          inFigure: Boolean(e?.closest('#graphique')),
+        };
       });
-    for (const { slug } of charts) {
+    for (const { slug, title } of charts) {
       await page.goto(`${server.url}/graphiques/${slug}/`, { waitUntil: 'load' });
       await page.keyboard.press('Tab');
-      await expect(focused(), slug).resolves.toMatchObject({ href: '#graphique' });
+      await expect(focused(), slug).resolves.toMatchObject({ href: '#titre' });
       await page.keyboard.press('Enter');
-      await expect(focused(), slug).resolves.toMatchObject({ id: 'graphique' });
-      // From the chart, its own controls (legend buttons, the links under it), then the link to its table.
+      // The skip link lands on the title, which comes before the reading and the chart.
+      await expect(focused(), slug).resolves.toMatchObject({ tag: 'h1', id: 'titre' });
+      expect(plainSpaces((await page.locator('h1').textContent()) ?? '').trim()).toBe(plainSpaces(title));
+      // From the title, the chart's own controls (views, legend buttons, its drawing, the links under it), then the
+      // link to its table.
       let stops = 0;
       let state = await focused();
-      while (state.href !== '#donnees' && stops < 12) {
+      const tags: string[] = [];
+      while (state.href !== '#donnees' && stops < 16) {
         await page.keyboard.press('Tab');
         stops++;
         state = await focused();
+        tags.push(state.tag);
         if (state.href !== '#donnees') expect(state.inFigure, `${slug}, arrêt ${stops}`).toBe(true);
       }
       expect(state.href, slug).toBe('#donnees');
+      expect(tags, `${slug} : le dessin est un arrêt du clavier`).toContain('svg');
       await page.keyboard.press('Enter');
       const table = page.locator('#donnees');
       await expect.poll(() => table.isVisible(), { message: slug }).toBe(true);

@@ -7,6 +7,7 @@
  * done.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ import { lockData } from '../../src/commands/lock.ts';
 import { fetchCommand } from '../../src/commands/fetch.ts';
 import { fetchData } from '../../src/fetch/fetch-data.ts';
 import { commit, completeInterruptedUpdate, journalPathOf, stage } from '../../src/update/journal.ts';
-import { writeLockPathOf } from '../../src/update/folder-lock.ts';
+import { lockFolder, procStat, writeLockPathOf, type LockHolder } from '../../src/update/folder-lock.ts';
+import { withEffects } from '../../src/effects.ts';
 import { readManifest } from '../../src/load/snapshot-io.ts';
 import {
   capture,
@@ -81,9 +83,11 @@ describe('two writers of one data folder', () => {
     await downloading;
 
     const second = capture();
-    const refused = await fetchCommand(['--strict'], second.effects(other, dir)).catch((e: Error) => e);
-    expect(refused).toBeInstanceOf(Error);
-    const message = (refused as Error).message;
+    expect(await fetchCommand(['--strict'], second.effects(other, dir))).toBe(1);
+    // The run closes with its exit line, which names the holder.
+    expect(second.out).toHaveLength(1);
+    expect(second.out[0]).toMatch(/^Code de sortie 1 : /u);
+    const message = second.out[0]!.replace(/^Code de sortie 1 : /u, '').replace(/\.$/u, '');
     expect(message).toMatch(HELD);
     expect(HELD.exec(message)![1]).toBe(dir);
     expect(Number(HELD.exec(message)![2])).toBe(process.pid);
@@ -100,14 +104,17 @@ describe('two writers of one data folder', () => {
       env: { ...process.env, EIG_API_BASE: other.base, EIG_DATA_DIR: dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let stdout = '';
     let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^Erreur : .* est déjà en cours d’écriture par/u),
+    expect(stderr).toBe('');
+    expect(stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Code de sortie 1 : .* est déjà en cours d’écriture par/u),
     ]);
-    expect(stderr).toContain(`(pid ${process.pid}, machine ${hostname()}, `);
+    expect(stdout).toContain(`(pid ${process.pid}, machine ${hostname()}, `);
     expect(other.requests).toEqual([]);
     // Until the first fetch commits, the folder is the old one.
     const meanwhile = await fingerprint(dir);
@@ -163,6 +170,130 @@ describe('two writers of one data folder', () => {
     );
   });
 
+  it('records its holder’s start time, and takes over a lock whose pid now belongs to another process', async () => {
+    const dir = await data();
+    const on = await server();
+    await publishSnapshot(on, dir);
+    const release = await lockFolder(dir, 'npm run fetch', withEffects({ log: () => {} }));
+    const holder = JSON.parse(await readFile(writeLockPathOf(dir), 'utf8')) as LockHolder;
+    const ownStart = readFileSync('/proc/self/stat', 'utf8');
+    expect(holder.processStart).toBe(procStat(readFileSync(`/proc/${process.pid}/stat`, 'utf8'))!.start);
+    expect(procStat(ownStart)?.state).toMatch(/^[RS]$/u);
+    await release();
+
+    // This very process runs, but it is not the one that took the lock: that one started at another time.
+    await writeFile(
+      writeLockPathOf(dir),
+      JSON.stringify({ ...holder, startedAt: '2027-01-15T08:00:00.000Z', processStart: '1', token: 'd' }),
+    );
+    const io = capture();
+    expect(await fetchCommand([], io.effects(on, dir))).toBe(0);
+    expect(io.log[0]).toBe(
+      `${writeLockPathOf(dir)} : verrou laissé par « npm run fetch » (pid ${process.pid}, lancé le 2027-01-15T08:00:00.000Z), ce processus ne tourne plus (son pid est maintenant celui d’un autre processus) ; verrou repris.`,
+    );
+    // The same process, with its own start time, holds the lock still.
+    await writeFile(writeLockPathOf(dir), JSON.stringify({ ...holder, token: 'e' }));
+    expect(await fetchCommand([], capture().effects(on, dir))).toBe(1);
+    await rm(writeLockPathOf(dir));
+  });
+
+  it.skipIf(!existsSync('/proc/self/stat'))(
+    'takes over the lock of a zombie: a real process killed and not reaped by its parent',
+    async () => {
+      const dir = await data();
+      const on = await server();
+      await publishSnapshot(on, dir);
+      // The shell starts a background sleep, prints its pid and becomes a sleep itself, which never reaps it.
+      const parent = spawn('sh', ['-c', 'sleep 60 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      cleanups.push(async () => {
+        parent.kill('SIGKILL');
+      });
+      const pid = Number(
+        await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(String(chunk)))),
+      );
+      const start = procStat(readFileSync(`/proc/${pid}/stat`, 'utf8'))!.start;
+      // Once the shell has become a sleep, nothing will reap the child: kill it then.
+      const becameSleep = async () => (await readFile(`/proc/${parent.pid}/stat`, 'utf8')).includes('(sleep)');
+      for (let i = 0; i < 100 && !(await becameSleep()); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await becameSleep()).toBe(true);
+      process.kill(pid, 'SIGKILL');
+      const state = async () => procStat(await readFile(`/proc/${pid}/stat`, 'utf8'))!.state;
+      for (let i = 0; i < 50 && (await state()) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await state()).toBe('Z');
+      // kill(pid, 0) still succeeds on a zombie: what made the next command refuse « déjà en cours d’écriture ».
+      expect(() => process.kill(pid, 0)).not.toThrow();
+
+      const lock = {
+        command: 'npm run fetch',
+        pid,
+        host: hostname(),
+        startedAt: new Date().toISOString(),
+        token: 'z',
+        processStart: start,
+      };
+      await writeFile(writeLockPathOf(dir), JSON.stringify(lock));
+      const lines: string[] = [];
+      expect(await checkData([], { env: { EIG_DATA_DIR: dir }, log: (l) => lines.push(l) })).toBe(0);
+      expect(lines[0]).toBe(
+        `${writeLockPathOf(dir)} : verrou laissé par « npm run fetch » (pid ${pid}, lancé le ${lock.startedAt}), ce processus est terminé (zombie, pas encore récupéré) ; verrou repris.`,
+      );
+      await expect(readFile(writeLockPathOf(dir))).rejects.toThrow(/ENOENT/u);
+    },
+  );
+
+  it('a zombie or a reused pid seen through the process effects, where /proc is given by the test', async () => {
+    const dir = await data();
+    const on = await server();
+    await publishSnapshot(on, dir);
+    const lock = (processStart: string) =>
+      writeFile(
+        writeLockPathOf(dir),
+        JSON.stringify({
+          command: 'npm run data:lock',
+          pid: 4242,
+          host: hostname(),
+          startedAt: '2027-01-15T09:00:00.000Z',
+          token: 't',
+          processStart,
+        }),
+      );
+    const fakeProc = (line: string | null) => ({
+      pid: process.pid,
+      host: hostname(),
+      bootedAt: () => new Date('2027-01-01T00:00:00.000Z'),
+      alive: (pid: number) => pid === 4242,
+      // A command name with spaces and parentheses, as /proc shows it.
+      stat: (pid: number) => (pid === 4242 ? line : null),
+    });
+    const stat = (state: string, start: string) =>
+      `4242 (vite-node (a) b) ${state} 1 1 1 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 ${start} 0 0`;
+    for (const [line, stale] of [
+      [stat('Z', '777'), 'ce processus est terminé (zombie, pas encore récupéré)'],
+      [stat('S', '778'), 'ce processus ne tourne plus (son pid est maintenant celui d’un autre processus)'],
+    ] as const) {
+      await lock('777');
+      const io = capture();
+      expect(await fetchCommand([], { ...io.effects(on, dir), process: fakeProc(line) })).toBe(0);
+      expect(io.log[0]).toMatch(
+        new RegExp(
+          `\\(pid 4242, lancé le 2027-01-15T09:00:00\\.000Z\\), ${stale.replace(/[()]/gu, '\\$&')} ; verrou repris\\.$`,
+          'u',
+        ),
+      );
+    }
+    // Running, same start time: held. Without /proc: kill(pid, 0) decides, as before.
+    for (const line of [stat('S', '777'), null]) {
+      await lock('777');
+      const io = capture();
+      expect(await fetchCommand([], { ...io.effects(on, dir), process: fakeProc(line) })).toBe(1);
+      expect(io.out).toEqual([
+        expect.stringMatching(
+          /^Code de sortie 1 : .* est déjà en cours d’écriture par « npm run data:lock » \(pid 4242, /u,
+        ),
+      ]);
+    }
+  });
+
   it('never takes over a lock it cannot check: another machine’s, or an unreadable one', async () => {
     const dir = await data();
     const on = await server();
@@ -178,13 +309,19 @@ describe('two writers of one data folder', () => {
         token: 'c',
       }),
     );
-    await expect(fetchCommand([], capture().effects(on, dir))).rejects.toThrow(
-      `${dir} est déjà en cours d’écriture par « npm run fetch » (pid 1, machine autre-machine, lancé le 2027-01-15T08:00:00.000Z)`,
-    );
+    const io = capture();
+    expect(await fetchCommand([], io.effects(on, dir))).toBe(1);
+    expect(io.out).toEqual([
+      expect.stringContaining(
+        `Code de sortie 1 : ${dir} est déjà en cours d’écriture par « npm run fetch » (pid 1, machine autre-machine, lancé le 2027-01-15T08:00:00.000Z)`,
+      ),
+    ]);
     await writeFile(writeLockPathOf(dir), 'pas du JSON');
-    await expect(fetchCommand([], capture().effects(on, dir))).rejects.toThrow(
-      `${dir} est verrouillé par ${writeLockPathOf(dir)}, illisible : si aucune mise à jour ne tourne, supprimez ce fichier et relancez ; rien n’a été modifié`,
-    );
+    io.out.length = 0;
+    expect(await fetchCommand([], io.effects(on, dir))).toBe(1);
+    expect(io.out).toEqual([
+      `Code de sortie 1 : ${dir} est verrouillé par ${writeLockPathOf(dir)}, illisible : si aucune mise à jour ne tourne, supprimez ce fichier et relancez ; rien n’a été modifié.`,
+    ]);
     expect(on.requests).toEqual([]);
     await rm(writeLockPathOf(dir));
     expect(await fingerprint(dir)).toEqual(before);

@@ -269,12 +269,13 @@ describe('resources no table maps', () => {
     const big = server.addResource({ title: 'Archive complète', format: 'zip', body: 'PK', filesize: 200_000_000 });
     const endless = server.addResource({ title: 'Export brut', format: 'json', body: '{}', filesize: null });
     server.misbehave(endless.id, { kind: 'huge', bytes: 30_000_000 });
-    expect(await fetch([])).toBe(0);
+    expect(await fetch(['--keep', 'all'])).toBe(0);
+    const address = (r: ServedResource) => `${server.base}/api/1/datasets/r/${r.id}`;
     expect(io.log).toContain(
-      `ressource non reconnue : « Archive complète » (zip, ${big.id}) notée dans ${join(dir, 'manifest.json')}, mais pas gardée : 200,0 Mo annoncés, au-delà de 1 Mo (limite du site, fixée dans src/lib/limits.ts), rien n’est téléchargé ; si elle doit alimenter une table, ajoutez son motif ou son id dans data/sources.ts.`,
+      `ressource non reconnue : « Archive complète » (zip, ${big.id}, adresse ${address(big)}) notée dans ${join(dir, 'manifest.json')}, mais pas gardée : 200,0 Mo annoncés, au-delà de 1 Mo (limite du site, fixée dans src/lib/limits.ts), rien n’est téléchargé ; si elle doit alimenter une table, ajoutez son motif ou son id dans data/sources.ts.`,
     );
     expect(io.log).toContain(
-      `ressource non reconnue : « Export brut » (json, ${endless.id}) notée dans ${join(dir, 'manifest.json')}, mais pas gardée : réponse trop grosse (plus de 1,0 Mo reçus, limite 1,0 Mo) : téléchargement interrompu ; si elle doit alimenter une table, ajoutez son motif ou son id dans data/sources.ts.`,
+      `ressource non reconnue : « Export brut » (json, ${endless.id}, adresse ${address(endless)}) notée dans ${join(dir, 'manifest.json')}, mais pas gardée : réponse trop grosse (plus de 1,0 Mo reçus, limite 1,0 Mo) : téléchargement interrompu ; si elle doit alimenter une table, ajoutez son motif ou son id dans data/sources.ts.`,
     );
     expect(server.fileRequests().filter((r) => r.path.includes(big.id))).toEqual([]);
     expect(server.fileBytesSent()).toBeLessThan(10_000_000);

@@ -7,6 +7,7 @@
  */
 import * as realFs from 'node:fs/promises';
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ackCommand } from '../../src/commands/ack.ts';
@@ -68,6 +69,12 @@ async function checkPasses(dir: string): Promise<void> {
   expect(await checkData([], { env: { EIG_DATA_DIR: dir }, log: (l) => lines.push(l) }), lines.join('\n')).toBe(0);
 }
 
+const exists = (path: string) =>
+  realFs.stat(path).then(
+    () => true,
+    () => false,
+  );
+
 /** The real file system, except that the operation for which `stop` says yes throws, as if the process died. */
 function crashingFs(stop: () => boolean): Effects['fs'] {
   const guard =
@@ -94,9 +101,10 @@ describe('the review gate', () => {
       const { dir, server, io, budget } = await setUp();
       const history = await historyNames(dir);
       let count = 0;
-      await expect(
-        fetchCommand(['--strict'], { ...io.effects(server, dir), fs: crashingFs(() => ++count === crashAt) }),
-      ).rejects.toThrow('arrêt simulé');
+      expect(
+        await fetchCommand(['--strict'], { ...io.effects(server, dir), fs: crashingFs(() => ++count === crashAt) }),
+      ).toBe(1);
+      expect(io.out.at(-1)).toBe('Code de sortie 1 : arrêt simulé.');
       const committed = await realFs.stat(journalPathOf(dir)).then(
         () => true,
         () => false,
@@ -188,6 +196,43 @@ describe('the review gate', () => {
     );
   });
 
+  it('data:ack is one transaction: stopped dead at any write or rename, the JSON and the Markdown agree once the next command has run', async () => {
+    const { dir: pending, server, io } = await setUp();
+    expect(await fetchCommand(['--strict'], io.effects(server, pending))).toBe(4);
+    const printed = (await code(pending))!;
+    /** A copy of the folder awaiting review, acknowledged with a stop at the `crashAt`-th write or rename. */
+    const acknowledgeAt = async (crashAt: number) => {
+      const dir = await realFs.mkdtemp(join(tmpdir(), 'eig-ack-'));
+      cleanups.push(() => removeData(dir));
+      await realFs.cp(pending, dir, { recursive: true });
+      let count = 0;
+      const fs = crashingFs(() => ++count === crashAt);
+      const stopped = await ackCommand([printed, dir], { ...capture().effects(server, dir), fs }).then(
+        () => false,
+        (error: Error) => (expect(error.message).toBe('arrêt simulé'), true),
+      );
+      return { dir, stopped, count };
+    };
+    const operations = (await acknowledgeAt(Infinity)).count;
+    expect(operations).toBeGreaterThanOrEqual(4);
+
+    const sides = new Set<string>();
+    for (let crashAt = 1; crashAt <= operations; crashAt++) {
+      const { dir, stopped } = await acknowledgeAt(crashAt);
+      expect(stopped, `crash at ${crashAt}`).toBe(true);
+      const exit = await fetchCommand(['--strict'], capture().effects(server, dir));
+      const acknowledged = Boolean((await report(dir)).acknowledged);
+      const markdown = await readFile(join(dir, 'rapport-mise-a-jour.md'), 'utf8');
+      // Both files say the same: validated, or still awaiting the code; and --strict follows them.
+      expect(markdown.includes('Relu et validé le 15 janvier 2027'), `crash at ${crashAt}`).toBe(acknowledged);
+      expect(markdown.includes(`npm run data:ack -- ${printed}`), `crash at ${crashAt}`).toBe(!acknowledged);
+      expect(exit).toBe(acknowledged ? 0 : 4);
+      expect(await exists(journalPathOf(dir))).toBe(false);
+      sides.add(acknowledged ? 'validated' : 'pending');
+    }
+    expect([...sides].sort()).toEqual(['pending', 'validated']);
+  }, 60_000);
+
   it('data:ack first finishes an update stopped after its commit point, so it reads the report of that update', async () => {
     const { dir, server, io } = await setUp();
     // Stopped at the first staged file put in place: the journal is written, the old report still in place.
@@ -198,9 +243,7 @@ describe('the review gate', () => {
         return realFs.rename(from, to);
       },
     } as Effects['fs'];
-    await expect(fetchCommand(['--strict'], { ...io.effects(server, dir), fs: stopAtStaged })).rejects.toThrow(
-      'arrêt simulé',
-    );
+    expect(await fetchCommand(['--strict'], { ...io.effects(server, dir), fs: stopAtStaged })).toBe(1);
     expect((await report(dir)).flags).toEqual([]);
     expect(await readFile(journalPathOf(dir), 'utf8')).toContain('rapport-mise-a-jour.json');
 
@@ -219,9 +262,10 @@ describe('the review gate', () => {
     const text = await readFile(path, 'utf8');
     await realFs.writeFile(path, text.replace('\nEIG 1,eig,11,personnes,', '\nEIG 1,eig,12,personnes,'));
     const before = await allFiles(dir);
-    await expect(fetchCommand(['--strict'], io.effects(server, dir))).rejects.toThrow(
+    expect(await fetchCommand(['--strict'], io.effects(server, dir))).toBe(1);
+    expect(io.out.at(-1)).toMatch(
       new RegExp(
-        `^rapport de mise à jour impossible, rien n’est remplacé : instantané ${dir} \\(avant la mise à jour\\) illisible : .*chiffres-cles\\.csv : le fichier ne correspond plus à ${dir}/manifest\\.json .* ; corrigez ${dir} \\(npm run data:check le relit, npm run data:lock -- ${dir} après une modification voulue\\), puis relancez « npm run fetch »$`,
+        `^Code de sortie 1 : rapport de mise à jour impossible, rien n’est remplacé : instantané ${dir} \\(avant la mise à jour\\) illisible : .*chiffres-cles\\.csv : le fichier ne correspond plus à ${dir}/manifest\\.json .* ; corrigez ${dir} \\(npm run data:check le relit, npm run data:lock -- ${dir} après une modification voulue\\), puis relancez « npm run fetch »\\.$`,
         'u',
       ),
     );

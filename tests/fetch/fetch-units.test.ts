@@ -1,7 +1,11 @@
-/** The pure parts of fetch: Retry-After, mapping resources to tables, checksums, the command line. */
+/**
+ * The pure parts of fetch: Retry-After, mapping resources to tables, checksums, the command line, what a
+ * download may reach.
+ */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseFetchArgs } from '../../src/commands/fetch.ts';
+import { addressClass, refusal, ruleOfBase } from '../../src/fetch/addresses.ts';
 import { resolvePolicy, runDeadlineOf } from '../../src/fetch/fetch-run.ts';
 import { parseRetryAfter } from '../../src/fetch/http.ts';
 import { mapResources, type TableRule } from '../../src/fetch/mapping.ts';
@@ -229,10 +233,95 @@ describe('command line', () => {
 
   it('refuses anything else with the usage', () => {
     const usage =
-      'usage : npm run fetch [-- --strict] [--timeout <secondes>] [--download-deadline <secondes>] [--deadline <secondes>]';
+      'usage : npm run fetch [-- --strict] [--timeout <secondes>] [--download-deadline <secondes>] [--deadline <secondes>] [--keep <id de ressource>|all]';
     expect(() => parseFetchArgs(['--timeout'])).toThrow(`--timeout attend un nombre de secondes positif (${usage})`);
     expect(() => parseFetchArgs(['--timeout', '-3'])).toThrow('--timeout attend un nombre de secondes positif');
     expect(() => parseFetchArgs(['--deadline', 'x'])).toThrow('--deadline attend un nombre de secondes positif');
     expect(() => parseFetchArgs(['--force'])).toThrow(`option inconnue « --force » (${usage})`);
+    expect(() => parseFetchArgs(['--keep'])).toThrow(
+      `--keep attend l’id d’une ressource non reconnue, ou « all » (${usage})`,
+    );
+    expect(() => parseFetchArgs(['--keep', '--strict'])).toThrow('--keep attend l’id');
+  });
+
+  it('--keep names the resources no table maps to keep aside, one by one or all', () => {
+    expect(parseFetchArgs(['--keep', 'a1', '--keep=b2', '--strict'])).toEqual({ keep: ['a1', 'b2'], strict: true });
+    expect(parseFetchArgs(['--keep', 'all']).keep).toEqual(['all']);
+    expect(parseFetchArgs([]).keep).toBeUndefined();
+  });
+});
+
+describe('what a download may reach (issue 23, item 1)', () => {
+  /** A resolver that knows a few names, as an attacker's DNS would answer them. */
+  const names: Record<string, string[]> = {
+    'www.data.gouv.fr': ['37.59.183.93'],
+    'static.data.gouv.fr': ['37.59.183.94'],
+    localhost: ['127.0.0.1', '::1'],
+    'rebind.example': ['37.59.183.95', '10.0.0.7'],
+  };
+  const fx = {
+    lookup: async (host: string) => {
+      const found = names[host];
+      if (!found) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+      return found;
+    },
+  };
+
+  it('classes addresses: loopback (with 0.0.0.0 and IPv4-mapped forms), private, link-local, public', () => {
+    expect(
+      ['127.0.0.1', '127.9.9.9', '0.0.0.0', '::1', '::', '::ffff:7f00:1', '::ffff:127.0.0.1'].map(addressClass),
+    ).toEqual(Array(7).fill('loopback'));
+    expect(
+      ['10.0.0.1', '172.16.5.4', '172.31.255.255', '192.168.1.1', '100.64.0.1', 'fd00::1', '::ffff:10.0.0.1'].map(
+        addressClass,
+      ),
+    ).toEqual(Array(7).fill('private'));
+    expect(['169.254.169.254', 'fe80::1', '::ffff:169.254.169.254'].map(addressClass)).toEqual(
+      Array(3).fill('link-local'),
+    );
+    expect(['37.59.183.93', '172.32.0.1', '8.8.8.8', '2001:db8::1'].map(addressClass)).toEqual(Array(4).fill(null));
+  });
+
+  it('with the API on a public address, no loopback, private or link-local address is reached, by number or by name', async () => {
+    const rule = await ruleOfBase('https://www.data.gouv.fr', fx);
+    expect([...rule.reachable]).toEqual([]);
+    expect(await refusal('https://static.data.gouv.fr/resources/a.csv', rule, fx)).toBeNull();
+    for (const [url, address, kind] of [
+      ['http://127.0.0.1:8080/admin', '127.0.0.1', 'loopback'],
+      ['http://localhost/x', '127.0.0.1', 'loopback'],
+      ['http://0.0.0.0:9200/', '0.0.0.0', 'loopback'],
+      ['http://[::ffff:127.0.0.1]/', '::ffff:7f00:1', 'loopback'],
+      ['http://2130706433/', '127.0.0.1', 'loopback'],
+      ['http://rebind.example/', '10.0.0.7', 'private'],
+      ['http://169.254.169.254/latest/meta-data/', '169.254.169.254', 'link-local'],
+    ] as const) {
+      expect(await refusal(url, rule, fx), url).toEqual({ kind: 'address', url, address, class: kind });
+    }
+    // An unresolvable name is left to the request, which fails on its own.
+    expect(await refusal('https://nowhere.invalid/', rule, fx)).toBeNull();
+  });
+
+  it('with the API on loopback (the tests’ server), loopback is reached, and still nothing private or link-local', async () => {
+    const rule = await ruleOfBase('http://127.0.0.1:4000', fx);
+    expect(await refusal('http://127.0.0.1:5000/x', rule, fx)).toBeNull();
+    expect(await refusal('http://10.0.0.1/x', rule, fx)).toMatchObject({ kind: 'address', class: 'private' });
+    expect(await refusal('http://169.254.169.254/', rule, fx)).toMatchObject({ class: 'link-local' });
+  });
+
+  it('only http and https; with origins given, only those, whatever the address', async () => {
+    const rule = { reachable: new Set<never>(), origins: new Set(['https://www.data.gouv.fr']) };
+    for (const url of [
+      'file:///etc/passwd',
+      'data:text/plain,x',
+      'ftp://example.org/a',
+      'javascript:alert(1)',
+      'pas une adresse',
+    ])
+      expect(await refusal(url, rule, fx), url).toEqual({ kind: 'scheme', url });
+    expect(await refusal('https://static.data.gouv.fr/a.csv', rule, fx)).toEqual({
+      kind: 'origin',
+      url: 'https://static.data.gouv.fr/a.csv',
+    });
+    expect(await refusal('https://www.data.gouv.fr/fr/datasets/r/1', rule, fx)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  * that the data folder is byte-identical afterwards, and that data:check still passes on it.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkData } from '../../src/commands/check.ts';
@@ -37,10 +37,13 @@ let io: Captured;
  * Waits between tries are recorded, not slept: the deadlines, which count real time, are set far enough not to
  * cut the tries short (tests/fetch/fetch-limits.test.ts tests them). The timeout test shortens the timeout.
  */
-const run = (options: { strict?: boolean; base?: string; timeoutMs?: number } = {}): Promise<FetchResult> =>
+const run = (
+  options: { strict?: boolean; base?: string; timeoutMs?: number; keep?: string[] } = {},
+): Promise<FetchResult> =>
   fetchData(
     {
       strict: options.strict,
+      keep: options.keep,
       policy: { timeoutMs: options.timeoutMs ?? 5000, deadlineMs: 600_000 },
       deadlineMs: 600_000,
     },
@@ -240,15 +243,21 @@ describe('fault injection: network', () => {
     const result = await run({ base: gone.base });
     expect(result.outcome).toBe('unreachable');
     expect(result.exitCode).toBe(0);
+    // Issue 26, item 3: offline too, the run closes with its exit line.
     expect([...io.log, ...io.out]).toEqual([
       `Pas de réseau : 127.0.0.1:${gone.port} injoignable (connexion refusée) ; l’instantané du ${snapshotDate} est gardé tel quel, le site peut être construit. Relancez « npm run fetch » une fois connecté.`,
+      `Code de sortie 0 : instantané du ${snapshotDate} cohérent, le site peut être construit. Avec --strict, ce code serait 3.`,
     ]);
     expect(io.sleeps).toEqual([]);
 
     io.log.length = 0;
+    io.out.length = 0;
     expect(await fetchCommand(['--strict'], io.effects(gone.base, dir))).toBe(3);
     expect(io.log).toHaveLength(1);
     expect(io.log[0]).toMatch(/^Pas de réseau : .* \(--strict : code de sortie 3\)\. Relancez/u);
+    expect(io.out).toEqual([
+      `Code de sortie 3 (--strict) : data.gouv.fr injoignable ; l’instantané du ${snapshotDate} est intact.`,
+    ]);
     expect(await fingerprint(dir)).toEqual(before);
     await checkPasses();
   });
@@ -483,7 +492,7 @@ describe('fault injection: the dataset', () => {
     await checkPasses();
   });
 
-  it('a new unmapped resource is recorded in the manifest and kept aside, once', async () => {
+  it('a new unmapped resource is recorded in the manifest and listed, not downloaded; kept aside once when asked', async () => {
     await baseline();
     const before = await fingerprint(dir);
     const doc = server.addResource({
@@ -493,16 +502,15 @@ describe('fault injection: the dataset', () => {
       body: '%PDF-1.4 notice',
       type: 'documentation',
     });
-    const result = await run();
-    expect(result.exitCode).toBe(0);
-    expect(result.unmapped).toHaveLength(1);
-    const keptAs = join(dir, 'unmapped', `${doc.id}.pdf`);
-    expect(result.unmapped[0]!.keptAs).toBe(keptAs);
-    expect(await readFile(keptAs, 'utf8')).toBe('%PDF-1.4 notice');
+    const noted = await run();
+    expect(noted.exitCode).toBe(0);
+    expect(server.fileRequests()).toEqual([]);
+    expect(noted.unmapped.map((u) => [u.resource.id, u.keptAs, u.downloadedBytes])).toEqual([[doc.id, null, 0]]);
     expect(io.log).toContain(
-      `ressource non reconnue : « Documentation du jeu de données » (pdf, ${doc.id}) gardée dans ${keptAs} pour inspection (15 octets) ; si elle doit alimenter une table, ajoutez son motif ou son id dans data/sources.ts.`,
+      `ressource non reconnue : « Documentation du jeu de données » (pdf, ${doc.id}, adresse ${server.base}/api/1/datasets/r/${doc.id}) notée dans ${join(dir, 'manifest.json')}, pas téléchargée ; si elle doit alimenter une table, ajoutez son motif ou son id dans data/sources.ts ; pour l’examiner, gardez-la à part dans ${join(dir, 'unmapped')}/ avec « npm run fetch -- --keep ${doc.id} ».`,
     );
-    expect(io.out[0]).toMatch(/ ; 1 ressource non reconnue \(notée dans le manifeste, 1 gardée pour inspection\) ; /u);
+    expect(io.out[0]).toMatch(/ ; 1 ressource non reconnue \(notée dans le manifeste, pas téléchargée\) ; /u);
+    expect(await readdir(join(dir, 'unmapped')).catch(() => [])).toEqual([]);
     const manifest = await readManifest(dir);
     expect(manifest.unmapped).toEqual([
       expect.objectContaining({ id: doc.id, title: 'Documentation du jeu de données', format: 'pdf', filesize: 15 }),
@@ -512,8 +520,21 @@ describe('fault injection: the dataset', () => {
     expect({ ...after, 'manifest.json': '' }).toEqual({ ...before, 'manifest.json': '' });
     await checkPasses();
 
+    io.log.length = 0;
+    io.out.length = 0;
+    const kept = await run({ keep: [doc.id] });
+    const keptAs = join(dir, 'unmapped', `${doc.id}.pdf`);
+    expect(kept.unmapped[0]!.keptAs).toBe(keptAs);
+    expect(await readFile(keptAs, 'utf8')).toBe('%PDF-1.4 notice');
+    expect(io.log).toContain(
+      `ressource non reconnue : « Documentation du jeu de données » (pdf, ${doc.id}, adresse ${server.base}/api/1/datasets/r/${doc.id}) gardée dans ${keptAs} pour inspection (15 octets) ; si elle doit alimenter une table, ajoutez son motif ou son id dans data/sources.ts.`,
+    );
+    expect(io.out[0]).toMatch(/ ; 1 ressource non reconnue \(notée dans le manifeste, 1 gardée pour inspection\) ; /u);
+    expect(await fingerprint(dir)).toEqual(after);
+    await checkPasses();
+
     server.requests.length = 0;
-    const again = await run();
+    const again = await run({ keep: ['all'] });
     expect(again.downloadedBytes).toBe(0);
     expect(server.fileBytesSent()).toBe(0);
     expect(await fingerprint(dir)).toEqual(after);

@@ -80,6 +80,8 @@ describe('the headline of the home page', () => {
     expect(eig?.promotions).toEqual(['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4']);
     // budget.csv: the Total row of budget_total, as printed.
     expect(spending?.value).toBe(3215000.7);
+    // budget.csv: spending lines for EIG 1 to EIG 3, those of EIG 3 forecast (« previsionnel »).
+    expect(model.headline.spendingPromotions).toEqual({ all: ['EIG 1', 'EIG 2', 'EIG 3'], forecast: ['EIG 3'] });
     // The 10 inconsistencies and 9 gaps between sources counted below.
     expect(disagreements).toBe(19);
   });
@@ -307,8 +309,9 @@ describe('quality checks', () => {
       format: 2,
       // 34, and 16 of the original site's that agree with the fixture's report, post, map and own counts: 2 shares
       // against their counts, laureates against EIG, EIG and défis of EIG 1 and 2, applications, designers' share,
-      // envelope of EIG 1 and 2, salaries, EIG Link, the blog's articles, the map's défis of 2017 and 2018.
-      conforme: 50,
+      // envelope of EIG 1 and 2, salaries, EIG Link, the blog's articles, the map's défis of 2017 and 2018; and every
+      // host administration's name mapped to a body.
+      conforme: 51,
     } satisfies Record<Severity, number>);
     const order: Severity[] = ['incoherence', 'ecart', 'approximation', 'arrondi', 'format', 'conforme'];
     const ranks = model.quality.checks.map((c) => order.indexOf(c.severity));

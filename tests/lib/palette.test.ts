@@ -1,6 +1,7 @@
 /**
- * The series colours: eight, for the seven promotions and the designers (DIG), readable on the page in light and
- * in dark mode, and telling neighbours apart for colour-blind readers too. Colour science from culori (WCAG
+ * The series colours: twelve, for the programme's promotions and the designers (DIG) with room for promotions the
+ * data adds, readable on the page in light and in dark mode, and telling neighbours apart for colour-blind readers
+ * too. Colour science from culori (WCAG
  * contrast, CIEDE2000, Machado et al.'s colour-vision-deficiency simulation), not from this repository.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import {
   wcagContrast,
 } from 'culori';
 import { describe, expect, it } from 'vitest';
-import { PALETTE } from '../../src/charts/types.ts';
+import { DARK_PALETTE, PALETTE } from '../../src/charts/types.ts';
 
 const css = readFileSync(new URL('../../src/styles/site.css', import.meta.url), 'utf8');
 
@@ -47,10 +48,10 @@ const simulations = {
 };
 
 describe('series palette', () => {
-  it('has eight colours, the same in the charts (PALETTE) and in the stylesheet, dark mode by system or by choice', () => {
-    expect(PALETTE).toHaveLength(8);
+  it('has twelve colours, the same in the charts (PALETTE, DARK_PALETTE) and in the stylesheet, dark mode by system or by choice', () => {
+    expect(PALETTE).toHaveLength(12);
     expect(series(light)).toEqual(PALETTE.map((c) => c.toLowerCase()));
-    expect(series(darkBySystem)).toHaveLength(8);
+    expect(series(darkBySystem)).toEqual(DARK_PALETTE.map((c) => c.toLowerCase()));
     expect(series(darkBySystem)).toEqual(series(darkByChoice));
     for (const i of PALETTE.keys()) {
       for (const rule of [`.sf${i} {\n  fill: var(--s${i});`, `.ss${i} {\n  stroke: var(--s${i});`]) {

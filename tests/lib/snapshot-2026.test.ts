@@ -245,13 +245,28 @@ describe('the reader on bad copies of the new tables', () => {
     return parseTable(edit(text), tables[name], tables[name].file);
   };
 
-  it('refuses a promotion outside EIG 1…EIG 7 and DIG, naming line and column', () => {
-    const result = read('defis-2017-2023', (t) => t.replace(',EIG 7,Promotion 7,', ',EIG 8,Promotion 7,'));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.message).toBe(
-      'defis-2017-2023.csv, ligne 2, colonne 3 (promotion) : valeur « EIG 8 » inattendue (valeurs possibles : EIG 1, EIG 2, EIG 3, EIG 4, EIG 5, EIG 6, EIG 7, DIG)',
+  it('accepts a new promotion written as the programme writes them, and refuses another spelling with what it meant', () => {
+    const eighth = read('defis-2017-2023', (t) => t.replace(',EIG 7,Promotion 7,', ',EIG 8,Promotion 8,'));
+    expect(eighth.ok && (eighth.rows[0] as { promotion?: string }).promotion).toBe('EIG 8');
+    const refused = (promotion: string) => {
+      const result = read('defis-2017-2023', (t) => t.replace(',EIG 7,Promotion 7,', `,${promotion},Promotion 7,`));
+      return result.ok ? null : result.error.message;
+    };
+    const file = new URL(`../../data/snapshot/${tables['defis-2017-2023'].file}`, import.meta.url);
+    const column = readFileSync(file, 'utf8').split('\n')[0]!.split(',').indexOf('promotion') + 1;
+    const rule = 'une promotion s’écrit « EIG n » (n = 1, 2, 3…) ou « DIG »';
+    expect(refused('EIG8')).toBe(
+      `defis-2017-2023.csv, ligne 2, colonne ${column} (promotion) : valeur « EIG8 » inattendue : ${rule} ; vouliez-vous écrire « EIG 8 » ?`,
     );
+    expect(refused('Eig 3')).toMatch(/valeur « Eig 3 » inattendue : .* ; vouliez-vous écrire « EIG 3 » \?$/u);
+    expect(refused('EIG 03')).toMatch(/vouliez-vous écrire « EIG 3 » \?$/u);
+    expect(refused('Promotion 3 - DIG')).toMatch(/vouliez-vous écrire « DIG » \?$/u);
+    expect(refused('dig')).toMatch(/vouliez-vous écrire « DIG » \?$/u);
+    // Nothing to suggest: the message says the rule alone.
+    expect(refused('Total')).toMatch(
+      /valeur « Total » inattendue : une promotion s’écrit « EIG n » \(n = 1, 2, 3…\) ou « DIG »$/u,
+    );
+    expect(refused('EIG 0')).toMatch(/« EIG 0 » inattendue : .*« DIG »$/u);
   });
 
   it('refuses a negative or fractional head count', () => {

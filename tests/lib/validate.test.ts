@@ -1,4 +1,5 @@
 /** Values that cannot be true, on the small fixture (tests/fixtures/small) with one row changed at a time. */
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SnapshotTables } from '../../src/lib/tables.ts';
@@ -16,6 +17,7 @@ const known = new Set([
   'site-essai',
   'site-origine-essai',
   'site-v3-essai',
+  'organismes-essai',
 ]);
 beforeAll(async () => {
   tables = (await loadFixture('small')).snapshot.tables;
@@ -187,8 +189,12 @@ describe('the original site’s tables and the 2017–2023 tables', () => {
   it('rejects a normalised promotion that says something else than the website’s wording', () => {
     const i = indexOf('defis-2017-2023', (r) => r.promotion_source === 'Promotion 3 - DIG');
     const errors = validateSnapshot(withRow('defis-2017-2023', i, { promotion: 'EIG 3' }), known);
+    const header = readFileSync(new URL('../../data/snapshot/defis-2017-2023.csv', import.meta.url), 'utf8').split(
+      '\n',
+    )[0]!;
+    const column = header.split(',').indexOf('promotion') + 1;
     expect(errors.map((e) => e.message)).toEqual([
-      `data/snapshot/defis-2017-2023.csv, ligne ${tables['defis-2017-2023'][i]!._line}, colonne 3 (promotion) : promotion « EIG 3 » alors que le site écrit « Promotion 3 - DIG » (soit « DIG »)`,
+      `data/snapshot/defis-2017-2023.csv, ligne ${tables['defis-2017-2023'][i]!._line}, colonne ${column} (promotion) : promotion « EIG 3 » alors que le site écrit « Promotion 3 - DIG » (soit « DIG »)`,
     ]);
     const k = indexOf('communaute-2017-2023', (r) => r.promotion_source === 'Promotion 6');
     expect(validateSnapshot(withRow('communaute-2017-2023', k, { promotion: null }), known)[0]?.message).toMatch(

@@ -150,6 +150,7 @@ describe('aggregate JSON', () => {
       'site-essai',
       'site-origine-essai',
       'site-v3-essai',
+      'organismes-essai',
     ]);
     expect(json.publications.every((p) => !('_line' in p))).toBe(true);
     const total = json.data.checks.find((c) => c.id === 'total-defis-proposes')!;
@@ -173,7 +174,7 @@ describe('catalogue', () => {
     expect(json.charts.find((c) => c.slug === 'promotions')).toEqual({
       slug: 'promotions',
       title: promotions.title,
-      description: promotions.description,
+      description: site.chart('promotions').description,
       page: 'https://donnees.example/graphiques/promotions/',
       embed: 'https://donnees.example/embed/promotions/',
       json: 'https://donnees.example/api/promotions.json',

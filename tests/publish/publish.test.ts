@@ -234,9 +234,11 @@ describe('the applications chart', () => {
 
   it('reads the gap between the printed total and the sum, and relates the three checks on them', () => {
     expect(chart.reading).toBe(
-      'Les trois premières promotions ont reçu 190 candidatures d’EIG ; les administrations ont proposé 25 défis selon la somme des promotions, mais le total imprimé du rapport en annonce 23.',
+      'Les promotions 1 à 3 ont reçu 190 candidatures d’EIG ; les administrations ont proposé 25 défis selon la somme des promotions, mais le total imprimé du rapport en annonce 23.',
     );
-    expect(chart.notes[0]).toMatch(/imprime un total de 23, alors que ses trois lignes s’additionnent à 25 ;/u);
+    expect(chart.notes[0]).toMatch(
+      /imprime un total de 23, alors que ses lignes, une par promotion, s’additionnent à 25 ;/u,
+    );
     expect(chart.quality.map((c) => [c.id, c.severity])).toEqual([
       ['total-defis-proposes', 'incoherence'],
       ['defis-deposes-billet-rapport', 'incoherence'],

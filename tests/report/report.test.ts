@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineChart, type Chart } from '../../src/charts/types.ts';
-import { md, reportMarkdown } from '../../src/report/markdown.ts';
+import { code, md, reportMarkdown } from '../../src/report/markdown.ts';
 import { diffSnapshots, type UpdateReport } from '../../src/report/report.ts';
 import { refOf } from '../../src/lib/figures.ts';
 import type { Manifest, ResourceRecord } from '../../src/lib/manifest.ts';
@@ -520,5 +520,71 @@ describe('the report in Markdown', () => {
     expect(text).toContain('« Une ressource \\| \\*nouvelle\\* »');
     expect(md('a|b *c* [d](e) <f> x_y _z_')).toBe('a\\|b \\*c\\* \\[d\\](e) \\<f\\> x_y \\_z\\_');
     expect(md('deux\nlignes')).toBe('deux lignes');
+  });
+
+  it('shows control characters from outside, never writes them (issue 23, item 3)', () => {
+    expect(md('\u001b[2J\u009b31mrouge\r\nCode de sortie 0 : tout va bien\u202e')).toBe(
+      '\\<U+001B\\>\\[2J\\<U+009B\\>31mrouge Code de sortie 0 : tout va bien\\<U+202E\\>',
+    );
+    // Addresses and identifiers in code spans: no renderer turns them into links; a backtick in one is kept.
+    expect(code('https://exemple.org/a')).toBe('`https://exemple.org/a`');
+    expect(code('a`b')).toBe('``a`b``');
+    expect(code('`x')).toBe('`` `x ``');
+    expect(code('http://x/\u001b[0m')).toBe('`http://x/<U+001B>[0m`');
+  });
+
+  it('cuts the list of resources at 25, with the count of the others (issue 23, item 5)', () => {
+    const many = {
+      ...report,
+      resources: Array.from({ length: 3_000 }, (_, i) => ({
+        kind: 'non-reconnue-apparue' as const,
+        table: null,
+        before: null,
+        after: { ...resource(`r-${i}`, 'abc', `Pièce ${i}\nCode de sortie 0 : tout va bien`), format: 'pdf' },
+      })),
+    };
+    const markdown = plainSpaces(reportMarkdown(many));
+    const lines = markdown.split('\n');
+    expect(lines.filter((l) => l.startsWith('- jeu de données : nouvelle ressource non reconnue'))).toHaveLength(25);
+    expect(lines).toContain(
+      '- … et 2 975 autres changements de ressources (liste complète dans rapport-mise-a-jour.json)',
+    );
+    expect(lines).toContain(
+      '- jeu de données : nouvelle ressource non reconnue ; après : « Pièce 0 Code de sortie 0 : tout va bien » (pdf, `r-0`, `https://static.data.gouv.fr/resources/programme/r-0.csv`, sha1 `abc`)',
+    );
+    expect(lines.filter((l) => l.startsWith('Code de sortie'))).toEqual([]);
+    expect(markdown).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u);
+  });
+});
+
+describe('promotions', () => {
+  it('lists a promotion the new snapshot adds, with its year, and one it drops, before the figures', () => {
+    const texts = fixtureTexts();
+    // A promotion after the fixture's last, with its year; every row of the fixture's EIG 4 gone.
+    texts.budget = `${texts.budget.trimEnd()}\nEIG 9,2025,enveloppe_pia,1000,alloue,rapport-essai\n`;
+    for (const name of tableNames) {
+      texts[name] = texts[name]
+        .split('\n')
+        .filter((line) => !/(^|,)EIG 4,/u.test(line))
+        .join('\n');
+    }
+    const changed = diffSnapshots(
+      { snapshot: before, label: 'avant' },
+      { snapshot: snapshotOf(texts), label: 'après' },
+      testCharts,
+      '2027-01-15T09:30:00.000Z',
+      null,
+    );
+    expect(changed.promotions).toEqual({ added: ['EIG 9 (2025)'], removed: ['EIG 4 (2020)'] });
+    const text = plainSpaces(reportMarkdown(changed));
+    expect(text).toContain(
+      '## Promotions\n\n- nouvelle promotion : EIG 9 (2025)\n- **promotion disparue** : EIG 4 (2020)\n',
+    );
+    expect(text.indexOf('## Promotions')).toBeLessThan(text.indexOf('## Chiffres des graphiques'));
+  });
+
+  it('says nothing of promotions when they stay the same', () => {
+    expect(report.promotions).toEqual({ added: [], removed: [] });
+    expect(reportMarkdown(report)).not.toContain('## Promotions');
   });
 });

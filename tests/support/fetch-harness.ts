@@ -25,6 +25,7 @@ export const TITLES: Record<TableName, string> = {
   'carte-2019': 'Carte des services d’accueil (data.eig-forever.org, 2019)',
   'defis-2017-2023': 'Tous les défis 2017-2023',
   'communaute-2017-2023': 'Personnes par promotion, rôle et expertise (2017-2023)',
+  organismes: 'Organismes d’accueil des défis',
 };
 
 /** A copy of data/ (manifest, snapshot, publications, and the history when asked) in a temporary folder. */

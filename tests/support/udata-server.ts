@@ -2,8 +2,8 @@
  * A test double of the data.gouv.fr (udata) API on 127.0.0.1: the dataset JSON (resources inline, with `url` and
  * `latest` pointing back at this server), the files, the `r/{id}` 302 redirect and the 308 of an old slug. It
  * misbehaves on demand (status codes, delays, bodies dripped a byte at a time, truncated or endless bodies,
- * connections closed at once, HTML pages, redirect loops, broken JSON) and counts what it sends, so tests can
- * assert that nothing was downloaded.
+ * connections closed at once, HTML pages, redirect loops and redirects anywhere, broken JSON, resources whose
+ * addresses point anywhere) and counts what it sends, so tests can assert that nothing was downloaded.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -24,6 +24,10 @@ export interface ResourceInit {
   last_modified?: string;
   filetype?: 'file' | 'remote';
   type?: string;
+  /** The `url` the dataset announces (default: the file on this server), any address at all. */
+  url?: string;
+  /** The `latest` the dataset announces (default: the `r/{id}` redirect on this server); null: none. */
+  latest?: string | null;
 }
 
 export interface ServedResource {
@@ -38,6 +42,8 @@ export interface ServedResource {
   last_modified: string;
   filetype: 'file' | 'remote';
   type: string;
+  url?: string;
+  latest?: string | null;
 }
 
 /** One way of answering a request instead of the normal answer. */
@@ -58,7 +64,9 @@ export type Misbehaviour =
   /** Status 200 and `bytes` bytes of CSV-looking lines, chunked (no Content-Length) unless `contentLength`. */
   | { kind: 'huge'; bytes: number; contentLength?: boolean }
   /** Close the connection without answering. */
-  | { kind: 'reset' };
+  | { kind: 'reset' }
+  /** 302 to `location`, wherever it is. */
+  | { kind: 'redirect'; location: string };
 
 /** `dataset`: the dataset JSON; a resource id: that resource's file; `r/{id}`: its stable `latest` redirect. */
 export type Target = 'dataset' | string;
@@ -143,8 +151,8 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
     title: r.title,
     description: null,
     format: r.format,
-    url: fileUrl(r),
-    latest: `${base}/api/1/datasets/r/${r.id}`,
+    url: r.url ?? fileUrl(r),
+    latest: r.latest === undefined ? `${base}/api/1/datasets/r/${r.id}` : r.latest,
     checksum:
       r.checksum === 'auto' ? { type: 'sha256', value: createHash('sha256').update(r.body).digest('hex') } : r.checksum,
     filesize: r.filesize === 'auto' ? r.body.byteLength : r.filesize,
@@ -289,6 +297,11 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
         record(req, 0);
         req.socket.destroy();
         return;
+      case 'redirect':
+        res.writeHead(302, { Location: behaviour.location });
+        res.end();
+        record(req, 302);
+        return;
     }
   };
 
@@ -389,6 +402,8 @@ export async function startUdataServer(options: { slug?: string } = {}): Promise
     last_modified: init.last_modified ?? '2024-03-01T10:00:00.000000+00:00',
     filetype: init.filetype ?? 'file',
     type: init.type ?? 'main',
+    ...(init.url === undefined ? {} : { url: init.url }),
+    ...(init.latest === undefined ? {} : { latest: init.latest }),
   });
 
   const find = (id: string) => {

@@ -28,7 +28,8 @@ describe('the progress reporter', () => {
       stdout,
     ).toBe(true);
     expect(
-      progress.some((line) => /running slow\.fixture\.ts \(1 of 3 tests done\); 1 test done$/u.test(line)),
+      // A line between two tests: 1 or 2 done (a loaded machine may skip a tick, never both).
+      progress.some((line) => /running slow\.fixture\.ts \(([12]) of 3 tests done\); \1 tests? done$/u.test(line)),
       stdout,
     ).toBe(true);
     expect(

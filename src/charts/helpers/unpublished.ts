@@ -1,5 +1,7 @@
 /** Bars a chart does not draw because their figure was not published, said in words (ChartDef.keyNotes). */
+import { promotionsBesides, thePromotions } from '../../lib/promotion-names.ts';
 import { listFr } from '../../lib/text.ts';
+import type { ChartContext } from '../types.ts';
 
 /**
  * « Non publié (pas de barre) : services lauréats d’EIG 4. » — the cells of the promotion × series grid that
@@ -18,4 +20,17 @@ export function unpublishedKeyNotes<R>(
     return absent.length > 0 ? [`${listFr(absent.map((s) => s.toLowerCase()))} (${promotion})`] : [];
   });
   return missing.length > 0 ? [`Non publié, donc pas de barre : ${missing.join(' ; ')}.`] : [];
+}
+
+/**
+ * « … n’a pas été publié pour les promotions 4 à 7 et les designers d’intérêt général. » — the promotions the data
+ * names that no row of the chart has, put in `sentence`; nothing when every promotion has its rows.
+ */
+export function unpublishedFor(
+  shown: readonly string[],
+  { promotions }: Pick<ChartContext, 'promotions'>,
+  sentence: (them: string) => string,
+): string[] {
+  const missing = promotionsBesides(shown, promotions);
+  return missing.length > 0 ? [sentence(thePromotions(missing))] : [];
 }

@@ -1,23 +1,16 @@
 /**
  * The défis of the programme's current website (table defis-2017-2023): every promotion from EIG 1 to EIG 7 and
- * the designers (DIG), one per row; counted by promotion, theme, expertise and host administration; team sizes.
+ * the designers (DIG), one per row; counted by promotion, theme, expertise and host body; team sizes.
  * The website gives no year: a défi has the year the 2022 website gives it (see websites.ts), or none.
  */
 import { refOf, type Figure, type RowRef } from '../figures.ts';
 import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
-import { administrationKey, type Count } from './defis.ts';
+import type { Count } from './defis.ts';
+import { bodiesOf, bodyLabel, type Body, type BodyStatus, type BodyTable } from './host-bodies.ts';
 import type { WebsitePairs } from './websites.ts';
 
 type CurrentRow = Row<'defis-2017-2023'>;
-
-/** One body a défi's host administration names, as counted: the raw text is the défi's `administration`. */
-export interface HostName {
-  /** The name cleaned of what is not a name (a label before it, a trailing comma), spelling kept. */
-  name: string;
-  /** The name compared without case, accents, apostrophes or punctuation. */
-  key: string;
-}
 
 export interface CurrentDefi {
   slug: string;
@@ -27,8 +20,8 @@ export interface CurrentDefi {
   promotionSource: string;
   /** As written on the website. */
   administration: string;
-  /** The bodies it names, for counting (« EPNAK + CNAM » names two). */
-  hosts: HostName[];
+  /** The bodies it names, as the table organismes maps them (« EPNAK + CNAM » names two). */
+  bodies: readonly Body[];
   /** As written on the website. */
   town: string | null;
   themes: string[];
@@ -41,24 +34,7 @@ export interface CurrentDefi {
   ref: RowRef;
 }
 
-// « Administration de rattachement :Ministère de l’Action… »: the form's label left in the value.
-const LABEL_PREFIX = /^administration de rattachement\s*:\s*/iu;
-// « Etablissement … (EPNAK) + Caisse nationale d’assurance maladie (CNAM) »: two bodies hosting one défi.
-const BODY_SEPARATOR = /\s+\+\s+/u;
-
-/** The bodies a host administration's text names, cleaned for counting; the text itself is kept by the caller. */
-function hostNames(text: string): HostName[] {
-  return text
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(LABEL_PREFIX, '')
-    .split(BODY_SEPARATOR)
-    .map((part) => part.replace(/[\s,;]+$/u, '').trim())
-    .filter((name) => name !== '')
-    .map((name) => ({ name, key: administrationKey(name) }));
-}
-
-export function currentDefiList(rows: readonly CurrentRow[], pairs: WebsitePairs): CurrentDefi[] {
+export function currentDefiList(rows: readonly CurrentRow[], pairs: WebsitePairs, bodies: BodyTable): CurrentDefi[] {
   const yearOf = new Map(
     pairs.pairs.flatMap((p) =>
       p.previous.year === null ? [] : [[p.current, { value: p.previous.year, from: p.previous.ref }]],
@@ -74,7 +50,7 @@ export function currentDefiList(rows: readonly CurrentRow[], pairs: WebsitePairs
       promotion: row.promotion,
       promotionSource: row.promotion_source,
       administration: row.administration,
-      hosts: hostNames(row.administration),
+      bodies: bodiesOf(bodies, row.administration),
       town: row.ville,
       themes: row.thematiques ?? [],
       expertises: row.expertises ?? [],
@@ -87,14 +63,10 @@ export function currentDefiList(rows: readonly CurrentRow[], pairs: WebsitePairs
   });
 }
 
-/** The most frequent of the spellings (ties: the first met). */
-function mostFrequent(spellings: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const s of spellings) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-}
-
-export interface HostCount extends Count {
+export interface BodyCount extends Count {
+  /** The body, or the name that designates none (ambiguous, or missing from the table). */
+  body: Body;
+  status: BodyStatus;
   /** Every way the website writes it, as written, with its défis (the most frequent first). */
   spellings: { text: string; defis: number }[];
 }
@@ -134,26 +106,32 @@ export const currentByTheme = (defis: readonly CurrentDefi[]) => countBy(defis, 
 export const currentByExpertise = (defis: readonly CurrentDefi[]) => countBy(defis, (d) => d.expertises);
 
 /**
- * Défis per host administration, names compared without case, accents, apostrophes, punctuation, a label before
- * them or a trailing comma; a défi hosted by two bodies counts for each. Shown under the most frequent spelling.
+ * Défis per host body, as the table organismes maps the names (a défi hosted by two bodies counts for each), the
+ * largest first; names that designate no body (ambiguous, or missing from the table) each count apart, last.
  */
-export function currentByHost(defis: readonly CurrentDefi[]): HostCount[] {
-  const spellings = new Map<string, { names: string[]; raw: Map<string, number> }>();
+export function currentByBody(defis: readonly CurrentDefi[]): BodyCount[] {
+  const found = new Map<string, { body: Body; spellings: Map<string, number> }>();
   for (const d of defis) {
-    for (const host of d.hosts) {
-      const entry = spellings.get(host.key) ?? spellings.set(host.key, { names: [], raw: new Map() }).get(host.key)!;
-      entry.names.push(host.name);
-      entry.raw.set(d.administration, (entry.raw.get(d.administration) ?? 0) + 1);
+    for (const body of d.bodies) {
+      const entry = found.get(body.key) ?? found.set(body.key, { body, spellings: new Map() }).get(body.key)!;
+      entry.spellings.set(d.administration, (entry.spellings.get(d.administration) ?? 0) + 1);
     }
   }
-  return countBy(defis, (d) => d.hosts.map((h) => h.key)).map((count) => {
-    const entry = spellings.get(count.key)!;
-    return {
-      ...count,
-      label: mostFrequent(entry.names),
-      spellings: [...entry.raw].sort((a, b) => b[1] - a[1]).map(([text, n]) => ({ text, defis: n })),
-    };
-  });
+  const apart = (c: BodyCount) => (c.status === 'organisme' ? 0 : 1);
+  return countBy(defis, (d) => d.bodies.map((b) => b.key))
+    .map((count): BodyCount => {
+      const { body, spellings } = found.get(count.key)!;
+      return {
+        ...count,
+        label: bodyLabel(body),
+        // Counted from the défis' rows, grouped by the table's rows that name the body.
+        figure: { ...count.figure, from: [...count.figure.from, ...body.refs] },
+        body,
+        status: body.status,
+        spellings: [...spellings].sort((a, b) => b[1] - a[1]).map(([text, n]) => ({ text, defis: n })),
+      };
+    })
+    .sort((a, b) => apart(a) - apart(b) || b.figure.value - a.figure.value || a.label.localeCompare(b.label, 'fr'));
 }
 
 /** EIG and mentors of a promotion's défis added up (the website counts them from the people's pages). */

@@ -8,6 +8,7 @@ import { locateSites, type Gazetteer, type MatchedSite, type UnmatchedSite } fro
 import { parseTown, type TownSite } from '../geo/towns.ts';
 import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
+import { bodiesOf, type Body, type BodyTable } from './host-bodies.ts';
 
 /** Paris (75), its inner suburbs (Hauts-de-Seine, Seine-Saint-Denis, Val-de-Marne), the rest of France. */
 export type PlaceKind = 'paris' | 'petite-couronne' | 'ailleurs' | 'plusieurs' | 'inconnu';
@@ -23,6 +24,8 @@ export interface DefiPlace {
   ref: RowRef;
   /** The town value as the website writes it. */
   ville: string;
+  /** Its host bodies (../aggregates/host-bodies.ts). */
+  bodies: readonly Body[];
   matched: MatchedSite[];
   unmatched: UnmatchedSite[];
   kind: PlaceKind;
@@ -74,7 +77,11 @@ function kindOfDefi(sites: readonly TownSite[], matched: readonly MatchedSite[])
   return kinds.has('inconnu') ? 'inconnu' : 'plusieurs';
 }
 
-export function placesOf(rows: readonly Row<'defis-2017-2023'>[], gazetteer: Gazetteer | null): Places {
+export function placesOf(
+  rows: readonly Row<'defis-2017-2023'>[],
+  gazetteer: Gazetteer | null,
+  bodyNames: BodyTable,
+): Places {
   const empty: Gazetteer = { byName: new Map() };
   // A few dozen spellings of towns for all the défis: each read and located once, its result shared.
   const byTown = new Map<string, Pick<DefiPlace, 'matched' | 'unmatched' | 'kind'>>();
@@ -97,6 +104,7 @@ export function placesOf(rows: readonly Row<'defis-2017-2023'>[], gazetteer: Gaz
       promotion: row.promotion,
       ref: refOf('defis-2017-2023', row),
       ville: row.ville ?? '',
+      bodies: bodiesOf(bodyNames, row.administration),
       matched,
       unmatched,
       kind,

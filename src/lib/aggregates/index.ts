@@ -9,8 +9,8 @@ import type { SnapshotTables } from '../tables.ts';
 import { refOf } from '../figures.ts';
 import { budgetByPromotion, budgetFigures, budgetTotals, grandTotals, promotionBudgetChecks } from './budget.ts';
 import {
+  currentByBody,
   currentByExpertise,
-  currentByHost,
   currentByPromotion,
   currentByTheme,
   currentDefiList,
@@ -18,6 +18,8 @@ import {
 } from './current-defis.ts';
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
+import { ofThePromotions } from '../promotion-names.ts';
+import { bodyTable } from './host-bodies.ts';
 import { indexKeyFigures } from './key-figures.ts';
 import { mapServices, originalFigures } from './original-site.ts';
 import { placesOf } from './defi-places.ts';
@@ -41,7 +43,9 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
   const budget = budgetFigures(data.budget);
   // The 2022 website's défis paired with the current website's: the years of the one, the disagreements of both.
   const websitePairs = pairWebsites(defis, data['defis-2017-2023'], (row) => refOf('defis-2017-2023', row));
-  const currentDefis = currentDefiList(data['defis-2017-2023'], websitePairs);
+  // Each host administration's name, as written, read as the bodies it names (table organismes).
+  const bodies = bodyTable(data.organismes);
+  const currentDefis = currentDefiList(data['defis-2017-2023'], websitePairs, bodies);
   return {
     kf,
     defis,
@@ -54,15 +58,17 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
     promotionBudgetChecks: promotionBudgetChecks(budget),
     teamSizes: teamSizes(defis),
     partitionSums: partitionSums(followUpFigures),
-    /** The défis of the current website, 2017–2023. */
+    /** The défis of the current website, every promotion. */
     currentDefis,
-    /** The people of the current website, 2017–2023, by promotion, role and expertise. */
+    /** What each host administration's name designates (table organismes). */
+    bodies,
+    /** The people of the current website, every promotion, by promotion, role and expertise. */
     people: people(data['communaute-2017-2023']),
     /** The défis both websites list, field by field. */
     websites: { ...websitePairs, fields: compareWebsites(websitePairs, currentDefis) },
     original: originalFigures(data['eig-forever-2019']),
     originalMap: mapServices(data['carte-2019']),
-    places: placesOf(data['defis-2017-2023'], gazetteer),
+    places: placesOf(data['defis-2017-2023'], gazetteer, bodies),
   };
 }
 
@@ -86,11 +92,11 @@ export function buildAggregates(figures: Figures) {
     profils: {
       title: 'Profils des EIG',
       description:
-        'Composition des promotions par profil (parts et effectifs), communauté par profil (site de 2022) et par promotion, rôle et expertise (site actuel, 2017–2023), femmes et âge moyen.',
+        'Composition des promotions par profil (parts et effectifs), communauté par profil (site de 2022) et par promotion, rôle et expertise (site actuel, toutes promotions), femmes et âge moyen.',
       data: {
         composition: composition(kf),
         community: figures.community,
-        /** The current website's people, 2017–2023: entries by promotion, role and expertise. */
+        /** The current website's people, every promotion: entries by promotion, role and expertise. */
         people: { list: figures.people, ...peopleCounts(figures.people) },
         diversity: figuresFor(kf, DIVERSITY_INDICATORS),
       },
@@ -117,7 +123,7 @@ export function buildAggregates(figures: Figures) {
     defis: {
       title: 'Défis',
       description:
-        'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes ; les défis du site actuel (2017–2023) par promotion, thématique, expertise et administration ; les désaccords entre les deux sites.',
+        'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes ; les défis du site actuel (toutes promotions) par promotion, thématique, expertise et organisme d’accueil ; les désaccords entre les deux sites.',
       data: {
         list: defis,
         byPromotion: byPromotionCount(defis),
@@ -125,13 +131,14 @@ export function buildAggregates(figures: Figures) {
         bySkill: bySkill(defis),
         byTown: byTown(defis),
         teamSizes: figures.teamSizes,
-        /** The current website's défis, every promotion 2017–2023. */
+        /** The current website's défis, every promotion. */
         current: {
           list: figures.currentDefis,
           byPromotion: currentByPromotion(figures.currentDefis),
           byTheme: currentByTheme(figures.currentDefis),
           byExpertise: currentByExpertise(figures.currentDefis),
-          byAdministration: currentByHost(figures.currentDefis),
+          /** Défis per host body; names that designate none counted apart, last. */
+          byBody: currentByBody(figures.currentDefis),
           teamSizes: currentTeamSizes(figures.currentDefis),
         },
         /** The défis both websites list, paired by title, and where they disagree. */
@@ -141,12 +148,12 @@ export function buildAggregates(figures: Figures) {
     origine: {
       title: 'Chiffres et carte du site d’origine (2019)',
       description:
-        'Les 222 chiffres de data.eig-forever.org (mai 2019) et les 29 services de sa carte ; les défis de 2017 à 2023 placés par commune.',
+        'Les chiffres de data.eig-forever.org (mai 2019) et les services de sa carte ; les défis du site actuel placés par commune.',
       data: { figures: figures.original, map: figures.originalMap, places: figures.places },
     },
     suivi: {
       title: 'Suivi des défis',
-      description: 'Devenir des défis des promotions 3 et 4 : état, portage, maintenance, ouverture.',
+      description: `Devenir des défis ${ofThePromotions(figures.followUp.map((f) => f.promotion))} : état, portage, maintenance, ouverture.`,
       data: { figures: figures.followUp, partitions: figures.partitionSums },
     },
   };

@@ -1,3 +1,7 @@
+import { codePoint, printable } from '../printable.ts';
+
+export { codePoint };
+
 /** An error in a data file, always located: which file, which line and column, what was wrong. */
 export class DataFileError extends Error {
   override readonly name = 'DataFileError';
@@ -25,9 +29,7 @@ function formatLocation(file: string, line?: number, column?: number, columnName
 }
 
 function oneLine(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/gu, ' ')
-    .replace(/[\u202a-\u202e\u2066-\u2069]/gu, (c) => `<${codePoint(c)}>`);
+  return printable(text.replace(/[\r\n\u2028\u2029]+/gu, ' '));
 }
 
 /**
@@ -35,18 +37,10 @@ function oneLine(text: string): string {
  * control characters by their code point, and long values cut (a 100 kB cell must not become a 100 kB message).
  */
 function clip(value: string, max = 60): string {
-  const visible = value
-    .replace(/\r\n|\r|\n/gu, '↵')
-    .replace(/\t/gu, '⇥')
-    // Bidirectional controls too: printed raw, they would reverse the message around them in a terminal.
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) => `<${codePoint(c)}>`);
+  // Bidirectional controls too: printed raw, they would reverse the message around them in a terminal.
+  const visible = printable(value);
   const chars = [...visible];
   return chars.length > max ? chars.slice(0, max).join('') + '…' : visible;
-}
-
-/** « U+202E » */
-export function codePoint(char: string): string {
-  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** A value from the file, quoted the French way for a message: « 12,3,4 ». */

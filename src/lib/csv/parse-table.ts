@@ -147,7 +147,12 @@ function readTable<S extends TableSpec>(input: Uint8Array | string, spec: S, fil
     const row: Record<string, unknown> = { _line: record.line };
     for (const key of Object.keys(spec.columns)) row[key] = null;
     for (const [index, key] of columnOf) {
-      if (!key) continue;
+      if (!key) {
+        // Not read, but published as it is in /tables/<table>.csv: held to the same rule on controls.
+        const header = headerRecord.cells[index]!.trim();
+        checkControls(record.cells[index] ?? '', (reason) => cellError(record, index, reason, header || undefined));
+        continue;
+      }
       const fail = (reason: string) => cellError(record, index, reason, headers[key]);
       row[key] = readCell(record.cells[index] ?? '', spec.columns[key]!, decimals, encoding, fail);
     }
@@ -398,6 +403,20 @@ function checkBidi(raw: string, fail: (reason: string) => DataFileError): void {
   }
 }
 
+/**
+ * A cell of a column the table does not read: no bidirectional control, nor any control character but tab and
+ * line breaks (the characters {@link checkText} refuses in the columns read).
+ */
+function checkControls(raw: string, fail: (reason: string) => DataFileError): void {
+  checkBidi(raw, fail);
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u.exec(raw);
+  if (control) {
+    throw fail(
+      `caractère de contrôle ${codePoint(control[0])} dans une colonne que la table ne lit pas, mais que le site publie telle quelle ; supprimez-le`,
+    );
+  }
+}
+
 function readCell(
   raw: string,
   column: ColumnSpec,
@@ -420,6 +439,12 @@ function readCell(
           throw fail(`valeur ${shown(text, 40)} inattendue (valeurs possibles : ${column.values.join(', ')})`);
         }
         return allowed;
+      }
+      if (column.naming && !column.naming.accepts(text)) {
+        const meant = column.naming.meant(text);
+        throw fail(
+          `valeur ${shown(text, 40)} inattendue : ${column.naming.rule}${meant ? ` ; vouliez-vous écrire « ${meant} » ?` : ''}`,
+        );
       }
       return text;
     }

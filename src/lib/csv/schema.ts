@@ -25,6 +25,17 @@ export interface ColumnSpec {
   readonly optional?: boolean;
   /** The only values allowed, when the column is a closed list. */
   readonly values?: readonly string[];
+  /** The naming values must follow, when the column is open but written one way (the programme's promotions). */
+  readonly naming?: Naming;
+}
+
+/** A way of writing values (« EIG n » or « DIG »): what it accepts, and what a value outside it probably meant. */
+export interface Naming {
+  /** The naming in words, for the error message: « une promotion s’écrit « EIG n » ou « DIG » ». */
+  readonly rule: string;
+  accepts(value: string): boolean;
+  /** The value written the right way that `value` most probably stands for (« EIG8 » → « EIG 8 »), or null. */
+  meant(value: string): string | null;
 }
 
 export interface TableSpec {

@@ -5,6 +5,7 @@
  */
 import type { Figures } from '../aggregates/index.ts';
 import type { Publications } from '../publications.ts';
+import { bodyChecks } from './body-checks.ts';
 import { sourceNames } from './comparison.ts';
 import { crossSourceChecks } from './cross-source-checks.ts';
 import { followUpChecks } from './follow-up-checks.ts';
@@ -33,6 +34,7 @@ export function qualityReport(inputs: Figures, publications: Publications): Qual
     ...surveyChecks(inputs, sourceName),
     ...followUpChecks(inputs, sourceName),
     ...formatChecks(inputs.defis),
+    ...bodyChecks(inputs),
     ...websiteChecks(inputs, publications),
     ...originalSiteChecks(inputs, publications),
   ];

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { placesOf } from '../../../src/lib/aggregates/defi-places.ts';
+import { bodyTable } from '../../../src/lib/aggregates/host-bodies.ts';
 import { gazetteerOf } from '../../../src/lib/geo/places.ts';
 import type { Row } from '../../../src/lib/tables.ts';
 import { inInset, mapLayout, position } from '../../../src/charts/helpers/map.ts';
@@ -21,7 +22,15 @@ const gazetteer = gazetteerOf([
 ]);
 
 const defi = (slug: string, promotion: string, ville: string, line: number) =>
-  ({ slug, titre: slug, promotion, ville, source: 'site-eig-v3', _line: line }) as unknown as Row<'defis-2017-2023'>;
+  ({
+    slug,
+    titre: slug,
+    promotion,
+    ville,
+    administration: 'Ministère d’essai',
+    source: 'site-eig-v3',
+    _line: line,
+  }) as unknown as Row<'defis-2017-2023'>;
 
 const rows = [
   defi('a', 'EIG 1', 'Paris', 2),
@@ -33,7 +42,7 @@ const rows = [
 ];
 
 describe('the défis placed by town', () => {
-  const places = placesOf(rows, gazetteer);
+  const places = placesOf(rows, gazetteer, bodyTable([]));
 
   it('counts each défi once per promotion and kind of place', () => {
     expect(places.byKind.map((k) => [k.promotion, k.kind, k.figure.value])).toEqual([
@@ -70,7 +79,7 @@ describe('the défis placed by town', () => {
   });
 
   it('places nothing without a gazetteer, and says so', () => {
-    const none = placesOf(rows, null);
+    const none = placesOf(rows, null, bodyTable([]));
     expect(none.gazetteer).toBe(false);
     expect(none.towns).toEqual([]);
     // What the text itself says is still read: a written département or postal code.

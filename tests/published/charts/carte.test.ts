@@ -82,10 +82,10 @@ describe('carte chart', () => {
     expect(brest.y).toBeLessThan(montpellier.y);
   });
 
-  it('places the défis of 2017–2023 by town, and lists the one it cannot place', () => {
+  it('places the défis of the current website by town, and lists the one it cannot place', () => {
     const rows = chart.rows(ctx);
-    const towns = rows.filter((r) => r.couche.startsWith('Défis 2017–2023 par commune'));
-    const unplaced = rows.filter((r) => r.couche.startsWith('Défis 2017–2023 dont'));
+    const towns = rows.filter((r) => r.couche.startsWith('Défis par commune'));
+    const unplaced = rows.filter((r) => r.couche.startsWith('Défis dont'));
     // 131 défis on 135 sites: four défis are on two sites; bare « Montreuil » (62 or 93) is not placed.
     expect(towns.reduce((s, r) => s + r.defis_total, 0) + unplaced.reduce((s, r) => s + r.defis_total, 0)).toBe(135);
     expect(unplaced.map((r) => r.nom)).toEqual(['Montreuil']);
