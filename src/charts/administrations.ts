@@ -6,7 +6,7 @@ import { coveredPromotions } from '../lib/aggregates/programme.ts';
 import { byPromotion, promotionSpan } from '../lib/promotion-names.ts';
 import { wrap } from './helpers/bar-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
-import { plural, wrapToWidth } from '../lib/text.ts';
+import { plural, textWidth, wrapToWidth } from '../lib/text.ts';
 
 type Row = {
   /** The body's name and acronym; a name that designates none, quoted and said so. */
@@ -160,12 +160,27 @@ export default defineChart({
     const marker = rowHeight - 2;
     const maxDefis = Math.max(...rows.map((r) => r.total));
     const gutter = narrow ? 0 : 16;
-    // Horizontal positions in pixels within a column: the name ends where the markers begin.
-    const markersStart = columnWidth - gutter - maxDefis * (marker + 2);
     const fontSize = 11;
     const lineHeight = Math.round(fontSize * 1.2);
+    const step = marker + 2;
+    // The names' room: what the markers of the busiest body leave, but never less than the longest word of a name
+    // (« interdépartementale ») with a reader's text spacing; the markers then wrap onto several lines.
+    const longestWord = Math.max(
+      ...administrations.flatMap((name) => name.split(/[ \t\r\n]+/u).map((word) => textWidth(word, fontSize))),
+    );
+    const namesRoom = Math.max(
+      columnWidth - gutter - maxDefis * step - 6,
+      Math.min(Math.ceil(longestWord), columnWidth * 0.6),
+    );
+    const perLine = Math.max(1, Math.floor((columnWidth - gutter - namesRoom - 6 + 2) / step));
+    // Horizontal positions in pixels within a column: the name ends where the markers begin.
+    const markersStart = columnWidth - gutter - Math.min(maxDefis, perLine) * step;
     const wrapped = administrations.map((name) => wrap(name, markersStart - 6, fontSize));
-    const heights = wrapped.map((text) => Math.max(rowHeight, text.split('\n').length * lineHeight + 2));
+    const markerLines = (name: string) =>
+      Math.ceil((rows.find((r) => r.administration === name)?.total ?? 1) / perLine);
+    const heights = wrapped.map((text, i) =>
+      Math.max(rowHeight, text.split('\n').length * lineHeight + 2, markerLines(administrations[i]!) * step + 2),
+    );
     // Columns of about the same height, names kept in order: a column ends once it reaches its share.
     const share = heights.reduce((sum, h) => sum + h, 0) / columns;
     const placed = new Map<string, { column: number; top: number; height: number }>();
@@ -182,16 +197,18 @@ export default defineChart({
     const frameHeight = Math.max(...[...placed.values()].map((p) => p.top + p.height));
     const place = (name: string) => placed.get(name) ?? { column: 0, top: 0, height: rowHeight };
     const middle = (name: string) => place(name).top + place(name).height / 2;
-    // Rows come grouped by administration, promotions in order: markers follow each other along the row.
+    // Rows come grouped by administration, promotions in order: markers follow each other along the row, and on
+    // the next line when the row is full.
     const drawn = new Map<string, number>();
     const units = rows.flatMap((row) => {
       const before = drawn.get(row.administration) ?? 0;
       drawn.set(row.administration, before + row.defis);
+      const firstLine = middle(row.administration) - ((markerLines(row.administration) - 1) * step) / 2;
       return Array.from({ length: row.defis }, (_, k) => ({
         ...row,
         column: place(row.administration).column,
-        y: middle(row.administration),
-        x: markersStart + (before + k) * (marker + 2),
+        y: firstLine + Math.floor((before + k) / perLine) * step,
+        x: markersStart + ((before + k) % perLine) * step,
       }));
     });
     const totals = new Map(rows.map((r) => [r.administration, r.total]));
