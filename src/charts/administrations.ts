@@ -179,7 +179,7 @@ export default defineChart({
     const markerLines = (name: string) =>
       Math.ceil((rows.find((r) => r.administration === name)?.total ?? 1) / perLine);
     const heights = wrapped.map((text, i) =>
-      Math.max(rowHeight, text.split('\n').length * lineHeight + 2, markerLines(administrations[i]!) * step + 2),
+      Math.max(rowHeight, text.split('\n').length * lineHeight + 2, markerLines(administrations[i]!) * step),
     );
     // Columns of about the same height, names kept in order: a column ends once it reaches its share.
     const share = heights.reduce((sum, h) => sum + h, 0) / columns;

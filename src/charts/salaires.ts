@@ -189,18 +189,23 @@ const tip = (r: Row) =>
   (r.defis !== null ? `, ${formatNumber(r.defis)} défis` : '') +
   ` (${isOriginal(r) ? 'site d’origine' : 'billet de mai 2019'})`;
 
+/** A split's parts in the order its bar stacks them, left to right: the words follow the drawing. */
+const inStack = (parts: readonly Row[], order: readonly string[]) =>
+  [...parts].sort((x, y) => order.indexOf(x.financeur) - order.indexOf(y.financeur));
+
 /** The original site's split of a promotion in words, in whole percents (a promotion is a few dozen salaries). */
 function originalLabel(rows: readonly Row[], p: string): string {
   return `Site d’origine : ${joinParts(
-    rows
-      .filter((r) => isOriginal(r) && r.promotion === p)
-      .map((r) =>
-        partText(
-          r.financeur,
-          formatPercentRounded(r.part) +
-            (r.defis !== null ? ` (${formatNumber(r.defis)} ${plural(r.defis, 'défi')})` : ''),
-        ),
+    inStack(
+      rows.filter((r) => isOriginal(r) && r.promotion === p),
+      ORIGINAL_STACK,
+    ).map((r) =>
+      partText(
+        r.financeur,
+        formatPercentRounded(r.part) +
+          (r.defis !== null ? ` (${formatNumber(r.defis)} ${plural(r.defis, 'défi')})` : ''),
       ),
+    ),
   )}`;
 }
 
@@ -209,9 +214,10 @@ function postLabel(rows: readonly Row[], p: string): string {
   const rule = rows.find((r) => r.financeur === RULE && r.promotion === p);
   return (
     `Billet de mai 2019 : ${joinParts(
-      rows
-        .filter((r) => isPost(r) && r.promotion === p)
-        .map((r) => partText(r.financeur === PIA ? PIA : 'administrations', formatPercent(r.part))),
+      inStack(
+        rows.filter((r) => isPost(r) && r.promotion === p),
+        POST_STACK,
+      ).map((r) => partText(r.financeur === PIA ? PIA : 'administrations', formatPercent(r.part))),
     )}` + (rule ? ` ; en pointillé, le minimum des administrations : ${formatPercent(rule.part)}` : '')
   );
 }
