@@ -46,9 +46,10 @@ describe('communication chart', () => {
     expect(counted).toHaveLength(5 * 3 + 3);
     expect(svg.match(/<rect /gu)).toHaveLength(counted.length);
     expect(svg).toContain('EIG 1 (2017) : 10 218');
-    expect(svg).toContain('EIG 2 (2018) : 74 209 €');
-    expect(svg).toContain('EIG 3 (2019) : 80 000 € (prévisionnel)');
-    expect(svg).toContain('environ 80 000 €');
+    // Amounts at reading precision on the drawing (74 209 € in the table and the download).
+    expect(svg).toContain('EIG 2 (2018) : 74 k€');
+    expect(svg).toContain('EIG 3 (2019) : 80 k€ (prévisionnel)');
+    expect(svg).toContain('environ 80 k€');
   });
 
   it('reads the counts', () => {

@@ -52,9 +52,11 @@ describe('depenses chart', () => {
     // 4 lines × (3 promotions + the printed totals) segments.
     expect(svg.match(/<rect /gu)).toHaveLength(16);
     expect(svg.match(/stroke-dasharray="4,3"/gu)?.length).toBeGreaterThan(0);
-    expect(plain(svg), budgetRef('EIG 3', 'budget_total')).toContain('2 430 364,09 € (prévisionnel)');
+    // Amounts at reading precision on the drawing; the exact figure in each segment's tooltip.
+    expect(plain(svg), budgetRef('EIG 3', 'budget_total')).toContain('2,4 M€ (prévisionnel)');
+    expect(plain(svg), budgetRef('EIG 3', 'salaires')).toContain('Salaires des EIG : 2 100 364,09 € (prévisionnel)');
     // The small lines are written out, not only drawn a few pixels wide.
-    expect(plain(svg), budgetRef('EIG 1', 'liens_recherche')).toContain('recherche 10 000 €');
+    expect(plain(svg), budgetRef('EIG 1', 'liens_recherche')).toContain('recherche 10 k€');
   });
 
   it('reads the salaries against the total spending', () => {

@@ -46,7 +46,13 @@ describe('promotion-4-sept-mois chart', () => {
     const where = `defis-suivi.csv: EIG 4 / projets_code_ouvert_ou_prevu (13) ; ${keyRef('EIG 4', 'defis')}`;
     expect(plain(part.format!(code)), where).toBe('81,3 % (calculé)');
     const text = plain(renderChart(publishedChart(chart, ctx), 'narrow').svg);
-    expect(text, where).toContain('13 sur 16 · 81,3 % (calculé)');
+    const drawn = text
+      .replace(/<title>[^<]*<\/title>/gu, '')
+      .replace(/<[^>]+>/gu, ' ')
+      .replace(/\s+/gu, ' ');
+    // Whole percents on the drawing (16 défis), the exact share in the bar's tooltip.
+    expect(drawn, where).toContain('13 sur 16 · 81 % (calculé)');
+    expect(text, where).toContain('13 sur 16 défis, soit 81,3 % (part calculée)');
     expect(text, 'defis-suivi.csv: EIG 4 / projets_cofinances_dinum, date').toContain('Prolongation, juin 2021');
   });
 

@@ -71,7 +71,7 @@ describe('suivi-promotion-3 chart', () => {
     );
     expect(march, followRef(marchRows)).toMatchObject({ nombre: 14, evalues: 14 });
     const { svg } = renderChart(publishedChart(chart, ctx), 'wide');
-    expect(plain(svg), where).toContain('13 · novembre 2019 ≠ 14 évalués');
+    expect(plain(svg), where).toContain('13 · nov. 2019 ≠ 14 évalués');
     expect(svg, where).toMatch(/stroke-dasharray="4,3"/u);
     expect(plain(chart.notes!(rows, ctx)[0]!), where).toMatch(
       /\(11 \+ 1 \+ 1\) font 13 projets, alors que le même billet en évalue 14/u,
