@@ -81,23 +81,26 @@ beforeAll(async () => {
   await copy(after);
   // The new promotion's défis, one hosted by a new administration, with the year the website would now give.
   const [first, second] = NEW_DEFIS;
-  const defi = (slug: string, titre: string, administration: string) =>
-    line([
+  // Written by column name: the table may gain columns (a description…) without this test knowing them.
+  const header = (await readFile(join(after, 'snapshot', 'defis-2017-2023.csv'), 'utf8')).split('\n')[0]!.split(',');
+  const defi = (slug: string, titre: string, administration: string) => {
+    const cells: Row = {
       slug,
       titre,
-      `EIG ${NEW}`,
-      `Promotion ${NEW}`,
-      NEW_YEAR,
+      promotion: `EIG ${NEW}`,
+      promotion_source: `Promotion ${NEW}`,
+      annee: String(NEW_YEAR),
       administration,
-      'Lyon (69)',
-      'Essais',
-      'Développement;Design',
-      2,
-      1,
-      '',
-      `site/content/defis/${slug}.md@essai`,
-      'site-eig-v3',
-    ]);
+      ville: 'Lyon (69)',
+      thematiques: 'Essais',
+      expertises: 'Développement;Design',
+      nb_eig: '2',
+      nb_mentors: '1',
+      source_fichier: `site/content/defis/${slug}.md@essai`,
+      source: 'site-eig-v3',
+    };
+    return line(header.map((column) => cells[column] ?? ''));
+  };
   // A défi of the last promotion removed.
   await edit(after, 'defis-2017-2023.csv', (t) =>
     t
@@ -109,6 +112,15 @@ beforeAll(async () => {
     join(after, 'snapshot', 'defis-2017-2023.csv'),
     defi(`essai-${NEW}-un`, first!, NEW_ADMINISTRATION) + defi(`essai-${NEW}-deux`, second!, removed.administration!),
   );
+  // The maintainer says which body the new name designates, as the correspondence does for every written name.
+  const bodyColumns = (await readFile(join(after, 'snapshot', 'organismes.csv'), 'utf8')).split('\n')[0]!.split(',');
+  const body: Row = {
+    nom_ecrit: NEW_ADMINISTRATION,
+    organisme: NEW_ADMINISTRATION,
+    sigle: 'ANEMJ',
+    source: 'correspondance-organismes',
+  };
+  await appendFile(join(after, 'snapshot', 'organismes.csv'), line(bodyColumns.map((column) => body[column] ?? '')));
   await appendFile(
     join(after, 'snapshot', 'communaute-2017-2023.csv'),
     line([

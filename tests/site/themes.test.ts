@@ -13,7 +13,7 @@ function seriesColours(selector: string): string[] {
   const start = css.indexOf(`${selector} {`);
   expect(start, selector).toBeGreaterThanOrEqual(0);
   const block = css.slice(start, css.indexOf('}', start));
-  return [...block.matchAll(/--s(\d): (#[0-9a-f]{6});/giu)].map((m) => m[2]!.toLowerCase());
+  return [...block.matchAll(/--s(\d+): (#[0-9a-f]{6});/giu)].map((m) => m[2]!.toLowerCase());
 }
 
 describe('series colours', () => {
