@@ -8,7 +8,10 @@
  * its identity projection: outline, frames and points stay one SVG, in one pass of the site's renderer.
  *
  * Each point is drawn once per view (every promotion, then each year): the page shows one view at a time, by CSS
- * (see .view-mark in site.css): the view named in the address (#vue-2017), or every promotion.
+ * (see .view-mark in site.css): the view named in the address (#vue-2017), or every promotion. Each view names its
+ * towns beside their symbols, placed without overlaps (map-labels.ts); a key under the inset gives the symbols'
+ * sizes, and a scale bar each map's distances. No package found on the npm registry ships the outlines of Paris and
+ * its inner suburbs as geographic coordinates under an open licence: the inset's geography is its named towns.
  */
 import * as Plot from '@observablehq/plot';
 import { geoConicConformal, geoPath, type GeoProjection } from 'd3';
