@@ -80,35 +80,30 @@ export function doubtOf(remark: string, shown: (year: number) => number | null):
 }
 
 /**
- * How the défis make the towns' squares: a défi on sites in two towns counts in each, a site the gazetteer cannot
- * place counts in none, a défi without a town is on no square: « Paris en compte 91 ; les 131 défis font 134 … ».
+ * How the défis make the towns' squares: a défi on sites in two towns counts in each, one placed nowhere (an
+ * ambiguous town, no town written) in none: « Par commune, Paris compte 91 des 131 défis ; les carrés en font 134 :
+ * 4 défis ont deux communes, 1 n’est pas placé ».
  */
 function sitesSentence(
   all: readonly { matched: readonly unknown[]; unmatched: readonly unknown[] }[],
   towns: readonly Row[],
   first: Row & { label: string | null },
-  promotions: string,
 ): string {
   const placed = towns.reduce((s, r) => s + r.defis_total, 0);
-  const sites = (d: (typeof all)[number]) => d.matched.length + d.unmatched.length;
   const several = all.filter((d) => d.matched.length > 1);
   const twice = several.every((d) => d.matched.length === 2);
-  const nowhere = all.filter((d) => d.matched.length === 0 && d.unmatched.length > 0).length;
-  const partly = all.filter((d) => d.matched.length > 0 && d.unmatched.length > 0).length;
-  const none = all.filter((d) => sites(d) === 0).length;
+  const unplaced = all.filter((d) => d.matched.length === 0).length;
   const why = [
     several.length > 0 &&
-      `${defis(several.length)} ${plural(several.length, 'installé')} dans ${twice ? 'deux communes' : 'plusieurs communes'} ${plural(several.length, 'compte', 'comptent')} dans chacune`,
-    nowhere > 0 &&
-      `${defis(nowhere)} ${plural(nowhere, 'n’est', 'ne sont')} pas ${plural(nowhere, 'placé')}, sa commune étant ambiguë (voir les notes)`,
-    partly > 0 && `${defis(partly)} ${plural(partly, 'a', 'ont')} un site non placé (voir les notes)`,
-    none > 0 && `${defis(none)} sans commune écrite ${plural(none, 'n’est', 'ne sont')} pas sur la carte`,
+      `${defis(several.length)} ${plural(several.length, 'a', 'ont')} ${twice ? 'deux communes' : 'plusieurs communes'}`,
+    unplaced > 0 &&
+      `${formatNumber(unplaced)} ${plural(unplaced, 'n’est', 'ne sont')} pas ${plural(unplaced, 'placé')}`,
   ].filter((x): x is string => typeof x === 'string');
   const total =
     placed === all.length && why.length === 0
       ? ''
-      : ` Les carrés en comptent ${formatNumber(placed)}${why.length > 0 ? ` : ${listFr(why)}` : ''}.`;
-  return `Les ${formatNumber(all.length)} défis ${promotions} sont placés par commune : ${first.label ?? first.nom} en compte ${formatNumber(first.defis_total)}.${total}`;
+      : ` ; les carrés en font ${formatNumber(placed)}${why.length > 0 ? ` : ${why.join(', ')}` : ''}`;
+  return `Par commune, ${first.label ?? first.nom} compte ${formatNumber(first.defis_total)} des ${formatNumber(all.length)} défis${total}.`;
 }
 
 export default defineChart({
@@ -235,10 +230,9 @@ export default defineChart({
     const near = services.filter((r) => inInset(r.latitude!, r.longitude!));
     const first = [...towns].sort((a, b) => b.defis_total - a.defis_total)[0];
     const { places } = aggregates.origine.data;
-    const current = aggregates.defis.data.current.byPromotion.map((c) => c.key);
-    const serviceSentence = `${formatNumber(services.length)} services ont accueilli des défis ${yearsPhrase(MAP_SPAN)}, dont ${formatNumber(near.length)} à Paris ou tout près (zoom).`;
+    const serviceSentence = `${formatNumber(services.length)} services ont accueilli des défis ${yearsPhrase(MAP_SPAN)} (${formatNumber(near.length)} à Paris ou tout près).`;
     if (!first) return serviceSentence;
-    return `${serviceSentence} ${sitesSentence(places.defis, towns, first, ofThePromotions(current))}`;
+    return `${serviceSentence} ${sitesSentence(places.defis, towns, first)}`;
   },
   notes: (rows, { aggregates, promotions }) => {
     const notes: string[] = [];

@@ -138,8 +138,9 @@ describe('carte chart', () => {
     const placed = towns.reduce((s, r) => s + r.defis_total, 0);
     const { defis } = ctx.aggregates.origine.data.places;
     const twoTowns = defis.filter((d) => d.matched.length === 2).length;
-    expect(reading).toContain(`Les ${defis.length} défis`);
-    expect(reading).toContain(`Les carrés en comptent ${placed} : ${twoTowns} défis installés dans deux communes`);
+    expect(reading).toContain(`Par commune, Paris compte`);
+    expect(reading).toContain(`des ${defis.length} défis ;`);
+    expect(reading).toContain(`les carrés en font ${placed} : ${twoTowns} défis ont deux communes, 1 n’est pas placé.`);
     // 131 défis on 135 sites: four on two sites, bare « Montreuil » not placed.
     expect(placed).toBe(defis.length + twoTowns - 1);
   });
