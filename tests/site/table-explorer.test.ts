@@ -243,6 +243,8 @@ describe('explorer tables in a browser', () => {
     expect(await tab.evaluate(() => location.search)).toBe('');
     expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-filter'))).toBe('promotion');
     expect(await tab.locator('[data-explorer-active] button').count()).toBe(0);
+    // Nothing left to clear: the button that clears every filter is gone too.
+    expect(await tab.getByRole('button', { name: 'Effacer les filtres' }).isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });
