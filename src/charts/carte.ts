@@ -6,6 +6,7 @@ import { byPromotion, ofThePromotions, yearsPhrase, type Promotion } from '../li
 import { listFr, plural } from '../lib/text.ts';
 import {
   baseMarks,
+  keyMarks,
   MAP_VIEWS,
   inInset,
   mapLayout,
@@ -27,8 +28,20 @@ const UNPLACED = 'Défis dont la commune n’est pas placée';
  * here; the drawing, the views and the legend follow.
  */
 const LAYERS: readonly MapLayer[] = [
-  { name: SERVICES, symbol: 'circle', filled: true, radius: (n, narrow) => (narrow ? 3 : 3.5) + 2.2 * Math.sqrt(n) },
-  { name: TOWNS, symbol: 'square', filled: false, radius: (n, narrow) => (narrow ? 2.5 : 3) + 1.9 * Math.sqrt(n) },
+  {
+    name: SERVICES,
+    symbol: 'circle',
+    filled: true,
+    radius: (n, narrow) => (narrow ? 3 : 3.5) + 2.2 * Math.sqrt(n),
+    unit: 'défis par service',
+  },
+  {
+    name: TOWNS,
+    symbol: 'square',
+    filled: false,
+    radius: (n, narrow) => (narrow ? 2.5 : 3) + 1.9 * Math.sqrt(n),
+    unit: 'défis par commune',
+  },
 ];
 
 type YearView = Exclude<MapView, 'tout'>;
@@ -51,6 +64,47 @@ type Row = MapPoint & {
 };
 
 const defis = (n: number) => `${formatNumber(n)} ${plural(n, 'défi')}`;
+
+/**
+ * The original site's source comments on its own figures, as a reader can take them: « FIXME: eig2018 = 2? »
+ * (its author's doubt about the figure of 2018) becomes a sentence; a comment of another form is quoted.
+ */
+export function doubtOf(remark: string, shown: (year: number) => number | null): string {
+  const fixme = /^FIXME\s*:\s*eig(\d{4})\s*=\s*(\d+)\s*\?$/iu.exec(remark.trim());
+  if (fixme) {
+    const year = Number(fixme[1]);
+    const figure = shown(year);
+    return `pour ${year}, la carte du site d’origine montre ${figure === null ? 'un chiffre' : defis(figure)}, mais une note laissée dans son code source se demande s’il ne fallait pas écrire ${formatNumber(Number(fixme[2]))}`;
+  }
+  return `une note laissée dans le code source du site d’origine, sans suite, dit : « ${remark.trim()} »`;
+}
+
+/**
+ * How the défis make the towns' squares: a défi on sites in two towns counts in each, one placed nowhere (an
+ * ambiguous town, no town written) in none: « Par commune, Paris compte 91 des 131 défis ; les carrés en font 134 :
+ * 4 défis ont deux communes, 1 n’est pas placé ».
+ */
+function sitesSentence(
+  all: readonly { matched: readonly unknown[]; unmatched: readonly unknown[] }[],
+  towns: readonly Row[],
+  first: Row & { label: string | null },
+): string {
+  const placed = towns.reduce((s, r) => s + r.defis_total, 0);
+  const several = all.filter((d) => d.matched.length > 1);
+  const twice = several.every((d) => d.matched.length === 2);
+  const unplaced = all.filter((d) => d.matched.length === 0).length;
+  const why = [
+    several.length > 0 &&
+      `${defis(several.length)} ${plural(several.length, 'a', 'ont')} ${twice ? 'deux communes' : 'plusieurs communes'}`,
+    unplaced > 0 &&
+      `${formatNumber(unplaced)} ${plural(unplaced, 'n’est', 'ne sont')} pas ${plural(unplaced, 'placé')}`,
+  ].filter((x): x is string => typeof x === 'string');
+  const total =
+    placed === all.length && why.length === 0
+      ? ''
+      : ` ; les carrés en font ${formatNumber(placed)}${why.length > 0 ? ` : ${why.join(', ')}` : ''}`;
+  return `Par commune, ${first.label ?? first.nom} compte ${formatNumber(first.defis_total)} des ${formatNumber(all.length)} défis${total}.`;
+}
 
 export default defineChart({
   slug: 'carte',
@@ -82,11 +136,12 @@ export default defineChart({
         organismes: null,
         promotions: null,
         remarque: s.remarque,
+        label: null,
         counts: { tout: total, 2017: a!, 2018: b!, 2019: c! },
         tip:
           `${s.tutelle}${s.service === s.tutelle ? '' : ` — ${s.service}`} : ` +
           MAP_YEARS.map((y) => `${y} : ${defis(s.defis[y].value)}`).join(', ') +
-          (s.remarque ? ` (source : « ${s.remarque} »)` : ''),
+          (s.remarque ? ` (chiffre mis en doute par le site d’origine : voir les notes)` : ''),
         _from: [s.ref],
       };
     });
@@ -114,6 +169,7 @@ export default defineChart({
       organismes: bodies(t.defis),
       promotions: perPromotion(t.defis),
       remarque: null,
+      label: t.commune,
       counts: { tout: t.defis.length, 2017: of(t.defis, '2017'), 2018: of(t.defis, '2018'), 2019: of(t.defis, '2019') },
       tip: `${t.commune} : ${defis(t.defis.length)} (${perPromotion(t.defis)}), ${organismes(bodies(t.defis))}`,
       _from: t.defis.map((d) => d.ref),
@@ -131,6 +187,7 @@ export default defineChart({
       organismes: bodies(u.defis),
       promotions: perPromotion(u.defis),
       remarque: u.message,
+      label: null,
       counts: { tout: 0, 2017: 0, 2018: 0, 2019: 0 },
       tip: '',
       _from: u.defis.map((d) => d.ref),
@@ -171,21 +228,21 @@ export default defineChart({
     const services = rows.filter((r) => r.couche === SERVICES);
     const towns = rows.filter((r) => r.couche === TOWNS);
     const near = services.filter((r) => inInset(r.latitude!, r.longitude!));
-    const placed = towns.reduce((s, r) => s + r.defis_total, 0);
     const first = [...towns].sort((a, b) => b.defis_total - a.defis_total)[0];
-    return (
-      `${services.length} services ont accueilli des défis ${yearsPhrase(MAP_SPAN)}, dont ${near.length} à Paris ou tout près (zoom)` +
-      (first
-        ? ` ; ${first.nom} compte ${defis(first.defis_total)} sur les ${formatNumber(placed)} ${ofThePromotions(aggregates.defis.data.current.byPromotion.map((c) => c.key))} placés par commune.`
-        : '.')
-    );
+    const { places } = aggregates.origine.data;
+    const serviceSentence = `${formatNumber(services.length)} services ont accueilli des défis ${yearsPhrase(MAP_SPAN)} (${formatNumber(near.length)} à Paris ou tout près).`;
+    if (!first) return serviceSentence;
+    return `${serviceSentence} ${sitesSentence(places.defis, towns, first)}`;
   },
   notes: (rows, { aggregates, promotions }) => {
     const notes: string[] = [];
-    for (const r of rows.filter((row) => row.couche === SERVICES && row.remarque))
+    for (const r of rows.filter((row) => row.couche === SERVICES && row.remarque)) {
+      const shown = (year: number) =>
+        (MAP_YEARS as readonly number[]).includes(year) ? (r[`defis_${year}` as keyof Row] as number) : null;
       notes.push(
-        `${r.nom} : le code source du site d’origine doute de son propre chiffre (« ${r.remarque} ») ; la carte montre le chiffre écrit (${MAP_YEARS.map((y) => `${y} : ${r[`defis_${y}` as const]}`).join(', ')}), dont les sommes par année font bien les défis du site d’origine.`,
+        `${r.nom} : ${doubtOf(r.remarque!, shown)}. La carte garde le chiffre montré, avec lequel les défis de chaque année font bien le total du site d’origine ; la note, telle qu’écrite, est dans la colonne « Remarque » du tableau, avec sa ligne source.`,
       );
+    }
     const shared = new Map<string, string[]>();
     for (const r of rows.filter((row) => row.couche === SERVICES)) {
       const key = `${r.latitude},${r.longitude}`;
@@ -202,7 +259,7 @@ export default defineChart({
     const unplaced = rows.filter((r) => r.couche === UNPLACED);
     if (unplaced.length > 0)
       notes.push(
-        `Non placées : ${unplaced.map((r) => `« ${r.nom} » (${defis(r.defis_total)}, ${r.promotions} : ${r.remarque})`).join(' ; ')}.`,
+        `Non ${plural(unplaced.length, 'placée')} : ${unplaced.map((r) => `« ${r.nom} » (${defis(r.defis_total)}, ${r.promotions}), car ${r.remarque}`).join(' ; ')}.`,
       );
     if (!aggregates.origine.data.places.gazetteer)
       notes.push('Le répertoire des communes n’a pas été chargé : aucun défi n’est placé par commune.');
@@ -213,8 +270,11 @@ export default defineChart({
     );
     return notes;
   },
-  plot: (rows, { width, narrow, palette }) => {
-    const layout = mapLayout(width, narrow);
+  plot: (rows, { width, palette }) => {
+    const base = mapLayout(width);
+    const key = keyMarks(rows, LAYERS, base);
+    const layout = { ...base, height: Math.max(base.height, key.bottom + 4) };
+    const keyBox = { x0: base.key.x, y0: base.key.y, x1: base.key.x + base.key.width, y1: key.bottom };
     return {
       width,
       height: Math.round(layout.height),
@@ -222,7 +282,7 @@ export default defineChart({
       projection: 'identity',
       r: { type: 'identity' },
       color: { domain: LAYERS.map((l) => l.name), range: palette },
-      marks: [...baseMarks(layout, narrow), ...pointMarks(rows, LAYERS, layout, narrow)],
+      marks: [...baseMarks(layout), ...pointMarks(rows, LAYERS, layout, keyBox), ...key.marks],
     };
   },
 });

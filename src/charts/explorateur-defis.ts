@@ -34,6 +34,10 @@ const isLink = (url: string | null): url is string => url !== null && !MASKED.te
 
 type Bar = { expertise: string; defis: number };
 
+/** How the reading names the défis and their leading expertise, for every défi and in the browser for a selection. */
+const NOUN = ['défi', 'défis'] as const;
+const LEADER_VERB = ['demande l’expertise', 'demandent l’expertise'] as const;
+
 /**
  * Marks of the expertise bars tagged with their value and count (data-bar, data-count) in a group that names
  * the filter they follow (data-follows): the page's script redraws them for the rows the filters leave.
@@ -59,6 +63,7 @@ export default defineChart({
   description:
     'Tous les défis du site du programme, de la première promotion à la dernière et les designers d’intérêt général : promotion, année, administration d’accueil et ville telles qu’écrites, thématiques, expertises, équipe et lien vers le code source ; le graphique compte les défis par expertise et suit les filtres.',
   explorer: true,
+  selection: { noun: NOUN, leader: { param: 'expertise', verb: LEADER_VERB } },
   rows: ({ aggregates }) => {
     const { list: defis } = aggregates.defis.data.current;
     return defis.map((d): ChartRow<Row> => ({
@@ -80,7 +85,13 @@ export default defineChart({
   columns: [
     { key: 'defi', label: 'Défi', kind: 'texte' },
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
-    { key: 'annee', label: 'Année', kind: 'annee' },
+    // An empty year says why on every screen, phones included (no tooltip there): no source gives it.
+    {
+      key: 'annee',
+      label: 'Année',
+      kind: 'annee',
+      format: (r) => (r.annee === null ? `— (non publiée pour ${r.promotion})` : String(r.annee)),
+    },
     { key: 'administration', label: 'Administration', kind: 'texte' },
     { key: 'ville', label: 'Ville', kind: 'texte' },
     // Shown as a French list; the raw value (CSV, filters) keeps the separator.
@@ -127,8 +138,8 @@ export default defineChart({
     const last = promotions.at(-1);
     if (!first || !last) return 'Aucun défi n’est listé.';
     return (
-      `Le site du programme compte ${formatNumber(rows.length)} défis, de ${formatNumber(count(first))} pour la promotion ${first} ` +
-      `à ${formatNumber(count(last))} pour la promotion ${last} ; ${formatNumber(topCount)} demandent l’expertise « ${top} ».`
+      `Le site du programme compte ${formatNumber(rows.length)} ${NOUN[1]}, de ${formatNumber(count(first))} pour la promotion ${first} ` +
+      `à ${formatNumber(count(last))} pour la promotion ${last} ; ${formatNumber(topCount)} ${plural(topCount, ...LEADER_VERB)} « ${top} ».`
     );
   },
   notes: (rows, { aggregates, publications }) => {

@@ -133,12 +133,24 @@ export interface ChartDef<R extends object = Record<string, unknown>> {
   /** The explorer's filters, one list each beside the text search, kept in the page's address (?promotion=EIG+5). */
   filters?: readonly ExplorerFilter<R>[];
   /**
+   * How an explorer's reading names a selection (« 15 défis sur 131 : promotion EIG 5 ; 8 demandent l’expertise
+   * « Développement » »): its rows' noun, and the phrase before the most frequent value of a filter's list.
+   */
+  selection?: ExplorerSelection;
+  /**
    * Views a reader can pick (the map's promotions): links to #vue-<id> above the chart; marks of class
    * `view-mark view-<id>` show only in their view (CSS, also without JavaScript), those of `view-tout` by default.
    */
   views?: readonly { id: string; label: string }[];
   /** The Observable Plot specification. `document` is supplied by the renderer. */
   plot(rows: ChartRow<R>[], ctx: PlotContext): PlotOptions;
+}
+
+export interface ExplorerSelection {
+  /** The rows' noun, singular then plural: « défi », « défis ». */
+  noun: readonly [string, string];
+  /** The most frequent value of this filter's lists among the rows shown, after its verb (singular, plural). */
+  leader?: { param: string; verb: readonly [string, string] };
 }
 
 export interface ExplorerFilter<R> {

@@ -1,13 +1,15 @@
 /**
  * Turns an explorer table (ChartDef.explorer, e.g. every défi) into an explorer: a text search and the chart's
  * filters (ChartDef.filters), kept in the page's address (?promotion=EIG+5&theme=Santé, so that a filtered view
- * can be shared), sortable columns, a live count of the rows shown, the chart's tagged bars redrawn for those
- * rows, and a download of those rows as CSV with the full CSV's columns. The table carries each cell's raw value
+ * can be shared), sortable columns, the selection said in words (« 15 défis sur 131 : promotion EIG 5 ») in the
+ * controls, the page's reading and its title, each active filter a button that removes it, a message when nothing
+ * matches, the chart's tagged bars redrawn for the rows shown, and a download of those rows as CSV with the full
+ * CSV's columns. The table carries each cell's raw value
  * and each row's filter values and last CSV fields, URI-encoded (data-value, data-f-<filter>, data-csv-<field>),
  * so that sorting, filtering and the CSV use the values, not their French formatting. Without JavaScript the full
  * table and the chart of every row stay as built. papaparse is loaded only when the reader asks for the CSV.
  */
-import { plural, stripAccents } from '../lib/text.ts';
+import { stripAccents } from '../lib/text.ts';
 
 type Direction = 'ascending' | 'descending';
 
@@ -50,6 +52,67 @@ export function matches(
   return true;
 }
 
+/** A filter as the reader chose it: its label (« Promotion ») and value (« EIG 5 »). */
+export interface ActiveFilter {
+  label: string;
+  value: string;
+}
+
+const frenchNumber = (n: number) => n.toLocaleString('fr-FR');
+
+/**
+ * The pages' French spacing (lib/format.ts frenchSpacing, which this bundle does not import: it would bring
+ * d3-format along), for the text this script writes; tests/client/table-explorer.test.ts holds both to one rule.
+ */
+export function spaced(text: string): string {
+  return text
+    .replace(/ :/gu, '\u00a0:')
+    .replace(/ ([;!?])/gu, '\u202f$1')
+    .replace(/« /gu, '«\u00a0')
+    .replace(/ »/gu, '\u00a0»')
+    .replace(/\b(EIG|DIG) (\d)/gu, '$1\u00a0$2');
+}
+const nounOf = (n: number, [one, many]: readonly [string, string]) => (Math.abs(n) >= 2 ? many : one);
+
+/** « promotion EIG 5, thématique Santé », « recherche « sante » »: the filters as a reading names them. */
+export function filtersPhrase(active: readonly ActiveFilter[]): string {
+  return active.map((f) => `${f.label.toLocaleLowerCase('fr')} ${f.value}`).join(', ');
+}
+
+/** « 15 défis sur 131 » when filters are on, « 131 défis » otherwise. */
+export function countPhrase(shown: number, total: number, noun: readonly [string, string], filtered: boolean): string {
+  return filtered
+    ? `${frenchNumber(shown)} ${nounOf(shown, noun)} sur ${frenchNumber(total)}`
+    : `${frenchNumber(total)} ${nounOf(total, noun)}`;
+}
+
+/** « 15 défis sur 131 : promotion EIG 5 », or « 131 défis » when no filter is on. */
+export function selectionPhrase(
+  shown: number,
+  total: number,
+  noun: readonly [string, string],
+  active: readonly ActiveFilter[],
+): string {
+  const counted = countPhrase(shown, total, noun, active.length > 0);
+  return active.length === 0 ? counted : `${counted} : ${filtersPhrase(active)}`;
+}
+
+/**
+ * « 8 demandent l’expertise « Développement » »: the value the most rows shown have in their lists (the first
+ * met among equals, as the built reading counts), or null when none has any.
+ */
+export function leaderPhrase(lists: readonly (readonly string[])[], verb: readonly [string, string]): string | null {
+  const counts = new Map<string, number>();
+  for (const values of lists) for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const [top, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  return top === null ? null : `${frenchNumber(count)} ${nounOf(count, verb)} « ${top} »`;
+}
+
+const pair = (text: string | undefined, fallback: readonly [string, string]): readonly [string, string] => {
+  const [one, many] = (text ?? '').split('|');
+  return one && many ? [one, many] : fallback;
+};
+
 const encodedValueOf = (row: HTMLTableRowElement, column: Column) => row.cells[column.index]?.dataset.value ?? '';
 const valueOf = (row: HTMLTableRowElement, column: Column) => decodeURIComponent(encodedValueOf(row, column));
 
@@ -73,8 +136,18 @@ function enhance(root: Document, table: HTMLTableElement, controls: HTMLElement)
   const text = controls.querySelector<HTMLInputElement>(`[data-filter="${TEXT_PARAM}"]`);
   const selects = [...controls.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const count = controls.querySelector<HTMLElement>('[data-explorer-count]');
+  const activeList = controls.querySelector<HTMLUListElement>('[data-explorer-active]');
+  const empty = controls.querySelector<HTMLElement>('[data-explorer-empty]');
   const download = controls.querySelector<HTMLButtonElement>('[data-explorer-download]');
   const reset = controls.querySelector<HTMLButtonElement>('[data-explorer-reset]');
+  const noun = pair(controls.dataset.noun, ['ligne', 'lignes']);
+  const leader = controls.dataset.leader;
+  const leaderVerb = pair(controls.dataset.leaderVerb, ['a', 'ont']);
+  const reading = root.getElementById(controls.dataset.reading ?? '');
+  const builtReading = reading?.textContent ?? '';
+  const builtTitle = root.title;
+  const labelOf = (field: HTMLInputElement | HTMLSelectElement) =>
+    field.labels?.[0]?.textContent?.trim() ?? field.dataset.filter ?? '';
   // What each row holds, read once: its filter values and the text the search looks in (data cells only).
   const rowValues = new Map(
     rows.map((row) => [
@@ -113,6 +186,64 @@ function enhance(root: Document, table: HTMLTableElement, controls: HTMLElement)
     }
   };
 
+  /** The filters on, each with the field that sets it, in the fields' order. */
+  const activeFilters = () => {
+    const active: (ActiveFilter & { field: HTMLInputElement | HTMLSelectElement })[] = [];
+    const query = text?.value.trim() ?? '';
+    if (text && query) active.push({ label: 'Recherche', value: `« ${query} »`, field: text });
+    for (const select of selects) {
+      if (select.value) active.push({ label: labelOf(select), value: decodeURIComponent(select.value), field: select });
+    }
+    return active;
+  };
+
+  /** A button per active filter, which removes it and gives the focus to its field. */
+  const showActive = (active: ReturnType<typeof activeFilters>) => {
+    if (!activeList) return;
+    activeList.replaceChildren(
+      ...active.map((filter) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'explorer-chip';
+        button.setAttribute('aria-label', spaced(`Retirer le filtre ${filter.label} : ${filter.value}`));
+        const cross = document.createElement('span');
+        cross.setAttribute('aria-hidden', 'true');
+        cross.textContent = ' ×';
+        button.append(spaced(`${filter.label} : ${filter.value}`), cross);
+        button.addEventListener('click', () => {
+          filter.field.value = '';
+          update();
+          filter.field.focus();
+        });
+        item.append(button);
+        return item;
+      }),
+    );
+    activeList.hidden = active.length === 0;
+  };
+
+  /** The page's reading and title say the selection; without a filter, they are the built ones again. */
+  const say = (visible: HTMLTableRowElement[], active: ReturnType<typeof activeFilters>) => {
+    const phrase = selectionPhrase(visible.length, rows.length, noun, active);
+    // The filters themselves are the buttons beside it: the count alone.
+    if (count) count.textContent = countPhrase(visible.length, rows.length, noun, active.length > 0);
+    if (!reading) return;
+    if (active.length === 0) {
+      reading.textContent = builtReading;
+      root.title = builtTitle;
+      return;
+    }
+    const top = leader
+      ? leaderPhrase(
+          visible.map((row) => rowValues.get(row)?.get(leader) ?? []),
+          leaderVerb,
+        )
+      : null;
+    reading.textContent = spaced(`${phrase}${top ? ` ; ${top}` : ''}.`);
+    root.title = spaced(`${phrase} — ${builtTitle}`);
+  };
+
   const update = () => {
     const query = fold(text?.value.trim() ?? '');
     const chosen = state();
@@ -121,10 +252,11 @@ function enhance(root: Document, table: HTMLTableElement, controls: HTMLElement)
       row.hidden = !matches(rowValues.get(row)!, searchable.get(row)!, chosen, query);
       if (!row.hidden) visible.push(row);
     }
-    if (count) {
-      const n = visible.length;
-      count.textContent = `${n} ${plural(n, 'ligne')} ${plural(n, 'affichée')} sur ${rows.length}`;
-    }
+    const active = activeFilters();
+    say(visible, active);
+    showActive(active);
+    if (empty) empty.hidden = visible.length > 0;
+    if (reset) reset.hidden = active.length === 0;
     if (download) download.disabled = visible.length === 0;
     redraw(visible);
     const params = new URLSearchParams();

@@ -3,6 +3,9 @@
  * views are CSS), the current view told to assistive technologies with JavaScript on, and within the embed's byte
  * budgets although it is the heaviest chart page.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { measureTransfer } from '../../src/bench/transfer.ts';
@@ -40,12 +43,12 @@ const visibleServices = (page: Page) =>
     // A mark in a group the CSS hides has no box (checkVisibility() says true for SVG children in Chromium).
     .evaluateAll((marks) => marks.filter((m) => m.getBoundingClientRect().width > 0).length);
 
-async function open(width: number, javaScriptEnabled: boolean, hash = '') {
+async function open(width: number, javaScriptEnabled: boolean, hash = '', path = PATH, height = 900) {
   const { context, guard } = await guardedContext(browser, [server.url], {
-    viewport: { width, height: 900 },
+    viewport: { width, height },
     javaScriptEnabled,
   });
-  const { page, problems } = await visit(context, server.url + PATH + hash, 'load');
+  const { page, problems } = await visit(context, server.url + path + hash, 'load');
   return {
     page,
     close: async () => {
@@ -55,6 +58,83 @@ async function open(width: number, javaScriptEnabled: boolean, hash = '') {
     },
   };
 }
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The drawing shown and the boxes of its names on screen, as Chromium lays them out. */
+const shownLabels = (page: Page) =>
+  page.evaluate(() => {
+    const rect = (e: Element) => {
+      const { left, top, right, bottom } = e.getBoundingClientRect();
+      return { left, top, right, bottom };
+    };
+    const svg = [...document.querySelectorAll('figure.chart-figure svg[role="img"]')].find(
+      (s) => s.getBoundingClientRect().width > 0,
+    )!;
+    const labels = [...svg.querySelectorAll('g.map-label text')]
+      .filter((t) => t.getBoundingClientRect().width > 0)
+      .map((t) => ({ text: t.textContent ?? '', box: rect(t) }));
+    return { svg: rect(svg), labels };
+  });
+
+const overlap = (a: Rect, b: Rect) =>
+  a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+/** The towns of a view as the built CSV lists them, by their commune's name, and the main map's « Paris ». */
+function townNames(view: string): string[] {
+  const rows = parse(readFileSync(join(dist, 'data/carte.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+  const count = view === 'tout' ? 'defis_total' : `defis_${view}`;
+  return [
+    ...rows
+      .filter((r) => r.couche!.startsWith('Défis par commune') && Number(r[count]) > 0)
+      .map((r) => r.nom!.replace(/ \(\w+\)$/u, '')),
+    'Paris',
+  ].sort();
+}
+
+describe('the map’s names', () => {
+  it.each([
+    [1280, 900, '', 'tout'],
+    [1280, 900, '#vue-2019', '2019'],
+    [390, 900, '', 'tout'],
+    [320, 700, '#vue-2018', '2018'],
+  ])(
+    'names every town of the view shown, no name over another, all inside the drawing (%i×%i %s)',
+    async (width, height, hash, view) => {
+      const { page, close } = await open(width, false, hash, PATH, height);
+      const { svg, labels } = await shownLabels(page);
+      expect(labels.map((l) => l.text).sort()).toEqual(townNames(view));
+      for (const [i, a] of labels.entries()) {
+        expect(a.box.left, a.text).toBeGreaterThanOrEqual(svg.left - 0.5);
+        expect(a.box.right, a.text).toBeLessThanOrEqual(svg.right + 0.5);
+        expect(a.box.top, a.text).toBeGreaterThanOrEqual(svg.top - 0.5);
+        expect(a.box.bottom, a.text).toBeLessThanOrEqual(svg.bottom + 0.5);
+        for (const b of labels.slice(i + 1)) expect(overlap(a.box, b.box), `${a.text} / ${b.text}`).toBe(false);
+      }
+      await close();
+    },
+  );
+
+  it('fills the old site’s 700×480 frame (#carte), its names legible and apart', async () => {
+    const { page, close } = await open(700, true, '', routes.embed('carte'), 480);
+    const { svg, labels } = await shownLabels(page);
+    // The drawing takes most of the frame's width (it was 200 px wide in it), and shows whole.
+    expect(svg.right - svg.left).toBeGreaterThanOrEqual(560);
+    expect(svg.bottom).toBeLessThanOrEqual(480);
+    expect(labels.map((l) => l.text).sort()).toEqual(townNames('tout'));
+    for (const [i, a] of labels.entries()) {
+      // 11 px labels, shown at 9 px or more.
+      expect(a.box.bottom - a.box.top, a.text).toBeGreaterThanOrEqual(9);
+      for (const b of labels.slice(i + 1)) expect(overlap(a.box, b.box), `${a.text} / ${b.text}`).toBe(false);
+    }
+    await close();
+  });
+});
 
 describe('the map page', () => {
   it.each([1280, 390])(

@@ -60,6 +60,17 @@ describe('explorer tables without JavaScript', () => {
     for (const bar of bars) expect(bar.getAttribute('data-count')).toBe(String(design));
   });
 
+  it('say in the cell why a défi has no year, on every screen', () => {
+    const doc = page(dist, `graphiques/${SLUG}/index.html`);
+    const cells = [...doc.querySelectorAll('table[data-explorer] tbody tr')].map((tr) => ({
+      promotion: decodeURIComponent(tr.querySelector('[data-label="Promotion"]')!.getAttribute('data-value')!),
+      year: tr.querySelector('[data-label="Année"]')!,
+    }));
+    const empty = cells.filter((c) => c.year.getAttribute('data-value') === '');
+    expect(empty.length).toBeGreaterThan(0);
+    for (const c of empty) expect(c.year.textContent!.trim()).toBe(`— (non publiée pour ${c.promotion})`);
+  });
+
   it('offer each filter’s choices with their counts', () => {
     const doc = page(dist, `graphiques/${SLUG}/index.html`);
     const options = (param: string) =>
@@ -153,7 +164,7 @@ describe('explorer tables in a browser', () => {
       expect(expected.length).toBeLessThan(DEFIS().length);
       await expect.poll(() => shownTitles(tab), { message: `${param}=${value}` }).toEqual(expected);
       await expect(tab.locator('[data-explorer-count]').textContent()).resolves.toBe(
-        `${expected.length} lignes affichées sur ${DEFIS().length}`,
+        `${expected.length} défis sur ${DEFIS().length}`,
       );
       await choose(tab, param, '');
     }
@@ -205,6 +216,83 @@ describe('explorer tables in a browser', () => {
     await shared.context.close();
   });
 
+  /** Text as read, whatever the no-break spaces of French typography. */
+  const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/gu, ' ');
+
+  it('says the selection in the reading, the count and the title, each filter a button that removes it', async () => {
+    const { context, tab, errors } = await openExplorer(servers[0]!, '?promotion=EIG+5');
+    const built = plain(await page(dist, `graphiques/${SLUG}/index.html`).querySelector('#lecture')!.textContent);
+    const selected = DEFIS().filter((d) => d.promotion === 'EIG 5');
+    // The expertise most of them ask for, the first met in the reference's order among equals.
+    const counts = new Map<string, number>();
+    for (const d of selected) for (const e of list(d.expertises)) counts.set(e, (counts.get(e) ?? 0) + 1);
+    const [top, n] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    const phrase = `${selected.length} défis sur ${DEFIS().length} : promotion EIG 5`;
+    await expect
+      .poll(async () => plain(await tab.locator('#lecture').textContent()))
+      .toBe(`${phrase} ; ${n} ${n > 1 ? 'demandent' : 'demande'} l’expertise « ${top} ».`);
+    expect(plain(await tab.locator('[data-explorer-count]').textContent())).toBe(
+      `${selected.length} défis sur ${DEFIS().length}`,
+    );
+    expect(plain(await tab.title())).toMatch(new RegExp(`^${phrase} — `, 'u'));
+    const chip = tab.getByRole('button', { name: /^Retirer le filtre Promotion/u });
+    expect(plain(await chip.textContent())).toBe('Promotion : EIG 5 ×');
+    await chip.click();
+    await expect.poll(async () => (await shownTitles(tab)).length).toBe(DEFIS().length);
+    expect(plain(await tab.locator('#lecture').textContent())).toBe(built);
+    expect(await tab.evaluate(() => location.search)).toBe('');
+    expect(await tab.evaluate(() => document.activeElement?.getAttribute('data-filter'))).toBe('promotion');
+    expect(await tab.locator('[data-explorer-active] button').count()).toBe(0);
+    // Nothing left to clear: the button that clears every filter is gone too.
+    expect(await tab.getByRole('button', { name: 'Effacer les filtres' }).isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says so when nothing matches, and offers no empty download', async () => {
+    const { context, tab, errors } = await openExplorer(servers[0]!, '?promotion=EIG+1&q=zzzzzz');
+    await expect.poll(async () => (await shownTitles(tab)).length).toBe(0);
+    expect(await tab.locator('[data-explorer-empty]').isVisible()).toBe(true);
+    expect(plain(await tab.locator('[data-explorer-empty]').textContent())).toMatch(
+      /^\s*Aucun résultat pour ces filtres/u,
+    );
+    expect(await tab.getByRole('button', { name: 'Télécharger la sélection (CSV)' }).isDisabled()).toBe(true);
+    expect(plain(await tab.locator('#lecture').textContent())).toBe(
+      `0 défi sur ${DEFIS().length} : recherche « zzzzzz », promotion EIG 1.`,
+    );
+    await tab.getByRole('button', { name: /^Retirer le filtre Recherche/u }).click();
+    await expect.poll(async () => (await shownTitles(tab)).length).toBeGreaterThan(0);
+    expect(await tab.locator('[data-explorer-empty]').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    [1280, 800],
+    [390, 844],
+  ])('puts the filters where a reader sees them first (%i×%i)', async (width, height) => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const tab = await context.newPage();
+    await tab.goto(`${servers[0]!.url}/graphiques/${SLUG}/`);
+    const controls = tab.locator('[data-explorer-controls]:not([hidden])');
+    await controls.waitFor();
+    const box = (await controls.boundingBox())!;
+    const drawing = (await tab.locator('figure.chart-figure svg[role="img"]:visible').boundingBox())!;
+    const reading = (await tab.locator('#lecture').boundingBox())!;
+    if (width >= 1024) {
+      // Right under the reading, above the chart, in the first screen.
+      expect(box.y).toBeGreaterThanOrEqual(reading.y + reading.height);
+      expect(box.y - (reading.y + reading.height)).toBeLessThan(60);
+      expect(box.y + box.height).toBeLessThanOrEqual(drawing.y);
+      expect(box.y).toBeLessThan(800);
+    } else {
+      // The chart first on a phone, the filters right under it.
+      expect(box.y).toBeGreaterThanOrEqual(drawing.y + drawing.height);
+      expect(box.y - (drawing.y + drawing.height)).toBeLessThan(60);
+    }
+    await context.close();
+  });
+
   it('downloads, as CSV, the rows shown with the full CSV’s header and lines, in the order shown', async () => {
     const { context, tab, errors, download } = await openExplorer(servers[0]!, '?expertise=Juriste');
     const expected = DEFIS().filter((d) => list(d.expertises).includes('Juriste'));
@@ -230,14 +318,14 @@ describe('explorer tables in a browser', () => {
   it('neutralises cells that a spreadsheet would run as formulas', async () => {
     const { context, tab, errors, download } = await openExplorer(servers[1]!);
     await tab.getByLabel('Rechercher dans le tableau').fill('hyperlink');
-    await expect(tab.locator('[data-explorer-count]').textContent()).resolves.toMatch(/^1 ligne affichée sur/u);
+    await expect(tab.locator('[data-explorer-count]').textContent()).resolves.toMatch(/^1 défi sur/u);
     const { text } = await download();
     expect(text).toContain(`"'${HOSTILE.formula.replace(/"/gu, '""')}"`);
     expect(text).not.toMatch(/(^|,)=HYPERLINK/mu);
     // The attack written as a theme is a choice like another, as text.
     await tab.getByLabel('Rechercher dans le tableau').fill('');
     await choose(tab, 'theme', HOSTILE.attribute);
-    await expect(tab.locator('[data-explorer-count]').textContent()).resolves.toMatch(/^1 ligne affichée sur/u);
+    await expect(tab.locator('[data-explorer-count]').textContent()).resolves.toMatch(/^1 défi sur/u);
     expect(errors).toEqual([]);
     await context.close();
   });

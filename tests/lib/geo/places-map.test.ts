@@ -89,33 +89,33 @@ describe('the défis placed by town', () => {
 });
 
 describe('the map’s projection', () => {
-  it.each([
-    [720, false],
-    [360, true],
-  ])('puts Brest west of Paris and Montpellier south of Lyon, Paris in the inset (%i px)', (width, narrow) => {
-    const layout = mapLayout(width, narrow);
-    const at = (lat: number, lon: number) => position(layout, lat, lon);
-    const brest = at(48.3903, -4.4863);
-    const montpellier = at(43.6109, 3.8772);
-    const lyon = at(45.7485, 4.8467);
-    const rennes = at(48.1173, -1.6778);
-    expect(brest.x).toBeLessThan(rennes.x);
-    expect(montpellier.y).toBeGreaterThan(lyon.y);
-    expect([brest.inset, lyon.inset]).toEqual([false, false]);
-    const paris = at(48.8534, 2.3488);
-    expect(paris.inset).toBe(true);
-    const { frame } = layout;
-    expect(paris.x).toBeGreaterThan(frame.x0);
-    expect(paris.x).toBeLessThan(frame.x1);
-    expect(paris.y).toBeGreaterThan(frame.y0);
-    expect(paris.y).toBeLessThan(frame.y1);
-    for (const point of [brest, montpellier, lyon]) {
-      expect(point.x).toBeGreaterThanOrEqual(0);
-      expect(point.x).toBeLessThanOrEqual(width);
-      expect(point.y).toBeGreaterThanOrEqual(0);
-      expect(point.y).toBeLessThanOrEqual(layout.height);
-    }
-    expect(inInset(48.9362, 2.3574)).toBe(true); // Saint-Denis
-    expect(inInset(48.6436, 1.8294)).toBe(false); // Rambouillet
-  });
+  it.each([720, 560, 360])(
+    'puts Brest west of Paris and Montpellier south of Lyon, Paris in the inset (%i px)',
+    (width) => {
+      const layout = mapLayout(width);
+      const at = (lat: number, lon: number) => position(layout, lat, lon);
+      const brest = at(48.3903, -4.4863);
+      const montpellier = at(43.6109, 3.8772);
+      const lyon = at(45.7485, 4.8467);
+      const rennes = at(48.1173, -1.6778);
+      expect(brest.x).toBeLessThan(rennes.x);
+      expect(montpellier.y).toBeGreaterThan(lyon.y);
+      expect([brest.inset, lyon.inset]).toEqual([false, false]);
+      const paris = at(48.8534, 2.3488);
+      expect(paris.inset).toBe(true);
+      const { frame } = layout;
+      expect(paris.x).toBeGreaterThan(frame.x0);
+      expect(paris.x).toBeLessThan(frame.x1);
+      expect(paris.y).toBeGreaterThan(frame.y0);
+      expect(paris.y).toBeLessThan(frame.y1);
+      for (const point of [brest, montpellier, lyon]) {
+        expect(point.x).toBeGreaterThanOrEqual(0);
+        expect(point.x).toBeLessThanOrEqual(width);
+        expect(point.y).toBeGreaterThanOrEqual(0);
+        expect(point.y).toBeLessThanOrEqual(layout.height);
+      }
+      expect(inInset(48.9362, 2.3574)).toBe(true); // Saint-Denis
+      expect(inInset(48.6436, 1.8294)).toBe(false); // Rambouillet
+    },
+  );
 });

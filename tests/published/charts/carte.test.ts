@@ -98,6 +98,53 @@ describe('carte chart', () => {
     expect(new Set(file.map((s) => s.view))).toEqual(new Set(['tout']));
   });
 
+  it.each(['small', 'narrow', 'medium', 'wide', 'large'] as const)(
+    'names every town of each view once beside its square, and Paris on the main map (%s)',
+    (variant) => {
+      const rows = chart.rows(ctx);
+      const { document } = parseHTML(
+        `<!doctype html><html><body>${renderChart(publishedChart(chart, ctx), variant).svg}</body></html>`,
+      );
+      for (const view of chart.views!) {
+        const labels = [...document.querySelectorAll(`g.map-label.view-${view.id} text`)].map((t) => t.textContent);
+        const towns = rows.filter((r) => r.couche.startsWith('Défis par commune') && r.counts[view.id as 'tout'] > 0);
+        // Each town by its commune's name (the row's name less its département), and the main map's « Paris ».
+        const expected = [...towns.map((r) => r.nom.replace(/ \(\w+\)$/u, '')), 'Paris'].sort();
+        expect(labels.sort(), view.id).toEqual(expected);
+      }
+    },
+  );
+
+  it('writes the original’s source comments as notes in French, the comment itself in the table', () => {
+    const rows = chart.rows(ctx);
+    const notes = chart.notes!(rows, ctx);
+    const doubted = services.filter((s) => s.remarque);
+    expect(doubted.length).toBeGreaterThan(0);
+    for (const s of doubted) {
+      const note = notes.find((n) => n.startsWith(`${s.service} :`));
+      expect(note, s.service).toBeDefined();
+      const year = /eig(\d{4})/u.exec(s.remarque!)![1]!;
+      expect(note).toContain(`pour ${year}, la carte du site d’origine montre ${s[`defis_${year}`]} défi`);
+      const row = rows.find((r) => r.nom === s.service)!;
+      expect(chart.columns.find((c) => c.key === 'remarque')!.format!(row)).toBe(`« ${s.remarque} »`);
+    }
+    expect(notes.join(' ')).not.toMatch(/FIXME/u);
+  });
+
+  it('explains in its reading why the towns count more défis than there are', () => {
+    const rows = chart.rows(ctx);
+    const reading = chart.reading(rows, ctx);
+    const towns = rows.filter((r) => r.couche.startsWith('Défis par commune'));
+    const placed = towns.reduce((s, r) => s + r.defis_total, 0);
+    const { defis } = ctx.aggregates.origine.data.places;
+    const twoTowns = defis.filter((d) => d.matched.length === 2).length;
+    expect(reading).toContain(`Par commune, Paris compte`);
+    expect(reading).toContain(`des ${defis.length} défis ;`);
+    expect(reading).toContain(`les carrés en font ${placed} : ${twoTowns} défis ont deux communes, 1 n’est pas placé.`);
+    // 131 défis on 135 sites: four on two sites, bare « Montreuil » not placed.
+    expect(placed).toBe(defis.length + twoTowns - 1);
+  });
+
   it('lands the original site’s #carte anchor here', () => {
     expect(chart.legacyAnchors).toEqual(['carte']);
   });
