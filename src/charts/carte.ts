@@ -55,6 +55,7 @@ const defis = (n: number) => `${formatNumber(n)} ${plural(n, 'défi')}`;
 export default defineChart({
   slug: 'carte',
   title: 'La carte des services d’accueil et des défis',
+  story: 'ou',
   theme: 'defis',
   order: 21,
   description: (rows: ChartRow<Row>[], { aggregates }: ChartContext) => {

@@ -67,6 +67,7 @@ const detail = (promotion: string) => bandKey(name(promotion), 'détail');
 export default defineChart({
   slug: 'depenses',
   title: 'Dépenses du programme par poste et par promotion',
+  story: 'cout',
   theme: 'financement',
   order: 2,
   description: (rows: ChartRow<Row>[], { promotions }: ChartContext) =>

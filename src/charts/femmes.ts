@@ -67,6 +67,7 @@ const notPublished = (rows: readonly Row[], ctx: ChartContext) =>
 export default defineChart({
   slug: 'femmes',
   title: 'Les femmes parmi les EIG, par profil, et parmi les candidatures',
+  story: 'qui',
   theme: 'profils',
   order: 3,
   description: (rows: ChartRow<Row>[]) =>
