@@ -405,6 +405,8 @@ describe('embed code', () => {
     const code = await page.locator('#code-integration').inputValue();
     expect(code).toMatch(new RegExp(`^<iframe src="[^"]+/embed/${slug}/"`, 'u'));
     await page.evaluate(() => navigator.clipboard.writeText('autre chose'));
+    // The embed code is on demand: its block opens first.
+    await page.locator('details#integrer > summary').click();
     await page.getByRole('button', { name: 'Copier le code' }).click();
     await page.getByRole('status').filter({ hasText: 'Code copié' }).waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
@@ -441,13 +443,17 @@ describe('keyboard', () => {
     for (const href of siteMenu) expect(seen).toContain(`a ${href} `);
     for (const chart of charts) expect(seen).toContain(`a /graphiques/${chart.slug}/ `);
     const downloads = await page
-      .locator('section[aria-labelledby="telecharger-titre"] a')
+      .locator('section[aria-labelledby="telecharger-titre"] ul.actions a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(downloads).toEqual(
       expect.arrayContaining([`/data/${slug}.csv`, `/api/${slug}.json`, `/images/${slug}.svg`, `/images/${slug}.png`]),
     );
     for (const href of downloads) expect(seen).toContain(`a ${href} `);
-    expect(seen).toContain('button  Copier le code');
+    // The embed code is folded: its summary is a stop, and once open, its copy button.
+    expect(seen).toContain('summary  Intégrer ce graphique, lien permanent');
+    await page.locator('details#integrer > summary').focus();
+    await page.keyboard.press('Enter');
+    expect((await tabThrough(page, 4)).join('\n')).toContain('button  Copier le code');
     await page.done();
   });
 

@@ -118,7 +118,9 @@ describe('published figures in the built site', () => {
     const sum = ['EIG 1', 'EIG 2', 'EIG 3'].reduce((s, p) => s + keyFigure(p, 'defis_proposes'), 0);
     expect(sum).toBe(94);
     expect(text).toContain(String(sum));
-    expect(check.closest('section')!.getAttribute('aria-labelledby')).toBe('incoherence');
+    // Among the disagreements, marked as an inconsistency.
+    expect(check.closest('section')!.getAttribute('aria-labelledby')).toBe('desaccords');
+    expect(check.getAttribute('data-severity')).toBe('incoherence');
   });
 
   it('writes every aggregate as JSON with the snapshot date and provenance', () => {
