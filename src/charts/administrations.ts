@@ -28,6 +28,7 @@ const quoteAll = (texts: readonly string[]) => texts.map((t) => `« ${t} »`).jo
 export default defineChart({
   slug: 'administrations',
   title: 'Les administrations d’accueil des défis',
+  story: 'administrations',
   theme: 'programme',
   order: 2,
   description:

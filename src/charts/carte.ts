@@ -109,6 +109,7 @@ function sitesSentence(
 export default defineChart({
   slug: 'carte',
   title: 'La carte des services d’accueil et des défis',
+  story: 'ou',
   theme: 'defis',
   order: 21,
   description: (rows: ChartRow<Row>[], { aggregates }: ChartContext) => {

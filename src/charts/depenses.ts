@@ -56,6 +56,7 @@ const promotionsOf = (rows: readonly Row[]) => [...new Set(rows.map((r) => r.pro
 export default defineChart({
   slug: 'depenses',
   title: 'Dépenses du programme par poste et par promotion',
+  story: 'cout',
   theme: 'financement',
   order: 2,
   description: (rows: ChartRow<Row>[], { promotions }: ChartContext) =>

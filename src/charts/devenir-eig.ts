@@ -27,6 +27,7 @@ const known = (r: Row) => r.effectif !== null;
 export default defineChart({
   slug: 'devenir-eig',
   title: 'Ce que sont devenus les premiers EIG',
+  story: 'devenir',
   theme: 'profils',
   order: 5,
   description: (rows: ChartRow<Row>[]) => {

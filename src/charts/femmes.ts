@@ -3,7 +3,7 @@ import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { byPromotion, thePromotions } from '../lib/promotion-names.ts';
-import { textWidth, wrapToWidth } from '../lib/text.ts';
+import { lowerFirst, textWidth, wrapToWidth } from '../lib/text.ts';
 import { mergedRefs, percentAsPrinted, sameAs } from './helpers/original.ts';
 import { panelTitles } from './helpers/panels.ts';
 import { unpublishedFor } from './helpers/unpublished.ts';
@@ -67,6 +67,7 @@ const notPublished = (rows: readonly Row[], ctx: ChartContext) =>
 export default defineChart({
   slug: 'femmes',
   title: 'Les femmes parmi les EIG, par profil, et parmi les candidatures',
+  story: 'qui',
   theme: 'profils',
   order: 3,
   description: (rows: ChartRow<Row>[]) =>
@@ -160,7 +161,7 @@ export default defineChart({
     const [low, high] = [profiles[0], profiles.at(-1)];
     const range =
       low && high && low !== high
-        ? ` ; de ${percentAsPrinted(low.part)} des ${low.groupe.toLowerCase()} à ${percentAsPrinted(high.part)} des ${high.groupe.toLowerCase()}`
+        ? ` ; de ${percentAsPrinted(low.part)} des ${lowerFirst(low.groupe)} à ${percentAsPrinted(high.part)} des ${lowerFirst(high.groupe)}`
         : '';
     return (
       `Dans la promotion ${last.promotion}, ${percentAsPrinted(last.part)} des EIG sont des femmes` +
@@ -179,7 +180,7 @@ export default defineChart({
     ];
     for (const r of rows.filter(meaningless))
       notes.push(
-        `${r.promotion} : le site d’origine écrit ${percentAsPrinted(r.part)} de femmes parmi les ${r.groupe.toLowerCase()}, alors que la promotion n’en compte aucun : la part est sans objet (aucune barre).`,
+        `${r.promotion} : le site d’origine écrit ${percentAsPrinted(r.part)} de femmes parmi les ${lowerFirst(r.groupe)}, alors que la promotion n’en compte aucun : la part est sans objet (aucune barre).`,
       );
     notes.push(...notPublished(rows, ctx));
     return notes;
@@ -228,7 +229,7 @@ export default defineChart({
           x: 'part',
           fill: 'groupe',
           title: (d: Row) =>
-            `${d.promotion} — femmes parmi : ${d.groupe.toLowerCase()} : ${meaningless(d) ? 'aucun dans la promotion' : label(d)}`,
+            `${d.promotion} — femmes parmi : ${lowerFirst(d.groupe)} : ${meaningless(d) ? 'aucun dans la promotion' : label(d)}`,
         }),
         Plot.text(rows, {
           fy: 'promotion',

@@ -17,6 +17,7 @@ const ORIGINAL_OF: Record<string, [string, string]> = {
 export default defineChart({
   slug: 'profils',
   title: 'Composition des promotions par profil',
+  story: 'qui',
   theme: 'profils',
   order: 1,
   description:

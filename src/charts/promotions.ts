@@ -19,6 +19,7 @@ type Row = { promotion: string; indicateur: string; valeur: number };
 export default defineChart({
   slug: 'promotions',
   title: 'Les promotions EIG : entrepreneurs, mentors, défis et services',
+  story: 'quand',
   theme: 'programme',
   order: 1,
   description: (rows: ChartRow<Row>[], { promotions }: ChartContext) =>

@@ -19,6 +19,20 @@ export const THEMES = {
 } as const;
 export type Theme = keyof typeof THEMES;
 
+/**
+ * The home page's story, in reading order: each chapter a question, answered by the charts that declare it
+ * (ChartDef.story), in the registry's order. A chapter no chart declares is not shown.
+ */
+export const STORY = {
+  quand: 'Combien, et quand',
+  ou: 'Où',
+  administrations: 'Pour quelles administrations',
+  qui: 'Qui sont les EIG',
+  devenir: 'Ce qu’ils sont devenus',
+  cout: 'Ce que le programme a coûté',
+} as const;
+export type StoryChapter = keyof typeof STORY;
+
 /** What a chart reads: the model of the snapshot (aggregates, tables, publications, promotions, quality). */
 export type ChartContext = Model;
 
@@ -103,6 +117,8 @@ export interface ChartDef<R extends object = Record<string, unknown>> {
   slug: string;
   title: string;
   theme: Theme;
+  /** The chapter of the home page's story this chart tells, if any (drawn there, with its reading). */
+  story?: StoryChapter;
   /** Position within its theme's menu. */
   order: number;
   /**

@@ -209,6 +209,9 @@ interface Edge {
 async function edges(page: Page): Promise<Edge[]> {
   await page.keyboard.press('Tab');
   return page.evaluate(() => {
+    // Folded blocks (a chart page's embed code, the quality page's groups, the header's menu) are unfolded: the
+    // controls they hold are measured too.
+    for (const details of document.querySelectorAll('details')) details.open = true;
     const behind = (element: Element | null): string => {
       for (let e = element; e; e = e.parentElement) {
         const colour = getComputedStyle(e).backgroundColor;

@@ -405,6 +405,8 @@ describe('embed code', () => {
     const code = await page.locator('#code-integration').inputValue();
     expect(code).toMatch(new RegExp(`^<iframe src="[^"]+/embed/${slug}/"`, 'u'));
     await page.evaluate(() => navigator.clipboard.writeText('autre chose'));
+    // The embed code is on demand: its block opens first.
+    await page.locator('details#integrer > summary').click();
     await page.getByRole('button', { name: 'Copier le code' }).click();
     await page.getByRole('status').filter({ hasText: 'Code copié' }).waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
@@ -436,33 +438,41 @@ describe('keyboard', () => {
     const page = await open(`/graphiques/${slug}/`);
     const links = await page.evaluate(() => document.querySelectorAll('a, button, summary, textarea').length);
     const seen = (await tabThrough(page, links + 20)).join('\n');
-    const siteMenu = await page.locator('header nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const siteMenu = await page.locator('header > nav a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(siteMenu.length).toBeGreaterThan(2);
     for (const href of siteMenu) expect(seen).toContain(`a ${href} `);
     for (const chart of charts) expect(seen).toContain(`a /graphiques/${chart.slug}/ `);
     const downloads = await page
-      .locator('section[aria-labelledby="telecharger-titre"] a')
+      .locator('section[aria-labelledby="telecharger-titre"] ul.actions a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(downloads).toEqual(
       expect.arrayContaining([`/data/${slug}.csv`, `/api/${slug}.json`, `/images/${slug}.svg`, `/images/${slug}.png`]),
     );
     for (const href of downloads) expect(seen).toContain(`a ${href} `);
-    expect(seen).toContain('button  Copier le code');
+    // The embed code is folded: its summary is a stop, and once open, its copy button.
+    expect(seen).toContain('summary  Intégrer ce graphique, lien permanent');
+    await page.locator('details#integrer > summary').focus();
+    await page.keyboard.press('Enter');
+    expect((await tabThrough(page, 4)).join('\n')).toContain('button  Copier le code');
     await page.done();
   });
 
-  it('opens the chart menu from the keyboard on a phone', async () => {
+  it('opens the menu of every chart from the header on a phone, before the page’s content', async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/graphiques/${charts[0]!.slug}/`);
-    // The menu follows the page's content: every stop of the page, then its summary.
-    const stops = await page.evaluate(() => document.querySelectorAll('a, button, summary, textarea').length);
-    let seen = await tabThrough(page, stops + 5);
-    expect(seen).toContain('summary  Tous les graphiques');
-    await page.locator('.chart-menu summary').focus();
+    // The skip link, the site's name, then the header's menu.
+    const seen = await tabThrough(page, 3);
+    expect(seen.at(-1)).toContain('summary  Graphiques');
     await page.keyboard.press('Enter');
-    seen = await tabThrough(page, charts.length);
-    for (const chart of charts) expect(seen.join('\n')).toContain(`a /graphiques/${chart.slug}/ `);
+    const links = await tabThrough(page, charts.length);
+    for (const chart of charts) expect(links.join('\n')).toContain(`a /graphiques/${chart.slug}/ `);
+    // Escape closes it and gives the focus back to its summary.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('details.header-menu').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    // The side menu, which would come after the whole page, is not shown on a phone.
+    expect(await page.locator('.layout > .chart-menu').isVisible()).toBe(false);
     await page.close();
   });
 });

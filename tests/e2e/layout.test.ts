@@ -2,8 +2,7 @@
  * Every page of the build on a phone, a tablet and a screen, in light and dark mode, in a real Chromium: nothing
  * scrolls sideways, each chart page shows its chart in the upper half of a phone's first screen, its labels are
  * large enough, inside the drawing and not over each other (also with the text spacing a reader may set, WCAG
- * 1.4.12), forecast bars stay lighter than realised ones in dark mode, and the home page's thumbnails follow the
- * theme.
+ * 1.4.12), forecast bars stay lighter than realised ones in dark mode, and the home page's drawings follow the theme.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -295,33 +294,36 @@ describe('forecast amounts', () => {
   });
 });
 
-describe('the home page’s thumbnails', () => {
-  it.for(SCHEMES)('follow the %s theme', async (colorScheme) => {
+describe('the home page’s drawings', () => {
+  it('follow the theme: series in the palette of each scheme, labels in the page’s text colour', async () => {
     const page = await context.newPage();
-    await page.emulateMedia({ colorScheme });
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
-    const cards = page.locator('.card img');
-    await expect(cards.count()).resolves.toBe(charts.length);
-    // The files a reader gets, drawn on the page's background.
-    const shown = await cards.evaluateAll((imgs) =>
-      imgs.map((img) => {
-        (img as HTMLImageElement).loading = 'eager';
-        return img.closest('.card')!.id;
-      }),
-    );
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll<HTMLImageElement>('.card img')].every((img) => img.complete && img.currentSrc),
-    );
-    const sources = await cards.evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).currentSrc));
-    const pageBackground = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-    for (const [i, source] of sources.entries()) {
-      const svg = await (await fetch(source)).text();
-      const rect = /<rect(?=[^>]* width="100%")(?=[^>]* height="100%")[^>]*>/u.exec(svg)?.[0] ?? '';
-      const background = / fill="(#[0-9a-f]{6})"/u.exec(rect)?.[1];
-      expect(background, `${shown[i]} : ${source}`).toBeDefined();
-      const [r, g, b] = [1, 3, 5].map((k) => parseInt(background!.slice(k, k + 2), 16));
-      expect(pageBackground, `${shown[i]} : ${source}`).toBe(`rgb(${r}, ${g}, ${b})`);
+    const seen: Record<string, { series: string; palette: string; text: string; label: string }> = {};
+    for (const colorScheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme });
+      seen[colorScheme] = await page.evaluate(() => {
+        const svg = [...document.querySelectorAll<SVGSVGElement>('a.story-chart svg.chart-svg')].find(
+          (s) => s.getBoundingClientRect().width > 0,
+        )!;
+        const mark = svg.querySelector('.sf0')!;
+        const probe = document.createElement('span');
+        probe.style.color = 'var(--s0)';
+        document.body.append(probe);
+        const palette = getComputedStyle(probe).color;
+        probe.remove();
+        return {
+          series: getComputedStyle(mark).fill,
+          palette,
+          text: getComputedStyle(document.body).color,
+          label: getComputedStyle(svg.querySelector('text')!).fill,
+        };
+      });
     }
+    for (const colorScheme of SCHEMES) {
+      expect(seen[colorScheme]!.series, colorScheme).toBe(seen[colorScheme]!.palette);
+      expect(seen[colorScheme]!.label, colorScheme).toBe(seen[colorScheme]!.text);
+    }
+    expect(seen.dark!.series).not.toBe(seen.light!.series);
     await page.close();
   });
 });

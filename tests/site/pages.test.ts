@@ -16,6 +16,13 @@ describe('every page', () => {
     );
     expect(doc.querySelectorAll('script:not([src])').length).toBe(0);
     expect(doc.querySelectorAll('style, [style]').length).toBe(0);
+    // Every chart from the header (issue 21, point 8), on every page but embeds and the old addresses' stubs.
+    if (doc.querySelector('header.site-header')) {
+      const menu = [...doc.querySelectorAll('header.site-header details.header-menu a')].map((a) =>
+        a.getAttribute('href'),
+      );
+      expect(menu.sort(), file).toEqual(charts.map((c) => `/graphiques/${c.slug}/`).sort());
+    }
     if (!file.match(/^[a-z0-9-]+\/index\.html$/u) || !legacyAnchors().some((a) => file === `${a.anchor}/index.html`)) {
       expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')?.trim()).toBeTruthy();
     }
