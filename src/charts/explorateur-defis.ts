@@ -29,7 +29,8 @@ type Row = {
 };
 
 const list = (cell: string) => (cell ? cell.split(LIST_SEPARATOR) : []);
-const isLink = (url: string | null): url is string => url !== null && !MASKED.test(url) && isWellFormedUrl(url);
+/** A source-code address shown as a link: well formed, and not one whose owner the data masks. */
+export const isLink = (url: string | null): url is string => url !== null && !MASKED.test(url) && isWellFormedUrl(url);
 
 type Bar = { expertise: string; defis: number };
 

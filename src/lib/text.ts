@@ -40,6 +40,24 @@ export function slugify(text: string): string {
     .replace(/^-|-$/gu, '');
 }
 
+/**
+ * Each key's slug, unique among them: the first of two keys with one slug keeps it, the next get « -2 », « -3 »…
+ * (in the keys' order, so a key's address does not depend on what sorts before it elsewhere).
+ */
+export function uniqueSlugs(keys: readonly string[]): Map<string, string> {
+  const taken = new Set<string>();
+  const slugs = new Map<string, string>();
+  for (const key of keys) {
+    if (slugs.has(key)) continue;
+    const base = slugify(key) || 'sans-nom';
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    slugs.set(key, slug);
+  }
+  return slugs;
+}
+
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** « Administrations » → « administrations », but « EIG » and « PIA » stay as they are. */

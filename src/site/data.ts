@@ -8,6 +8,7 @@ import { realEffects } from '../effects.ts';
 import { loadGazetteer } from '../load/gazetteer.ts';
 import { dataDir } from '../load/paths.ts';
 import { load, type Loaded } from '../load/load-folder.ts';
+import { entityPages, type EntityPages } from '../publish/entity-pages.ts';
 import { publish, type Published, type PublishedChart } from '../publish/publish.ts';
 import { drawChart, renderChartFile, type ChartDrawings, type Scheme } from './render-chart.ts';
 
@@ -20,6 +21,8 @@ export type Site = Published &
     drawings(chart: PublishedChart): ChartDrawings;
     /** A chart's image file (wide), once per build: the SVG download, and the PNG made from it. */
     file(chart: PublishedChart, scheme: Scheme): string;
+    /** A page per défi and per host body. */
+    entities: EntityPages;
   };
 
 let site: Promise<Site> | undefined;
@@ -57,10 +60,21 @@ async function build(): Promise<Site> {
     files,
     drawings: (chart) => drawings(chart.slug),
     file: (chart, scheme) => imageFiles(`${chart.slug} ${scheme}`),
+    entities: entityPages(published.model),
   };
 }
 
 /** The static paths of every route with one page or file per chart (their getStaticPaths). */
 export async function chartPaths() {
   return (await getSite()).charts.map((chart) => ({ params: { slug: chart.slug }, props: { chart } }));
+}
+
+/** The static paths of the défis' pages and files. */
+export async function defiPaths() {
+  return (await getSite()).entities.defis.map((page) => ({ params: { slug: page.slug }, props: { page } }));
+}
+
+/** The static paths of the host bodies' pages and files. */
+export async function bodyPaths() {
+  return (await getSite()).entities.bodies.map((page) => ({ params: { slug: page.slug }, props: { page } }));
 }
