@@ -41,15 +41,18 @@ export function slugify(text: string): string {
 }
 
 /**
- * Each key's slug, unique among them: the first of two keys with one slug keeps it, the next get « -2 », « -3 »…
+ * Each key's slug (of its text: the key itself by default), unique among them: the first of two keys with one slug keeps it, the next get « -2 », « -3 »…
  * (in the keys' order, so a key's address does not depend on what sorts before it elsewhere).
  */
-export function uniqueSlugs(keys: readonly string[]): Map<string, string> {
+export function uniqueSlugs(
+  keys: readonly string[],
+  textOf: (key: string) => string = (key) => key,
+): Map<string, string> {
   const taken = new Set<string>();
   const slugs = new Map<string, string>();
   for (const key of keys) {
     if (slugs.has(key)) continue;
-    const base = slugify(key) || 'sans-nom';
+    const base = slugify(textOf(key)) || 'sans-nom';
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     taken.add(slug);

@@ -11,7 +11,6 @@ import { bodyLabel, bodyTitle, type Body } from '../lib/aggregates/host-bodies.t
 import type { RowRef } from '../lib/figures.ts';
 import type { Model } from '../lib/model.ts';
 import { byPromotion } from '../lib/promotion-names.ts';
-import { uniqueSlugs } from '../lib/text.ts';
 import { routes } from '../routes.ts';
 
 export interface Link {
@@ -80,8 +79,7 @@ export function entityPages(model: Model): EntityPages {
   const { list, byBody } = model.aggregates.defis.data.current;
   const placed = new Map(model.aggregates.origine.data.places.defis.map((p) => [p.slug, p]));
   const bodyCounts = byBody.filter((c) => c.status === 'organisme');
-  const bodySlugs = uniqueSlugs(bodyCounts.map((c) => c.body.acronym ?? c.body.name));
-  const bodyPage = new Map(bodyCounts.map((c) => [c.body.key, bodySlugs.get(c.body.acronym ?? c.body.name)!]));
+  const bodyPage = new Map(bodyCounts.map((c) => [c.body.key, c.pageSlug!]));
 
   const defis = list.map((defi): PublishedDefi => {
     const place = placed.get(defi.slug);

@@ -81,6 +81,8 @@ export interface BodyCount extends Count {
   /** The body, or the name that designates none (ambiguous, or missing from the table). */
   body: Body;
   status: BodyStatus;
+  /** A body's address segment (ASCII, unique: its acronym, or its name): /administrations/<pageSlug>/; none for a name apart. */
+  pageSlug: string | null;
   /** Every way the website writes it, as written, with its défis (the most frequent first). */
   spellings: { text: string; defis: number }[];
 }
@@ -131,7 +133,11 @@ export function currentByBody(defis: readonly CurrentDefi[]): BodyCount[] {
       entry.spellings.set(d.administration, (entry.spellings.get(d.administration) ?? 0) + 1);
     }
   }
-  const apart = (c: BodyCount) => (c.status === 'organisme' ? 0 : 1);
+  const apart = (c: Pick<BodyCount, 'status'>) => (c.status === 'organisme' ? 0 : 1);
+  const slugs = uniqueSlugs(
+    [...found.values()].filter((f) => f.body.status === 'organisme').map((f) => f.body.key),
+    (key) => found.get(key)!.body.acronym ?? found.get(key)!.body.name,
+  );
   return countBy(defis, (d) => d.bodies.map((b) => b.key))
     .map((count): BodyCount => {
       const { body, spellings } = found.get(count.key)!;
@@ -142,6 +148,7 @@ export function currentByBody(defis: readonly CurrentDefi[]): BodyCount[] {
         figure: { ...count.figure, from: [...count.figure.from, ...body.refs] },
         body,
         status: body.status,
+        pageSlug: slugs.get(body.key) ?? null,
         spellings: [...spellings].sort((a, b) => b[1] - a[1]).map(([text, n]) => ({ text, defis: n })),
       };
     })
