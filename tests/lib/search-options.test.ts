@@ -34,6 +34,18 @@ describe('the search reads French', () => {
 });
 
 describe('page slugs', () => {
+  it('are at most 80 characters, cut between words, whatever the name', () => {
+    const slug = uniqueSlugs(['Office ' + 'Anticonstitutionnellement'.repeat(12)])
+      .values()
+      .next().value!;
+    expect(slug).toBe('office');
+    const words = uniqueSlugs(['mot '.repeat(40)])
+      .values()
+      .next().value!;
+    expect(words.length).toBeLessThanOrEqual(80);
+    expect(words.endsWith('mot')).toBe(true);
+  });
+
   it('are ASCII and unique, the first of two keys of one slug keeping it', () => {
     const slugs = uniqueSlugs(['1-élève-1-stage', 'aides-simplifiées', 'aides-simplifiees', 'Aides simplifiées']);
     expect([...slugs.values()]).toEqual([
