@@ -24,6 +24,21 @@ export const routes = {
   apiIndex: '/api/index.json',
   aggregate: (name: string) => `/api/agregats/${name}.json`,
   embedScript: '/embed.js',
+
+  defis: '/defis/',
+  /** A défi's page; its slug is the défi's made an address segment (CurrentDefi.pageSlug). */
+  defi: (slug: string) => `/defis/${slug}/`,
+  defiJson: (slug: string) => `/api/defis/${slug}.json`,
+  bodies: '/administrations/',
+  /** A host body's page (PublishedBody.slug); names that designate no body have none. */
+  body: (slug: string) => `/administrations/${slug}/`,
+  bodyJson: (slug: string) => `/api/administrations/${slug}.json`,
+  /** The explorer of défis filtered on one value of a filter (its `param`, e.g. theme). */
+  explorerFiltered: (param: string, value: string) =>
+    `/graphiques/explorateur-defis/?${new URLSearchParams({ [param]: value }).toString()}`,
+  search: '/recherche/',
+  /** The search index, written at build time, fetched when the reader first focuses the search field. */
+  searchIndex: '/recherche/index.json',
   icon: '/favicon.svg',
 
   chart: (slug: string) => `/graphiques/${slug}/`,

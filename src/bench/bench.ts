@@ -10,10 +10,10 @@
  *    in the browser by Plot (a throwaway page), and the map page (the heaviest chart page, held to the embed's
  *    budgets): bytes by type (gzip), JavaScript loaded and run, time to the first SVG and first contentful paint
  *    (medians of first visits);
- * 4. Lighthouse on the three pages of the site.
+ * 4. Lighthouse on the three pages of the site and on a défi's page.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -188,6 +188,13 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
     { name: 'Carte', path: routes.chart('carte') },
     // The longest page: the explorer with every défi of 2017–2023 and its filters.
     { name: 'Explorateur', path: routes.chart('explorateur-defis') },
+    // The most numerous pages: one per défi (the first of the built site's, whatever the data).
+    {
+      name: 'Page défi',
+      path: routes.defi(
+        (await readdir(join(siteDir, 'defis'), { withFileTypes: true })).find((e) => e.isDirectory())!.name,
+      ),
+    },
   ];
   try {
     for (const target of targets) {
@@ -219,7 +226,7 @@ export async function runBench(_args: string[], partial: Partial<Effects> = {}):
 
   const audits: LighthouseResult[] = [];
   try {
-    for (const target of targets.slice(0, 3)) {
+    for (const target of [...targets.slice(0, 3), targets.at(-1)!]) {
       log(`Lighthouse (${LIGHTHOUSE_RUNS} passages) : ${target.path}…`);
       const dir = join(work, 'lighthouse', String(audits.length));
       await mkdir(dir, { recursive: true });

@@ -5,6 +5,7 @@ import { formatFigure, formatNumber } from '../lib/format.ts';
 import { coveredPromotions } from '../lib/aggregates/programme.ts';
 import { byPromotion, promotionSpan } from '../lib/promotion-names.ts';
 import { wrap } from './helpers/bar-list.ts';
+import { routes } from '../routes.ts';
 import { defineChart, type ChartRow } from './types.ts';
 import { plural, textWidth, wrapToWidth } from '../lib/text.ts';
 
@@ -21,6 +22,8 @@ type Row = {
   /** Every way the website writes it, as written. */
   graphies: string;
   remarque: string | null;
+  /** The body's page (not a column: the link of its name); none for a name apart. */
+  page: string | null;
 };
 
 const quoteAll = (texts: readonly string[]) => texts.map((t) => `« ${t} »`).join(', ');
@@ -50,6 +53,7 @@ export default defineChart({
           total: count.figure.value,
           graphies: quoteAll(count.spellings.map((s) => s.text)),
           remarque: count.body.note,
+          page: count.pageSlug ? routes.body(count.pageSlug) : null,
           _from: [...ofPromotion.map((d) => d.ref), ...count.body.refs],
         });
       }
@@ -57,7 +61,7 @@ export default defineChart({
     return rows;
   },
   columns: [
-    { key: 'administration', label: 'Organisme d’accueil', kind: 'texte' },
+    { key: 'administration', label: 'Organisme d’accueil', kind: 'texte', href: (r) => r.page },
     { key: 'ministere', label: 'Ministère de rattachement', kind: 'texte', format: (r) => r.ministere ?? '—' },
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'defis', label: 'Défis', kind: 'nombre' },

@@ -15,6 +15,7 @@ import {
   type MapPoint,
   type MapView,
 } from './helpers/map.ts';
+import { routes } from '../routes.ts';
 import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 
 /** The years of the original site's map (its table's columns), from the first to the last. */
@@ -61,6 +62,8 @@ type Row = MapPoint & {
   /** Défis per promotion, for the towns (« EIG 1 : 2 ; EIG 4 : 1 »). */
   promotions: string | null;
   remarque: string | null;
+  /** A town of one défi links to its page (not a column: the link of its name). */
+  page: string | null;
 };
 
 const defis = (n: number) => `${formatNumber(n)} ${plural(n, 'défi')}`;
@@ -121,6 +124,8 @@ export default defineChart({
   views: MAP_VIEWS,
   rows: ({ aggregates, promotions }) => {
     const { map, places } = aggregates.origine.data;
+    const pages = new Map(aggregates.defis.data.current.list.map((d) => [d.slug, routes.defi(d.pageSlug)]));
+    const pageOf = (slug: string) => pages.get(slug);
     const services = map.map<ChartRow<Row>>((s) => {
       const [a, b, c] = MAP_YEARS.map((y) => s.defis[y].value);
       const total = a! + b! + c!;
@@ -138,6 +143,7 @@ export default defineChart({
         promotions: null,
         remarque: s.remarque,
         label: null,
+        page: null,
         counts: { tout: total, 2017: a!, 2018: b!, 2019: c! },
         tip:
           `${s.tutelle}${s.service === s.tutelle ? '' : ` — ${s.service}`} : ` +
@@ -171,6 +177,7 @@ export default defineChart({
       promotions: perPromotion(t.defis),
       remarque: null,
       label: t.commune,
+      page: t.defis.length === 1 ? (pageOf(t.defis[0]!.slug) ?? null) : null,
       counts: { tout: t.defis.length, 2017: of(t.defis, '2017'), 2018: of(t.defis, '2018'), 2019: of(t.defis, '2019') },
       tip: `${t.commune} : ${defis(t.defis.length)} (${perPromotion(t.defis)}), ${organismes(bodies(t.defis))}`,
       _from: t.defis.map((d) => d.ref),
@@ -189,6 +196,7 @@ export default defineChart({
       promotions: perPromotion(u.defis),
       remarque: u.message,
       label: null,
+      page: null,
       counts: { tout: 0, 2017: 0, 2018: 0, 2019: 0 },
       tip: '',
       _from: u.defis.map((d) => d.ref),
@@ -197,7 +205,7 @@ export default defineChart({
   },
   columns: [
     { key: 'couche', label: 'Couche', kind: 'texte' },
-    { key: 'nom', label: 'Service ou commune', kind: 'texte' },
+    { key: 'nom', label: 'Service ou commune', kind: 'texte', href: (r) => r.page },
     { key: 'tutelle', label: 'Ministère ou organisme', kind: 'texte' },
     { key: 'defis_2017', label: 'Défis 2017', kind: 'nombre' },
     { key: 'defis_2018', label: 'Défis 2018', kind: 'nombre' },

@@ -6,6 +6,7 @@ import { formatNumber } from '../lib/format.ts';
 import { parseTown } from '../lib/geo/towns.ts';
 import { byPromotion, isEigPromotion, promotionSpan } from '../lib/promotion-names.ts';
 import { plural } from '../lib/text.ts';
+import { routes } from '../routes.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
 /** Themes and expertises are written in one cell each, joined with this separator (no label contains it). */
@@ -25,12 +26,15 @@ type Row = {
   eig: number;
   mentors: number;
   code_source: string | null;
+  /** The défi's page (not a column: the link of its title). */
+  page: string;
   /** The host bodies (not a column: what the administration filter offers); a name that designates none, quoted. */
   organismes: string[];
 };
 
 const list = (cell: string) => (cell ? cell.split(LIST_SEPARATOR) : []);
-const isLink = (url: string | null): url is string => url !== null && !MASKED.test(url) && isWellFormedUrl(url);
+/** A source-code address shown as a link: well formed, and not one whose owner the data masks. */
+export const isLink = (url: string | null): url is string => url !== null && !MASKED.test(url) && isWellFormedUrl(url);
 
 type Bar = { expertise: string; defis: number };
 
@@ -77,13 +81,14 @@ export default defineChart({
       eig: d.eig,
       mentors: d.mentors,
       code_source: d.code,
+      page: routes.defi(d.pageSlug),
       organismes: d.bodies.map(bodyTitle),
       // The year comes from the 2022 website's row: both rows are cited.
       _from: d.year && d.year.from !== d.ref ? [d.ref, d.year.from] : [d.ref],
     }));
   },
   columns: [
-    { key: 'defi', label: 'Défi', kind: 'texte' },
+    { key: 'defi', label: 'Défi', kind: 'texte', href: (r) => r.page },
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     // An empty year says why on every screen, phones included (no tooltip there): no source gives it.
     {

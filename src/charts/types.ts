@@ -103,7 +103,7 @@ export interface Column<R> {
   kind: ValueKind;
   /** Overrides the table text of a cell, e.g. to add the publication's « plus de ». */
   format?(row: R): string;
-  /** Makes the cell a link to this address (an http(s) URL checked by the chart), or plain text when null. */
+  /** Makes the cell a link to this address (an http(s) URL checked by the chart, or a path of the site), or plain text when null. */
   href?(row: R): string | null;
 }
 

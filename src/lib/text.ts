@@ -40,6 +40,33 @@ export function slugify(text: string): string {
     .replace(/^-|-$/gu, '');
 }
 
+/**
+ * Each key's slug (of its text: the key itself by default), unique among them: the first of two keys with one slug keeps it, the next get « -2 », « -3 »…
+ * (in the keys' order, so a key's address does not depend on what sorts before it elsewhere).
+ */
+const SLUG_MAX = 80;
+
+export function uniqueSlugs(
+  keys: readonly string[],
+  textOf: (key: string) => string = (key) => key,
+): Map<string, string> {
+  const taken = new Set<string>();
+  const slugs = new Map<string, string>();
+  for (const key of keys) {
+    if (slugs.has(key)) continue;
+    // Cut between words to a length every file system takes as a folder name (a name may be a paragraph).
+    const full = slugify(textOf(key));
+    const base =
+      (full.length <= SLUG_MAX ? full : full.slice(0, SLUG_MAX).replace(/-[^-]*$/u, '') || full.slice(0, SLUG_MAX)) ||
+      'sans-nom';
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    slugs.set(key, slug);
+  }
+  return slugs;
+}
+
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** « Administrations » → « administrations », but « EIG » and « PIA » stay as they are. */

@@ -9,6 +9,10 @@ export const GET: APIRoute = async ({ site: siteUrl }) => {
   const paths = [
     routes.home,
     ...site.charts.map((c) => c.addresses.page),
+    routes.defis,
+    ...site.entities.defis.map((d) => d.addresses.page),
+    routes.bodies,
+    ...site.entities.bodies.map((b) => b.addresses.page),
     routes.quality,
     routes.tables,
     ...tableNames.map((t) => routes.table(t)),

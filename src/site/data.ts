@@ -8,11 +8,16 @@ import { realEffects } from '../effects.ts';
 import { loadGazetteer } from '../load/gazetteer.ts';
 import { dataDir } from '../load/paths.ts';
 import { load, type Loaded } from '../load/load-folder.ts';
+import { entityPages, type EntityPages } from '../publish/entity-pages.ts';
 import { publish, type Published, type PublishedChart } from '../publish/publish.ts';
+import { locatorBase, type LocatorBase } from './locator-map.ts';
 import { drawChart, renderChartFile, type ChartDrawings, type Scheme } from './render-chart.ts';
 
 /** The id of the element every page showing a chart gives its reading, which describes the drawings. */
 export const READING_ID = 'lecture';
+
+/** The width and height of a défi's locator map, in pixels. */
+const LOCATOR_SIZE = 150;
 
 export type Site = Published &
   Pick<Loaded, 'history' | 'files'> & {
@@ -20,6 +25,10 @@ export type Site = Published &
     drawings(chart: PublishedChart): ChartDrawings;
     /** A chart's image file (wide), once per build: the SVG download, and the PNG made from it. */
     file(chart: PublishedChart, scheme: Scheme): string;
+    /** A page per défi and per host body. */
+    entities: EntityPages;
+    /** The défis' locator map without its points, once per build. */
+    locator(): LocatorBase;
   };
 
 let site: Promise<Site> | undefined;
@@ -47,6 +56,7 @@ async function build(): Promise<Site> {
   const gazetteer = await loadGazetteer(realEffects);
   const published = publish(buildModel({ ...snapshot, gazetteer }));
   const drawings = once((slug) => drawChart(published.chart(slug), READING_ID));
+  let locator: LocatorBase | undefined;
   const imageFiles = once((key) => {
     const [slug, scheme] = key.split(' ') as [string, Scheme];
     return renderChartFile(published.chart(slug), 'wide', scheme);
@@ -57,10 +67,22 @@ async function build(): Promise<Site> {
     files,
     drawings: (chart) => drawings(chart.slug),
     file: (chart, scheme) => imageFiles(`${chart.slug} ${scheme}`),
+    entities: entityPages(published.model),
+    locator: () => (locator ??= locatorBase(LOCATOR_SIZE)),
   };
 }
 
 /** The static paths of every route with one page or file per chart (their getStaticPaths). */
 export async function chartPaths() {
   return (await getSite()).charts.map((chart) => ({ params: { slug: chart.slug }, props: { chart } }));
+}
+
+/** The static paths of the défis' pages and files. */
+export async function defiPaths() {
+  return (await getSite()).entities.defis.map((page) => ({ params: { slug: page.slug }, props: { page } }));
+}
+
+/** The static paths of the host bodies' pages and files. */
+export async function bodyPaths() {
+  return (await getSite()).entities.bodies.map((page) => ({ params: { slug: page.slug }, props: { page } }));
 }

@@ -13,3 +13,13 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'self'",
   "form-action 'self'",
 ].join('; ');
+
+/**
+ * A <meta> tag with its content escaped whole (& < > " '): Astro escapes only quotes and ampersands in attributes,
+ * and a défi's title or description in a page's metadata is data, never markup, even where a parser would not run it.
+ */
+export function metaTag(kind: 'name' | 'property', key: string, content: string): string {
+  const escape = (text: string) =>
+    text.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return `<meta ${kind}="${escape(key)}" content="${escape(content)}">`;
+}

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts, legacyAnchors } from '../../src/charts/registry.ts';
 import { guardedContext, launchChromium, type Guard } from '../support/browser.ts';
-import { listFiles } from '../support/dist.ts';
+import { pagesToMeasure } from '../support/dist.ts';
 import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
@@ -19,10 +19,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const SCHEMES = ['light', 'dark'] as const;
 
-/** Every page of the build, by its address. */
-const pages = listFiles(dist)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => '/' + f.replace(/index\.html$/u, ''));
+/** Every page of the build, by its address (a few of those made one per défi and per body). */
+const pages = pagesToMeasure(dist);
 
 let server: StaticServer;
 let browser: Browser;

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { charts, legacyAnchors } from '../../src/charts/registry.ts';
 import { guardedContext, inParallel, launchChromium, type Guard } from '../support/browser.ts';
-import { listFiles } from '../support/dist.ts';
+import { pagesToMeasure } from '../support/dist.ts';
 import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
@@ -24,10 +24,8 @@ const SPACED_WIDTHS = [320, 1280] as const;
 /** A common phone's screen (iPhone 12 to 15), in CSS pixels. */
 const PHONE = { width: 390, height: 844 };
 
-/** Every page of the build, by its address. */
-const pages = listFiles(dist)
-  .filter((f) => f.endsWith('.html'))
-  .map((f) => '/' + f.replace(/index\.html$/u, ''));
+/** Every page of the build, by its address (a few of those made one per défi and per body). */
+const pages = pagesToMeasure(dist);
 /** The old addresses kept as pages (/promo/…) leave for their chart at once: they are measured without scripts. */
 const redirecting = new Set(legacyAnchors().map((a) => `/${a.anchor}/`));
 

@@ -35,3 +35,25 @@ export function frenchNumber(text: string): number | null {
 export function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u202f]/gu, ' ');
 }
+
+/** The pages made from one template per défi and per host body (/defis/<défi>/, /administrations/<organisme>/). */
+const ONE_PER_ENTITY = /^(defis|administrations)\/[^/]+\/index\.html$/u;
+/** How many pages of each such template the browser tests measure. */
+const ENTITY_SAMPLE = 3;
+
+/**
+ * The addresses of the build's pages for the browser tests (layout, accessibility): every page, except that of the
+ * hundreds made from one template per défi and per body, only the largest few of each (where long names and lists
+ * are); the site tests read all of them (tests/site/entity-pages.test.ts).
+ */
+export function pagesToMeasure(root: string): string[] {
+  const html = listFiles(root).filter((f) => f.endsWith('.html'));
+  const size = (f: string) => readText(root, f).length;
+  const sampled = ['defis', 'administrations'].flatMap((folder) =>
+    html
+      .filter((f) => ONE_PER_ENTITY.test(f) && f.startsWith(`${folder}/`))
+      .sort((a, b) => size(b) - size(a) || a.localeCompare(b))
+      .slice(0, ENTITY_SAMPLE),
+  );
+  return [...html.filter((f) => !ONE_PER_ENTITY.test(f)), ...sampled].map((f) => '/' + f.replace(/index\.html$/u, ''));
+}

@@ -14,6 +14,8 @@ export const HOSTILE = {
   link: 'javascript:alert(1)',
   tab: '\t=1+1',
   command: "+cmd|' /C calc'!A0",
+  /** Markup, right-to-left letters (bidirectional controls are refused at read) and a word longer than any screen. */
+  long: `<b>gras</b> שלום עולם ${'Anticonstitutionnellement'.repeat(12)}`,
 } as const;
 
 const quote = (text: string) => `"${text.replace(/"/gu, '""')}"`;
@@ -106,6 +108,21 @@ export async function makeHostileData(dir: string): Promise<void> {
       source: 'site-eig-v3',
     },
     {
+      slug: 'hostile-long',
+      titre: 'Interministérialisation'.repeat(8),
+      description: HOSTILE.long,
+      promotion: 'EIG 5',
+      promotion_source: 'Promotion 5',
+      administration: HOSTILE.script,
+      ville: 'Paris',
+      thematiques: 'Santé',
+      expertises: 'Design',
+      nb_eig: '1',
+      nb_mentors: '1',
+      source_fichier: source('d'),
+      source: 'site-eig-v3',
+    },
+    {
       slug: 'hostile-formula',
       titre: '-2+3',
       promotion: 'EIG 3',
@@ -124,5 +141,9 @@ export async function makeHostileData(dir: string): Promise<void> {
     current,
     currentText + currentRows.map((r) => header.map((column) => quote(r[column] ?? '')).join(',')).join('\n') + '\n',
   );
+  // A body of a hostile name, with its page: the name the hostile défi is written under maps to it.
+  const bodies = join(dir, 'snapshot', 'organismes.csv');
+  const bodyRow = [HOSTILE.script, HOSTILE.long, '', HOSTILE.attribute, '', 'correspondance-organismes'];
+  await writeFile(bodies, (await readFile(bodies, 'utf8')) + bodyRow.map(quote).join(',') + '\n');
   await lockData(dir, { log: () => {}, now: () => new Date('2026-01-01T00:00:00Z') });
 }

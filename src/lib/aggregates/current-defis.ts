@@ -6,6 +6,7 @@
 import { refOf, type Figure, type RowRef } from '../figures.ts';
 import { byPromotion } from '../promotion-names.ts';
 import type { Row } from '../tables.ts';
+import { uniqueSlugs } from '../text.ts';
 import type { Count } from './defis.ts';
 import { bodiesOf, bodyLabel, type Body, type BodyStatus, type BodyTable } from './host-bodies.ts';
 import type { WebsitePairs } from './websites.ts';
@@ -14,7 +15,11 @@ type CurrentRow = Row<'defis-2017-2023'>;
 
 export interface CurrentDefi {
   slug: string;
+  /** The slug made an address segment (ASCII, unique): /defis/<pageSlug>/. */
+  pageSlug: string;
   title: string;
+  /** The défi in one or two sentences, as its page on the website writes it. */
+  description: string | null;
   promotion: string;
   /** The website's own wording (« Promotion 3 - DIG »). */
   promotionSource: string;
@@ -29,6 +34,10 @@ export interface CurrentDefi {
   eig: number;
   mentors: number;
   code: string | null;
+  /** Its page as a public digital service (most often on beta.gouv.fr), as the website gives it. */
+  startupPage: string | null;
+  /** The website's file it was read from (« site/content/defis/a-just.md@<commit> »). */
+  sourceFile: string;
   /** The year of the défi on the 2022 website, with the row it comes from; null when no publication gives one. */
   year: { value: number; from: RowRef } | null;
   ref: RowRef;
@@ -40,13 +49,16 @@ export function currentDefiList(rows: readonly CurrentRow[], pairs: WebsitePairs
       p.previous.year === null ? [] : [[p.current, { value: p.previous.year, from: p.previous.ref }]],
     ),
   );
+  const pageSlugs = uniqueSlugs(rows.map((r) => r.slug));
   return [...rows].sort(byPromotion((r) => r.promotion)).map((row) => {
     const ref = refOf('defis-2017-2023', row);
     // A year written in the table itself comes first; the website has none today.
     const year = row.annee === null ? (yearOf.get(row.slug) ?? null) : { value: row.annee, from: ref };
     return {
       slug: row.slug,
+      pageSlug: pageSlugs.get(row.slug)!,
       title: row.titre,
+      description: row.description,
       promotion: row.promotion,
       promotionSource: row.promotion_source,
       administration: row.administration,
@@ -57,6 +69,8 @@ export function currentDefiList(rows: readonly CurrentRow[], pairs: WebsitePairs
       eig: row.nb_eig,
       mentors: row.nb_mentors,
       code: row.lien_code,
+      startupPage: row.page_startup,
+      sourceFile: row.source_fichier,
       year,
       ref,
     };
@@ -67,6 +81,8 @@ export interface BodyCount extends Count {
   /** The body, or the name that designates none (ambiguous, or missing from the table). */
   body: Body;
   status: BodyStatus;
+  /** A body's address segment (ASCII, unique: its acronym, or its name): /administrations/<pageSlug>/; none for a name apart. */
+  pageSlug: string | null;
   /** Every way the website writes it, as written, with its défis (the most frequent first). */
   spellings: { text: string; defis: number }[];
 }
@@ -117,7 +133,11 @@ export function currentByBody(defis: readonly CurrentDefi[]): BodyCount[] {
       entry.spellings.set(d.administration, (entry.spellings.get(d.administration) ?? 0) + 1);
     }
   }
-  const apart = (c: BodyCount) => (c.status === 'organisme' ? 0 : 1);
+  const apart = (c: Pick<BodyCount, 'status'>) => (c.status === 'organisme' ? 0 : 1);
+  const slugs = uniqueSlugs(
+    [...found.values()].filter((f) => f.body.status === 'organisme').map((f) => f.body.key),
+    (key) => found.get(key)!.body.acronym ?? found.get(key)!.body.name,
+  );
   return countBy(defis, (d) => d.bodies.map((b) => b.key))
     .map((count): BodyCount => {
       const { body, spellings } = found.get(count.key)!;
@@ -128,6 +148,7 @@ export function currentByBody(defis: readonly CurrentDefi[]): BodyCount[] {
         figure: { ...count.figure, from: [...count.figure.from, ...body.refs] },
         body,
         status: body.status,
+        pageSlug: slugs.get(body.key) ?? null,
         spellings: [...spellings].sort((a, b) => b[1] - a[1]).map(([text, n]) => ({ text, defis: n })),
       };
     })
