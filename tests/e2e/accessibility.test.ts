@@ -287,7 +287,7 @@ const CONTROL_PAGES = [
   '/graphiques/explorateur-defis/',
   '/graphiques/carte/',
   '/graphiques/competences-defis/',
-  '/embed/competences-defis/',
+  '/embed/promotions/',
   '/tables/',
   '/tables/defis/',
   '/qualite/',

@@ -120,8 +120,16 @@ describe('the original site’s map', () => {
   it('carries the source’s two doubts as notes of the map', () => {
     const doubts = services.filter((s) => s.remarque);
     expect(doubts).toHaveLength(2);
-    const notes = json.find((c) => c.slug === 'carte')! as unknown as { notes: string[] };
-    for (const d of doubts) expect(notes.notes.join(' ')).toContain(d.remarque);
+    const carte = json.find((c) => c.slug === 'carte')! as unknown as {
+      notes: string[];
+      rows: { nom: string; remarque: string | null }[];
+    };
+    // The raw comment stays as data, on its service's row; the note a reader sees says it in French.
+    for (const d of doubts) {
+      expect(carte.rows.find((r) => r.nom === d.service)?.remarque).toBe(d.remarque);
+      expect(carte.notes.some((n) => n.startsWith(d.service!) && !n.includes(d.remarque!))).toBe(true);
+    }
+    expect(carte.notes.join(' ')).not.toMatch(/FIXME/u);
   });
 });
 

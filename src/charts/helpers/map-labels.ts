@@ -2,9 +2,10 @@
  * Names beside a map's symbols without overlaps: each label, the largest symbol first, takes the first place
  * around its symbol (right, left, above, below, then the diagonals, then the same farther out with a leader
  * line) where its box meets no label already placed, no symbol, and no area its anchor keeps free (the inset's
- * frame, for the main map's names), and stays inside its bounds. Boxes are measured from the text's length at the drawing's font size, with a margin:
- * the browser test checks the boxes as Chromium lays them out.
+ * frame, for the main map's names), and stays inside its bounds. Boxes are measured with the site's text widths (lib/text.ts, with room for
+ * WCAG 1.4.12 text spacing): the browser test checks the boxes as Chromium lays them out.
  */
+import { textWidth } from '../../lib/text.ts';
 
 export interface Box {
   x0: number;
@@ -36,8 +37,6 @@ export interface PlacedLabel {
   leader: { x1: number; y1: number; x2: number; y2: number } | null;
 }
 
-/** Average advance of a character of the site's sans-serif, in ems, rounded up (DejaVu Sans: some 0,6). */
-const CHARACTER_WIDTH = 0.64;
 /** Height of a line of text, in ems. */
 const LINE_HEIGHT = 1.2;
 
@@ -66,7 +65,8 @@ const DIRECTIONS: readonly [number, number][] = [
 const GAPS = [3, 14, 28, 44];
 
 function candidate(anchor: Anchor, [dx, dy]: [number, number], gap: number, fontSize: number): PlacedLabel {
-  const width = anchor.text.length * fontSize * CHARACTER_WIDTH;
+  // With room for the text spacing a reader may set (WCAG 1.4.12), as the other charts' labels.
+  const width = textWidth(anchor.text, fontSize);
   const height = fontSize * LINE_HEIGHT;
   const reach = anchor.radius + gap;
   // The point of the label nearest the symbol: its left edge when it stands to the right, and so on.
