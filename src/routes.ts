@@ -36,6 +36,9 @@ export const routes = {
   /** The explorer of défis filtered on one value of a filter (its `param`, e.g. theme). */
   explorerFiltered: (param: string, value: string) =>
     `/graphiques/explorateur-defis/?${new URLSearchParams({ [param]: value }).toString()}`,
+  /** The explorer filtered on a town (its « ville » filter): the défis a town of the map hosted. */
+  explorerTown: (commune: string) =>
+    `/graphiques/explorateur-defis/?${new URLSearchParams({ ville: commune }).toString()}`,
   search: '/recherche/',
   /** The search index, written at build time, fetched when the reader first focuses the search field. */
   searchIndex: '/recherche/index.json',

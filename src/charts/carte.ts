@@ -62,7 +62,7 @@ type Row = MapPoint & {
   /** Défis per promotion, for the towns (« EIG 1 : 2 ; EIG 4 : 1 »). */
   promotions: string | null;
   remarque: string | null;
-  /** A town of one défi links to its page (not a column: the link of its name). */
+  /** A town links to its défi's page, or to the explorer filtered on it (not a column: the link of its name). */
   page: string | null;
 };
 
@@ -177,7 +177,7 @@ export default defineChart({
       promotions: perPromotion(t.defis),
       remarque: null,
       label: t.commune,
-      page: t.defis.length === 1 ? (pageOf(t.defis[0]!.slug) ?? null) : null,
+      page: t.defis.length === 1 ? (pageOf(t.defis[0]!.slug) ?? null) : routes.explorerTown(t.commune),
       counts: { tout: t.defis.length, 2017: of(t.defis, '2017'), 2018: of(t.defis, '2018'), 2019: of(t.defis, '2019') },
       tip: `${t.commune} : ${defis(t.defis.length)} (${perPromotion(t.defis)}), ${organismes(bodies(t.defis))}`,
       _from: t.defis.map((d) => d.ref),

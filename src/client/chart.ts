@@ -86,11 +86,16 @@ function enhanceTooltips(figure: HTMLElement): void {
   figure.append(tooltip);
   const hide = () => {
     tooltip.hidden = true;
+    shown = null;
   };
+  let shown: Element | null = null;
   const show = (event: PointerEvent) => {
     const mark = (event.target as Element | null)?.closest?.('[data-tip]');
     if (!mark || !figure.contains(mark)) return hide();
-    tooltip.textContent = mark.getAttribute('data-tip');
+    shown = mark;
+    tooltip.replaceChildren(mark.getAttribute('data-tip') ?? '');
+    if (mark.hasAttribute('data-href'))
+      tooltip.append(linkHint(event.pointerType === 'mouse' ? 'Cliquer' : 'Toucher encore'));
     tooltip.hidden = false;
     const box = figure.getBoundingClientRect();
     const x = Math.min(event.clientX - box.left + 12, box.width - tooltip.offsetWidth - 4);
@@ -108,7 +113,19 @@ function enhanceTooltips(figure: HTMLElement): void {
     if (event.pointerType !== 'mouse') return;
     if ((event.target as Element | null)?.closest?.('[data-tip]')) show(event);
   });
-  figure.addEventListener('pointerdown', show);
+  // A linked mark (data-href, see render-chart.ts) opens its page on a click; under a finger, on a second tap, as the
+  // first one shows the tooltip.
+  let tapped: Element | null = null;
+  figure.addEventListener('pointerdown', (event) => {
+    tapped = event.pointerType === 'mouse' ? null : shown;
+    show(event);
+  });
+  figure.addEventListener('click', (event) => {
+    const mark = (event.target as Element | null)?.closest?.('[data-href]');
+    if (!mark) return;
+    const pointer = (event as PointerEvent).pointerType;
+    if (pointer === 'mouse' || !pointer || tapped === mark) follow(mark);
+  });
   // A mouse leaving the chart hides its tooltip; a finger lifting does not (the reader is reading it): a tap
   // elsewhere does.
   figure.addEventListener('pointerleave', (event) => {
@@ -121,6 +138,27 @@ function enhanceTooltips(figure: HTMLElement): void {
     if (event.key === 'Escape') hide();
   });
   enhanceKeyboard(figure, tooltip);
+}
+
+/** A line under a tooltip's text: what a key or a click does there. */
+function hint(text: string): HTMLElement {
+  const line = document.createElement('span');
+  line.className = 'chart-tooltip-hint';
+  line.textContent = text;
+  return line;
+}
+
+/** What opens a linked mark's page, and where (the map's towns: their défis). */
+const linkHint = (action: string) => hint(`${action}\u00a0: voir ses défis${framed() ? ' (nouvelle fenêtre)' : ''}`);
+
+/** Whether the page is inside another site's frame (an embed), where a link must not replace the chart. */
+const framed = () => window.self !== window.top;
+
+/** Opens a linked mark's page: here, or in a new window from an embed's frame. */
+function follow(mark: Element): void {
+  const href = new URL(mark.getAttribute('data-href')!, location.href).href;
+  if (framed()) window.open(href, '_blank', 'noopener');
+  else location.assign(href);
 }
 
 /** Keys that move through a drawing's marks, and where each takes the reader from `index` among `count`. */
@@ -151,18 +189,15 @@ function enhanceKeyboard(figure: HTMLElement, tooltip: HTMLElement): void {
     svg.tabIndex = 0;
     svg.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight Home End');
     let index = 0;
-    const select = (marks: Element[], hint: boolean) => {
+    const select = (marks: Element[], withKeys: boolean) => {
       const mark = marks[index];
       if (!mark) return;
       const text = mark.getAttribute('data-tip') ?? '';
       tooltip.replaceChildren(text);
-      if (hint) {
-        const keys = document.createElement('span');
-        keys.className = 'chart-tooltip-hint';
-        keys.textContent = '← → : valeur précédente, suivante';
-        tooltip.append(keys);
-      }
-      said.textContent = text;
+      const linked = mark.hasAttribute('data-href');
+      if (withKeys) tooltip.append(hint('← → : valeur précédente, suivante'));
+      if (linked) tooltip.append(linkHint('Entrée'));
+      said.textContent = linked ? `${text} (Entrée\u00a0: voir ses défis)` : text;
       placeOver(figure, mark, ring, tooltip);
     };
     svg.addEventListener('focus', () => {
@@ -178,6 +213,11 @@ function enhanceKeyboard(figure: HTMLElement, tooltip: HTMLElement): void {
       said.textContent = '';
     });
     svg.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        const mark = readingOrder(shownMarks(svg))[index];
+        if (mark?.hasAttribute('data-href')) follow(mark);
+        return;
+      }
       const move = MOVES[event.key];
       if (!move || event.altKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();

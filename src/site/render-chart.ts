@@ -77,10 +77,25 @@ function draw(published: PublishedChart, variant: Variant, palette: readonly str
   const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg');
   if (!svg) throw new Error(`${chart.slug} : Plot n’a pas produit de SVG`);
   for (const style of svg.querySelectorAll('style')) style.remove();
+  unwrapLinks(svg);
   const scale = node.scale?.('color');
   const domain = scale && scale.type === 'ordinal' ? (scale.domain ?? []).map(String) : [];
   const range = scale && scale.type === 'ordinal' ? (scale.range ?? []).map((c) => String(c).toLowerCase()) : [];
   return { document, svg, domain, range, looks: seriesLooks(svg, range) };
+}
+
+/**
+ * A mark Plot wraps in a link (its `href` channel) keeps the address as data-href instead: links inside a drawing
+ * that is one image to screen readers would be tab stops with no name, and would navigate inside an embed's frame.
+ * The page's script follows data-href on a click or Enter, and says so in the tooltip; the data table keeps the
+ * same links for every reader.
+ */
+function unwrapLinks(svg: Element): void {
+  for (const link of [...svg.querySelectorAll('a')]) {
+    const href = link.getAttribute('href');
+    for (const child of [...link.children]) if (href) child.setAttribute('data-href', href);
+    link.replaceWith(...link.childNodes);
+  }
 }
 
 /** The look of each series (by index in `range`) whose marks all share one that is not a filled bar. */

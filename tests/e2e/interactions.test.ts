@@ -272,7 +272,9 @@ describe.concurrent('tooltips from the keyboard', () => {
       expect(expected.length, 'des marques à parcourir').toBeGreaterThan(0);
       expect(await tabToDrawing(page), 'le dessin reçoit le focus').toBe(true);
       const first = await keyboardTip(page);
-      expect(first).toMatchObject({ shown: true, onScreen: true, ring: true, said: first.value });
+      // The live region says the value, then what Enter does on a mark that opens a page (the map's towns).
+      expect(first).toMatchObject({ shown: true, onScreen: true, ring: true });
+      expect(first.said.startsWith(first.value), first.said).toBe(true);
       expect(first.hint).toContain('←');
       const next = await arrowThrough(page, expected.length - 1);
       next.forEach((tip, i) =>

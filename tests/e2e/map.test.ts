@@ -197,3 +197,105 @@ describe('the map page', () => {
     expect(transfer.byType.js).toBeLessThanOrEqual(10 * KB);
   });
 });
+
+describe('a town’s symbol opens the page of its défis', () => {
+  /** The towns of the map's CSV download (the layer whose lines come from the défis' table), by défis. */
+  const towns = (
+    parse(readFileSync(join(dist, routes.chartCsv('carte')), 'utf8'), { columns: true }) as Record<string, string>[]
+  )
+    .filter((r) => r.lignes!.startsWith('defis-2017-2023.csv') && r.latitude !== '')
+    .map((r) => ({ commune: r.nom!.replace(/ \(\d[\dAB]?\)$/u, ''), defis: Number(r.defis_total) }))
+    .sort((a, b) => b.defis - a.defis);
+  /** The shown drawing's mark for a town's first symbol, by the page it links to. */
+  const markOf = (page: Page, href: string) =>
+    page.locator(`figure.chart-figure svg[role="img"]:visible g.view-tout [data-href="${href}"]`).first();
+
+  /**
+   * The first of the linked symbols with a point of its outline no other symbol covers, and that point: the towns'
+   * symbols are hollow, so the pointer finds them on their outline (inside, it finds the services drawn there).
+   */
+  async function uncovered(page: Page, hrefs: readonly string[]) {
+    for (const href of hrefs) {
+      const mark = markOf(page, href);
+      await mark.scrollIntoViewIfNeeded();
+      const point = await mark.evaluate((m) => {
+        const r = m.getBoundingClientRect();
+        const points = [
+          { x: r.x + 1, y: r.y + r.height / 2 },
+          { x: r.right - 1, y: r.y + r.height / 2 },
+          { x: r.x + r.width / 2, y: r.y + 1 },
+          { x: r.x + r.width / 2, y: r.bottom - 1 },
+        ];
+        return points.find((p) => document.elementFromPoint(p.x, p.y) === m) ?? null;
+      });
+      if (point) return { href, point };
+    }
+    throw new Error(`aucun symbole dégagé parmi ${hrefs.join(', ')}`);
+  }
+
+  it('with the mouse: the tooltip says so, a click opens the explorer on the town, with as many défis', async () => {
+    const { page, close } = await open(1280, true);
+    const candidates = towns.filter((t) => t.defis > 1);
+    const { href, point } = await uncovered(
+      page,
+      candidates.map((t) => routes.explorerTown(t.commune)),
+    );
+    const town = candidates.find((t) => routes.explorerTown(t.commune) === href)!;
+    await page.mouse.move(point.x, point.y);
+    await expect.poll(() => page.locator('.chart-tooltip:visible').innerText()).toMatch(/Cliquer\s:\svoir ses défis/u);
+    await page.mouse.click(point.x, point.y);
+    const commune = town.commune;
+    await page.waitForURL((url) => url.searchParams.get('ville') === commune);
+    await expect
+      .poll(() =>
+        page.locator('table tbody tr').evaluateAll((trs) => trs.filter((tr) => !(tr as HTMLElement).hidden).length),
+      )
+      .toBe(town.defis);
+    await close();
+  });
+
+  it('under a finger: the first tap shows the tooltip, the second opens the défi’s page', async () => {
+    const { context, guard } = await guardedContext(browser, [server.url], {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const { page, problems } = await visit(context, server.url + PATH, 'load');
+    const single = await page
+      .locator('figure.chart-figure svg[role="img"]:visible g.view-tout [data-href^="/defis/"]')
+      .evaluateAll((marks) =>
+        marks.filter((m) => m.getBoundingClientRect().width > 0).map((m) => m.getAttribute('data-href')!),
+      );
+    expect(single.length).toBe(towns.filter((t) => t.defis === 1).length);
+    const { href, point } = await uncovered(page, single);
+    await page.touchscreen.tap(point.x, point.y);
+    await expect.poll(() => page.locator('.chart-tooltip:visible').innerText()).toMatch(/Toucher encore\s:/u);
+    expect(new URL(page.url()).pathname).toBe(PATH);
+    await page.touchscreen.tap(point.x, point.y);
+    await page.waitForURL((url) => url.pathname === href);
+    expect(problems.errors).toEqual([]);
+    expect(guard.blocked).toEqual([]);
+    await context.close();
+  });
+
+  it('from the keyboard: Enter on a town opens its page, which the live region named', async () => {
+    const { page, close } = await open(1280, true);
+    const svg = page.locator('figure.chart-figure svg[role="img"]:visible');
+    await svg.focus();
+    const said = page.locator('figure.chart-figure [aria-live="polite"]');
+    let text = '';
+    for (let i = 0; i < 400 && !/Entrée\s:\svoir ses défis/u.test(text); i++) {
+      await page.keyboard.press('ArrowRight');
+      text = await said.innerText();
+    }
+    expect(text).toMatch(/Entrée\s:\svoir ses défis/u);
+    const links = await svg
+      .locator('[data-href]')
+      .evaluateAll((marks) => marks.map((m) => m.getAttribute('data-href')));
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname !== PATH);
+    const reached = new URL(page.url());
+    expect(links).toContain(reached.pathname + reached.search);
+    await close();
+  });
+});

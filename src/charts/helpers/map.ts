@@ -51,6 +51,8 @@ export type MapPoint = {
   tip: string;
   /** The name written beside the symbol (the towns' commune), or none. */
   label: string | null;
+  /** Where a click on the symbol leads (the page listing its défis), or nowhere. */
+  page: string | null;
 };
 
 export interface MapLayer {
@@ -307,6 +309,7 @@ export function pointMarks(points: readonly MapPoint[], layers: readonly MapLaye
             : { stroke: () => layer.name, strokeWidth: 1.6, fill: 'none' }),
           title: (d: MapPoint & { n: number }) =>
             view.id === 'tout' ? d.tip : `${view.label} : ${d.n} ${plural(d.n, 'défi')} — ${d.tip}`,
+          href: (d: MapPoint) => d.page,
           className: `view-mark view-${view.id}`,
         }),
       );
