@@ -20,7 +20,7 @@ import { bodyByPromotion, hostCounts } from './body-promotions.ts';
 import { careersByPromotion } from './careers.ts';
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
-import { ofThePromotions } from '../promotion-names.ts';
+import { ofThePromotions, type Promotion } from '../promotion-names.ts';
 import { bodyTable } from './host-bodies.ts';
 import { indexKeyFigures } from './key-figures.ts';
 import { mapServices, originalFigures } from './original-site.ts';
@@ -33,6 +33,7 @@ import {
   SELECTION_INDICATORS,
 } from './programme.ts';
 import { people, peopleCounts } from './people.ts';
+import { placeTallies } from './place-counts.ts';
 import { community, composition } from './profiles.ts';
 import { salaryFunding, SALARY_SHARE_INDICATORS } from './salaries.ts';
 import { surveyResults } from './surveys.ts';
@@ -82,8 +83,11 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
 
 export type Figures = ReturnType<typeof readFigures>;
 
-/** The figures grouped by theme, as the charts and the API files read them. */
-export function buildAggregates(figures: Figures) {
+/**
+ * The figures grouped by theme, as the charts and the API files read them. The promotions (with their years) date
+ * the défis of each town for the map's years.
+ */
+export function buildAggregates(figures: Figures, promotions: readonly Promotion[]) {
   const { kf, defis } = figures;
   const byBody = currentByBody(figures.currentDefis);
   // The promotions the 2019 report's total of EIG adds up: those its blog post of May 2019 counted bodies for.
@@ -174,6 +178,8 @@ export function buildAggregates(figures: Figures) {
         careers: careersByPromotion(figures.original),
         map: figures.originalMap,
         places: figures.places,
+        /** Each town's défis per promotion, per year of the map and in all; how the défis make the towns. */
+        placeCounts: placeTallies(figures.places, promotions),
       },
     },
     suivi: {
