@@ -23,6 +23,7 @@ import { followUp, partitionSums } from './follow-up.ts';
 import { ofThePromotions, type Promotion } from '../promotion-names.ts';
 import { bodyTable } from './host-bodies.ts';
 import { indexKeyFigures } from './key-figures.ts';
+import { mapHosts } from './map-hosts.ts';
 import { mapServices, originalFigures } from './original-site.ts';
 import { placesOf } from './defi-places.ts';
 import {
@@ -177,6 +178,8 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
         /** Each promotion's careers after the programme, and the EIG they add up to. */
         careers: careersByPromotion(figures.original),
         map: figures.originalMap,
+        /** The map's services and their ministries or bodies, in all and year by year. */
+        mapHosts: mapHosts(figures.originalMap),
         places: figures.places,
         /** Each town's défis per promotion, per year of the map and in all; how the défis make the towns. */
         placeCounts: placeTallies(figures.places, promotions),
