@@ -35,7 +35,7 @@ import {
 } from './programme.ts';
 import { people, peopleCounts } from './people.ts';
 import { placeTallies } from './place-counts.ts';
-import { community, composition } from './profiles.ts';
+import { community, communityCounts, composition } from './profiles.ts';
 import { salaryFunding, SALARY_SHARE_INDICATORS } from './salaries.ts';
 import { surveyResults } from './surveys.ts';
 import { compareWebsites, pairWebsites } from './websites.ts';
@@ -112,6 +112,8 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
       data: {
         composition: composition(kf),
         community: figures.community,
+        /** The 2022 community list's EIG, mentors and EIG per profile, per EIG promotion. */
+        communityCounts: communityCounts(figures.community),
         /** The current website's people, every promotion: entries by promotion, role and expertise. */
         people: { list: figures.people, ...peopleCounts(figures.people) },
         diversity: figuresFor(kf, DIVERSITY_INDICATORS),
