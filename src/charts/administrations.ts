@@ -2,7 +2,6 @@ import * as Plot from '@observablehq/plot';
 import type { BodyCount } from '../lib/aggregates/current-defis.ts';
 import { bodyTitle } from '../lib/aggregates/host-bodies.ts';
 import { formatFigure, formatNumber } from '../lib/format.ts';
-import { coveredPromotions } from '../lib/aggregates/programme.ts';
 import { byPromotion, promotionSpan } from '../lib/promotion-names.ts';
 import { wrap } from './helpers/bar-list.ts';
 import { routes } from '../routes.ts';
@@ -37,28 +36,23 @@ export default defineChart({
   description:
     'Chaque organisme qui a accueilli des défis, de la première promotion à la dernière, avec le nombre de défis par promotion, d’après le site actuel du programme ; les noms que le site écrit de plusieurs façons (casse, sigle, ministère ou direction ajoutés, ancien nom) sont rattachés à leur organisme par une correspondance relue, et un défi accueilli par deux organismes compte pour chacun.',
   rows: ({ aggregates }) => {
-    const { list, byBody } = aggregates.defis.data.current;
-    const rows: ChartRow<Row>[] = [];
-    for (const count of byBody) {
-      const defis = list.filter((d) => d.bodies.some((b) => b.key === count.key));
-      const promotions = [...new Set(defis.map((d) => d.promotion))].sort(byPromotion((p) => p));
-      for (const promotion of promotions) {
-        const ofPromotion = defis.filter((d) => d.promotion === promotion);
-        rows.push({
-          administration: bodyTitle(count.body),
-          ministere: count.body.ministry,
-          statut: count.status,
-          promotion,
-          defis: ofPromotion.length,
-          total: count.figure.value,
-          graphies: quoteAll(count.spellings.map((s) => s.text)),
-          remarque: count.body.note,
-          page: count.pageSlug ? routes.body(count.pageSlug) : null,
-          _from: [...ofPromotion.map((d) => d.ref), ...count.body.refs],
-        });
-      }
-    }
-    return rows;
+    const { byBody, byBodyAndPromotion } = aggregates.defis.data.current;
+    const bodies = new Map(byBody.map((count) => [count.key, count]));
+    return byBodyAndPromotion.map(({ key, promotion, figure }): ChartRow<Row> => {
+      const count = bodies.get(key)!;
+      return {
+        administration: bodyTitle(count.body),
+        ministere: count.body.ministry,
+        statut: count.status,
+        promotion,
+        defis: figure.value,
+        total: count.figure.value,
+        graphies: quoteAll(count.spellings.map((s) => s.text)),
+        remarque: count.body.note,
+        page: count.pageSlug ? routes.body(count.pageSlug) : null,
+        _from: figure.from,
+      };
+    });
   },
   columns: [
     { key: 'administration', label: 'Organisme d’accueil', kind: 'texte', href: (r) => r.page },
@@ -69,53 +63,43 @@ export default defineChart({
     { key: 'graphies', label: 'Noms sur le site, tels qu’écrits', kind: 'texte' },
     { key: 'remarque', label: 'Remarque', kind: 'texte', format: (r) => r.remarque ?? '—' },
   ],
-  reading: (rows) => {
-    const bodies = rows.filter((r) => r.statut === 'organisme');
-    const apart = rows.filter((r) => r.statut !== 'organisme');
-    const administrations = [...new Set(bodies.map((r) => r.administration))];
-    // A défi hosted by two bodies is in two rows: défis are counted by the rows they come from.
-    const defisOf = (list: readonly ChartRow<Row>[]) =>
-      new Set(list.flatMap((r) => r._from.filter((ref) => ref.table === 'defis-2017-2023').map((ref) => ref.line)));
-    const defis = defisOf(rows).size;
-    const top = bodies[0];
-    const several = new Set(bodies.filter((r) => r.total > 1).map((r) => r.administration)).size;
+  reading: (rows, { aggregates }) => {
+    const { all } = aggregates.defis.data.current.hosts;
+    const top = rows.find((r) => r.statut === 'organisme');
     if (!top) return 'Aucun défi n’est listé.';
     const apartOf = (status: Row['statut'], what: string) => {
-      const of = apart.filter((r) => r.statut === status);
-      const alone = defisOf(of).size;
+      const alone = all.apart.find((a) => a.status === status)?.figure.value ?? 0;
       if (alone === 0) return '';
-      const names = [...new Set(of.map((r) => r.graphies))].join(', ');
+      const names = [...new Set(rows.filter((r) => r.statut === status).map((r) => r.graphies))].join(', ');
       return ` ${formatNumber(alone)} ${plural(alone, 'défi porte', 'défis portent')} ${what} (${names}) : ${plural(alone, 'il est compté', 'ils sont comptés')} à part.`;
     };
+    const several = all.several.value;
     return (
-      `Les ${formatNumber(defis)} défis listés ont été accueillis par ${formatNumber(administrations.length)} organismes ; ` +
+      `Les ${formatNumber(all.defis.value)} défis listés ont été accueillis par ${formatNumber(all.bodies.value)} organismes ; ` +
       `${formatNumber(several)} ${plural(several, 'en a', 'en ont')} accueilli plusieurs, dont « ${top.administration} » (${formatNumber(top.total)} défis).` +
       apartOf('ambigu', 'un nom qui ne désigne aucun organisme précis') +
       apartOf('sans-correspondance', 'un nom absent de la correspondance des organismes')
     );
   },
-  notes: (rows, { aggregates, publications }) => {
+  notes: (_rows, { aggregates, publications }) => {
     const notes: string[] = [];
-    const { byBody, list } = aggregates.defis.data.current;
+    const { byBody, list, hosts } = aggregates.defis.data.current;
     const figure = (indicator: string) =>
       aggregates.programme.data.allFigures.find((f) => f.promotion === 'Total' && f.indicator === indicator)?.figure;
     const structures = figure('structures_publiques_accueil');
     const services = figure('services_ou_directions');
     // The blog post counted the promotions of the 2019 report: those its total of EIG adds up.
-    const covered = coveredPromotions(aggregates.programme.data.allFigures, 'eig');
-    const firstThree = rows.filter((r) => covered.includes(r.promotion) && r.statut === 'organisme');
-    const names = new Set(firstThree.map((r) => r.administration));
-    const spellings = new Set(list.filter((d) => covered.includes(d.promotion)).map((d) => d.administration));
+    const { reportPromotions: covered, ofReportPromotions: report } = hosts;
     if (structures && services) {
       notes.push(
         `Pour les ${promotionSpan(covered)}, le billet de mai 2019 compte ${formatFigure(structures)} structures publiques et ` +
           `${formatFigure(services)} services ou directions ; la liste des défis du site porte pour ces promotions ` +
-          `${formatNumber(names.size)} organismes (${formatNumber(spellings.size)} noms écrits), qui mêlent ministères, directions et services : ` +
+          `${formatNumber(report.bodies.value)} organismes (${formatNumber(report.names.value)} noms écrits), qui mêlent ministères, directions et services : ` +
           'ni l’un ni l’autre chiffre du billet ne peut s’en déduire.',
       );
     }
     const bodies = byBody.filter((c) => c.status === 'organisme');
-    const written = new Set(list.map((d) => d.administration)).size;
+    const written = hosts.all.names.value;
     const source = bodies[0]?.body.refs[0]?.source;
     if (source) {
       notes.push(
@@ -126,27 +110,27 @@ export default defineChart({
     const merged = bodies.filter((c) => c.spellings.length > 1);
     if (merged.length > 0) {
       notes.push(
-        `Noms regroupés sous un même organisme (${formatNumber(merged.length)}) : ` +
+        `Noms regroupés sous un même organisme (${formatNumber(hosts.all.writtenSeveralWays.value)}) : ` +
           merged.map((c) => `${c.label} : ${quoteAll(c.spellings.map((s) => s.text))}`).join(' ; ') +
           '.',
       );
     }
-    const shared =
-      rows.reduce((s, r) => s + r.defis, 0) -
-      new Set(rows.flatMap((r) => r._from.filter((ref) => ref.table === 'defis-2017-2023').map((ref) => ref.line)))
-        .size;
+    const shared = hosts.all.shared.value;
     if (shared > 0) {
       notes.push(
         `${formatNumber(shared)} ${plural(shared, 'défi accueilli', 'défis accueillis')} par deux organismes (« … + … », « … et … ») ${plural(shared, 'compte', 'comptent')} pour chacun : le graphique a une case de plus par défi partagé.`,
       );
     }
     for (const count of byBody.filter((c) => c.status !== 'organisme')) {
-      const defis = list.filter((d) => d.bodies.some((b) => b.key === count.key));
-      const which = defis.map((d) => `« ${d.title} » (${d.promotion})`).join(', ');
+      const which = list
+        .filter((d) => d.bodies.some((b) => b.key === count.key))
+        .map((d) => `« ${d.title} » (${d.promotion})`)
+        .join(', ');
+      const defis = count.figure.value;
       notes.push(
         count.status === 'ambigu'
-          ? `« ${count.label} » (${plural(defis.length, 'défi')} ${which}) ne désigne aucun organisme précis ; il est montré tel quel et compté à part.`
-          : `« ${count.label} » (${plural(defis.length, 'défi')} ${which}) n’est pas dans la correspondance des organismes : il est montré tel quel et compté à part, jamais comme un organisme de plus.`,
+          ? `« ${count.label} » (${plural(defis, 'défi')} ${which}) ne désigne aucun organisme précis ; il est montré tel quel et compté à part.`
+          : `« ${count.label} » (${plural(defis, 'défi')} ${which}) n’est pas dans la correspondance des organismes : il est montré tel quel et compté à part, jamais comme un organisme de plus.`,
       );
     }
     notes.push('Les villes des défis, telles que le site les écrit, sont dans l’explorateur des défis.');

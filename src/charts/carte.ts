@@ -1,8 +1,9 @@
 import { MAP_YEARS } from '../lib/aggregates/original-site.ts';
+import type { PlaceCounts, SiteCounts } from '../lib/aggregates/place-counts.ts';
 import { GEONAMES_CREDIT } from '../lib/geo/places.ts';
 import { OUTLINE_CREDIT } from '../lib/geo/france.ts';
 import { formatNumber, formatYearSpan } from '../lib/format.ts';
-import { byPromotion, ofThePromotions, yearsPhrase, type Promotion } from '../lib/promotion-names.ts';
+import { ofThePromotions, yearsPhrase, type Promotion } from '../lib/promotion-names.ts';
 import { listFr, plural } from '../lib/text.ts';
 import {
   baseMarks,
@@ -87,26 +88,21 @@ export function doubtOf(remark: string, shown: (year: number) => number | null):
  * ambiguous town, no town written) in none: « Par commune, Paris compte 91 des 131 défis ; les carrés en font 134 :
  * 4 défis ont deux communes, 1 n’est pas placé ».
  */
-function sitesSentence(
-  all: readonly { matched: readonly unknown[]; unmatched: readonly unknown[] }[],
-  towns: readonly Row[],
-  first: Row & { label: string | null },
-): string {
-  const placed = towns.reduce((s, r) => s + r.defis_total, 0);
-  const several = all.filter((d) => d.matched.length > 1);
-  const twice = several.every((d) => d.matched.length === 2);
-  const unplaced = all.filter((d) => d.matched.length === 0).length;
+function sitesSentence(sites: SiteCounts, first: Row & { label: string | null }): string {
+  const several = sites.inSeveralTowns.value;
+  const unplaced = sites.unplaced.value;
+  const placed = sites.inTowns.value;
   const why = [
-    several.length > 0 &&
-      `${defis(several.length)} ${plural(several.length, 'a', 'ont')} ${twice ? 'deux communes' : 'plusieurs communes'}`,
+    several > 0 &&
+      `${defis(several)} ${plural(several, 'a', 'ont')} ${sites.twoTownsEach ? 'deux communes' : 'plusieurs communes'}`,
     unplaced > 0 &&
       `${formatNumber(unplaced)} ${plural(unplaced, 'n’est', 'ne sont')} pas ${plural(unplaced, 'placé')}`,
   ].filter((x): x is string => typeof x === 'string');
   const total =
-    placed === all.length && why.length === 0
+    placed === sites.defis.value && why.length === 0
       ? ''
       : ` ; les carrés en font ${formatNumber(placed)}${why.length > 0 ? ` : ${why.join(', ')}` : ''}`;
-  return `Par commune, ${first.label ?? first.nom} compte ${formatNumber(first.defis_total)} des ${formatNumber(all.length)} défis${total}.`;
+  return `Par commune, ${first.label ?? first.nom} compte ${formatNumber(first.defis_total)} des ${formatNumber(sites.defis.value)} défis${total}.`;
 }
 
 export default defineChart({
@@ -122,13 +118,13 @@ export default defineChart({
   },
   legacyAnchors: ['carte'],
   views: MAP_VIEWS,
-  rows: ({ aggregates, promotions }) => {
-    const { map, places } = aggregates.origine.data;
+  rows: ({ aggregates }) => {
+    const { map, places, placeCounts } = aggregates.origine.data;
     const pages = new Map(aggregates.defis.data.current.list.map((d) => [d.slug, routes.defi(d.pageSlug)]));
     const pageOf = (slug: string) => pages.get(slug);
     const services = map.map<ChartRow<Row>>((s) => {
       const [a, b, c] = MAP_YEARS.map((y) => s.defis[y].value);
-      const total = a! + b! + c!;
+      const total = s.total.value;
       return {
         couche: SERVICES,
         nom: s.service,
@@ -152,55 +148,54 @@ export default defineChart({
         _from: [s.ref],
       };
     });
-    const perPromotion = (list: readonly { promotion: string }[]) => {
-      const counts = new Map<string, number>();
-      for (const d of [...list].sort(byPromotion((x) => x.promotion)))
-        counts.set(d.promotion, (counts.get(d.promotion) ?? 0) + 1);
-      return [...counts].map(([p, n]) => `${p} : ${formatNumber(n)}`).join(' ; ');
-    };
-    const of = (list: readonly { promotion: string }[], view: YearView) =>
-      list.filter((d) => inView(view, promotions).includes(d.promotion)).length;
-    const bodies = (list: readonly { bodies: readonly { key: string; status: string }[] }[]) =>
-      new Set(list.flatMap((d) => d.bodies.filter((b) => b.status === 'organisme').map((b) => b.key))).size;
+    const perPromotion = (counts: PlaceCounts) =>
+      counts.byPromotion.map((p) => `${p.promotion} : ${formatNumber(p.figure.value)}`).join(' ; ');
     const organismes = (n: number) => `${formatNumber(n)} ${plural(n, 'organisme')} d’accueil`;
-    const towns = places.towns.map<ChartRow<Row>>((t) => ({
-      couche: TOWNS,
-      nom: t.departement ? `${t.commune} (${t.departement})` : t.commune,
-      tutelle: null,
-      latitude: t.lat,
-      longitude: t.lon,
-      defis_2017: of(t.defis, '2017'),
-      defis_2018: of(t.defis, '2018'),
-      defis_2019: of(t.defis, '2019'),
-      defis_total: t.defis.length,
-      organismes: bodies(t.defis),
-      promotions: perPromotion(t.defis),
-      remarque: null,
-      label: t.commune,
-      page: t.defis.length === 1 ? (pageOf(t.defis[0]!.slug) ?? null) : routes.explorerTown(t.commune),
-      counts: { tout: t.defis.length, 2017: of(t.defis, '2017'), 2018: of(t.defis, '2018'), 2019: of(t.defis, '2019') },
-      tip: `${t.commune} : ${defis(t.defis.length)} (${perPromotion(t.defis)}), ${organismes(bodies(t.defis))}`,
-      _from: t.defis.map((d) => d.ref),
-    }));
-    const unplaced = places.unplaced.map<ChartRow<Row>>((u) => ({
-      couche: UNPLACED,
-      nom: u.raw,
-      tutelle: null,
-      latitude: null,
-      longitude: null,
-      defis_2017: of(u.defis, '2017'),
-      defis_2018: of(u.defis, '2018'),
-      defis_2019: of(u.defis, '2019'),
-      defis_total: u.defis.length,
-      organismes: bodies(u.defis),
-      promotions: perPromotion(u.defis),
-      remarque: u.message,
-      label: null,
-      page: null,
-      counts: { tout: 0, 2017: 0, 2018: 0, 2019: 0 },
-      tip: '',
-      _from: u.defis.map((d) => d.ref),
-    }));
+    const towns = places.towns.map<ChartRow<Row>>((t, i) => {
+      const counts = placeCounts.towns[i]!;
+      const [a, b, c] = MAP_YEARS.map((y) => counts.byYear[y].value);
+      return {
+        couche: TOWNS,
+        nom: t.departement ? `${t.commune} (${t.departement})` : t.commune,
+        tutelle: null,
+        latitude: t.lat,
+        longitude: t.lon,
+        defis_2017: a!,
+        defis_2018: b!,
+        defis_2019: c!,
+        defis_total: counts.defis.value,
+        organismes: counts.bodies.value,
+        promotions: perPromotion(counts),
+        remarque: null,
+        label: t.commune,
+        page: t.defis.length === 1 ? (pageOf(t.defis[0]!.slug) ?? null) : routes.explorerTown(t.commune),
+        counts: { tout: counts.defis.value, 2017: a!, 2018: b!, 2019: c! },
+        tip: `${t.commune} : ${defis(counts.defis.value)} (${perPromotion(counts)}), ${organismes(counts.bodies.value)}`,
+        _from: counts.defis.from,
+      };
+    });
+    const unplaced = places.unplaced.map<ChartRow<Row>>((u, i) => {
+      const counts = placeCounts.unplaced[i]!;
+      return {
+        couche: UNPLACED,
+        nom: u.raw,
+        tutelle: null,
+        latitude: null,
+        longitude: null,
+        defis_2017: counts.byYear[2017].value,
+        defis_2018: counts.byYear[2018].value,
+        defis_2019: counts.byYear[2019].value,
+        defis_total: counts.defis.value,
+        organismes: counts.bodies.value,
+        promotions: perPromotion(counts),
+        remarque: u.message,
+        label: null,
+        page: null,
+        counts: { tout: 0, 2017: 0, 2018: 0, 2019: 0 },
+        tip: '',
+        _from: counts.defis.from,
+      };
+    });
     return [...services, ...towns, ...unplaced];
   },
   columns: [
@@ -238,10 +233,10 @@ export default defineChart({
     const towns = rows.filter((r) => r.couche === TOWNS);
     const near = services.filter((r) => inInset(r.latitude!, r.longitude!));
     const first = [...towns].sort((a, b) => b.defis_total - a.defis_total)[0];
-    const { places } = aggregates.origine.data;
+    const { placeCounts } = aggregates.origine.data;
     const serviceSentence = `${formatNumber(services.length)} services ont accueilli des défis ${yearsPhrase(MAP_SPAN)} (${formatNumber(near.length)} à Paris ou tout près).`;
     if (!first) return serviceSentence;
-    return `${serviceSentence} ${sitesSentence(places.defis, towns, first)}`;
+    return `${serviceSentence} ${sitesSentence(placeCounts.sites, first)}`;
   },
   notes: (rows, { aggregates, promotions }) => {
     const notes: string[] = [];

@@ -2,13 +2,13 @@ import * as Plot from '@observablehq/plot';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { label, PROFILE_LABELS } from '../lib/labels.ts';
-import { isEigProfile } from '../lib/aggregates/profiles.ts';
+import { isEigProfile, type CommunityCount } from '../lib/aggregates/profiles.ts';
 import { isEigPromotion, promotionRank } from '../lib/promotion-names.ts';
 import { listFr } from '../lib/text.ts';
 import { groupsOf } from './helpers/bands.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
 import { datedTag } from './helpers/sources.ts';
-import { defineChart, type ChartRow } from './types.ts';
+import { defineChart, type ChartContext, type ChartRow } from './types.ts';
 
 type Row = {
   site: string;
@@ -48,8 +48,12 @@ const CATEGORY_ORDER = [PARTICIPANTS, MENTORS, 'Équipe du programme', 'Écosyst
 const categoryRank = (c: string) => (CATEGORY_ORDER.includes(c) ? CATEGORY_ORDER.indexOf(c) : CATEGORY_ORDER.length);
 
 const group = (r: Row) => r.promotion ?? NO_PROMOTION;
-const sumWhere = (rows: readonly Row[], test: (r: Row) => boolean) =>
-  rows.filter(test).reduce((s, r) => s + r.effectif, 0);
+
+/** The current website's people of a promotion in a category (the roles it groups), added up in the model. */
+const currentCount = (aggregates: ChartContext['aggregates']) => (promotion: string, category: string) =>
+  aggregates.profils.data.people.byPromotionAndRole
+    .filter((c) => c.promotion === promotion && CURRENT_CATEGORIES[c.role] === category)
+    .reduce((n, c) => n + c.figure.value, 0);
 
 export default defineChart({
   slug: 'communaute',
@@ -106,15 +110,16 @@ export default defineChart({
     { key: 'profil', label: 'Expertise ou profil', kind: 'texte' },
     { key: 'effectif', label: 'Personnes', kind: 'nombre' },
   ],
-  reading: (rows) => {
+  reading: (rows, { aggregates }) => {
     const site = rows.find((r) => r.role !== null)?.site;
     const current = rows.filter((r) => r.site === site);
     const promotions = [...new Set(current.map((r) => r.promotion))].filter(
       (p): p is string => p !== null && isEigPromotion(p),
     );
+    const counted = currentCount(aggregates);
     const describe = (promotion: string) =>
-      `la promotion ${promotion} compte ${formatNumber(sumWhere(current, (r) => r.promotion === promotion && r.categorie === PARTICIPANTS))} participants et ` +
-      `${formatNumber(sumWhere(current, (r) => r.promotion === promotion && r.categorie === MENTORS))} mentors ou sponsors`;
+      `la promotion ${promotion} compte ${formatNumber(counted(promotion, PARTICIPANTS))} participants et ` +
+      `${formatNumber(counted(promotion, MENTORS))} mentors ou sponsors`;
     const first = promotions[0];
     const last = promotions.at(-1);
     if (!first || !last) return 'La liste de la communauté ne compte aucune promotion d’EIG.';
@@ -125,19 +130,21 @@ export default defineChart({
     const site = rows.find((r) => r.role !== null)?.site;
     const previous = rows.filter((r) => r.programme !== null);
     const current = rows.filter((r) => r.site === site);
+    const { communityCounts } = aggregates.profils.data;
     const published = (promotion: string, indicator: string): Figure | undefined =>
       aggregates.programme.data.promotions.find((p) => p.promotion === promotion && p.indicator === indicator)?.figure;
-    const inProgramme = (promotion: string, category: string) => (r: Row) =>
-      r.promotion === promotion && r.programme === 'EIG' && r.categorie === category;
+    // A promotion of the list without a member of the kind counts none.
+    const listedIn = (counts: readonly CommunityCount[], promotion: string) =>
+      counts.find((c) => c.promotion === promotion)?.figure.value ?? 0;
     const promotions = [...new Set(previous.map((r) => r.promotion))].filter(
       (p): p is string => p !== null && isEigPromotion(p),
     );
-    for (const [indicator, category, word] of [
-      ['eig', PARTICIPANTS, 'EIG'],
-      ['mentors', MENTORS, 'mentors'],
+    for (const [indicator, counts, word] of [
+      ['eig', communityCounts.eig, 'EIG'],
+      ['mentors', communityCounts.mentors, 'mentors'],
     ] as const) {
       const compared = promotions
-        .map((p) => ({ p, listed: sumWhere(previous, inProgramme(p, category)), figure: published(p, indicator) }))
+        .map((p) => ({ p, listed: listedIn(counts, p), figure: published(p, indicator) }))
         .filter((c) => c.figure);
       const differ = compared.filter((c) => c.listed !== c.figure!.value);
       const agree = compared.filter((c) => c.listed === c.figure!.value);
@@ -157,9 +164,9 @@ export default defineChart({
     for (const item of aggregates.profils.data.composition) {
       if (!item.count) continue;
       const profile = label(PROFILE_LABELS, item.profile);
-      const listed = sumWhere(
-        previous,
-        (r) => r.promotion === item.promotion && r.programme === 'EIG' && r.profil === profile,
+      const listed = listedIn(
+        communityCounts.byProfile.filter((c) => c.profile === item.profile),
+        item.promotion,
       );
       if (listed !== item.count.value) {
         notes.push(
@@ -181,21 +188,21 @@ export default defineChart({
           ') : ces libellés sont repris tels quels.',
       );
     }
-    const { entries } = aggregates.profils.data.people;
+    const { entries, byPromotion } = aggregates.profils.data.people;
     notes.push(
       `Site actuel : une personne de plusieurs promotions ou de plusieurs expertises compte dans chacune ; les ${formatNumber(entries.value)} lignes comptent des inscriptions, un peu plus que de personnes. ` +
         'Les rôles sont ceux du site : participant (EIG ou designer), agent-public (porteurs de projet, mentors, sponsors), équipe du programme, écosystème.',
     );
+    const counted = currentCount(aggregates);
     const withoutMentors = [...new Set(current.map((r) => r.promotion))].filter(
-      (p): p is string =>
-        p !== null && isEigPromotion(p) && sumWhere(current, (r) => r.promotion === p && r.categorie === MENTORS) === 0,
+      (p): p is string => p !== null && isEigPromotion(p) && counted(p, MENTORS) === 0,
     );
     if (withoutMentors.length > 0) {
       notes.push(
         `${listFr(withoutMentors)} : le site actuel n’a aucune page de mentor ; ce n’est pas dire qu’il n’y en eut aucun.`,
       );
     }
-    const none = sumWhere(current, (r) => r.promotion === null);
+    const none = byPromotion.find((c) => c.key === null)?.figure.value ?? 0;
     if (none > 0) {
       notes.push(
         `${formatNumber(none)} inscriptions du site actuel n’ont pas de promotion (équipe du programme, écosystème, mentors sans promotion indiquée) : elles sont regroupées à la fin.`,

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { CAREER_INDICATORS } from '../lib/aggregates/careers.ts';
 import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import { formatNumber } from '../lib/format.ts';
 import { ofThePromotions } from '../lib/promotion-names.ts';
@@ -6,13 +7,15 @@ import { NOT_YET_KNOWN } from './helpers/original.ts';
 import { joinParts, partText, stackList } from './helpers/stack-list.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
-const CAREERS = [
-  { key: ORIGINAL.civilService, parcours: 'Restés dans la fonction publique' },
-  { key: ORIGINAL.phd, parcours: 'Partis en thèse' },
-  { key: ORIGINAL.privateSector, parcours: 'Partis dans le privé' },
-  { key: ORIGINAL.freelance, parcours: 'Freelance ou indépendants' },
-  { key: ORIGINAL.otherCareers, parcours: 'Autres' },
-] as const;
+/** The original's careers (CAREER_INDICATORS) in the legend's words. */
+const CAREERS: Record<(typeof CAREER_INDICATORS)[number], string> = {
+  [ORIGINAL.civilService]: 'Restés dans la fonction publique',
+  [ORIGINAL.phd]: 'Partis en thèse',
+  [ORIGINAL.privateSector]: 'Partis dans le privé',
+  [ORIGINAL.freelance]: 'Freelance ou indépendants',
+  [ORIGINAL.otherCareers]: 'Autres',
+};
+const parcoursOf = (indicator: string) => CAREERS[indicator as (typeof CAREER_INDICATORS)[number]];
 
 type Row = {
   promotion: string;
@@ -39,24 +42,16 @@ export default defineChart({
     );
   },
   legacyAnchors: ['parcours'],
-  rows: ({ aggregates }) => {
-    const original = aggregates.origine.data.figures;
-    const rows: ChartRow<Row>[] = [];
-    for (const promotion of original.promotions) {
-      for (const career of CAREERS) {
-        const entry = original.get(career.key, promotion);
-        if (!entry) continue;
-        rows.push({
-          promotion,
-          parcours: career.parcours,
-          effectif: entry.figure?.value ?? null,
-          precision: entry.figure ? null : entry.note,
-          _from: [entry.ref],
-        });
-      }
-    }
-    return rows;
-  },
+  rows: ({ aggregates }) =>
+    aggregates.origine.data.careers.flatMap(({ promotion, careers }) =>
+      careers.map((entry): ChartRow<Row> => ({
+        promotion,
+        parcours: parcoursOf(entry.indicator),
+        effectif: entry.figure?.value ?? null,
+        precision: entry.figure ? null : entry.note,
+        _from: [entry.ref],
+      })),
+    ),
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'parcours', label: 'Après le programme', kind: 'texte' },
@@ -68,10 +63,10 @@ export default defineChart({
     },
     { key: 'precision', label: 'Précision', kind: 'texte' },
   ],
-  reading: (rows) => {
-    const stayed = rows.filter((r) => r.parcours === CAREERS[0].parcours && known(r));
+  reading: (rows, { aggregates }) => {
+    const stayed = rows.filter((r) => r.parcours === parcoursOf(CAREER_INDICATORS[0]) && known(r));
     if (stayed.length === 0) return 'Le devenir des EIG n’est pas publié.';
-    const total = (p: string) => rows.filter((r) => r.promotion === p && known(r)).reduce((s, r) => s + r.effectif!, 0);
+    const total = (p: string) => aggregates.origine.data.careers.find((c) => c.promotion === p)?.total?.value ?? 0;
     return `${stayed.map((r) => `${formatNumber(r.effectif!)} EIG sur ${formatNumber(total(r.promotion))} de la promotion ${r.promotion}`).join(' et ')} sont restés dans la fonction publique.`;
   },
   notes: (rows) => {
@@ -89,7 +84,7 @@ export default defineChart({
   plot: (rows, { narrow, palette, width }) => {
     // Each promotion's bar, followed by its counts in the legend's words: the careers are read without their
     // colours. A promotion whose careers were not known yet has its reason written instead of a bar.
-    const careers = CAREERS.map((c) => c.parcours);
+    const careers = CAREER_INDICATORS.map(parcoursOf);
     const promotions = [...new Set(rows.map((r) => r.promotion))];
     const drawn = (p: string) => rows.filter((r) => r.promotion === p && known(r));
     const list = stackList(

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { MAP_YEARS, ORIGINAL } from '../lib/aggregates/original-site.ts';
+import { ORIGINAL } from '../lib/aggregates/original-site.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { thePromotions } from '../lib/promotion-names.ts';
@@ -24,7 +24,7 @@ export default defineChart({
     `Pour ${thePromotions(rows.map((r) => r.promotion))}, les administrations et les ministères d’accueil selon les chiffres du site d’origine data.eig-forever.org, les services lauréats selon le rapport d’Etalab de juin 2019, et les services et tutelles recomptés sur la carte du site d’origine.`,
   rows: ({ aggregates }) => {
     const original = aggregates.origine.data.figures;
-    const map = aggregates.origine.data.map;
+    const { mapHosts } = aggregates.origine.data;
     const rows: ChartRow<Row>[] = [];
     const push = (promotion: string, mesure: string, figure: Figure | null | undefined) => {
       if (figure)
@@ -38,13 +38,7 @@ export default defineChart({
     };
     for (const promotion of original.promotions) {
       const year = original.get(ORIGINAL.eig, promotion)?.year;
-      const hosting = map.filter((s) => MAP_YEARS.some((y) => y === year && s.defis[y].value > 0));
-      const counted = (value: number): Figure => ({
-        value,
-        unit: 'structures',
-        from: hosting.map((s) => s.ref),
-        computed: true,
-      });
+      const hosting = mapHosts.byYear.find((y) => y.year === year);
       push(promotion, ADMINISTRATIONS, original.value(ORIGINAL.administrations, promotion));
       push(
         promotion,
@@ -53,9 +47,9 @@ export default defineChart({
           (p) => p.promotion === promotion && p.indicator === 'services_laureats',
         )?.figure,
       );
-      if (hosting.length > 0) push(promotion, MAP_SERVICES, counted(hosting.length));
+      push(promotion, MAP_SERVICES, hosting?.services);
       push(promotion, MINISTRIES, original.value(ORIGINAL.ministries, promotion));
-      if (hosting.length > 0) push(promotion, MAP_TUTELLES, counted(new Set(hosting.map((s) => s.tutelle)).size));
+      push(promotion, MAP_TUTELLES, hosting?.tutelles);
     }
     return rows;
   },
@@ -72,12 +66,11 @@ export default defineChart({
     return `${last} : ${formatNumber(of(ADMINISTRATIONS)!)} administrations (site d’origine), ${formatNumber(of(LAUREATES) ?? 0)} services lauréats (rapport) ou ${formatNumber(of(MAP_SERVICES) ?? 0)} services (carte), selon la source.`;
   },
   notes: (_rows, { aggregates }) => {
-    const map = aggregates.origine.data.map;
-    const tutelles = new Set(map.map((s) => s.tutelle)).size;
+    const { all } = aggregates.origine.data.mapHosts;
     const structures = aggregates.programme.data.allFigures.find((f) => f.indicator === 'structures_publiques_accueil');
     const services = aggregates.programme.data.allFigures.find((f) => f.indicator === 'services_ou_directions');
     return [
-      `Le site d’origine et le rapport ne disent pas ce qu’ils comptent comme administration ou service ; la carte du site d’origine place ${formatNumber(map.length)} services sous ${formatNumber(tutelles)} ministères ou organismes de tutelle (dont la Cour des comptes, un groupement d’intérêt public, des établissements publics)` +
+      `Le site d’origine et le rapport ne disent pas ce qu’ils comptent comme administration ou service ; la carte du site d’origine place ${formatNumber(all.services.value)} services sous ${formatNumber(all.tutelles.value)} ministères ou organismes de tutelle (dont la Cour des comptes, un groupement d’intérêt public, des établissements publics)` +
         (structures && services
           ? `, que le billet de mai 2019 compte comme ${formatNumber(structures.figure.value)} structures publiques et ${formatNumber(services.figure.value)} services ou directions.`
           : '.'),

@@ -24,7 +24,7 @@ export function buildModel(input: ModelInput) {
   const figures = readFigures(input.tables, input.gazetteer ?? null);
   const publications = indexPublications(input.publications);
   const promotions = promotionsOf(input.tables);
-  const aggregates = buildAggregates(figures);
+  const aggregates = buildAggregates(figures, promotions);
   const quality = qualityReport(figures, publications);
   return {
     snapshotDate: input.manifest.snapshotDate,

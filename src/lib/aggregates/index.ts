@@ -16,16 +16,26 @@ import {
   currentDefiList,
   currentTeamSizes,
 } from './current-defis.ts';
+import { bodyByPromotion, hostCounts } from './body-promotions.ts';
+import { careersByPromotion } from './careers.ts';
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
-import { ofThePromotions } from '../promotion-names.ts';
+import { ofThePromotions, type Promotion } from '../promotion-names.ts';
 import { bodyTable } from './host-bodies.ts';
 import { indexKeyFigures } from './key-figures.ts';
+import { mapHosts } from './map-hosts.ts';
 import { mapServices, originalFigures } from './original-site.ts';
 import { placesOf } from './defi-places.ts';
-import { figuresFor, programmeTotals, PROMOTION_INDICATORS, SELECTION_INDICATORS } from './programme.ts';
+import {
+  coveredPromotions,
+  figuresFor,
+  programmeTotals,
+  PROMOTION_INDICATORS,
+  SELECTION_INDICATORS,
+} from './programme.ts';
 import { people, peopleCounts } from './people.ts';
-import { community, composition } from './profiles.ts';
+import { placeTallies } from './place-counts.ts';
+import { community, communityCounts, composition } from './profiles.ts';
 import { salaryFunding, SALARY_SHARE_INDICATORS } from './salaries.ts';
 import { surveyResults } from './surveys.ts';
 import { compareWebsites, pairWebsites } from './websites.ts';
@@ -74,9 +84,15 @@ export function readFigures(data: SnapshotTables, gazetteer: Gazetteer | null = 
 
 export type Figures = ReturnType<typeof readFigures>;
 
-/** The figures grouped by theme, as the charts and the API files read them. */
-export function buildAggregates(figures: Figures) {
+/**
+ * The figures grouped by theme, as the charts and the API files read them. The promotions (with their years) date
+ * the défis of each town for the map's years.
+ */
+export function buildAggregates(figures: Figures, promotions: readonly Promotion[]) {
   const { kf, defis } = figures;
+  const byBody = currentByBody(figures.currentDefis);
+  // The promotions the 2019 report's total of EIG adds up: those its blog post of May 2019 counted bodies for.
+  const reportPromotions = coveredPromotions(kf.all, 'eig');
   return {
     programme: {
       title: 'Le programme par promotion',
@@ -96,6 +112,8 @@ export function buildAggregates(figures: Figures) {
       data: {
         composition: composition(kf),
         community: figures.community,
+        /** The 2022 community list's EIG, mentors and EIG per profile, per EIG promotion. */
+        communityCounts: communityCounts(figures.community),
         /** The current website's people, every promotion: entries by promotion, role and expertise. */
         people: { list: figures.people, ...peopleCounts(figures.people) },
         diversity: figuresFor(kf, DIVERSITY_INDICATORS),
@@ -138,7 +156,15 @@ export function buildAggregates(figures: Figures) {
           byTheme: currentByTheme(figures.currentDefis),
           byExpertise: currentByExpertise(figures.currentDefis),
           /** Défis per host body; names that designate none counted apart, last. */
-          byBody: currentByBody(figures.currentDefis),
+          byBody,
+          /** Each host body's défis per promotion. */
+          byBodyAndPromotion: bodyByPromotion(figures.currentDefis, byBody),
+          /** Défis, bodies, names and shared défis of the hosts; the same for the 2019 report's promotions. */
+          hosts: {
+            all: hostCounts(figures.currentDefis),
+            reportPromotions,
+            ofReportPromotions: hostCounts(figures.currentDefis.filter((d) => reportPromotions.includes(d.promotion))),
+          },
           teamSizes: currentTeamSizes(figures.currentDefis),
         },
         /** The défis both websites list, paired by title, and where they disagree. */
@@ -149,7 +175,17 @@ export function buildAggregates(figures: Figures) {
       title: 'Chiffres et carte du site d’origine (2019)',
       description:
         'Les chiffres de data.eig-forever.org (mai 2019) et les services de sa carte ; les défis du site actuel placés par commune.',
-      data: { figures: figures.original, map: figures.originalMap, places: figures.places },
+      data: {
+        figures: figures.original,
+        /** Each promotion's careers after the programme, and the EIG they add up to. */
+        careers: careersByPromotion(figures.original),
+        map: figures.originalMap,
+        /** The map's services and their ministries or bodies, in all and year by year. */
+        mapHosts: mapHosts(figures.originalMap),
+        places: figures.places,
+        /** Each town's défis per promotion, per year of the map and in all; how the défis make the towns. */
+        placeCounts: placeTallies(figures.places, promotions),
+      },
     },
     suivi: {
       title: 'Suivi des défis',

@@ -189,6 +189,8 @@ export interface MapService {
   service: string;
   /** Défis per year (2017 = EIG 1, 2018 = EIG 2, 2019 = EIG 3), each a figure of the row. */
   defis: Readonly<Record<2017 | 2018 | 2019, Figure>>;
+  /** Its défis of the three years added up. */
+  total: Figure;
   latitude: number;
   longitude: number;
   /** The source's own doubt about the counts (« FIXME: eig2018 = 2? »), as written. */
@@ -208,6 +210,7 @@ export function mapServices(rows: readonly Row<'carte-2019'>[]): MapService[] {
       tutelle: row.tutelle,
       service: row.service,
       defis: { 2017: count(row.defis_2017), 2018: count(row.defis_2018), 2019: count(row.defis_2019) },
+      total: { ...count(row.defis_2017 + row.defis_2018 + row.defis_2019), computed: true },
       latitude: row.latitude,
       longitude: row.longitude,
       remarque: row.remarque ?? null,

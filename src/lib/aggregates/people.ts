@@ -46,11 +46,40 @@ export function peopleBy(items: readonly PeopleFigure[], keyOf: (p: PeopleFigure
   return [...groups].map(([key, figures]) => ({ key, figure: sumOf(figures, 'personnes') }));
 }
 
-/** Counts by promotion (people without one last), by role and by expertise, and the sum of every entry. */
+export interface PeopleRoleCount {
+  promotion: string | null;
+  role: string;
+  figure: Figure;
+}
+
+/** Entries summed by promotion and role, in the order met (promotion order). */
+export function peopleByPromotionAndRole(items: readonly PeopleFigure[]): PeopleRoleCount[] {
+  const groups = new Map<string, PeopleFigure[]>();
+  for (const item of items) {
+    const key = JSON.stringify([item.promotion, item.role]);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()].map((members) => ({
+    promotion: members[0]!.promotion,
+    role: members[0]!.role,
+    figure: sumOf(
+      members.map((m) => m.figure),
+      'personnes',
+    ),
+  }));
+}
+
+/**
+ * Counts by promotion (people without one last), by role, by promotion and role, and by expertise, and the sum of
+ * every entry.
+ */
 export function peopleCounts(items: readonly PeopleFigure[]) {
   return {
     byPromotion: peopleBy(items, (p) => p.promotion),
     byRole: peopleBy(items, (p) => p.role).sort((a, b) => b.figure.value - a.figure.value),
+    byPromotionAndRole: peopleByPromotionAndRole(items),
     byExpertise: peopleBy(items, (p) => p.expertise).sort((a, b) => b.figure.value - a.figure.value),
     entries: sumOf(
       items.map((p) => p.figure),

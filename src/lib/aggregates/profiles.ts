@@ -93,3 +93,30 @@ export const communityEigCounts = (items: readonly CommunityFigure[]) =>
 /** Mentors of each EIG promotion according to the website's community list. */
 export const communityMentorCounts = (items: readonly CommunityFigure[]) =>
   sumPerPromotion(items, (i) => i.profile === 'mentor');
+
+export interface CommunityCount {
+  promotion: string;
+  figure: Figure;
+}
+
+export interface CommunityProfileCount extends CommunityCount {
+  profile: string;
+}
+
+const listed = (counts: Map<string, Figure>): CommunityCount[] =>
+  [...counts].map(([promotion, figure]) => ({ promotion, figure }));
+
+/**
+ * The community list's members of each EIG promotion under the programme EIG, added up as the programme's
+ * publications count them: its EIG, its mentors, and its EIG per profile.
+ */
+export function communityCounts(items: readonly CommunityFigure[]) {
+  const profiles = [...new Set(items.map((i) => i.profile))].filter(isEigProfile);
+  return {
+    eig: listed(communityEigCounts(items)),
+    mentors: listed(communityMentorCounts(items)),
+    byProfile: profiles.flatMap((profile) =>
+      listed(sumPerPromotion(items, (i) => i.profile === profile)).map((c) => ({ ...c, profile })),
+    ),
+  };
+}

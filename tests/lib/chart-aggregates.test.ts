@@ -1,0 +1,209 @@
+/**
+ * The figures the charts show, computed in the model (src/lib/aggregates/: body-promotions, careers, place-counts,
+ * map-hosts, people, profiles) on the small fixture (tests/fixtures/small). Every expected value is worked out by
+ * hand from the fixture's CSV cells, in the comments next to it; line numbers count the header as line 1.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hostCounts } from '../../src/lib/aggregates/body-promotions.ts';
+import type { CurrentDefi } from '../../src/lib/aggregates/current-defis.ts';
+import type { Body } from '../../src/lib/aggregates/host-bodies.ts';
+import type { Figure } from '../../src/lib/figures.ts';
+import { gazetteerOf } from '../../src/lib/geo/places.ts';
+import { buildModel, type Model } from '../../src/lib/model.ts';
+import { loadFixture } from '../support/fixtures.ts';
+
+let model: Model;
+beforeAll(async () => {
+  // The défis' towns of defis-2017-2023.csv, placed with a gazetteer written here (no GeoNames in unit tests).
+  const gazetteer = gazetteerOf([
+    { name: 'Paris', departement: '75', lat: 48.8534, lon: 2.3488 },
+    { name: 'Saint-Denis', departement: '93', lat: 48.9362, lon: 2.3574 },
+    { name: 'Brest', departement: '29', lat: 48.3903, lon: -4.4863 },
+    { name: 'Lyon', departement: '69', lat: 45.7485, lon: 4.8467 },
+  ]);
+  model = buildModel({ ...(await loadFixture('small')).snapshot, gazetteer });
+});
+
+const value = (figure: Figure | null | undefined) => figure?.value ?? null;
+const lines = (figure: Figure) => figure.from.map((ref) => `${ref.table}:${ref.line}`);
+
+describe('host bodies per promotion (administrations)', () => {
+  it('counts each body’s défis per promotion, with the défis’ rows and the table organismes’ rows', () => {
+    const { byBodyAndPromotion } = model.aggregates.defis.data.current;
+    // organismes.csv maps « Ministère du Travail » (défi Alpha, EIG 1, line 2) and « ministère du travail » (Bêta,
+    // EIG 2, line 3) to one body, the largest (2 défis), then the bodies of one défi in French order of their
+    // labels: Agence d’essai (AE) (Epsilon, EIG 7), Bibliothèque nationale de France (BnF) (Gamma, DIG),
+    // Ministère de la Mer (Delta, EIG 5).
+    expect(byBodyAndPromotion.map((c) => [c.promotion, c.figure.value])).toEqual([
+      ['EIG 1', 1],
+      ['EIG 2', 1],
+      ['EIG 7', 1],
+      ['DIG', 1],
+      ['EIG 5', 1],
+    ]);
+    // Défi Alpha (defis-2017-2023 line 2), and the two rows of organismes.csv that name the ministry (lines 2, 3).
+    expect(lines(byBodyAndPromotion[0]!.figure)).toEqual(['defis-2017-2023:2', 'organismes:2', 'organismes:3']);
+  });
+
+  it('counts the défis, bodies, names and bodies written several ways', () => {
+    const { all, reportPromotions, ofReportPromotions } = model.aggregates.defis.data.current.hosts;
+    // Five défis, four bodies (the ministry of labour written twice), one of them hosting two défis; five names
+    // as written (two spellings of the ministry); no défi under two bodies, no name apart.
+    expect(value(all.defis)).toBe(5);
+    expect(value(all.bodies)).toBe(4);
+    expect(value(all.several)).toBe(1);
+    expect(value(all.names)).toBe(5);
+    expect(value(all.writtenSeveralWays)).toBe(1);
+    expect(value(all.shared)).toBe(0);
+    expect(all.apart.map((a) => [a.status, a.figure.value])).toEqual([
+      ['ambigu', 0],
+      ['sans-correspondance', 0],
+    ]);
+    // chiffres-cles.csv: the total of EIG (line 5, rapport-essai) covers EIG 1–3 (lines 2–4, same source); of their
+    // défis, Alpha (EIG 1) and Bêta (EIG 2): one body, written two ways.
+    expect(reportPromotions).toEqual(['EIG 1', 'EIG 2', 'EIG 3']);
+    expect(value(ofReportPromotions.bodies)).toBe(1);
+    expect(value(ofReportPromotions.names)).toBe(2);
+  });
+
+  it('counts a défi of two bodies once more, and names that designate none apart', () => {
+    const body = (key: string, status: Body['status'] = 'organisme') => ({ key, status }) as Body;
+    const defi = (line: number, administration: string, bodies: Body[]) =>
+      ({
+        promotion: 'EIG 1',
+        administration,
+        bodies,
+        ref: { table: 'defis-2017-2023', line, source: 's' },
+      }) as unknown as CurrentDefi;
+    const counts = hostCounts([
+      defi(2, 'A + B', [body('a'), body('b')]),
+      defi(3, 'A', [body('a')]),
+      defi(4, 'Un ministère', [body('un', 'ambigu')]),
+      defi(5, 'Inconnu', [body('inconnu', 'sans-correspondance')]),
+    ]);
+    // Four défis; bodies a and b (the names apart are not bodies); a hosts two; « A + B » is one défi more.
+    expect([counts.defis, counts.bodies, counts.several, counts.shared].map(value)).toEqual([4, 2, 1, 1]);
+    expect(lines(counts.shared)).toEqual(['defis-2017-2023:2']);
+    expect(counts.apart.map((a) => [a.status, a.figure.value, ...lines(a.figure)])).toEqual([
+      ['ambigu', 1, 'defis-2017-2023:4'],
+      ['sans-correspondance', 1, 'defis-2017-2023:5'],
+    ]);
+  });
+});
+
+describe('careers after the programme (devenir-eig)', () => {
+  it('adds up each promotion’s known careers, none for a promotion whose careers were not known', () => {
+    // eig-forever-2019.csv: EIG 1 « Sont restés dans la fonction publique » 3 (line 18); EIG 2 has no career row;
+    // EIG 3 has the row without a value (line 22: « pas encore connu »).
+    expect(model.aggregates.origine.data.careers.map((c) => [c.promotion, c.careers.length, value(c.total)])).toEqual([
+      ['EIG 1', 1, 3],
+      ['EIG 2', 0, null],
+      ['EIG 3', 1, null],
+    ]);
+    expect(lines(model.aggregates.origine.data.careers[0]!.total!)).toEqual(['eig-forever-2019:18']);
+  });
+});
+
+describe('the original map’s services (services-accueil, carte)', () => {
+  it('counts the services and their ministries, in all and each year the map gives them a défi', () => {
+    const { all, byYear } = model.aggregates.origine.data.mapHosts;
+    // carte-2019.csv: three services under three ministries (Travail, Culture, Mer).
+    expect([value(all.services), value(all.tutelles)]).toEqual([3, 3]);
+    // 2017: DGT (line 2) and the affaires maritimes (line 4); 2018: BnF (3) and the affaires maritimes; 2019: DGT.
+    expect(byYear.map((y) => [y.year, y.services.value, y.tutelles.value, ...lines(y.services)])).toEqual([
+      [2017, 2, 2, 'carte-2019:2', 'carte-2019:4'],
+      [2018, 2, 2, 'carte-2019:3', 'carte-2019:4'],
+      [2019, 1, 1, 'carte-2019:2'],
+    ]);
+  });
+
+  it('adds up each service’s défis of the three years', () => {
+    // DGT 1 + 0 + 1, BnF 0 + 2 + 0, affaires maritimes 1 + 1 + 0.
+    expect(model.aggregates.origine.data.map.map((s) => s.total.value)).toEqual([2, 2, 2]);
+  });
+});
+
+describe('the défis per town (carte)', () => {
+  it('counts each town’s défis per promotion, per year of the map, and their host bodies', () => {
+    const { towns, unplaced } = model.aggregates.origine.data.placeCounts;
+    // Paris: Alpha (EIG 1, Paris (75)), Bêta (EIG 2, 75007 Paris), Epsilon (EIG 7, Lyon | Paris); then one défi
+    // each, in French order: Brest (Delta), Lyon (Epsilon), Saint-Denis (Gamma).
+    expect(towns.map((t) => [t.place, t.defis.value])).toEqual([
+      ['Paris', 3],
+      ['Brest', 1],
+      ['Lyon', 1],
+      ['Saint-Denis', 1],
+    ]);
+    const paris = towns[0]!;
+    expect(paris.byPromotion.map((p) => [p.promotion, p.figure.value])).toEqual([
+      ['EIG 1', 1],
+      ['EIG 2', 1],
+      ['EIG 7', 1],
+    ]);
+    // The promotions' years (budget.csv, defis.csv): EIG 1 2017, EIG 2 2018; EIG 7 has none.
+    expect([paris.byYear[2017].value, paris.byYear[2018].value, paris.byYear[2019].value]).toEqual([1, 1, 0]);
+    // Its bodies: the ministry of labour (Alpha, Bêta) and the Agence d’essai (Epsilon).
+    expect(paris.bodies.value).toBe(2);
+    // Saint-Denis: Gamma, of the DIG, which started in 2019.
+    expect(towns[3]!.byYear[2019].value).toBe(1);
+    expect(unplaced).toEqual([]);
+  });
+
+  it('says how the défis make the towns', () => {
+    const { sites } = model.aggregates.origine.data.placeCounts;
+    // Five défis; the towns count 3 + 1 + 1 + 1 = 6, as Epsilon is in Lyon and in Paris.
+    expect([sites.defis, sites.inTowns, sites.inSeveralTowns, sites.unplaced].map(value)).toEqual([5, 6, 1, 0]);
+    expect(sites.twoTownsEach).toBe(true);
+    expect(lines(sites.inSeveralTowns)).toEqual(['defis-2017-2023:6']);
+  });
+});
+
+describe('the community (communaute)', () => {
+  it('adds up the current website’s people per promotion and role', () => {
+    // communaute-2017-2023.csv, one row each: EIG 1 participant 2 and agent-public 1, DIG participant 1, EIG 6
+    // participant 3, agent-programme 2 without a promotion; in promotion order, the people without one last.
+    expect(
+      model.aggregates.profils.data.people.byPromotionAndRole.map((c) => [c.promotion, c.role, c.figure.value]),
+    ).toEqual([
+      ['EIG 1', 'participant', 2],
+      ['EIG 1', 'agent-public', 1],
+      ['EIG 6', 'participant', 3],
+      ['DIG', 'participant', 1],
+      [null, 'agent-programme', 2],
+    ]);
+  });
+
+  it('adds up the 2022 list’s EIG, mentors and EIG per profile of each promotion under the programme EIG', () => {
+    const { eig, mentors, byProfile } = model.aggregates.profils.data.communityCounts;
+    const pairs = (counts: readonly { promotion: string; figure: Figure }[]) =>
+      counts.map((c) => [c.promotion, c.figure.value]);
+    // communaute.csv: EIG 1 2 + 2 (lines 4, 5); EIG 2 3 + 2; EIG 3 4 + 4 + 2 (its « equipe du programme » is no
+    // EIG); EIG 4 1 + 3 + 2 + 3. The DIG's rows are under the programme DIG.
+    expect(pairs(eig)).toEqual([
+      ['EIG 1', 4],
+      ['EIG 2', 5],
+      ['EIG 3', 10],
+      ['EIG 4', 9],
+    ]);
+    expect(lines(eig[0]!.figure)).toEqual(['communaute:4', 'communaute:5']);
+    // Mentors: EIG 1 2 (line 6), EIG 2 4, EIG 4 4; EIG 3 lists none.
+    expect(pairs(mentors)).toEqual([
+      ['EIG 1', 2],
+      ['EIG 2', 4],
+      ['EIG 4', 4],
+    ]);
+    expect(byProfile.map((c) => [c.profile, c.promotion, c.figure.value])).toEqual([
+      ['developpement', 'EIG 1', 2],
+      ['developpement', 'EIG 2', 3],
+      ['developpement', 'EIG 3', 4],
+      ['developpement', 'EIG 4', 3],
+      ['data science', 'EIG 1', 2],
+      ['data science', 'EIG 2', 2],
+      ['data science', 'EIG 3', 4],
+      ['data science', 'EIG 4', 2],
+      ['design', 'EIG 3', 2],
+      ['design', 'EIG 4', 3],
+      ['data engineering', 'EIG 4', 1],
+    ]);
+  });
+});
