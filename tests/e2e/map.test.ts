@@ -220,11 +220,12 @@ describe('a town’s symbol opens the page of its défis', () => {
       await mark.scrollIntoViewIfNeeded();
       const point = await mark.evaluate((m) => {
         const r = m.getBoundingClientRect();
+        // The box is the outline's path; its stroke (1,6 px) runs along it, half inside.
         const points = [
-          { x: r.x + 1, y: r.y + r.height / 2 },
-          { x: r.right - 1, y: r.y + r.height / 2 },
-          { x: r.x + r.width / 2, y: r.y + 1 },
-          { x: r.x + r.width / 2, y: r.bottom - 1 },
+          { x: r.x + 0.25, y: r.y + r.height / 2 },
+          { x: r.right - 0.25, y: r.y + r.height / 2 },
+          { x: r.x + r.width / 2, y: r.y + 0.25 },
+          { x: r.x + r.width / 2, y: r.bottom - 0.25 },
         ];
         return points.find((p) => document.elementFromPoint(p.x, p.y) === m) ?? null;
       });
