@@ -103,12 +103,16 @@ describe('the accessibility statement', () => {
     expect(section('Établissement de cette déclaration d’accessibilité')).toMatch(/lecteurs? d’écran/u);
   });
 
-  it('lists the pages checked, a chart page, an embed and the statement among them', () => {
+  it('lists the pages checked, a chart page, an embed, a défi, a body and the statement among them', () => {
     const checked = [...statement.querySelectorAll('#pages + ul a')].map((a) => a.getAttribute('href'));
     expect(checked).toEqual(
       expect.arrayContaining([routes.home, routes.accessibility, routes.siteMap, routes.about, routes.tables]),
     );
     expect(checked.some((href) => href?.startsWith('/graphiques/'))).toBe(true);
     expect(checked.some((href) => href?.startsWith('/embed/'))).toBe(true);
+    // A défi's page (with its locator map) and a host body's, and the search.
+    expect(checked.some((href) => /^\/defis\/[^/]+\/$/u.test(href ?? ''))).toBe(true);
+    expect(checked.some((href) => /^\/administrations\/[^/]+\/$/u.test(href ?? ''))).toBe(true);
+    expect(checked).toContain(routes.search);
   });
 });

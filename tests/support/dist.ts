@@ -57,3 +57,13 @@ export function pagesToMeasure(root: string): string[] {
   );
   return [...html.filter((f) => !ONE_PER_ENTITY.test(f)), ...sampled].map((f) => '/' + f.replace(/index\.html$/u, ''));
 }
+
+/**
+ * The addresses of every page of the build (/, /graphiques/<slug>/, /404.html…), for the browser tests that
+ * read them all (the accessibility audit).
+ */
+export function pageAddresses(root: string): string[] {
+  return listFiles(root)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => '/' + f.replace(/index\.html$/u, ''));
+}
