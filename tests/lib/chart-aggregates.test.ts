@@ -1,6 +1,6 @@
 /**
  * The figures the charts show, computed in the model (src/lib/aggregates/: body-promotions, careers, place-counts,
- * map-hosts, people, profiles) on the small fixture (tests/fixtures/small). Every expected value is worked out by
+ * map-hosts, people, profiles, category-promotions) on the small fixture (tests/fixtures/small). Every expected value is worked out by
  * hand from the fixture's CSV cells, in the comments next to it; line numbers count the header as line 1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -205,5 +205,55 @@ describe('the community (communaute)', () => {
       ['design', 'EIG 4', 3],
       ['data engineering', 'EIG 4', 1],
     ]);
+  });
+});
+
+describe('the défis per theme and expertise and promotion (thematiques-defis, competences-defis)', () => {
+  it('counts each theme’s défis per promotion, the largest theme first', () => {
+    const { byThemeAndPromotion } = model.aggregates.defis.data.current;
+    // defis-2017-2023.csv: « Emploi » is Alpha's (EIG 1, line 2) and Bêta's (EIG 2, line 3); « Mer » and
+    // « Environnement » Delta's (EIG 5, line 5), « Culture » Gamma's (DIG, line 4), « Santé » Epsilon's (EIG 7,
+    // line 6): one défi each, in French order.
+    expect(
+      byThemeAndPromotion.map((t) => [
+        t.label,
+        t.figure.value,
+        t.byPromotion.map((p) => [p.promotion, p.figure.value]),
+      ]),
+    ).toEqual([
+      [
+        'Emploi',
+        2,
+        [
+          ['EIG 1', 1],
+          ['EIG 2', 1],
+        ],
+      ],
+      ['Culture', 1, [['DIG', 1]]],
+      ['Environnement', 1, [['EIG 5', 1]]],
+      ['Mer', 1, [['EIG 5', 1]]],
+      ['Santé', 1, [['EIG 7', 1]]],
+    ]);
+    expect(lines(byThemeAndPromotion[0]!.byPromotion[1]!.figure)).toEqual(['defis-2017-2023:3']);
+  });
+
+  it('gives each promotion its most requested expertise, a tie to the first in French order', () => {
+    const { byExpertiseAndPromotion, expertiseLeaders } = model.aggregates.defis.data.current;
+    // Alpha (EIG 1, line 2): Développement and Data science; Bêta (EIG 2, line 3) and Gamma (DIG, line 4):
+    // Design; Delta (EIG 5, line 5): Data science; Epsilon (EIG 7, line 6): Développement. Two défis each.
+    expect(byExpertiseAndPromotion.map((e) => [e.label, e.byPromotion.map((p) => p.promotion)])).toEqual([
+      ['Data science', ['EIG 1', 'EIG 5']],
+      ['Design', ['EIG 2', 'DIG']],
+      ['Développement', ['EIG 1', 'EIG 7']],
+    ]);
+    // EIG 1 asks for Data science and Développement once each: the tie goes to Data science.
+    expect(expertiseLeaders.map((l) => [l.promotion, l.label, l.figure.value])).toEqual([
+      ['EIG 1', 'Data science', 1],
+      ['EIG 2', 'Design', 1],
+      ['EIG 5', 'Data science', 1],
+      ['EIG 7', 'Développement', 1],
+      ['DIG', 'Design', 1],
+    ]);
+    expect(lines(expertiseLeaders[0]!.figure)).toEqual(['defis-2017-2023:2']);
   });
 });

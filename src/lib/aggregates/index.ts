@@ -17,6 +17,7 @@ import {
   currentTeamSizes,
 } from './current-defis.ts';
 import { bodyByPromotion, hostCounts } from './body-promotions.ts';
+import { byCategoryAndPromotion, leadersByPromotion } from './category-promotions.ts';
 import { careersByPromotion } from './careers.ts';
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
@@ -91,6 +92,9 @@ export type Figures = ReturnType<typeof readFigures>;
 export function buildAggregates(figures: Figures, promotions: readonly Promotion[]) {
   const { kf, defis } = figures;
   const byBody = currentByBody(figures.currentDefis);
+  const byTheme = currentByTheme(figures.currentDefis);
+  const byExpertise = currentByExpertise(figures.currentDefis);
+  const byExpertiseAndPromotion = byCategoryAndPromotion(byExpertise, figures.currentDefis, (d) => d.expertises);
   // The promotions the 2019 report's total of EIG adds up: those its blog post of May 2019 counted bodies for.
   const reportPromotions = coveredPromotions(kf.all, 'eig');
   return {
@@ -153,8 +157,14 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
         current: {
           list: figures.currentDefis,
           byPromotion: currentByPromotion(figures.currentDefis),
-          byTheme: currentByTheme(figures.currentDefis),
-          byExpertise: currentByExpertise(figures.currentDefis),
+          byTheme,
+          byExpertise,
+          /** Each theme's défis per promotion. */
+          byThemeAndPromotion: byCategoryAndPromotion(byTheme, figures.currentDefis, (d) => d.themes),
+          /** Each expertise's défis per promotion. */
+          byExpertiseAndPromotion,
+          /** Each promotion's most requested expertise (ties: the order of byExpertise). */
+          expertiseLeaders: leadersByPromotion(byExpertiseAndPromotion),
           /** Défis per host body; names that designate none counted apart, last. */
           byBody,
           /** Each host body's défis per promotion. */
