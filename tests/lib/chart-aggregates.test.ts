@@ -1,7 +1,7 @@
 /**
  * The figures the charts show, computed in the model (src/lib/aggregates/: body-promotions, careers, place-counts,
  * map-hosts, people, profiles, category-promotions,
- * source-comparisons) on the small fixture (tests/fixtures/small). Every expected value is worked out by
+ * source-comparisons, follow-up) on the small fixture (tests/fixtures/small). Every expected value is worked out by
  * hand from the fixture's CSV cells, in the comments next to it; line numbers count the header as line 1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -310,5 +310,22 @@ describe('each promotion in each source (defis-promotions, taille-equipes)', () 
       1,
       6,
     ]);
+  });
+});
+
+describe('the follow-up of the défis (suivi-promotion-3)', () => {
+  it('sets each partition’s sum beside the projects counted by state at the same date', () => {
+    const { partitions } = model.aggregates.suivi.data;
+    // suivi-defis.csv, EIG 3: etat 1 + 3 in 2019-11 (lines 2, 3) and 3 + 1 in 2021-03 (lines 4, 5); portage
+    // 2 + 1 in 2019-11 (lines 6, 7), one short of the 4 projects by state, and 3 + 1 in 2021-03 (lines 8, 9);
+    // maintenance 2 + 2 in 2021-03 (lines 10, 11). Ouverture overlaps: no partition.
+    expect(partitions.map((p) => [p.indicator, p.date, p.total.value, value(p.assessed)])).toEqual([
+      ['etat', '2019-11', 4, 4],
+      ['etat', '2021-03', 4, 4],
+      ['portage', '2019-11', 3, 4],
+      ['portage', '2021-03', 4, 4],
+      ['maintenance', '2021-03', 4, 4],
+    ]);
+    expect(lines(partitions[2]!.assessed!)).toEqual(['suivi-defis:2', 'suivi-defis:3']);
   });
 });
