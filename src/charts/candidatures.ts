@@ -109,7 +109,9 @@ export default defineChart({
     const printed = defis.find((r) => r.mesure === MEASURES.printed);
     const sum = defis.find((r) => r.mesure === MEASURES.sum);
     const post = defis.find((r) => r.mesure === MEASURES.post);
-    if (printed && sum && printed.valeur !== sum.valeur) {
+    // The model compares the printed total with its rows' sum (programme totals).
+    const check = ctx.aggregates.programme.data.totals.find((t) => t.indicator === 'defis_proposes');
+    if (printed && sum && check && check.difference !== 0) {
       notes.push(
         `Défis proposés : le tableau du rapport d’Etalab (juin 2019) imprime un total de ${formatNumber(printed.valeur)}, ` +
           `alors que ses lignes, une par promotion, s’additionnent à ${formatNumber(sum.valeur)}` +

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { disagree } from '../lib/aggregates/source-comparisons.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { isEigPromotion, ofThePromotions } from '../lib/promotion-names.ts';
@@ -17,8 +18,6 @@ export default defineChart({
   description:
     'Nombre de défis de chaque promotion et des designers d’intérêt général d’après le site actuel du programme, à côté de la liste du site de 2022 et des chiffres publiés par le programme, là où ils existent.',
   rows: ({ aggregates, publications }) => {
-    const { current, byPromotion: previous } = aggregates.defis.data;
-    const published = aggregates.programme.data.promotions.filter((p) => p.indicator === 'defis');
     const row = (promotion: string, liste: string, figure: Figure): ChartRow<Row> => ({
       promotion,
       liste,
@@ -26,16 +25,11 @@ export default defineChart({
       nature: figure.computed ? 'compté dans la liste' : 'publié',
       _from: figure.from,
     });
-    const tag = (count: { figure: Figure }) => datedTag(publications, count.figure.from[0]?.source ?? '');
-    return current.byPromotion.flatMap((c) => {
-      const before = previous.find((p) => p.key === c.key);
-      const printed = published.find((p) => p.promotion === c.key);
-      return [
-        row(c.key, tag(c), c.figure),
-        ...(before ? [row(c.key, tag(before), before.figure)] : []),
-        ...(printed ? [row(c.key, PUBLISHED, printed.figure)] : []),
-      ];
-    });
+    const tag = (figure: Figure) => datedTag(publications, figure.from[0]?.source ?? '');
+    return aggregates.defis.data.bySource.defis.flatMap((c) => [
+      ...[c.current, c.previous].filter((f): f is Figure => f !== null).map((f) => row(c.promotion, tag(f), f)),
+      ...(c.published ? [row(c.promotion, PUBLISHED, c.published)] : []),
+    ]);
   },
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
@@ -59,17 +53,14 @@ export default defineChart({
       '.'
     );
   },
-  notes: (rows, { promotions }) => {
+  notes: (rows, { aggregates, promotions }) => {
     const notes: string[] = [];
-    const lists = [...new Set(rows.map((r) => r.liste))];
-    for (const promotion of new Set(rows.map((r) => r.promotion))) {
+    const bySource = aggregates.defis.data.bySource.defis;
+    for (const { promotion } of bySource.filter(disagree)) {
       const values = rows.filter((r) => r.promotion === promotion);
-      if (new Set(values.map((v) => v.defis)).size > 1) {
-        notes.push(`${promotion} : ${values.map((v) => `${formatNumber(v.defis)} (${v.liste})`).join(', ')}.`);
-      }
+      notes.push(`${promotion} : ${values.map((v) => `${formatNumber(v.defis)} (${v.liste})`).join(', ')}.`);
     }
-    const compared = rows.filter((r) => r.liste !== lists[0]).map((r) => r.promotion);
-    const alone = [...new Set(rows.map((r) => r.promotion))].filter((p) => !compared.includes(p));
+    const alone = bySource.filter((c) => c.previous === null && c.published === null).map((c) => c.promotion);
     if (alone.length > 0) {
       notes.push(
         `${alone.join(', ')} : seul le site actuel du programme liste ces défis ; ni le site de 2022 ni les publications retenues ne les comptent.`,

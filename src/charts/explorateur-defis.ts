@@ -5,7 +5,7 @@ import { bodyTitle } from '../lib/aggregates/host-bodies.ts';
 import { formatNumber } from '../lib/format.ts';
 import { parseTown } from '../lib/geo/towns.ts';
 import { byPromotion, isEigPromotion, promotionSpan } from '../lib/promotion-names.ts';
-import { plural } from '../lib/text.ts';
+import { listFr, plural } from '../lib/text.ts';
 import { routes } from '../routes.ts';
 import { defineChart, type ChartRow } from './types.ts';
 
@@ -133,10 +133,10 @@ export default defineChart({
     },
     { param: 'ville', label: 'Ville', values: (r) => parseTown(r.ville ?? '').map((s) => s.commune) },
   ],
-  reading: (rows) => {
-    const expertises = new Map<string, number>();
-    for (const r of rows) for (const e of list(r.expertises)) expertises.set(e, (expertises.get(e) ?? 0) + 1);
-    const [top, topCount] = [...expertises].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  reading: (rows, { aggregates }) => {
+    // The model's order: the most défis first, a tie in French order of the names (said in the notes).
+    const leader = aggregates.defis.data.current.byExpertise[0];
+    const [top, topCount] = leader ? [leader.label, leader.figure.value] : ['', 0];
     const promotions = [...new Set(rows.map((r) => r.promotion))].filter(isEigPromotion);
     const count = (p: string | undefined) => rows.filter((r) => r.promotion === p).length;
     const first = promotions[0];
@@ -178,6 +178,13 @@ export default defineChart({
     if (noMentor.length > 0) {
       notes.push(
         `Les équipes sont comptées sur les pages des personnes du site, qui nomment leur défi ; le site n’a aucune page de mentor pour ${noMentor.join(', ')} : 0 mentor y veut dire « aucune page », pas « aucun mentor ».`,
+      );
+    }
+    const [first, ...others] = aggregates.defis.data.current.byExpertise;
+    const tied = first ? others.filter((e) => e.figure.value === first.figure.value) : [];
+    if (first && tied.length > 0) {
+      notes.push(
+        `${listFr([first, ...tied].map((e) => `« ${e.label} »`))} sont demandées par autant de défis (${formatNumber(first.figure.value)}) : la lecture nomme la première dans l’ordre alphabétique.`,
       );
     }
     notes.push(

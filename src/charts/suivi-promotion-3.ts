@@ -48,7 +48,6 @@ export default defineChart<Row>({
   rows: ({ aggregates, publications }) => {
     const figures = aggregates.suivi.data.figures.filter((f) => f.promotion === PROMOTION);
     const partitions = aggregates.suivi.data.partitions.filter((p) => p.promotion === PROMOTION);
-    const reference = (date: string) => partitions.find((p) => p.indicator === 'etat' && p.date === date)?.total.value;
     const toRow = (f: FollowUpFigure): ChartRow<Row> => ({
       indicateur: label(FOLLOW_UP_LABELS, f.indicator),
       categorie: label(FOLLOW_UP_LABELS, f.category),
@@ -77,7 +76,7 @@ export default defineChart<Row>({
         .filter((p) => p.indicator === indicator)
         .sort((a, b) => a.date.localeCompare(b.date))
         .map((p): ChartRow<Row> => {
-          const expected = reference(p.date) ?? null;
+          const expected = p.assessed?.value ?? null;
           const gap = expected !== null && expected !== p.total.value;
           return {
             indicateur: label(FOLLOW_UP_LABELS, indicator),

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
+import { disagree } from '../lib/aggregates/source-comparisons.ts';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
-import { byPromotion } from '../lib/promotion-names.ts';
 import { listFr } from '../lib/text.ts';
 import { datedTag, PUBLISHED_FIGURE, shortSource } from './helpers/sources.ts';
 import { marginFor } from './helpers/margins.ts';
@@ -32,26 +32,16 @@ export default defineChart({
   description:
     'Nombre de participants (EIG, ou designers pour les DIG) et de mentors de chaque promotion obtenu en additionnant les équipes de ses défis, d’après le site actuel du programme et d’après la liste du site de 2022, à côté des nombres publiés par le programme.',
   rows: ({ aggregates, publications }) => {
-    const { current, teamSizes } = aggregates.defis.data;
-    const published = aggregates.programme.data.promotions;
     const tagOf = (figure: Figure) => sumLabel(datedTag(publications, figure.from[0]?.source ?? ''));
-    const rows: ChartRow<Row>[] = [];
-    const promotions = [
-      ...new Set([...current.teamSizes.map((t) => t.promotion), ...teamSizes.map((t) => t.promotion)]),
-    ];
-    for (const promotion of promotions.sort(byPromotion((p) => p))) {
-      const now = current.teamSizes.find((t) => t.promotion === promotion);
-      const before = teamSizes.find((t) => t.promotion === promotion);
-      for (const [indicator, role] of Object.entries(ROLES) as [keyof typeof ROLES, string][]) {
-        const nowFigure = now?.[indicator];
-        const beforeFigure = indicator === 'eig' ? before?.figure : before?.mentors;
-        const printed = published.find((p) => p.promotion === promotion && p.indicator === indicator)?.figure;
-        if (nowFigure) rows.push(row(promotion, role, tagOf(nowFigure), nowFigure));
-        if (beforeFigure) rows.push(row(promotion, role, tagOf(beforeFigure), beforeFigure));
-        if (printed) rows.push(row(promotion, role, PUBLISHED, printed));
-      }
-    }
-    return rows;
+    return aggregates.defis.data.bySource.teams.flatMap((t) => {
+      const role = ROLES[t.role];
+      return [
+        ...[t.current, t.previous]
+          .filter((f): f is Figure => f !== null)
+          .map((f) => row(t.promotion, role, tagOf(f), f)),
+        ...(t.published ? [row(t.promotion, role, PUBLISHED, t.published)] : []),
+      ];
+    });
   },
   columns: [
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
@@ -60,41 +50,29 @@ export default defineChart({
     { key: 'personnes', label: 'Personnes', kind: 'nombre' },
     { key: 'nature', label: 'Nature', kind: 'texte' },
   ],
-  reading: (rows) => {
+  reading: (_rows, { aggregates }) => {
     // One sentence a phone shows above the chart: how many promotions agree, the largest gap; the notes list
     // every gap.
-    const eig = rows.filter((r) => r.role === ROLES.eig);
-    const compared = [...new Set(eig.map((r) => r.promotion))]
-      .map((p) => ({ p, values: eig.filter((r) => r.promotion === p) }))
-      .filter((x) => x.values.some((v) => v.mesure === PUBLISHED));
+    const { compared, agree, widest } = aggregates.defis.data.bySource.participants;
     if (compared.length === 0) return 'Aucun effectif publié à comparer.';
-    const spread = (x: (typeof compared)[number]) =>
-      Math.max(...x.values.map((v) => v.personnes)) - Math.min(...x.values.map((v) => v.personnes));
-    const agree = compared.filter((x) => spread(x) === 0).map((x) => x.p);
-    const widest = [...compared].sort((a, b) => spread(b) - spread(a))[0]!;
-    const gap =
-      spread(widest) > 0
-        ? `l’écart le plus grand est pour ${widest.p} : de ${formatNumber(Math.min(...widest.values.map((v) => v.personnes)))} à ${formatNumber(Math.max(...widest.values.map((v) => v.personnes)))} participants selon la source`
-        : '';
+    const gap = widest
+      ? `l’écart le plus grand est pour ${widest.promotion} : de ${formatNumber(widest.min)} à ${formatNumber(widest.max)} participants selon la source`
+      : '';
     const same = agree.length > 0 ? `les sources concordent pour ${listFr(agree)}` : '';
     const sentence = [same, gap].filter(Boolean).join(' ; ');
     return `Participants : ${sentence}.`;
   },
-  notes: (rows) => {
+  notes: (rows, { aggregates }) => {
     const notes: string[] = [];
-    for (const promotion of new Set(rows.map((r) => r.promotion))) {
-      for (const role of Object.values(ROLES)) {
-        const values = rows.filter((r) => r.promotion === promotion && r.role === role);
-        if (new Set(values.map((v) => v.personnes)).size > 1) {
-          notes.push(
-            `${promotion}, ${role.toLowerCase()} : ${values.map((v) => `${formatNumber(v.personnes)} (${v.mesure})`).join(', ')}. L’écart n’est pas expliqué : les chiffres sont montrés tels quels.`,
-          );
-        }
-      }
+    const { teams } = aggregates.defis.data.bySource;
+    for (const t of teams.filter(disagree)) {
+      const role = ROLES[t.role];
+      const values = rows.filter((r) => r.promotion === t.promotion && r.role === role);
+      notes.push(
+        `${t.promotion}, ${role.toLowerCase()} : ${values.map((v) => `${formatNumber(v.personnes)} (${v.mesure})`).join(', ')}. L’écart n’est pas expliqué : les chiffres sont montrés tels quels.`,
+      );
     }
-    const zero = [
-      ...new Set(rows.filter((r) => r.role === ROLES.mentors && r.personnes === 0).map((r) => r.promotion)),
-    ];
+    const zero = teams.filter((t) => t.role === 'mentors' && t.current?.value === 0).map((t) => t.promotion);
     if (zero.length > 0) {
       notes.push(
         `${listFr(zero)} : le site actuel n’a aucune page de mentor pour ces défis ; 0 y veut dire « aucune page », pas « aucun mentor ».`,

@@ -9,28 +9,24 @@ export default defineChart({
   order: 3,
   description:
     'Nombre de défis de chaque thématique, par promotion, d’après le site actuel du programme. Un défi compte une fois pour chacune de ses thématiques.',
-  rows: ({ aggregates }) => {
-    const { list, byTheme } = aggregates.defis.data.current;
-    return stackRows(byTheme, list, (d) => d.themes);
-  },
+  rows: ({ aggregates }) => stackRows(aggregates.defis.data.current.byThemeAndPromotion),
   columns: [
     { key: 'categorie', label: 'Thématique', kind: 'texte' },
     { key: 'promotion', label: 'Promotion', kind: 'texte' },
     { key: 'defis', label: 'Défis de la promotion', kind: 'nombre' },
     { key: 'defis_categorie', label: 'Défis, toutes promotions', kind: 'nombre' },
   ],
-  reading: (rows) => {
-    const themes = [...new Set(rows.map((r) => r.categorie))];
-    const top = rows[0];
+  reading: (_rows, { aggregates }) => {
+    const themes = aggregates.defis.data.current.byThemeAndPromotion;
+    const top = themes[0];
     if (!top) return 'Aucun défi n’a de thématique.';
-    const promotions = new Set(rows.filter((r) => r.categorie === top.categorie).map((r) => r.promotion));
     return (
-      `Les défis du site du programme se rangent sous ${formatNumber(themes.length)} thématiques ; la plus fréquente, « ${top.categorie} », ` +
-      `compte ${formatNumber(top.defis_categorie)} défis de ${formatNumber(promotions.size)} promotions.`
+      `Les défis du site du programme se rangent sous ${formatNumber(themes.length)} thématiques ; la plus fréquente, « ${top.label} », ` +
+      `compte ${formatNumber(top.figure.value)} défis de ${formatNumber(top.byPromotion.length)} promotions.`
     );
   },
-  notes: (rows) => {
-    const once = [...new Set(rows.filter((r) => r.defis_categorie === 1).map((r) => r.categorie))];
+  notes: (_rows, { aggregates }) => {
+    const once = aggregates.defis.data.current.byTheme.filter((t) => t.figure.value === 1).map((t) => t.label);
     return [
       'Un défi qui a plusieurs thématiques compte une fois pour chacune : les barres s’additionnent à plus que le nombre de défis.',
       'Thématiques telles que le site les écrit : proches parfois (« Ecologie », « Environnement », « Santé-Environnement »), elles ne sont pas regroupées.',

@@ -1,6 +1,7 @@
 /**
  * The figures the charts show, computed in the model (src/lib/aggregates/: body-promotions, careers, place-counts,
- * map-hosts, people, profiles) on the small fixture (tests/fixtures/small). Every expected value is worked out by
+ * map-hosts, people, profiles, category-promotions,
+ * source-comparisons, follow-up) on the small fixture (tests/fixtures/small). Every expected value is worked out by
  * hand from the fixture's CSV cells, in the comments next to it; line numbers count the header as line 1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -205,5 +206,126 @@ describe('the community (communaute)', () => {
       ['design', 'EIG 4', 3],
       ['data engineering', 'EIG 4', 1],
     ]);
+  });
+});
+
+describe('the défis per theme and expertise and promotion (thematiques-defis, competences-defis)', () => {
+  it('counts each theme’s défis per promotion, the largest theme first', () => {
+    const { byThemeAndPromotion } = model.aggregates.defis.data.current;
+    // defis-2017-2023.csv: « Emploi » is Alpha's (EIG 1, line 2) and Bêta's (EIG 2, line 3); « Mer » and
+    // « Environnement » Delta's (EIG 5, line 5), « Culture » Gamma's (DIG, line 4), « Santé » Epsilon's (EIG 7,
+    // line 6): one défi each, in French order.
+    expect(
+      byThemeAndPromotion.map((t) => [
+        t.label,
+        t.figure.value,
+        t.byPromotion.map((p) => [p.promotion, p.figure.value]),
+      ]),
+    ).toEqual([
+      [
+        'Emploi',
+        2,
+        [
+          ['EIG 1', 1],
+          ['EIG 2', 1],
+        ],
+      ],
+      ['Culture', 1, [['DIG', 1]]],
+      ['Environnement', 1, [['EIG 5', 1]]],
+      ['Mer', 1, [['EIG 5', 1]]],
+      ['Santé', 1, [['EIG 7', 1]]],
+    ]);
+    expect(lines(byThemeAndPromotion[0]!.byPromotion[1]!.figure)).toEqual(['defis-2017-2023:3']);
+  });
+
+  it('gives each promotion its most requested expertise, a tie to the first in French order', () => {
+    const { byExpertiseAndPromotion, expertiseLeaders } = model.aggregates.defis.data.current;
+    // Alpha (EIG 1, line 2): Développement and Data science; Bêta (EIG 2, line 3) and Gamma (DIG, line 4):
+    // Design; Delta (EIG 5, line 5): Data science; Epsilon (EIG 7, line 6): Développement. Two défis each.
+    expect(byExpertiseAndPromotion.map((e) => [e.label, e.byPromotion.map((p) => p.promotion)])).toEqual([
+      ['Data science', ['EIG 1', 'EIG 5']],
+      ['Design', ['EIG 2', 'DIG']],
+      ['Développement', ['EIG 1', 'EIG 7']],
+    ]);
+    // EIG 1 asks for Data science and Développement once each: the tie goes to Data science.
+    expect(expertiseLeaders.map((l) => [l.promotion, l.label, l.figure.value])).toEqual([
+      ['EIG 1', 'Data science', 1],
+      ['EIG 2', 'Design', 1],
+      ['EIG 5', 'Data science', 1],
+      ['EIG 7', 'Développement', 1],
+      ['DIG', 'Design', 1],
+    ]);
+    expect(lines(expertiseLeaders[0]!.figure)).toEqual(['defis-2017-2023:2']);
+  });
+});
+
+describe('each promotion in each source (defis-promotions, taille-equipes)', () => {
+  const sides = (c: { current: Figure | null; previous: Figure | null; published: Figure | null }) => [
+    value(c.current),
+    value(c.previous),
+    value(c.published),
+  ];
+
+  it('sets each promotion’s défis on the current website beside the 2022 list’s and the published count', () => {
+    const { defis } = model.aggregates.defis.data.bySource;
+    // defis-2017-2023.csv: one défi each for EIG 1, EIG 2, EIG 5, EIG 7 and DIG. defis.csv: EIG 1 two (lines 2,
+    // 3), EIG 2 three (lines 4–6), DIG one (line 10), none for EIG 5 or 7. chiffres-cles.csv: defis 2 (EIG 1) and
+    // 3 (EIG 2); none for DIG, which is not an EIG promotion.
+    expect(defis.map((c) => [c.promotion, ...sides(c), c.min, c.max])).toEqual([
+      ['EIG 1', 1, 2, 2, 1, 2],
+      ['EIG 2', 1, 3, 3, 1, 3],
+      ['EIG 5', 1, null, null, 1, 1],
+      ['EIG 7', 1, null, null, 1, 1],
+      ['DIG', 1, 1, null, 1, 1],
+    ]);
+    expect(lines(defis[1]!.previous!)).toEqual(['defis:4', 'defis:5', 'defis:6']);
+  });
+
+  it('adds up each promotion’s teams on both websites beside the published numbers', () => {
+    const { teams, participants } = model.aggregates.defis.data.bySource;
+    // EIG: defis-2017-2023 nb_eig (Alpha 2, Bêta 1, Delta 3, Epsilon 2, Gamma 1); defis.csv nb_eig added up per
+    // promotion (EIG 1: 2 + 1, EIG 2: 2 + 2 + 2, EIG 3: 4 + 3 + 3, EIG 4: 3 + 2 + 2, DIG: 1); chiffres-cles eig
+    // 4, 6, 10, 7. Mentors the same way (current: 1, 1, 0, 0, 2; 2022 list: 2, 3, 5, 4, 1; published 2, 3, 5, 4).
+    expect(teams.map((t) => [t.promotion, t.role, ...sides(t)])).toEqual([
+      ['EIG 1', 'eig', 2, 3, 4],
+      ['EIG 1', 'mentors', 1, 2, 2],
+      ['EIG 2', 'eig', 1, 6, 6],
+      ['EIG 2', 'mentors', 1, 3, 3],
+      ['EIG 3', 'eig', null, 10, 10],
+      ['EIG 3', 'mentors', null, 5, 5],
+      ['EIG 4', 'eig', null, 7, 7],
+      ['EIG 4', 'mentors', null, 4, 4],
+      ['EIG 5', 'eig', 3, null, null],
+      ['EIG 5', 'mentors', 0, null, null],
+      ['EIG 7', 'eig', 2, null, null],
+      ['EIG 7', 'mentors', 0, null, null],
+      ['DIG', 'eig', 1, 1, null],
+      ['DIG', 'mentors', 2, 1, null],
+    ]);
+    // Published participants for EIG 1 to 4: EIG 3 and 4 agree; EIG 2 is the widest gap (1 to 6), EIG 1's is 2 to 4.
+    expect(participants.compared).toEqual(['EIG 1', 'EIG 2', 'EIG 3', 'EIG 4']);
+    expect(participants.agree).toEqual(['EIG 3', 'EIG 4']);
+    expect([participants.widest?.promotion, participants.widest?.min, participants.widest?.max]).toEqual([
+      'EIG 2',
+      1,
+      6,
+    ]);
+  });
+});
+
+describe('the follow-up of the défis (suivi-promotion-3)', () => {
+  it('sets each partition’s sum beside the projects counted by state at the same date', () => {
+    const { partitions } = model.aggregates.suivi.data;
+    // suivi-defis.csv, EIG 3: etat 1 + 3 in 2019-11 (lines 2, 3) and 3 + 1 in 2021-03 (lines 4, 5); portage
+    // 2 + 1 in 2019-11 (lines 6, 7), one short of the 4 projects by state, and 3 + 1 in 2021-03 (lines 8, 9);
+    // maintenance 2 + 2 in 2021-03 (lines 10, 11). Ouverture overlaps: no partition.
+    expect(partitions.map((p) => [p.indicator, p.date, p.total.value, value(p.assessed)])).toEqual([
+      ['etat', '2019-11', 4, 4],
+      ['etat', '2021-03', 4, 4],
+      ['portage', '2019-11', 3, 4],
+      ['portage', '2021-03', 4, 4],
+      ['maintenance', '2021-03', 4, 4],
+    ]);
+    expect(lines(partitions[2]!.assessed!)).toEqual(['suivi-defis:2', 'suivi-defis:3']);
   });
 });

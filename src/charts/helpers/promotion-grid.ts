@@ -5,8 +5,7 @@
  * the rows.
  */
 import * as Plot from '@observablehq/plot';
-import type { CurrentDefi } from '../../lib/aggregates/current-defis.ts';
-import type { Count } from '../../lib/aggregates/defis.ts';
+import type { CategoryPromotions } from '../../lib/aggregates/category-promotions.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { byPromotion } from '../../lib/promotion-names.ts';
 import { plural } from '../../lib/text.ts';
@@ -15,26 +14,17 @@ import { textWidth, wrapToWidth } from '../../lib/text.ts';
 
 export type StackRow = { categorie: string; promotion: string; defis: number; defis_categorie: number };
 
-/** One row per (category, promotion) with défis, categories in the order of `counts` (the largest first). */
-export function stackRows(
-  counts: readonly Count[],
-  defis: readonly CurrentDefi[],
-  keysOf: (d: CurrentDefi) => readonly string[],
-): ChartRow<StackRow>[] {
-  return counts.flatMap((count) => {
-    const members = defis.filter((d) => keysOf(d).includes(count.key));
-    const promotions = [...new Set(members.map((d) => d.promotion))].sort(byPromotion((p) => p));
-    return promotions.map((promotion) => {
-      const ofPromotion = members.filter((d) => d.promotion === promotion);
-      return {
-        categorie: count.label,
-        promotion,
-        defis: ofPromotion.length,
-        defis_categorie: count.figure.value,
-        _from: ofPromotion.map((d) => d.ref),
-      };
-    });
-  });
+/** One row per (category, promotion) with défis, categories in the grid's order (the largest first). */
+export function stackRows(grid: readonly CategoryPromotions[]): ChartRow<StackRow>[] {
+  return grid.flatMap((category) =>
+    category.byPromotion.map(({ promotion, figure }) => ({
+      categorie: category.label,
+      promotion,
+      defis: figure.value,
+      defis_categorie: category.figure.value,
+      _from: figure.from,
+    })),
+  );
 }
 
 const FONT_SIZE = 11;

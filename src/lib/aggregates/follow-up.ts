@@ -34,6 +34,11 @@ export interface PartitionSum {
   date: string;
   indicator: string;
   total: Figure;
+  /**
+   * The projects counted by state (the indicator etat) at the same promotion and date, which every partition's
+   * total should equal; null when no state is published then.
+   */
+  assessed: Figure | null;
 }
 
 export function partitionSums(figures: readonly FollowUpFigure[]): PartitionSum[] {
@@ -43,7 +48,7 @@ export function partitionSums(figures: readonly FollowUpFigure[]): PartitionSum[
     const id = `${f.promotion}|${f.date}|${f.indicator}`;
     groups.set(id, [...(groups.get(id) ?? []), f]);
   }
-  return [...groups.values()].map((members) => ({
+  const sums = [...groups.values()].map((members) => ({
     promotion: members[0]!.promotion,
     date: members[0]!.date,
     indicator: members[0]!.indicator,
@@ -52,4 +57,7 @@ export function partitionSums(figures: readonly FollowUpFigure[]): PartitionSum[
       'défis',
     ),
   }));
+  const stateAt = (promotion: string, date: string) =>
+    sums.find((s) => s.indicator === 'etat' && s.promotion === promotion && s.date === date)?.total ?? null;
+  return sums.map((sum) => ({ ...sum, assessed: stateAt(sum.promotion, sum.date) }));
 }

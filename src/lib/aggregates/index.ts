@@ -17,11 +17,13 @@ import {
   currentTeamSizes,
 } from './current-defis.ts';
 import { bodyByPromotion, hostCounts } from './body-promotions.ts';
+import { byCategoryAndPromotion, leadersByPromotion } from './category-promotions.ts';
 import { careersByPromotion } from './careers.ts';
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
 import { ofThePromotions, type Promotion } from '../promotion-names.ts';
 import { bodyTable } from './host-bodies.ts';
+import { defisBySource, participantsAgreement, teamsBySource } from './source-comparisons.ts';
 import { indexKeyFigures } from './key-figures.ts';
 import { mapHosts } from './map-hosts.ts';
 import { mapServices, originalFigures } from './original-site.ts';
@@ -91,6 +93,14 @@ export type Figures = ReturnType<typeof readFigures>;
 export function buildAggregates(figures: Figures, promotions: readonly Promotion[]) {
   const { kf, defis } = figures;
   const byBody = currentByBody(figures.currentDefis);
+  const byTheme = currentByTheme(figures.currentDefis);
+  const byExpertise = currentByExpertise(figures.currentDefis);
+  const previousByPromotion = byPromotionCount(defis);
+  const currentByPromotionCounts = currentByPromotion(figures.currentDefis);
+  const currentTeams = currentTeamSizes(figures.currentDefis);
+  const publishedByPromotion = figuresFor(kf, PROMOTION_INDICATORS);
+  const teams = teamsBySource(currentTeams, figures.teamSizes, publishedByPromotion);
+  const byExpertiseAndPromotion = byCategoryAndPromotion(byExpertise, figures.currentDefis, (d) => d.expertises);
   // The promotions the 2019 report's total of EIG adds up: those its blog post of May 2019 counted bodies for.
   const reportPromotions = coveredPromotions(kf.all, 'eig');
   return {
@@ -99,7 +109,7 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
       description:
         'EIG, mentors, défis et services lauréats par promotion ; candidatures et défis proposés ; totaux publiés et totaux recalculés ; autres chiffres publiés du programme.',
       data: {
-        promotions: figuresFor(kf, PROMOTION_INDICATORS),
+        promotions: publishedByPromotion,
         selection: figuresFor(kf, SELECTION_INDICATORS),
         totals: figures.programmeTotals,
         allFigures: kf.all,
@@ -144,7 +154,7 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
         'Liste des défis et décomptes par promotion, administration, compétence et commune ; tailles des équipes ; les défis du site actuel (toutes promotions) par promotion, thématique, expertise et organisme d’accueil ; les désaccords entre les deux sites.',
       data: {
         list: defis,
-        byPromotion: byPromotionCount(defis),
+        byPromotion: previousByPromotion,
         byAdministration: byAdministration(defis),
         bySkill: bySkill(defis),
         byTown: byTown(defis),
@@ -152,9 +162,15 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
         /** The current website's défis, every promotion. */
         current: {
           list: figures.currentDefis,
-          byPromotion: currentByPromotion(figures.currentDefis),
-          byTheme: currentByTheme(figures.currentDefis),
-          byExpertise: currentByExpertise(figures.currentDefis),
+          byPromotion: currentByPromotionCounts,
+          byTheme,
+          byExpertise,
+          /** Each theme's défis per promotion. */
+          byThemeAndPromotion: byCategoryAndPromotion(byTheme, figures.currentDefis, (d) => d.themes),
+          /** Each expertise's défis per promotion. */
+          byExpertiseAndPromotion,
+          /** Each promotion's most requested expertise (ties: the order of byExpertise). */
+          expertiseLeaders: leadersByPromotion(byExpertiseAndPromotion),
           /** Défis per host body; names that designate none counted apart, last. */
           byBody,
           /** Each host body's défis per promotion. */
@@ -165,7 +181,14 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
             reportPromotions,
             ofReportPromotions: hostCounts(figures.currentDefis.filter((d) => reportPromotions.includes(d.promotion))),
           },
-          teamSizes: currentTeamSizes(figures.currentDefis),
+          teamSizes: currentTeams,
+        },
+        /** Each promotion's défis, and its participants and mentors, in each source (current website, 2022 list, publications). */
+        bySource: {
+          defis: defisBySource(currentByPromotionCounts, previousByPromotion, publishedByPromotion),
+          teams,
+          /** Where the participants' sources agree, and where they are the furthest apart. */
+          participants: participantsAgreement(teams),
         },
         /** The défis both websites list, paired by title, and where they disagree. */
         websites: figures.websites,
