@@ -104,7 +104,8 @@ export function selectionPhrase(
 export function leaderPhrase(lists: readonly (readonly string[])[], verb: readonly [string, string]): string | null {
   const counts = new Map<string, number>();
   for (const values of lists) for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  const [top, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  // A tie goes to the first in French order, as in the built reading (the model's byExpertise).
+  const [top, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'))[0] ?? [null, 0];
   return top === null ? null : `${frenchNumber(count)} ${nounOf(count, verb)} « ${top} »`;
 }
 

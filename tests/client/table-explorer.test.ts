@@ -46,11 +46,15 @@ describe('the selection in words', () => {
     expect(countPhrase(131, 131, noun, false)).toBe('131 défis');
   });
 
-  it('names the most frequent value of the rows’ lists, the first met among equals', () => {
+  it('names the most frequent value of the rows’ lists, the first in French order among equals', () => {
     const verb = ['demande l’expertise', 'demandent l’expertise'] as const;
-    expect(leaderPhrase([['Design', 'Développement'], ['Développement'], ['Design']], verb)).toBe(
+    expect(leaderPhrase([['Développement', 'Design'], ['Développement'], ['Design']], verb)).toBe(
       '2 demandent l’expertise « Design »',
     );
+    expect(leaderPhrase([['Juriste', 'Data'], ['Juriste'], ['Data'], ['Juriste']], verb)).toBe(
+      '3 demandent l’expertise « Juriste »',
+    );
+    expect(leaderPhrase([['Écologie'], ['Eau']], verb)).toBe('1 demande l’expertise « Eau »');
     expect(leaderPhrase([['Juriste']], verb)).toBe('1 demande l’expertise « Juriste »');
     expect(leaderPhrase([[], []], verb)).toBeNull();
   });
