@@ -1,9 +1,11 @@
 import * as Plot from '@observablehq/plot';
-import type { OriginalPayer, SalaryFunding } from '../lib/aggregates/salaries.ts';
+import type { KeyFigure } from '../lib/aggregates/key-figures.ts';
+import type { OriginalPayer, PublishedSplit, SalaryFunding } from '../lib/aggregates/salaries.ts';
+import type { Figure } from '../lib/figures.ts';
 import { formatEuros, formatFigure, formatNumber, formatPercent, formatPercentRounded } from '../lib/format.ts';
 import { promotionRank, thePromotions } from '../lib/promotion-names.ts';
 import { listFr, of, plural } from '../lib/text.ts';
-import { joinParts, partText, stackList } from './helpers/stack-list.ts';
+import { joinParts, partText, stackList, type StackBar } from './helpers/stack-list.ts';
 import { percentAsPrinted } from './helpers/original.ts';
 import { defineChart, type ChartContext, type ChartRow, type PlotContext } from './types.ts';
 
@@ -18,6 +20,8 @@ type Row = {
   defis: number | null;
   nature: string;
   precision: string | null;
+  /** A sum of the post's shares that is not 100 % (the model says so; not a column). */
+  sumIsOff: boolean;
 };
 type SalaryRow = ChartRow<Row>;
 
@@ -46,26 +50,25 @@ const POST_STACK = [ADMINISTRATIONS, PIA];
 const isOriginal = (r: Row) => r.nature === ORIGINAL_NATURE;
 /** A share of the May 2019 post. */
 const isPost = (r: Row) => r.nature === 'publié' && (r.financeur === PIA || r.financeur === ADMINISTRATIONS);
-const isOddSum = (r: Row) => r.financeur === SUM && r.part !== 100;
 const funding = ({ aggregates }: ChartContext): SalaryFunding => aggregates.budget.data.salaryFunding;
 const shareText = (r: Row) => (isOriginal(r) ? percentAsPrinted(r.part) : formatPercent(r.part));
 
 const row = (
   fields: Pick<Row, 'promotion' | 'financeur' | 'part' | 'nature'> & Partial<Row>,
   from: SalaryRow['_from'],
-) => ({ montant: null, defis: null, precision: null, ...fields, _from: from }) as SalaryRow;
+) => ({ montant: null, defis: null, precision: null, sumIsOff: false, ...fields, _from: from }) as SalaryRow;
 
 function rows(ctx: ChartContext): SalaryRow[] {
   const { published, rules, original } = funding(ctx);
   const list: SalaryRow[] = [
-    ...published.flatMap(({ promotion, shares, sum }) => [
+    ...published.flatMap(({ promotion, shares, sum, sumIsOff }) => [
       ...shares.map((s) =>
         row(
           { promotion, financeur: POST_PAYERS[s.indicator] ?? s.indicator, part: s.figure.value, nature: 'publié' },
           s.figure.from,
         ),
       ),
-      ...(sum ? [row({ promotion, financeur: SUM, part: sum.value, nature: 'calculé' }, sum.from)] : []),
+      ...(sum ? [row({ promotion, financeur: SUM, part: sum.value, nature: 'calculé', sumIsOff }, sum.from)] : []),
     ]),
     ...rules.map((f) =>
       row(
@@ -98,44 +101,49 @@ function rows(ctx: ChartContext): SalaryRow[] {
   return list.sort((a, b) => promotionRank(a.promotion) - promotionRank(b.promotion) || rank(a) - rank(b));
 }
 
-function reading(rows: readonly Row[]): string {
-  const pia = rows.filter((r) => isOriginal(r) && r.financeur === PIA);
-  const [first, last] = [pia[0], pia.at(-1)];
-  if (!first || !last || first === last) return postReading(rows);
-  const others = rows.filter((r) => r.promotion === last.promotion && isOriginal(r) && r !== last);
-  return `La part des salaires des EIG payée par le PIA passe de ${percentAsPrinted(first.part)} (${first.promotion}) à ${percentAsPrinted(last.part)} (${last.promotion}), où ${listFr(others.map((r) => `les ${r.financeur.toLowerCase()} en paient ${percentAsPrinted(r.part)}`))}.`;
+function reading(_rows: readonly Row[], ctx: ChartContext): string {
+  const shift = funding(ctx).originalShift;
+  if (!shift) return postReading(ctx);
+  const { first, last, lastOthers } = shift;
+  const others = lastOthers.map(
+    (s) => `les ${ORIGINAL_PAYERS[s.payer].toLowerCase()} en paient ${percentAsPrinted(s.share.value)}`,
+  );
+  return `La part des salaires des EIG payée par le PIA passe de ${percentAsPrinted(first.share.value)} (${first.promotion}) à ${percentAsPrinted(last.share.value)} (${last.promotion}), où ${listFr(others)}.`;
 }
 
 /** Without the original site's two-decimal shares, the May 2019 post's. */
-function postReading(rows: readonly Row[]): string {
-  const post = (financeur: string) => rows.filter((r) => isPost(r) && r.financeur === financeur);
-  const [p0, p1, a0, a1] = [post(PIA)[0], post(PIA).at(-1), post(ADMINISTRATIONS)[0], post(ADMINISTRATIONS).at(-1)];
-  if (!p0 || !p1 || p0 === p1 || !a0 || !a1)
-    return 'Les parts des salaires payées par le PIA ne sont pas publiées pour deux promotions.';
-  return `La part des salaires des EIG payée par le PIA passe de ${formatPercent(p0.part)} (${p0.promotion}) à ${formatPercent(p1.part)} (${p1.promotion}) ; celle des administrations de ${formatPercent(a0.part)} à ${formatPercent(a1.part)}.`;
+function postReading(ctx: ChartContext): string {
+  const shift = funding(ctx).postShift;
+  if (!shift) return 'Les parts des salaires payées par le PIA ne sont pas publiées pour deux promotions.';
+  const { pia, administrations: adm } = shift;
+  return `La part des salaires des EIG payée par le PIA passe de ${formatPercent(pia.first.figure.value)} (${pia.first.promotion}) à ${formatPercent(pia.last.figure.value)} (${pia.last.promotion}) ; celle des administrations de ${formatPercent(adm.first.figure.value)} à ${formatPercent(adm.last.figure.value)}.`;
 }
 
-function keyNotes(rows: readonly Row[], ctx: ChartContext): string[] {
+/** The promotions whose published shares do not make 100 %, with their sum. */
+const oddSums = (ctx: ChartContext) =>
+  funding(ctx).published.flatMap((p) => (p.sumIsOff && p.sum ? [{ ...p, sum: p.sum }] : []));
+
+function keyNotes(_rows: readonly Row[], ctx: ChartContext): string[] {
   return [
-    ...rows
-      .filter(isOddSum)
-      .map(
-        (sum) => `${sum.promotion} : les parts publiées font ${formatPercent(sum.part)}, pas ${formatPercent(100)}.`,
-      ),
+    ...oddSums(ctx).map(
+      ({ promotion, sum }) =>
+        `${promotion} : les parts publiées font ${formatPercent(sum.value)}, pas ${formatPercent(100)}.`,
+    ),
     ...funding(ctx).unpublished.map((p) => `${p} : répartition non publiée (pas de barre).`),
   ];
 }
 
-function oddSumNote(rows: readonly Row[], sum: Row): string {
-  const parts = rows.filter((r) => r.promotion === sum.promotion && isPost(r));
-  return `${sum.promotion} : les deux parts publiées (${parts.map((p) => `${p.financeur === PIA ? 'PIA' : 'administrations'} ${formatPercent(p.part)}`).join(', ')}) font ${formatPercent(sum.part)}, pas ${formatPercent(100)} ; le billet de mai 2019 ne dit pas d’où vient l’écart, sans doute des arrondis. La barre s’arrête donc à ${formatPercent(sum.part)}.`;
+function oddSumNote({ promotion, shares, sum }: PublishedSplit & { sum: Figure }): string {
+  const parts = shares.map(
+    (s) => `${POST_PAYERS[s.indicator] === PIA ? 'PIA' : 'administrations'} ${formatPercent(s.figure.value)}`,
+  );
+  return `${promotion} : les deux parts publiées (${parts.join(', ')}) font ${formatPercent(sum.value)}, pas ${formatPercent(100)} ; le billet de mai 2019 ne dit pas d’où vient l’écart, sans doute des arrondis. La barre s’arrête donc à ${formatPercent(sum.value)}.`;
 }
 
 /** What each publication gives, said only of the publications the chart shows. */
-function publicationNotes(rows: readonly Row[]): string[] {
-  const published = new Set(rows.filter(isPost).map((r) => r.promotion));
-  const onlyOriginal = [...new Set(rows.filter(isOriginal).map((r) => r.promotion))].filter((p) => !published.has(p));
-  const fromOriginal = rows.some(isOriginal);
+function publicationNotes(ctx: ChartContext): string[] {
+  const { published, original, onlyOriginal } = funding(ctx);
+  const fromOriginal = original.length > 0;
   return [
     ...(fromOriginal
       ? [
@@ -145,7 +153,7 @@ function publicationNotes(rows: readonly Row[]): string[] {
               : ''),
         ]
       : []),
-    ...(published.size > 0
+    ...(published.length > 0
       ? [
           'Billet de mai 2019 : parts arrondies au pourcent ; celle des administrations réunit, selon le billet, « auto-financement et co-financement des défis »' +
             (fromOriginal ? ', soit les deux parts du site d’origine autres que le PIA.' : '.'),
@@ -154,23 +162,23 @@ function publicationNotes(rows: readonly Row[]): string[] {
   ];
 }
 
-function notes(rows: readonly Row[], ctx: ChartContext): string[] {
-  const { unpublished, averageCost: cost } = funding(ctx);
-  const rule = rows.find((r) => r.financeur === RULE);
+function ruleNote({ promotion, figure }: KeyFigure): string {
+  return `La règle « au moins ${formatPercent(figure.value)} ${figure.note ?? ''} à la charge de l’administration d’accueil » vient de la documentation du programme (2020), qui la rattache à ${promotion} ; elle est marquée en pointillé sur la barre du billet de cette promotion.`.replace(
+    '  ',
+    ' ',
+  );
+}
+
+function notes(_rows: readonly Row[], ctx: ChartContext): string[] {
+  const { unpublished, averageCost: cost, rules } = funding(ctx);
+  const rule = rules[0];
   return [
-    ...rows.filter(isOddSum).map((sum) => oddSumNote(rows, sum)),
+    ...oddSums(ctx).map(oddSumNote),
     ...(unpublished.length > 0
       ? [`La répartition n’a pas été publiée pour ${unpublished.join(', ')} : elle n’est pas estimée ici.`]
       : []),
-    ...publicationNotes(rows),
-    ...(rule
-      ? [
-          `La règle « au moins ${formatPercent(rule.part)} ${rule.precision ?? ''} à la charge de l’administration d’accueil » vient de la documentation du programme (2020), qui la rattache à ${rule.promotion} ; elle est marquée en pointillé sur la barre du billet de cette promotion.`.replace(
-            '  ',
-            ' ',
-          ),
-        ]
-      : []),
+    ...publicationNotes(ctx),
+    ...(rule ? [ruleNote(rule)] : []),
     ...(cost
       ? [
           `Pour situer les montants : la même documentation estime le coût employeur moyen d’un EIG de la ${cost.promotion.replace('EIG ', 'promotion ')} à ${formatFigure(cost.figure)}${cost.figure.note ? ` (${cost.figure.note})` : ''}.`,
@@ -222,39 +230,69 @@ function postLabel(rows: readonly Row[], p: string): string {
   );
 }
 
+/** A promotion's bars: the original site's split, then the post's, each when given. */
+function promotionBars(rows: readonly SalaryRow[], p: string, narrow: boolean): StackBar<SalaryRow>[] {
+  const ordered = (test: (r: Row) => boolean, order: readonly string[]) =>
+    order.flatMap((payer) => rows.filter((r) => test(r) && r.promotion === p && r.financeur === payer));
+  const sum = rows.find((r) => r.financeur === SUM && r.promotion === p);
+  const after = sum ? `= ${formatPercent(sum.part)}${narrow ? '' : ' (somme calculée)'}` : undefined;
+  const original = ordered(isOriginal, ORIGINAL_STACK);
+  const post = ordered(isPost, POST_STACK);
+  return [
+    ...(original.length > 0 ? [{ parts: original, below: originalLabel(rows, p) }] : []),
+    ...(post.length > 0 ? [{ parts: post, after, below: postLabel(rows, p) }] : []),
+  ];
+}
+
+type Stack = ReturnType<typeof stackList<SalaryRow>>;
+type Part = Stack['parts'][number];
+
+/** What is written after the bars; a sum that is not 100 % is the point to see: in bold. */
+function afterMarks(list: Stack, rows: readonly Row[]) {
+  const oddSums = new Set(rows.filter((r) => r.sumIsOff).map((r) => r.promotion));
+  const text = (afters: Stack['afters'], bold: boolean) =>
+    Plot.text(afters, {
+      x: 'x',
+      y: 'y',
+      text: 'text',
+      textAnchor: 'start',
+      dx: 4,
+      fontSize: FONT_SIZE,
+      ...(bold ? { fontWeight: 'bold' } : {}),
+    });
+  return [
+    text(
+      list.afters.filter((a) => oddSums.has(a.key)),
+      true,
+    ),
+    text(
+      list.afters.filter((a) => !oddSums.has(a.key)),
+      false,
+    ),
+  ];
+}
+
+/** The co-financing minimum, dashed across the post's bar of its promotion. */
+function ruleMarks(list: Stack, rows: readonly Row[]) {
+  const postBars = new Map(list.parts.filter((d) => isPost(d.row)).map((d) => [d.row.promotion, d]));
+  const rules = rows.filter((r) => r.financeur === RULE && postBars.has(r.promotion));
+  return Plot.ruleX(rules, {
+    x: 'part',
+    y1: (r: Row) => postBars.get(r.promotion)!.y1 - 3,
+    y2: (r: Row) => postBars.get(r.promotion)!.y2 + 3,
+    strokeDasharray: '3,2',
+    strokeWidth: 2,
+  });
+}
+
 function plot(rows: SalaryRow[], { narrow, width, palette }: PlotContext) {
   const promotions = [...new Set(rows.filter((r) => isOriginal(r) || isPost(r)).map((r) => r.promotion))].sort(
     (a, b) => promotionRank(a) - promotionRank(b),
   );
-  const ordered = (test: (r: Row) => boolean, order: readonly string[], p: string) =>
-    order.flatMap((payer) => rows.filter((r) => test(r) && r.promotion === p && r.financeur === payer));
-  const sum = (p: string) => rows.find((r) => r.financeur === SUM && r.promotion === p);
-  const sumText = (r: Row) => `= ${formatPercent(r.part)}${narrow ? '' : ' (somme calculée)'}`;
   const list = stackList(
-    promotions.map((p) => ({
-      heading: p,
-      bars: [
-        ...(rows.some((r) => isOriginal(r) && r.promotion === p)
-          ? [{ parts: ordered(isOriginal, ORIGINAL_STACK, p), below: originalLabel(rows, p) }]
-          : []),
-        ...(rows.some((r) => isPost(r) && r.promotion === p)
-          ? [
-              {
-                parts: ordered(isPost, POST_STACK, p),
-                after: sum(p) ? sumText(sum(p)!) : undefined,
-                below: postLabel(rows, p),
-              },
-            ]
-          : []),
-      ],
-    })),
+    promotions.map((p) => ({ heading: p, bars: promotionBars(rows, p, narrow) })),
     { narrow, width, value: (r) => r.part },
   );
-  type Part = (typeof list.parts)[number];
-  // The post's bars, where the co-financing minimum is marked.
-  const postBars = new Map(list.parts.filter((d) => isPost(d.row)).map((d) => [d.row.promotion, d]));
-  const rules = rows.filter((r) => r.financeur === RULE && postBars.has(r.promotion));
-  const oddSums = new Set(rows.filter(isOddSum).map((r) => r.promotion));
   // The legend in the drawing's order: the administrations' parts on the left of every bar, the PIA's on the right.
   const series = [...ORIGINAL_STACK.slice(0, -1), ...POST_STACK];
   return {
@@ -263,15 +301,7 @@ function plot(rows: SalaryRow[], { narrow, width, palette }: PlotContext) {
     color: { domain: series, range: palette },
     marks: [
       ...list.marks.slice(0, 2),
-      // A sum that is not 100 % is the point to see: in bold.
-      Plot.text(
-        list.afters.filter((a) => oddSums.has(a.key)),
-        { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 4, fontSize: FONT_SIZE, fontWeight: 'bold' },
-      ),
-      Plot.text(
-        list.afters.filter((a) => !oddSums.has(a.key)),
-        { x: 'x', y: 'y', text: 'text', textAnchor: 'start', dx: 4, fontSize: FONT_SIZE },
-      ),
+      ...afterMarks(list, rows),
       ...list.marks.slice(3),
       Plot.rectX(list.parts, {
         x1: 'x1',
@@ -282,13 +312,7 @@ function plot(rows: SalaryRow[], { narrow, width, palette }: PlotContext) {
         insetLeft: 0.5,
         title: (d: Part) => tip(d.row),
       }),
-      Plot.ruleX(rules, {
-        x: 'part',
-        y1: (r: Row) => postBars.get(r.promotion)!.y1 - 3,
-        y2: (r: Row) => postBars.get(r.promotion)!.y2 + 3,
-        strokeDasharray: '3,2',
-        strokeWidth: 2,
-      }),
+      ruleMarks(list, rows),
     ],
   };
 }

@@ -1,16 +1,21 @@
 /**
  * The figures the charts show, computed in the model (src/lib/aggregates/: body-promotions, careers, place-counts,
  * map-hosts, people, profiles, category-promotions,
- * source-comparisons, follow-up) on the small fixture (tests/fixtures/small). Every expected value is worked out by
- * hand from the fixture's CSV cells, in the comments next to it; line numbers count the header as line 1.
+ * source-comparisons, follow-up, salaries) on the small fixture (tests/fixtures/small), and the original site's
+ * salary split on a few rows written here (the fixture has none). Every expected value is worked out by hand from
+ * the CSV cells, in the comments next to it; line numbers count the header as line 1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hostCounts } from '../../src/lib/aggregates/body-promotions.ts';
 import type { CurrentDefi } from '../../src/lib/aggregates/current-defis.ts';
 import type { Body } from '../../src/lib/aggregates/host-bodies.ts';
+import { indexKeyFigures } from '../../src/lib/aggregates/key-figures.ts';
+import { ORIGINAL, originalFigures } from '../../src/lib/aggregates/original-site.ts';
+import { salaryFunding } from '../../src/lib/aggregates/salaries.ts';
 import type { Figure } from '../../src/lib/figures.ts';
 import { gazetteerOf } from '../../src/lib/geo/places.ts';
 import { buildModel, type Model } from '../../src/lib/model.ts';
+import type { Row } from '../../src/lib/tables.ts';
 import { loadFixture } from '../support/fixtures.ts';
 
 let model: Model;
@@ -327,5 +332,70 @@ describe('the follow-up of the défis (suivi-promotion-3)', () => {
       ['maintenance', '2021-03', 4, 4],
     ]);
     expect(lines(partitions[2]!.assessed!)).toEqual(['suivi-defis:2', 'suivi-defis:3']);
+  });
+});
+
+describe('who paid the salaries (salaires)', () => {
+  it('says which post’s sums are not 100 %, and how the shares move from the first promotion to the last', () => {
+    const funding = model.aggregates.budget.data.salaryFunding;
+    // chiffres-cles.csv, lines 44 to 47: EIG 1 80 + 20 = 100 %; EIG 3 60 + 35 = 95 %, not 100.
+    expect(funding.published.map((p) => [p.promotion, p.sumIsOff])).toEqual([
+      ['EIG 1', false],
+      ['EIG 3', true],
+    ]);
+    // The PIA's share from 80 % (EIG 1, line 44) to 60 % (EIG 3, line 46); the administrations' 20 % (45) to 35 % (47).
+    const shift = funding.postShift!;
+    expect(
+      [shift.pia.first, shift.pia.last, shift.administrations.first, shift.administrations.last].map((s) => [
+        s.promotion,
+        s.figure.value,
+        ...lines(s.figure),
+      ]),
+    ).toEqual([
+      ['EIG 1', 80, 'chiffres-cles:44'],
+      ['EIG 3', 60, 'chiffres-cles:46'],
+      ['EIG 1', 20, 'chiffres-cles:45'],
+      ['EIG 3', 35, 'chiffres-cles:47'],
+    ]);
+    // The fixture's original site gives no share: nothing of its own.
+    expect([funding.originalShift, funding.onlyOriginal]).toEqual([null, []]);
+  });
+
+  it('follows the original site’s PIA share from its first promotion to its last, beside the last’s other payers', () => {
+    // Written here, EIG 2 before EIG 1: EIG 1 PIA 90 % (line 4); EIG 2 PIA 50 % (line 2), co-financed 30 % (line 3),
+    // self-funded 20 % (line 5). No post: both promotions are the original site's alone.
+    const cells: [string, string, number][] = [
+      [ORIGINAL.sharePia, 'EIG 2', 50],
+      [ORIGINAL.shareCofinanced, 'EIG 2', 30],
+      [ORIGINAL.sharePia, 'EIG 1', 90],
+      [ORIGINAL.shareSelfFunded, 'EIG 2', 20],
+    ];
+    const rows = cells.map(([indicateur, promotion, valeur], i) => ({
+      tableau: 'financement',
+      indicateur,
+      promotion,
+      annee: 2016 + Number(promotion.slice(-1)),
+      valeur,
+      unite: 'pourcent',
+      source: 'essai',
+      precision: null,
+      _line: i + 2,
+    })) as unknown as Row<'eig-forever-2019'>[];
+    const funding = salaryFunding(indexKeyFigures([]), originalFigures(rows));
+    const shift = funding.originalShift!;
+    expect(
+      [shift.first, shift.last, ...shift.lastOthers].map((s) => [
+        s.promotion,
+        s.payer,
+        s.share.value,
+        ...lines(s.share),
+      ]),
+    ).toEqual([
+      ['EIG 1', 'pia', 90, 'eig-forever-2019:4'],
+      ['EIG 2', 'pia', 50, 'eig-forever-2019:2'],
+      ['EIG 2', 'cofinanced', 30, 'eig-forever-2019:3'],
+      ['EIG 2', 'selfFunded', 20, 'eig-forever-2019:5'],
+    ]);
+    expect([funding.onlyOriginal, funding.postShift]).toEqual([['EIG 1', 'EIG 2'], null]);
   });
 });

@@ -16,6 +16,8 @@ export interface PublishedSplit {
   promotion: string;
   shares: KeyFigure[];
   sum: Figure | null;
+  /** The sum is not 100 %: the post does not say why (rounding, most likely). */
+  sumIsOff: boolean;
 }
 
 export type OriginalPayer = 'pia' | 'cofinanced' | 'selfFunded';
@@ -29,6 +31,12 @@ export interface OriginalSplit {
   defis: Figure | null;
 }
 
+/** A share of the first promotion that gives it, and of the last. */
+export interface Shift<T> {
+  first: T;
+  last: T;
+}
+
 export interface SalaryFunding {
   /** The post's split of each promotion that has one, in promotion order. */
   published: PublishedSplit[];
@@ -40,6 +48,12 @@ export interface SalaryFunding {
   original: OriginalSplit[];
   /** The average employer's cost of an EIG, as the programme's documentation gives it. */
   averageCost: KeyFigure | null;
+  /** Promotions the original site splits and the post does not, in promotion order. */
+  onlyOriginal: string[];
+  /** The original site's PIA share, first and last promotion, with the last's other payers; null under two. */
+  originalShift: (Shift<OriginalSplit> & { lastOthers: OriginalSplit[] }) | null;
+  /** The post's shares, first and last promotion; null unless the PIA's is given for two promotions. */
+  postShift: { pia: Shift<KeyFigure>; administrations: Shift<KeyFigure> } | null;
 }
 
 /** The original site's three payers: the indicators of their share, amount and défis. */
@@ -73,7 +87,7 @@ function publishedSplits(kf: KeyFigures): PublishedSplit[] {
             'pourcent',
           )
         : null;
-    return { promotion, shares: ofPromotion, sum };
+    return { promotion, shares: ofPromotion, sum, sumIsOff: sum !== null && sum.value !== 100 };
   });
 }
 
@@ -104,14 +118,39 @@ function originalSplits(original: OriginalFigures): OriginalSplit[] {
   );
 }
 
+const shift = <T>(series: readonly T[]): Shift<T> | null => {
+  const [first, last] = [series[0], series.at(-1)];
+  return first && last && first !== last ? { first, last } : null;
+};
+
+function originalShift(originals: readonly OriginalSplit[]): SalaryFunding['originalShift'] {
+  const pia = shift(originals.filter((s) => s.payer === 'pia'));
+  if (!pia) return null;
+  const lastOthers = originals.filter((s) => s.promotion === pia.last.promotion && s !== pia.last);
+  return { ...pia, lastOthers };
+}
+
+function postShift(published: readonly PublishedSplit[]): SalaryFunding['postShift'] {
+  const series = (indicator: string) => published.flatMap((p) => p.shares.filter((s) => s.indicator === indicator));
+  const [piaSeries, administrationsSeries] = SALARY_SHARE_INDICATORS.map(series);
+  const pia = shift(piaSeries!);
+  const [first, last] = [administrationsSeries![0], administrationsSeries!.at(-1)];
+  return pia && first && last ? { pia, administrations: { first, last } } : null;
+}
+
 export function salaryFunding(kf: KeyFigures, original: OriginalFigures): SalaryFunding {
   const published = publishedSplits(kf);
   const originals = originalSplits(original);
+  const inOrder = [...originals].sort((a, b) => promotionRank(a.promotion) - promotionRank(b.promotion));
+  const postPromotions = new Set(published.map((p) => p.promotion));
   return {
     published,
     unpublished: gaps([...published, ...originals].map((p) => p.promotion)),
     rules: kf.all.filter((f) => f.indicator === 'cofinancement_minimum_administrations'),
     original: originals,
     averageCost: kf.all.find((f) => f.indicator === 'cout_employeur_moyen_par_eig') ?? null,
+    onlyOriginal: [...new Set(inOrder.map((s) => s.promotion))].filter((p) => !postPromotions.has(p)),
+    originalShift: originalShift(inOrder),
+    postShift: postShift(published),
   };
 }
