@@ -47,18 +47,18 @@ const row = (groupe: string, indicateur: string, mesure: string, figure: Figure)
 const barLabel = (r: Row) => (r.groupe === 'Total' ? r.mesure.charAt(0).toUpperCase() + r.mesure.slice(1) : r.groupe);
 
 /** The promotions with figures of their own (the totals aside). */
-const promotionsOf = (rows: readonly Row[]) => [...new Set(rows.map((r) => r.groupe).filter((g) => !isTotal(g)))];
+const promotionsOf = ({ aggregates }: ChartContext) => aggregates.programme.data.selectionPromotions;
 
-const notPublished = (rows: readonly Row[], ctx: ChartContext) =>
-  unpublishedFor(promotionsOf(rows), ctx, (them) => `Les chiffres de sélection n’ont pas été publiés pour ${them}.`);
+const notPublished = (_rows: readonly Row[], ctx: ChartContext) =>
+  unpublishedFor(promotionsOf(ctx), ctx, (them) => `Les chiffres de sélection n’ont pas été publiés pour ${them}.`);
 
 export default defineChart({
   slug: 'candidatures',
   title: 'Candidatures d’EIG et défis proposés par les administrations',
   theme: 'selection',
   order: 1,
-  description: (rows: Row[]) =>
-    `Candidatures reçues et défis proposés par les administrations pour ${thePromotions(promotionsOf(rows))}, avec les totaux tels que publiés et tels qu’ils se recalculent.`,
+  description: (_rows: Row[], ctx: ChartContext) =>
+    `Candidatures reçues et défis proposés par les administrations pour ${thePromotions(promotionsOf(ctx))}, avec les totaux tels que publiés et tels qu’ils se recalculent.`,
   rows: ({ aggregates }) => {
     const { selection, totals, allFigures } = aggregates.programme.data;
     const rows: ChartRow<Row>[] = [];
@@ -83,7 +83,7 @@ export default defineChart({
     { key: 'valeur', label: 'Nombre', kind: 'nombre', format: (r) => r.texte },
     { key: 'nature', label: 'Nature', kind: 'texte' },
   ],
-  reading: (rows) => {
+  reading: (rows, ctx) => {
     const defis = label(INDICATOR_LABELS, 'defis_proposes');
     const candidatures = label(INDICATOR_LABELS, 'candidats_eig');
     const find = (indicateur: string, mesure: string) =>
@@ -93,7 +93,7 @@ export default defineChart({
     const sum = find(defis, MEASURES.sum);
     if (!applications || !printed || !sum)
       return 'Les totaux des candidatures et des défis proposés ne sont pas tous publiés.';
-    const promotions = promotionsOf(rows);
+    const promotions = promotionsOf(ctx);
     return (
       `${capitalise(thePromotions(promotions))} ${promotions.length > 1 ? 'ont' : 'a'} reçu ${formatNumber(applications.valeur)} candidatures d’EIG ; ` +
       `les administrations ont proposé ${formatNumber(sum.valeur)} défis selon la somme des promotions, ` +

@@ -1,7 +1,7 @@
 /**
  * The figures the charts show, computed in the model (src/lib/aggregates/: body-promotions, careers, place-counts,
  * map-hosts, people, profiles, category-promotions,
- * source-comparisons, follow-up, salaries) on the small fixture (tests/fixtures/small), and the original site's
+ * source-comparisons, follow-up, salaries, programme) on the small fixture (tests/fixtures/small), and the original site's
  * salary split on a few rows written here (the fixture has none). Every expected value is worked out by hand from
  * the CSV cells, in the comments next to it; line numbers count the header as line 1.
  */
@@ -397,5 +397,12 @@ describe('who paid the salaries (salaires)', () => {
       ['EIG 2', 'selfFunded', 20, 'eig-forever-2019:5'],
     ]);
     expect([funding.onlyOriginal, funding.postShift]).toEqual([['EIG 1', 'EIG 2'], null]);
+  });
+});
+
+describe('the promotions of the selection figures (candidatures)', () => {
+  it('names each promotion with an application or défi figure once, the printed totals aside', () => {
+    // chiffres-cles.csv, lines 18 to 25: candidats_eig and defis_proposes of EIG 1, 2 and 3, and of « Total ».
+    expect(model.aggregates.programme.data.selectionPromotions).toEqual(['EIG 1', 'EIG 2', 'EIG 3']);
   });
 });

@@ -31,6 +31,7 @@ import { placesOf } from './defi-places.ts';
 import {
   coveredPromotions,
   figuresFor,
+  promotionsOf,
   programmeTotals,
   PROMOTION_INDICATORS,
   SELECTION_INDICATORS,
@@ -99,6 +100,7 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
   const currentByPromotionCounts = currentByPromotion(figures.currentDefis);
   const currentTeams = currentTeamSizes(figures.currentDefis);
   const publishedByPromotion = figuresFor(kf, PROMOTION_INDICATORS);
+  const selection = figuresFor(kf, SELECTION_INDICATORS);
   const teams = teamsBySource(currentTeams, figures.teamSizes, publishedByPromotion);
   const byExpertiseAndPromotion = byCategoryAndPromotion(byExpertise, figures.currentDefis, (d) => d.expertises);
   // The promotions the 2019 report's total of EIG adds up: those its blog post of May 2019 counted bodies for.
@@ -110,7 +112,9 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
         'EIG, mentors, défis et services lauréats par promotion ; candidatures et défis proposés ; totaux publiés et totaux recalculés ; autres chiffres publiés du programme.',
       data: {
         promotions: publishedByPromotion,
-        selection: figuresFor(kf, SELECTION_INDICATORS),
+        selection,
+        /** The promotions with a figure of the selection (applications, défis proposed). */
+        selectionPromotions: promotionsOf(selection),
         totals: figures.programmeTotals,
         allFigures: kf.all,
       },

@@ -19,6 +19,9 @@ export function figuresFor(
 export const PROMOTION_INDICATORS = ['eig', 'mentors', 'defis', 'services_laureats'] as const;
 export const SELECTION_INDICATORS = ['candidats_eig', 'defis_proposes'] as const;
 
+/** The promotions these figures give, in the order of their first figure. */
+export const promotionsOf = (figures: readonly PromotionFigure[]) => [...new Set(figures.map((f) => f.promotion))];
+
 /** Printed totals of the programme table against the sum of their rows (85 printed, 94 summed…). */
 export function programmeTotals(kf: KeyFigures): TotalCheck[] {
   return [...PROMOTION_INDICATORS, ...SELECTION_INDICATORS]
