@@ -10,6 +10,7 @@ import { dataDir } from '../load/paths.ts';
 import { load, type Loaded } from '../load/load-folder.ts';
 import { entityPages, type EntityPages } from '../publish/entity-pages.ts';
 import { publish, type Published, type PublishedChart } from '../publish/publish.ts';
+import { pngQueue } from './chart-png.ts';
 import { locatorBase, type LocatorBase } from './locator-map.ts';
 import { drawChart, renderChartFile, type ChartDrawings, type Scheme } from './render-chart.ts';
 
@@ -25,6 +26,8 @@ export type Site = Published &
     drawings(chart: PublishedChart): ChartDrawings;
     /** A chart's image file (wide), once per build: the SVG download, and the PNG made from it. */
     file(chart: PublishedChart, scheme: Scheme): string;
+    /** A chart's PNG, made from its light image file in the background from the start of the build. */
+    png(chart: PublishedChart): Promise<Uint8Array<ArrayBuffer>>;
     /** A page per défi and per host body. */
     entities: EntityPages;
     /** The défis' locator map without its points, once per build. */
@@ -61,12 +64,17 @@ async function build(): Promise<Site> {
     const [slug, scheme] = key.split(' ') as [string, Scheme];
     return renderChartFile(published.chart(slug), 'wide', scheme);
   });
+  const pngs = pngQueue(
+    published.charts.map((chart) => chart.slug),
+    (slug) => imageFiles(`${slug} light`),
+  );
   return {
     ...published,
     history,
     files,
     drawings: (chart) => drawings(chart.slug),
     file: (chart, scheme) => imageFiles(`${chart.slug} ${scheme}`),
+    png: (chart) => pngs.get(chart.slug)!,
     entities: entityPages(published.model),
     locator: () => (locator ??= locatorBase(LOCATOR_SIZE)),
   };

@@ -14,18 +14,25 @@ const VERBATIM = new Set(['script', 'style', 'textarea', 'code', 'pre', 'kbd', '
 /** A tag, its quoted attribute values allowed to hold « > ». */
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--[\s\S]*?-->|<![^>]*>/gu;
 const SPACE = '[ \\t\\r\\n]+';
+const OPENING_QUOTE = new RegExp(`«${SPACE}`, 'gu');
+const CLOSING_QUOTE = new RegExp(`${SPACE}»`, 'gu');
+const COLON = new RegExp(`${SPACE}:(?=[\\s\\u00a0]|$)`, 'gu');
+const HIGH_SIGN = new RegExp(`${SPACE}([;!?])(?=[\\s\\u00a0]|$)`, 'gu');
+const APOSTROPHE = /(\p{L})(?:'|&#39;|&#x27;|&apos;)(?=\p{L})/gu;
+const ACRONYM = /(?<![\p{L}\p{N}./@_#&=-])(eig|dig)(s?)(?![\p{L}\p{N}_-])/gu;
+/** What any rule needs: a text without one of these is left as it is (most runs between tags are). */
+const CANDIDATE = /[«»:;!?'&]|eig|dig/u;
 
 /** French typography of one run of text (HTML-escaped, as it stands between two tags). */
 export function typesetText(text: string): string {
+  if (!CANDIDATE.test(text)) return text;
   return text
-    .replace(new RegExp(`«${SPACE}`, 'gu'), '«\u00a0')
-    .replace(new RegExp(`${SPACE}»`, 'gu'), '\u00a0»')
-    .replace(new RegExp(`${SPACE}:(?=[\\s\\u00a0]|$)`, 'gu'), '\u00a0:')
-    .replace(new RegExp(`${SPACE}([;!?])(?=[\\s\\u00a0]|$)`, 'gu'), '\u202f$1')
-    .replace(/(\p{L})(?:'|&#39;|&#x27;|&apos;)(?=\p{L})/gu, '$1’')
-    .replace(/(?<![\p{L}\p{N}./@_#&=-])(eig|dig)(s?)(?![\p{L}\p{N}_-])/gu, (_, acronym: string, s: string) => {
-      return acronym.toUpperCase() + s;
-    });
+    .replace(OPENING_QUOTE, '«\u00a0')
+    .replace(CLOSING_QUOTE, '\u00a0»')
+    .replace(COLON, '\u00a0:')
+    .replace(HIGH_SIGN, '\u202f$1')
+    .replace(APOSTROPHE, '$1’')
+    .replace(ACRONYM, (_, acronym: string, s: string) => acronym.toUpperCase() + s);
 }
 
 /** `html` with French typography in its text (see the module's comment). */
