@@ -2,8 +2,9 @@ import * as Plot from '@observablehq/plot';
 import type { Figure } from '../lib/figures.ts';
 import { formatNumber } from '../lib/format.ts';
 import { label, PROFILE_LABELS } from '../lib/labels.ts';
-import { isEigProfile, type CommunityCount } from '../lib/aggregates/profiles.ts';
-import { isEigPromotion, promotionRank } from '../lib/promotion-names.ts';
+import { profileCategory, roleCategory } from '../lib/aggregates/community-categories.ts';
+import type { CommunityCount } from '../lib/aggregates/profiles.ts';
+import { isEigPromotion } from '../lib/promotion-names.ts';
 import { listFr } from '../lib/text.ts';
 import { groupsOf } from './helpers/bands.ts';
 import { barList, barListFrame } from './helpers/bar-list.ts';
@@ -21,11 +22,19 @@ type Row = {
   /** The 2022 list's profile, or the current website's expertise. */
   profil: string | null;
   effectif: number;
+  /** The people of the row's bar (its promotion, category and website), added up in the model: not a column. */
+  total: number;
 };
 
-export const PARTICIPANTS = 'Participants';
-export const MENTORS = 'Mentors';
 const NO_PROMOTION = 'Sans promotion';
+
+/** The model's categories (COMMUNITY_CATEGORIES) in the legend's words; a role no category maps is shown as is. */
+const CATEGORY_LABELS: Record<string, string> = {
+  participants: 'Participants',
+  mentors: 'Mentors',
+  equipe: 'Équipe du programme',
+  ecosysteme: 'Écosystème',
+};
 
 /** Profiles in the order of the other profile charts, then mentors and the programme's team. */
 const PROFILE_ORDER = ['developpement', 'data science', 'design', 'data engineering', 'mentor', 'equipe du programme'];
@@ -35,25 +44,18 @@ const profileRank = (profile: string) => {
 };
 const nativeProgramme = (promotion: string) => (isEigPromotion(promotion) ? 'EIG' : promotion);
 
-const previousCategory = (profile: string) =>
-  isEigProfile(profile) ? PARTICIPANTS : profile === 'mentor' ? MENTORS : 'Équipe du programme';
-const CURRENT_CATEGORIES: Record<string, string> = {
-  participant: PARTICIPANTS,
-  'agent-public': MENTORS,
-  'agent-programme': 'Équipe du programme',
-  'agent-programme-alumni': 'Équipe du programme',
-  'agent-ecosysteme': 'Écosystème',
-};
-const CATEGORY_ORDER = [PARTICIPANTS, MENTORS, 'Équipe du programme', 'Écosystème'];
-const categoryRank = (c: string) => (CATEGORY_ORDER.includes(c) ? CATEGORY_ORDER.indexOf(c) : CATEGORY_ORDER.length);
-
 const group = (r: Row) => r.promotion ?? NO_PROMOTION;
+const barKey = (promotion: string | null, category: string, figure: Figure) =>
+  JSON.stringify([promotion, category, figure.from[0]?.source ?? '']);
 
-/** The current website's people of a promotion in a category (the roles it groups), added up in the model. */
-const currentCount = (aggregates: ChartContext['aggregates']) => (promotion: string, category: string) =>
-  aggregates.profils.data.people.byPromotionAndRole
-    .filter((c) => c.promotion === promotion && CURRENT_CATEGORIES[c.role] === category)
-    .reduce((n, c) => n + c.figure.value, 0);
+/** The current website's people of a promotion in a category (the roles it groups), as the model adds them up. */
+const currentCount = ({ profils }: ChartContext['aggregates']) => {
+  const source = profils.data.people.list[0]?.figure.from[0]?.source;
+  return (promotion: string, category: string) =>
+    profils.data.communityByCategory.find(
+      (c) => c.source === source && c.promotion === promotion && c.category === category,
+    )?.figure.value ?? 0;
+};
 
 export default defineChart({
   slug: 'communaute',
@@ -63,43 +65,52 @@ export default defineChart({
   description:
     'Personnes de chaque promotion d’après le site actuel du programme (par rôle et expertise : participants, mentors et sponsors, équipe du programme, écosystème), à côté de la liste de la communauté du site de 2022 (par programme et profil).',
   rows: ({ aggregates, publications }) => {
-    const { community, people } = aggregates.profils.data;
+    const { community, people, communityByCategory } = aggregates.profils.data;
     const tag = (figure: Figure) => datedTag(publications, figure.from[0]?.source ?? '');
-    const current: ChartRow<Row>[] = people.list.map((p) => ({
-      site: tag(p.figure),
-      promotion: p.promotion,
-      programme: null,
-      role: p.role,
-      categorie: CURRENT_CATEGORIES[p.role] ?? p.role,
-      profil: p.expertise,
-      effectif: p.figure.value,
-      _from: p.figure.from,
-    }));
-    const previous: ChartRow<Row>[] = [...community]
+    // Each row under its bar, in the model's order of the bars: promotion by promotion (people without a promotion
+    // last), category by category, the current website first.
+    const bars = new Map(
+      communityByCategory.map((c, index) => [JSON.stringify([c.promotion, c.category, c.source]), { index, c }]),
+    );
+    const barOf = (promotion: string | null, category: string, figure: Figure) =>
+      bars.get(barKey(promotion, category, figure))!;
+    const current = people.list.map((p) => {
+      const bar = barOf(p.promotion, roleCategory(p.role), p.figure);
+      const row: ChartRow<Row> = {
+        site: tag(p.figure),
+        promotion: p.promotion,
+        programme: null,
+        role: p.role,
+        categorie: label(CATEGORY_LABELS, bar.c.category),
+        profil: p.expertise,
+        effectif: p.figure.value,
+        total: bar.c.figure.value,
+        _from: p.figure.from,
+      };
+      return { row, bar: bar.index };
+    });
+    const previous = [...community]
       .sort(
         (a, b) =>
-          promotionRank(a.promotion) - promotionRank(b.promotion) ||
           Number(a.programme !== nativeProgramme(a.promotion)) - Number(b.programme !== nativeProgramme(b.promotion)) ||
           profileRank(a.profile) - profileRank(b.profile),
       )
-      .map((c) => ({
-        site: tag(c.figure),
-        promotion: c.promotion,
-        programme: c.programme,
-        role: null,
-        categorie: previousCategory(c.profile),
-        profil: label(PROFILE_LABELS, c.profile),
-        effectif: c.figure.value,
-        _from: c.figure.from,
-      }));
-    // Promotion by promotion, the current website first; people without a promotion last.
-    const rank = (r: Row) => (r.promotion === null ? 10_000 : promotionRank(r.promotion));
-    return [...current, ...previous].sort(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        categoryRank(a.categorie) - categoryRank(b.categorie) ||
-        Number(a.site !== current[0]?.site) - Number(b.site !== current[0]?.site),
-    );
+      .map((c) => {
+        const bar = barOf(c.promotion, profileCategory(c.profile), c.figure);
+        const row: ChartRow<Row> = {
+          site: tag(c.figure),
+          promotion: c.promotion,
+          programme: c.programme,
+          role: null,
+          categorie: label(CATEGORY_LABELS, bar.c.category),
+          profil: label(PROFILE_LABELS, c.profile),
+          effectif: c.figure.value,
+          total: bar.c.figure.value,
+          _from: c.figure.from,
+        };
+        return { row, bar: bar.index };
+      });
+    return [...current, ...previous].sort((a, b) => a.bar - b.bar).map((r) => r.row);
   },
   columns: [
     { key: 'site', label: 'Source', kind: 'texte' },
@@ -118,8 +129,8 @@ export default defineChart({
     );
     const counted = currentCount(aggregates);
     const describe = (promotion: string) =>
-      `la promotion ${promotion} compte ${formatNumber(counted(promotion, PARTICIPANTS))} participants et ` +
-      `${formatNumber(counted(promotion, MENTORS))} mentors ou sponsors`;
+      `la promotion ${promotion} compte ${formatNumber(counted(promotion, 'participants'))} participants et ` +
+      `${formatNumber(counted(promotion, 'mentors'))} mentors ou sponsors`;
     const first = promotions[0];
     const last = promotions.at(-1);
     if (!first || !last) return 'La liste de la communauté ne compte aucune promotion d’EIG.';
@@ -195,7 +206,7 @@ export default defineChart({
     );
     const counted = currentCount(aggregates);
     const withoutMentors = [...new Set(current.map((r) => r.promotion))].filter(
-      (p): p is string => p !== null && isEigPromotion(p) && counted(p, MENTORS) === 0,
+      (p): p is string => p !== null && isEigPromotion(p) && counted(p, 'mentors') === 0,
     );
     if (withoutMentors.length > 0) {
       notes.push(
@@ -224,8 +235,7 @@ export default defineChart({
       const last = entries.at(-1);
       if (last && last.promotion === group(r) && last.categorie === r.categorie && last.site === r.site) {
         last.rows.push(r);
-        last.total += r.effectif;
-      } else entries.push({ promotion: group(r), categorie: r.categorie, site: r.site, rows: [r], total: r.effectif });
+      } else entries.push({ promotion: group(r), categorie: r.categorie, site: r.site, rows: [r], total: r.total });
     }
     const groups = groupsOf(entries, (e) => e.promotion).map((g) => ({ heading: g.group, rows: g.rows }));
     const max = Math.max(...entries.map((e) => e.total));

@@ -19,6 +19,7 @@ import {
 import { bodyByPromotion, hostCounts } from './body-promotions.ts';
 import { byCategoryAndPromotion, leadersByPromotion } from './category-promotions.ts';
 import { careersByPromotion } from './careers.ts';
+import { byPromotionCategoryAndSource } from './community-categories.ts';
 import { byAdministration, byPromotionCount, bySkill, byTown, defiList, teamSizes } from './defis.ts';
 import { followUp, partitionSums } from './follow-up.ts';
 import { ofThePromotions, type Promotion } from '../promotion-names.ts';
@@ -130,6 +131,8 @@ export function buildAggregates(figures: Figures, promotions: readonly Promotion
         communityCounts: communityCounts(figures.community),
         /** The current website's people, every promotion: entries by promotion, role and expertise. */
         people: { list: figures.people, ...peopleCounts(figures.people) },
+        /** Both websites' people per promotion, category (participants, mentors…) and source. */
+        communityByCategory: byPromotionCategoryAndSource(figures.people, figures.community),
         diversity: figuresFor(kf, DIVERSITY_INDICATORS),
       },
     },
