@@ -30,13 +30,16 @@ type Row = {
   page: string;
   /** The host bodies (not a column: what the administration filter offers); a name that designates none, quoted. */
   organismes: string[];
+  /** The bars of its expertises, with the model's counts (not a column: what the chart draws). */
+  barres: Bar[];
 };
 
 const list = (cell: string) => (cell ? cell.split(LIST_SEPARATOR) : []);
 /** A source-code address shown as a link: well formed, and not one whose owner the data masks. */
 export const isLink = (url: string | null): url is string => url !== null && !MASKED.test(url) && isWellFormedUrl(url);
 
-type Bar = { expertise: string; defis: number };
+/** An expertise's bar: its défis, counted in the model, and its place in the model's order (the most défis first). */
+type Bar = { expertise: string; defis: number; rank: number };
 
 /** How the reading names the défis and their leading expertise, for every défi and in the browser for a selection. */
 const NOUN = ['défi', 'défis'] as const;
@@ -69,7 +72,8 @@ export default defineChart({
   explorer: true,
   selection: { noun: NOUN, leader: { param: 'expertise', verb: LEADER_VERB } },
   rows: ({ aggregates }) => {
-    const { list: defis } = aggregates.defis.data.current;
+    const { list: defis, byExpertise } = aggregates.defis.data.current;
+    const bars = new Map(byExpertise.map((c, rank) => [c.key, { expertise: c.key, defis: c.figure.value, rank }]));
     return defis.map((d): ChartRow<Row> => ({
       defi: d.title,
       promotion: d.promotion,
@@ -83,6 +87,7 @@ export default defineChart({
       code_source: d.code,
       page: routes.defi(d.pageSlug),
       organismes: d.bodies.map(bodyTitle),
+      barres: [...new Set(d.expertises)].map((e) => bars.get(e)!),
       // The year comes from the 2022 website's row: both rows are cited.
       _from: d.year && d.year.from !== d.ref ? [d.ref, d.year.from] : [d.ref],
     }));
@@ -194,11 +199,7 @@ export default defineChart({
     return notes;
   },
   plot: (rows, { narrow, palette }) => {
-    const counts = new Map<string, number>();
-    for (const r of rows) for (const e of list(r.expertises)) counts.set(e, (counts.get(e) ?? 0) + 1);
-    const bars: Bar[] = [...counts]
-      .map(([expertise, defis]) => ({ expertise, defis }))
-      .sort((a, b) => b.defis - a.defis || a.expertise.localeCompare(b.expertise, 'fr'));
+    const bars = [...new Set(rows.flatMap((r) => r.barres))].sort((a, b) => a.rank - b.rank);
     const total = rows.length;
     // Expertises named beside their bars, on two lines where they must (with room for a reader's text spacing).
     const ticks = wrappedTicks(
