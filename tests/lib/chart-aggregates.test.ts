@@ -1,16 +1,19 @@
 /**
  * The figures the charts show, computed in the model (src/lib/aggregates/: body-promotions, careers, place-counts,
- * map-hosts, people, profiles, category-promotions,
+ * map-hosts, people, profiles, community-categories, category-promotions, current-defis,
  * source-comparisons, follow-up, salaries, programme) on the small fixture (tests/fixtures/small), and the original site's
  * salary split on a few rows written here (the fixture has none). Every expected value is worked out by hand from
  * the CSV cells, in the comments next to it; line numbers count the header as line 1.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hostCounts } from '../../src/lib/aggregates/body-promotions.ts';
+import { byPromotionCategoryAndSource } from '../../src/lib/aggregates/community-categories.ts';
 import type { CurrentDefi } from '../../src/lib/aggregates/current-defis.ts';
 import type { Body } from '../../src/lib/aggregates/host-bodies.ts';
 import { indexKeyFigures } from '../../src/lib/aggregates/key-figures.ts';
 import { ORIGINAL, originalFigures } from '../../src/lib/aggregates/original-site.ts';
+import type { PeopleFigure } from '../../src/lib/aggregates/people.ts';
+import type { CommunityFigure } from '../../src/lib/aggregates/profiles.ts';
 import { salaryFunding } from '../../src/lib/aggregates/salaries.ts';
 import type { Figure } from '../../src/lib/figures.ts';
 import { gazetteerOf } from '../../src/lib/geo/places.ts';
@@ -211,6 +214,84 @@ describe('the community (communaute)', () => {
       ['design', 'EIG 4', 3],
       ['data engineering', 'EIG 4', 1],
     ]);
+  });
+});
+
+describe('the community per promotion, category and website (communaute)', () => {
+  it('adds up both websites’ people of each promotion in each category, the current website first', () => {
+    const bars = model.aggregates.profils.data.communityByCategory;
+    // communaute-2017-2023.csv (source site-v3-essai): EIG 1 participant 2 (line 2) and agent-public 1 (a mentor,
+    // line 3), DIG participant 1, EIG 6 participant 3, agent-programme 2 (the programme's team) without a promotion.
+    // communaute.csv (site-essai): EIG 1 developpement 2 + data science 2 (lines 4, 5) and mentor 2; EIG 2 3 + 2 and
+    // mentor 4; EIG 3 4 + 4 + 2 and « equipe du programme » 1; EIG 4 1 + 3 + 2 + 3 and mentor 4; DIG design 2
+    // (line 2) and mentor 3. In promotion order, DIG after the EIG, the people without a promotion last.
+    expect(bars.map((b) => [b.promotion, b.category, b.source, b.figure.value])).toEqual([
+      ['EIG 1', 'participants', 'site-v3-essai', 2],
+      ['EIG 1', 'participants', 'site-essai', 4],
+      ['EIG 1', 'mentors', 'site-v3-essai', 1],
+      ['EIG 1', 'mentors', 'site-essai', 2],
+      ['EIG 2', 'participants', 'site-essai', 5],
+      ['EIG 2', 'mentors', 'site-essai', 4],
+      ['EIG 3', 'participants', 'site-essai', 10],
+      ['EIG 3', 'equipe', 'site-essai', 1],
+      ['EIG 4', 'participants', 'site-essai', 9],
+      ['EIG 4', 'mentors', 'site-essai', 4],
+      ['EIG 6', 'participants', 'site-v3-essai', 3],
+      ['DIG', 'participants', 'site-v3-essai', 1],
+      ['DIG', 'participants', 'site-essai', 2],
+      ['DIG', 'mentors', 'site-essai', 3],
+      [null, 'equipe', 'site-v3-essai', 2],
+    ]);
+    expect(lines(bars[1]!.figure)).toEqual(['communaute:4', 'communaute:5']);
+    expect(lines(bars[8]!.figure)).toEqual(['communaute:14', 'communaute:15', 'communaute:16', 'communaute:17']);
+    expect(lines(bars[14]!.figure)).toEqual(['communaute-2017-2023:6']);
+  });
+
+  it('groups the programme’s team and its alumni, keeps a role it does not know apart, and each source apart', () => {
+    const person = (line: number, source: string, role: string, value: number): PeopleFigure => ({
+      promotion: 'EIG 2',
+      role,
+      expertise: null,
+      figure: { value, unit: 'personnes', from: [{ table: 'communaute-2017-2023', line, source }], computed: false },
+    });
+    const listed: CommunityFigure = {
+      promotion: 'EIG 2',
+      programme: 'EIG',
+      profile: 'equipe du programme',
+      figure: { value: 1, unit: 'personnes', from: [{ table: 'communaute', line: 2, source: 'b' }], computed: false },
+    };
+    const bars = byPromotionCategoryAndSource(
+      [
+        person(2, 'a', 'invite', 7),
+        person(3, 'a', 'agent-programme', 2),
+        person(4, 'a', 'agent-programme-alumni', 3),
+        person(5, 'c', 'agent-programme', 5),
+      ],
+      [listed],
+    );
+    // The team: 2 + 3 from source a (lines 3, 4), 5 from source c, the 2022 list's 1 from b; the unknown role
+    // « invite » (7) after the categories.
+    expect(bars.map((b) => [b.category, b.source, b.figure.value])).toEqual([
+      ['equipe', 'a', 5],
+      ['equipe', 'c', 5],
+      ['equipe', 'b', 1],
+      ['invite', 'a', 7],
+    ]);
+    expect(lines(bars[0]!.figure)).toEqual(['communaute-2017-2023:3', 'communaute-2017-2023:4']);
+  });
+});
+
+describe('the défis per expertise (explorateur-defis)', () => {
+  it('counts each expertise’s défis, the most first, a tie in French order', () => {
+    const { byExpertise } = model.aggregates.defis.data.current;
+    // defis-2017-2023.csv: Data science for Alpha (line 2) and Delta (line 5), Design for Bêta and Gamma (lines 3,
+    // 4), Développement for Alpha and Epsilon (lines 2, 6): two each, in French order.
+    expect(byExpertise.map((e) => [e.label, e.figure.value])).toEqual([
+      ['Data science', 2],
+      ['Design', 2],
+      ['Développement', 2],
+    ]);
+    expect(lines(byExpertise[0]!.figure)).toEqual(['defis-2017-2023:2', 'defis-2017-2023:5']);
   });
 });
 
