@@ -70,6 +70,33 @@ describe('communaute chart', () => {
     expect(eig4.reduce((s, r) => s + r.effectif, 0)).toBe(listed('EIG 4', EIG_PROFILES));
   });
 
+  it('gives each bar the people of its promotion, category and website, as the reference files list them', () => {
+    const sum = (list: readonly { effectif?: string }[]) => list.reduce((s, r) => s + Number(r.effectif), 0);
+    // The 2022 list: its EIG profiles are participants, « mentor » mentors, the rest the programme's team; a
+    // promotion's members listed under another programme are in its bar.
+    const categoryOf = (profile = '') =>
+      EIG_PROFILES.includes(profile) ? 'Participants' : profile === 'mentor' ? 'Mentors' : 'Équipe du programme';
+    for (const row of previous()) {
+      const listed = LIST().filter((r) => r.promotion === row.promotion && categoryOf(r.profil) === row.categorie);
+      expect(row.total, `${row.promotion}, ${row.categorie}`).toBe(sum(listed));
+    }
+    // The current website: promotion 5's programme team adds up its agents and its alumni; promotion 1's
+    // participants and its mentors or sponsors (agent-public).
+    const people = reference('communaute-2017-2023.csv');
+    const current = chart.rows(ctx).filter((r) => r.role !== null);
+    const totals = (promotion: string, categorie: string) => [
+      ...new Set(current.filter((r) => r.promotion === promotion && r.categorie === categorie).map((r) => r.total)),
+    ];
+    const team = people.filter(
+      (r) => r.promotion === 'Promotion 5' && ['agent-programme', 'agent-programme-alumni'].includes(r.role!),
+    );
+    expect(new Set(team.map((r) => r.role)).size).toBe(2);
+    expect(totals('EIG 5', 'Équipe du programme')).toEqual([sum(team)]);
+    const ofPromotion1 = (role: string) => people.filter((r) => r.promotion === 'Promotion 1' && r.role === role);
+    expect(totals('EIG 1', 'Participants')).toEqual([sum(ofPromotion1('participant'))]);
+    expect(totals('EIG 1', 'Mentors')).toEqual([sum(ofPromotion1('agent-public'))]);
+  });
+
   it('reads its figures from the current website’s rows', () => {
     const reading = chart.reading(chart.rows(ctx), ctx);
     const people = reference('communaute-2017-2023.csv');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import chart from '../../../src/charts/explorateur-defis.ts';
-import type { ChartContext, Column } from '../../../src/charts/types.ts';
+import { PALETTE, type ChartContext, type Column } from '../../../src/charts/types.ts';
 import { chartCsv } from '../../../src/publish/outputs.ts';
 import { reference } from '../../support/reference.ts';
 import { loadContext, publishedChart } from '../../support/site-context.ts';
@@ -90,6 +90,20 @@ describe('explorateur-defis chart', () => {
     expect(csv.split('\n')[0]).toBe(
       'defi,promotion,annee,administration,ville,thematiques,expertises,eig,mentors,code_source,source,lignes',
     );
+  });
+
+  it('draws each expertise’s défis as the reference lists them, the most first, a tie in French order', () => {
+    const expertisesOf = (d: { expertises?: string }) => nfc(d.expertises).split(';').filter(Boolean);
+    const count = (expertise: string) => DEFIS().filter((d) => expertisesOf(d).includes(expertise)).length;
+    const expertises = [...new Set(DEFIS().flatMap(expertisesOf))].sort(
+      (a, b) => count(b) - count(a) || a.localeCompare(b, 'fr'),
+    );
+    const rows = chart.rows(ctx);
+    for (const row of rows) {
+      for (const bar of row.barres) expect(bar.defis, `${row.defi}, ${bar.expertise}`).toBe(count(bar.expertise));
+    }
+    const drawn = chart.plot(rows, { width: 720, narrow: false, palette: PALETTE });
+    expect(drawn.y?.domain).toEqual(expertises);
   });
 
   it('reads the number of défis and of the first and last promotions', () => {
