@@ -45,8 +45,8 @@ const profileRank = (profile: string) => {
 const nativeProgramme = (promotion: string) => (isEigPromotion(promotion) ? 'EIG' : promotion);
 
 const group = (r: Row) => r.promotion ?? NO_PROMOTION;
-const barKey = (promotion: string | null, category: string, figure: Figure) =>
-  JSON.stringify([promotion, category, figure.from[0]?.source ?? '']);
+const barKey = (promotion: string | null, category: string, source: string) =>
+  JSON.stringify([promotion, category, source]);
 
 /** The current website's people of a promotion in a category (the roles it groups), as the model adds them up. */
 const currentCount = ({ profils }: ChartContext['aggregates']) => {
@@ -70,10 +70,10 @@ export default defineChart({
     // Each row under its bar, in the model's order of the bars: promotion by promotion (people without a promotion
     // last), category by category, the current website first.
     const bars = new Map(
-      communityByCategory.map((c, index) => [JSON.stringify([c.promotion, c.category, c.source]), { index, c }]),
+      communityByCategory.map((c, index) => [barKey(c.promotion, c.category, c.source), { index, c }]),
     );
     const barOf = (promotion: string | null, category: string, figure: Figure) =>
-      bars.get(barKey(promotion, category, figure))!;
+      bars.get(barKey(promotion, category, figure.from[0]?.source ?? ''))!;
     const current = people.list.map((p) => {
       const bar = barOf(p.promotion, roleCategory(p.role), p.figure);
       const row: ChartRow<Row> = {
