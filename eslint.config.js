@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'bench/tmp/', 'scratch/'] },
+  { ignores: ['dist/', '.astro/', '.astro-tests/', 'node_modules/', 'bench/tmp/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

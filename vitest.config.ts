@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three projects:
@@ -12,8 +13,11 @@ import { defineConfig } from 'vitest/config';
 // The reporter is Vitest's default one, which also prints what is running after 30 s without a line of its own when
 // the output is not a terminal (CI, a log): the site project's builds and browser tests would otherwise be minutes
 // of silence.
+// Two test files at a time at least: Vitest's default (one less than the cores) is one on a 2-core machine, whose
+// second core then waits while a browser test waits on Chromium or a build on its disk.
 export default defineConfig({
   test: {
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['./tests/support/progress-reporter.ts'],
     projects: [
       {

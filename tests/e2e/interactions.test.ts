@@ -327,17 +327,19 @@ describe('map views from the keyboard', () => {
     await link(chosen.id).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`#vue-${chosen.id}$`, 'u'));
-    await expect(focusedView()).resolves.toBe(chosen.id);
-    await expect(link(chosen.id).getAttribute('aria-current')).resolves.toBe('true');
-    await expect(status.textContent()).resolves.toBe(`Vue affichée : ${chosen.label}`);
+    // The URL changes before the page's hashchange handler has run: polled until it has (seconds on a loaded machine).
+    const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+    await eventually(focusedView).toBe(chosen.id);
+    await eventually(() => link(chosen.id).getAttribute('aria-current')).toBe('true');
+    await eventually(() => status.textContent()).toBe(`Vue affichée : ${chosen.label}`);
     // The next Tab goes on from there, to the next view.
     await page.keyboard.press('Tab');
-    await expect(focusedView()).resolves.toBe(views[2]!.id);
+    await eventually(focusedView).toBe(views[2]!.id);
     // With the mouse too.
     await link(views[0]!.id).click();
     await page.waitForURL(new RegExp(`#vue-${views[0]!.id}$`, 'u'));
-    await expect(focusedView()).resolves.toBe(views[0]!.id);
-    await expect(status.textContent()).resolves.toBe(`Vue affichée : ${views[0]!.label}`);
+    await eventually(focusedView).toBe(views[0]!.id);
+    await eventually(() => status.textContent()).toBe(`Vue affichée : ${views[0]!.label}`);
     await page.done();
   });
 });
