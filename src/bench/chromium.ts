@@ -31,7 +31,8 @@ export function chromePath(env: NodeJS.ProcessEnv = process.env): string {
  * A headless Chromium. Playwright gives each launch a fresh user-data dir of its own in the temp folder
  * (playwright_chromiumdev_profile-*) and deletes it on close, so no profile, cache or cookie survives a run;
  * unlike launchPersistentContext, it lets a test open several contexts (JavaScript off, dark mode, clipboard).
+ * `args` are added to CHROME_FLAGS.
  */
-export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
-  return chromium.launch({ executablePath: chromePath(env), headless: true, args: [...CHROME_FLAGS] });
+export async function launchChromium(env: NodeJS.ProcessEnv = process.env, args: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromePath(env), headless: true, args: [...CHROME_FLAGS, ...args] });
 }

@@ -1,8 +1,8 @@
 /**
  * Embedding as a journalist does it, in a real Chromium: a page served from a second origin (another port)
  * pastes the code published on the chart page, and the iframe takes the chart's height; a page that only has
- * Datawrapper's resize listener resizes it too; old addresses of data.eig-forever.org land on the right chart,
- * for a reader and inside a blog post's iframe.
+ * Datawrapper's resize listener resizes it too; old addresses of data.eig-forever.org take a reader to the right
+ * chart (inside an old blog post's iframe, they show its embed: tests/e2e/old-frames.test.ts).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,9 +15,6 @@ import { plainSpaces } from '../support/dist.ts';
 import { startStaticServer, type StaticServer } from '../../src/bench/static-server.ts';
 
 const dist = inject('siteDir');
-/** The height of the iframes of the programme's May 2019 blog post. */
-const BLOG_IFRAME_HEIGHT = 480;
-
 /**
  * The listener pages carry when they embed Datawrapper charts (the shape of Datawrapper's published
  * responsive-embed script): it sets the height of the iframe a `datawrapper-height` message comes from.
@@ -32,7 +29,7 @@ let context: BrowserContext;
 let guard: Guard;
 
 const article = (title: string, body: string) =>
-  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title>` +
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title>` +
   `<style>body{font-family:sans-serif;margin:0 auto;max-width:640px;padding:1rem}</style></head>` +
   `<body><h1>${title}</h1><p>Un paragraphe d’article avant le graphique.</p>${body}<p>La suite de l’article.</p></body></html>`;
 
@@ -100,18 +97,6 @@ beforeAll(async () => {
       `<iframe src="/liar.html" title="autre" height="150"></iframe><script src="${site.url}/embed.js"></script>`,
     ),
   );
-  for (const { anchor } of legacyAnchors()) {
-    const frame = (src: string) =>
-      `<iframe src="${src}" width="100%" height="${BLOG_IFRAME_HEIGHT}" frameborder="0"></iframe>`;
-    await writeFile(
-      join(hostRoot, `blog-ancre-${anchor}.html`),
-      article(`Billet : #${anchor}`, frame(`${site.url}/#${anchor}`)),
-    );
-    await writeFile(
-      join(hostRoot, `blog-chemin-${anchor}.html`),
-      article(`Billet : /${anchor}`, frame(`${site.url}/${anchor}`)),
-    );
-  }
 });
 
 afterAll(async () => {
@@ -266,24 +251,6 @@ describe.concurrent('old addresses of data.eig-forever.org', () => {
         ).resolves.toBe(plainSpaces(charts.find((c) => c.slug === slug)!.title));
         await page.close();
         expect(problems.errors, path).toEqual([]);
-      }
-    },
-  );
-
-  it.for(anchors)(
-    `/#$anchor and /$anchor in a ${BLOG_IFRAME_HEIGHT} px iframe of a blog show the embed of $slug`,
-    async ({ anchor, slug }, { expect }) => {
-      for (const form of ['ancre', 'chemin']) {
-        const { page, problems } = await visit(context, `${host.url}/blog-${form}-${anchor}.html`, 'load');
-        const frame = await childFrame(page);
-        await frame.waitForURL(`${site.url}/embed/${slug}/`);
-        // The chart starts inside the iframe the blog post gave it.
-        const svg = frame.locator('figure.chart-figure svg[role="img"]:visible');
-        const top = await svg.evaluate((e) => e.getBoundingClientRect().top);
-        expect(top).toBeLessThan(BLOG_IFRAME_HEIGHT / 2);
-        await page.close();
-        expect(problems.errors, form).toEqual([]);
-        expect(problems.failed, form).toEqual([]);
       }
     },
   );

@@ -111,12 +111,17 @@ describe('the watch on pages', () => {
         const csp = problems.errors.filter((e) => /Content Security Policy/u.test(e));
         expect(csp.some((e) => /inline script/iu.test(e))).toBe(true);
         expect(csp.some((e) => /inline style/iu.test(e))).toBe(true);
-        // The policy refuses the third-party image before any request; the guard stops what the policy does not
-        // cover, such as a navigation.
+        // The policy refuses the third-party image before it leaves; the browser's proxy stops what the policy
+        // does not cover, such as a navigation, by name or by address. The guard counts all three.
         expect(csp.some((e) => e.includes('http://third-party.invalid/pixel.png'))).toBe(true);
         expect(problems.failed.some((f) => f.includes('/absent.png : HTTP 404'))).toBe(true);
-        await expect(page.goto('http://third-party.invalid/')).rejects.toThrow(/ERR_BLOCKED_BY_CLIENT/u);
-        expect(watched.guard.blocked).toEqual(['http://third-party.invalid/']);
+        await expect(page.goto('http://third-party.invalid/')).rejects.toThrow(/ERR_PROXY_CONNECTION_FAILED/u);
+        await expect(page.goto('http://192.0.2.1/')).rejects.toThrow(/ERR_PROXY_CONNECTION_FAILED/u);
+        expect(watched.guard.blocked).toEqual([
+          'http://third-party.invalid/pixel.png',
+          'http://third-party.invalid/',
+          'http://192.0.2.1/',
+        ]);
       } finally {
         await watched.context.close();
         await probe.close();

@@ -38,7 +38,7 @@ const LEGIBLE = 9;
 
 /** A blog post as the programme wrote them: the old address in a fixed iframe, no script. */
 const post = (title: string, body: string) =>
-  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head>` +
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head>` +
   `<body style="margin:0;font-family:sans-serif"><h1>${title}</h1>${body}</body></html>`;
 const oldFrame = (src: string, width: number, height: number) =>
   `<div style="width:${width}px"><iframe src="${src}" width="100%" height="${height}" frameborder="0"></iframe></div>`;
