@@ -66,8 +66,8 @@ export function transferOf(files: { url: string; type: ResourceType; body: Buffe
 /**
  * Loads `url` in a new page of `context` (which should be fresh: nothing cached) and sizes every response of
  * the page and its frames once it has loaded and its network is idle, including what scripts load after the
- * load event. Each request seen is awaited to its end: the network-idle signal alone can come early when
- * requests are intercepted (as the tests do to block other origins).
+ * load event. Each request seen is awaited to its end: the network-idle signal alone can come early when a test
+ * intercepts requests (page.route).
  */
 export async function measureTransfer(context: BrowserContext, url: string): Promise<Transfer> {
   const page = await context.newPage();
