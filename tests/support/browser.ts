@@ -12,7 +12,7 @@ import { launchChromium as launch } from '../../src/bench/chromium.ts';
  * of the tests, never go through a proxy. Intercepting each request from the test instead (Playwright's
  * `route`) made every page load a quarter more costly and turned the browser's cache off.
  */
-export const NOWHERE_PROXY = 'http://127.0.0.1:9';
+const NOWHERE_PROXY = 'http://127.0.0.1:9';
 
 const confined = new WeakSet<Browser>();
 
